@@ -1,0 +1,21 @@
+/**
+ * @file hyperdual.h
+ * @brief Umbrella header of hyperdual: exact first and second derivatives by
+ *        forward-mode automatic differentiation. Includes the public headers,
+ *        nothing else. The contract is doc/api.md (from design/API.md).
+ */
+#ifndef HYPERDUAL_H
+#define HYPERDUAL_H
+
+#include "hyperdual/version.h"
+#include "hyperdual/error.h"
+#include "hyperdual/types.h"
+#include "hyperdual/rules.h"
+#include "hyperdual/kernels.h"
+#include "hyperdual/generic.h"
+#include "hyperdual/call.h"
+#include "hyperdual/diff.h"
+#include "hyperdual/optim.h"
+#include "hyperdual/problems.h"
+
+#endif /* HYPERDUAL_H */

@@ -1,0 +1,37 @@
+/**
+ * @file hyperdual/error.h
+ * @brief Error codes shared by every status-returning function.
+ *
+ * Policy: library functions never print, abort or exit. They return HD_OK (0)
+ * or one of the negative codes below; positive values are reserved for
+ * optimizer statuses (see hd_status_str() in optim.h).
+ */
+#ifndef HYPERDUAL_ERROR_H
+#define HYPERDUAL_ERROR_H
+
+#include "export.h"
+
+HD_BEGIN_DECLS
+
+/** Return codes. */
+enum {
+    HD_OK         =  0, /**< success */
+    HD_EINVAL     = -1, /**< invalid argument: n == 0, a NULL required pointer, a bad option */
+    HD_ENOMEM     = -2, /**< memory allocation failed */
+    HD_ENONFINITE = -3, /**< a NaN or infinity makes the result meaningless */
+    HD_ELAPACK    = -4, /**< a LAPACKE routine reported failure */
+    HD_ESYNTAX    = -5, /**< an expression could not be parsed */
+    HD_ERANGE     = -6, /**< a size or nesting limit was exceeded */
+    HD_EDOM       = -7  /**< argument outside the domain of the operation */
+};
+
+/**
+ * @brief Describe a return code (or an optimizer status) in one short phrase.
+ * @param code any value returned by a hyperdual function
+ * @return a static string; never NULL ("unknown error code" for others)
+ */
+HD_API const char *hd_strerror(int code);
+
+HD_END_DECLS
+
+#endif /* HYPERDUAL_ERROR_H */

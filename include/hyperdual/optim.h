@@ -1,0 +1,159 @@
+/**
+ * @file hyperdual/optim.h
+ * @brief Minimizers (gradient descent, Newton, trust-region Newton, BFGS) with
+ *        exact derivatives, honest statuses and saddle-point awareness, and the
+ *        classification of a stationary point by its Hessian's eigenvalues.
+ */
+#ifndef HYPERDUAL_OPTIM_H
+#define HYPERDUAL_OPTIM_H
+
+#include <stddef.h>
+#include "export.h"
+#include "error.h"
+#include "diff.h"
+
+HD_BEGIN_DECLS
+
+/** Minimization methods. */
+typedef enum {
+    HD_GRADIENT_DESCENT,    /**< x <- x - step·g */
+    HD_NEWTON,              /**< line-search Newton: solve H p = -g (LAPACKE Cholesky) */
+    HD_NEWTON_TRUST_REGION, /**< trust-region Newton, exact subproblem (Moré–Sorensen) */
+    HD_BFGS                 /**< quasi-Newton BFGS with the same line searches */
+} hd_method;
+
+/** Step-length rules. */
+typedef enum {
+    HD_LINESEARCH_NONE,        /**< fixed step: learning_rate (GD), 1 (Newton) */
+    HD_LINESEARCH_BACKTRACKING,/**< Armijo backtracking, safeguarded interpolation */
+    HD_LINESEARCH_WOLFE        /**< strong Wolfe (Nocedal & Wright Alg. 3.5/3.6) */
+} hd_linesearch;
+
+/** What Newton does with a Hessian that is not positive definite. */
+typedef enum {
+    HD_HESSIAN_AS_IS,  /**< pure Newton: no modification */
+    HD_HESSIAN_SHIFT,  /**< add tau·I until Cholesky succeeds (N&W Alg. 3.3) */
+    HD_HESSIAN_EIGEN   /**< replace eigenvalues by max(|lambda|, delta) */
+} hd_hessian_fix;
+
+/** Optimizer statuses (hd_result.status). Positive, so they never collide with HD_E* codes. */
+enum {
+    HD_CONVERGED = 1,         /**< ||g||_inf <= gtol, and the Hessian (where known) is PSD */
+    HD_SADDLE,                /**< gradient test met at a saddle/maximum that could not be escaped */
+    HD_STALLED,               /**< ftol/xtol test met (off by default); never "converged" */
+    HD_PRECISION_LIMIT,       /**< f cannot be decreased in floating point while ||g|| is tiny */
+    HD_LINESEARCH_FAILED,     /**< no acceptable step along a descent direction */
+    HD_NONFINITE_VALUE,       /**< f is NaN or infinite at the current point */
+    HD_NONFINITE_GRADIENT,    /**< the gradient has a NaN or infinity */
+    HD_NONFINITE_HESSIAN,     /**< the Hessian has a NaN or infinity */
+    HD_MAX_ITERATIONS,        /**< max_iter reached */
+    HD_MAX_EVALUATIONS,       /**< max_evals reached */
+    HD_STOPPED_BY_CALLBACK,   /**< the callback returned non-zero */
+    HD_DIVERGED               /**< |f| or ||x|| grew past divergence_limit */
+};
+
+/** What the per-iteration callback sees. */
+typedef struct hd_iteration {
+    int           iteration;     /**< 0 for the start point */
+    size_t        n;
+    const double *x;             /**< current iterate, n values */
+    double        f;
+    double        grad_norm;     /**< ||g||_inf */
+    double        step;          /**< accepted step length (line search) or 0 */
+    double        dx_norm;       /**< ||x_k - x_{k-1}||_inf */
+    double        tau;           /**< Hessian shift used (Newton), trust radius (TR), else 0 */
+    double        min_eigenvalue;/**< smallest Hessian eigenvalue when computed, else NaN */
+    long          f_calls, dual_calls, hyper_calls;
+} hd_iteration;
+
+/** Per-iteration callback; a non-zero return stops the run (HD_STOPPED_BY_CALLBACK). */
+typedef int (*hd_callback)(const hd_iteration *it, void *user);
+
+/** Options; fill with hd_options_default() and change what you need. */
+typedef struct hd_options {
+    hd_method      method;
+    int            max_iter;       /**< default 1000 (GD: 100000) */
+    double         gtol;           /**< stop when ||grad||_inf <= gtol; default 1e-8 */
+    double         learning_rate;  /**< GD step with HD_LINESEARCH_NONE; default 1e-3 */
+    hd_linesearch  line_search;    /**< default: backtracking (GD), backtracking (Newton) */
+    hd_hessian_fix hessian_fix;    /**< Newton with a line search; default HD_HESSIAN_SHIFT */
+    double         ftol;           /**< relative f change test, 0 = off (default) */
+    double         xtol;           /**< relative step test, 0 = off (default) */
+    long           max_evals;      /**< limit on f + dual + hyper calls, 0 = none */
+    int            classify_final; /**< GD/BFGS: pay one Hessian at the end to classify */
+    int            escape_saddles; /**< Newton: step along negative curvature (default 1) */
+    double         divergence_limit; /**< |f| or ||x||_inf above this = diverged; default 1e150 */
+    hd_callback    callback;       /**< may be NULL */
+    void          *callback_data;
+} hd_options;
+
+/** @brief Defaults for a method (see hd_options fields). opt must not be NULL. */
+HD_API void hd_options_default(hd_options *opt, hd_method method);
+
+/** One row of the optional trace. */
+typedef struct hd_trace_row {
+    int    iteration;
+    double f, grad_norm, step, tau;
+    long   f_calls, dual_calls, hyper_calls;
+} hd_trace_row;
+
+/** Result of hd_minimize. */
+typedef struct hd_result {
+    int    status;        /**< why it stopped: an HD_* status (or HD_E* error), see hd_status_str */
+    int    converged;     /**< 1 when a convergence test was met */
+    int    iterations;
+    long   f_calls, dual_calls, hyper_calls;  /**< objective evaluations by kind */
+    double f;             /**< final value */
+    double grad_norm;     /**< final ||grad||_inf */
+    /* beyond the contract */
+    long   passes;        /**< derivative passes (dual + hyper), as the drivers count them */
+    long   factorizations;/**< Cholesky / eigen factorizations */
+    long   modifications; /**< Hessian modification retries (shifts) */
+    long   ls_trials;     /**< line-search trial points */
+    long   tr_rejected;   /**< rejected trust-region steps */
+    int    point_kind;    /**< hd_point_kind of the final point, or -1 if not classified */
+    double min_eigenvalue;/**< smallest Hessian eigenvalue at the end, NaN if unknown */
+    hd_trace_row *trace;  /**< in: caller's buffer or NULL; rows written in order */
+    size_t trace_cap;     /**< in: capacity of trace */
+    size_t trace_len;     /**< out: rows written */
+} hd_result;
+
+/**
+ * @brief Minimize obj from x (in: start, out: best point seen, never worse than the start).
+ * @param opt NULL = defaults for HD_NEWTON
+ * @param res out, may be NULL; set res->trace/trace_cap before the call for a trace
+ * @return HD_OK when the run ended in a status (see res->status); HD_EINVAL for
+ *         bad arguments; HD_ENOMEM; HD_ELAPACK if LAPACKE fails in an unexpected way.
+ */
+HD_API HD_WARN_UNUSED int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt,
+                                      hd_result *res);
+
+/** @brief One line naming a status (or error code) and the usual remedy. Never NULL. */
+HD_API const char *hd_status_str(int status);
+
+/** @brief Name of a method ("gradient descent", "newton", ...). */
+HD_API const char *hd_method_name(hd_method method);
+
+/** Kinds of stationary point. */
+typedef enum { HD_POINT_MINIMUM, HD_POINT_MAXIMUM, HD_POINT_SADDLE,
+               HD_POINT_DEGENERATE } hd_point_kind;
+
+/**
+ * @brief Classify a point by the eigenvalues of its Hessian (LAPACKE dsyev).
+ *
+ * An eigenvalue counts as zero when |lambda| <= 1e-10 · max|lambda| (or when
+ * all are exactly 0). All positive: minimum; all negative: maximum; both signs:
+ * saddle; otherwise (some zero): degenerate.
+ * @param hess n*n symmetric, row-major (not modified)
+ * @param eigenvalues out, may be NULL: n eigenvalues, ascending
+ * @return HD_OK; HD_EINVAL; HD_ENOMEM; HD_ENONFINITE for a NaN/inf entry; HD_ELAPACK.
+ */
+HD_API HD_WARN_UNUSED int hd_classify(size_t n, const double *hess, double *eigenvalues,
+                                      hd_point_kind *kind);
+
+/** @brief "minimum", "maximum", "saddle" or "degenerate". */
+HD_API const char *hd_point_kind_str(hd_point_kind kind);
+
+HD_END_DECLS
+
+#endif /* HYPERDUAL_OPTIM_H */

@@ -1,0 +1,43 @@
+/**
+ * @file hyperdual/problems.h
+ * @brief The registry of built-in test problems: the 35 Moré–Garbow–Hillstrom
+ *        (1981) problems and teaching problems, each body written once with
+ *        HD_GENERIC_OBJECTIVE, with standard start and known minimum.
+ */
+#ifndef HYPERDUAL_PROBLEMS_H
+#define HYPERDUAL_PROBLEMS_H
+
+#include <stddef.h>
+#include "export.h"
+#include "diff.h"
+
+HD_BEGIN_DECLS
+
+/** A built-in problem. Least-squares problems are f = sum of squared residuals. */
+typedef struct hd_problem {
+    const char *name;       /**< short identifier, e.g. "rosenbrock", "powell_badly_scaled" */
+    const char *title;      /**< e.g. "Rosenbrock (MGH #1)" */
+    int         mgh_number; /**< 1..35, or 0 for the others */
+    size_t      n;          /**< default dimension */
+    size_t      m;          /**< residuals (MGH), 0 when not a least-squares problem */
+    int         variable_n; /**< 1 when other n are allowed (see n_ok) */
+    double      f_star;     /**< known minimum value (NaN if unknown) */
+    const char *f_star_note;/**< where f_star comes from, or local-minimum remarks */
+    /** Objective for dimension n (0 = default n); ctx is owned by the registry. */
+    hd_objective (*objective)(size_t n);
+    /** Write the standard start for dimension n into x0 (n values). */
+    void (*start)(size_t n, double *x0);
+    /** 1 if this n is valid for the problem. */
+    int (*n_ok)(size_t n);
+} hd_problem;
+
+/** @brief Number of problems in the registry. */
+HD_API size_t hd_problem_count(void);
+/** @brief Problem i (0 <= i < hd_problem_count()), or NULL. */
+HD_API const hd_problem *hd_problem_at(size_t i);
+/** @brief The problem of that name, or NULL. */
+HD_API const hd_problem *hd_problem_find(const char *name);
+
+HD_END_DECLS
+
+#endif /* HYPERDUAL_PROBLEMS_H */

@@ -1,0 +1,16 @@
+# Public headers: <hyperdual.h> and <hyperdual/...>.
+include_HEADERS = include/hyperdual.h
+hdincludedir = $(includedir)/hyperdual
+hdinclude_HEADERS = \
+	include/hyperdual/export.h \
+	include/hyperdual/version.h \
+	include/hyperdual/error.h \
+	include/hyperdual/types.h \
+	include/hyperdual/rules.h \
+	include/hyperdual/kernels.h \
+	include/hyperdual/generic.h \
+	include/hyperdual/call.h \
+	include/hyperdual/diff.h \
+	include/hyperdual/optim.h \
+	include/hyperdual/problems.h \
+	include/hyperdual/tgmath.h

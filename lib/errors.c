@@ -1,0 +1,20 @@
+/* Error strings and the run-time version. */
+#include <config.h>
+#include <hyperdual.h>
+
+const char *hd_version(void) { return HD_VERSION_STRING; }
+
+const char *hd_strerror(int code)
+{
+    switch (code) {
+    case HD_OK:         return "success";
+    case HD_EINVAL:     return "invalid argument";
+    case HD_ENOMEM:     return "out of memory";
+    case HD_ENONFINITE: return "non-finite value (NaN or infinity)";
+    case HD_ELAPACK:    return "LAPACKE routine failed";
+    case HD_ESYNTAX:    return "syntax error in expression";
+    case HD_ERANGE:     return "size or nesting limit exceeded";
+    case HD_EDOM:       return "argument outside the domain";
+    default:            return "unknown error code";
+    }
+}

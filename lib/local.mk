@@ -1,0 +1,11 @@
+# libhyperdual.so: only HD_API symbols are exported (-fvisibility=hidden).
+lib_LTLIBRARIES = lib/libhyperdual.la
+lib_libhyperdual_la_SOURCES = \
+	lib/errors.c \
+	lib/special.c \
+	lib/call_kernels.c \
+	lib/diff.c
+lib_libhyperdual_la_CPPFLAGS = $(AM_CPPFLAGS) -DHD_BUILDING_LIBRARY
+lib_libhyperdual_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) $(LAPACKE_CFLAGS)
+lib_libhyperdual_la_LDFLAGS = -version-info $(HD_LT_VERSION) -no-undefined
+lib_libhyperdual_la_LIBADD = $(LAPACKE_LIBS) $(BLAS_LIBS) -lm

@@ -1,0 +1,21 @@
+# Check suites, joined in one runner whose TAP output automake reads.
+check_PROGRAMS += tests/check_hyperdual
+tests_check_hyperdual_SOURCES = \
+	tests/tests.h \
+	tests/check_main.c \
+	tests/check_smoke.c
+tests_check_hyperdual_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_hyperdual_LDADD = lib/libhyperdual.la $(CHECK_LIBS) -lm
+
+TESTS += tests/check_hyperdual
+TEST_EXTENSIONS = .sh
+LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
+SH_LOG_DRIVER = $(SHELL) $(top_srcdir)/build-aux/test-driver
+SH_LOG_COMPILER = $(SHELL)
+AM_TESTS_ENVIRONMENT = \
+	CK_TAP_LOG_FILE_NAME=-; export CK_TAP_LOG_FILE_NAME; \
+	CK_VERBOSITY=silent; export CK_VERBOSITY; \
+	HD_TESTDATA=$${HD_TESTDATA:-$(abs_top_srcdir)/../shared/testdata}; export HD_TESTDATA; \
+	top_srcdir='$(top_srcdir)'; export top_srcdir; \
+	top_builddir='$(top_builddir)'; export top_builddir; \
+	CC='$(CC)'; export CC;
