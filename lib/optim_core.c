@@ -145,7 +145,9 @@ void hd__accept(hd__run *rn, double ft, double step)
     rn->eig_valid = 0;
     rn->kind = -1;
     rn->min_eig = NAN;
-    if (ft < rn->fbest) {
+    /* Ties go to the newer iterate: at the precision floor an accepted step
+     * may leave f unchanged while the gradient improves. */
+    if (ft <= rn->fbest) {
         memcpy(rn->xbest, rn->x, n * sizeof *rn->x);
         rn->fbest = ft;
         rn->gbest = rn->gnorm;

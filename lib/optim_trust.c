@@ -127,7 +127,10 @@ static int trust_step(hd__run *rn)
         st = hd__eval_value(&rn->ev, rn->xt, &ft);
         if (st != HD_OK) return st;
         rn->res->ls_trials++;
-        const double rho = isfinite(ft) ? (rn->f - ft) / pred : -INFINITY;
+        double rho = isfinite(ft) ? (rn->f - ft) / pred : -INFINITY;
+        /* A predicted decrease below the rounding of f makes rho noise; a
+         * step that does not increase f is then as good as it gets. */
+        if (pred <= 8 * DBL_EPSILON * fabs(rn->f) && ft <= rn->f) rho = 0.5;
         if (rho < 0.25) rn->radius = 0.25 * fmin(rn->radius, pnorm);
         else if (rho > 0.75 && pnorm >= 0.99 * rn->radius)
             rn->radius = fmin(2.0 * rn->radius, rn->opt.max_trust_radius);
