@@ -312,6 +312,18 @@ START_TEST(gradient_descent_fixed_step_converges_or_diverges_as_theory_says)
     ck_assert_int_eq(r.status, HD_CONVERGED);
     ck_assert(fabs(x[0]) < 1e-8);
 
+    /* Barzilai-Borwein steps solve a 2-d quadratic in a handful of steps,
+     * where the fixed step needs about 180 */
+    const int fixed_iterations = r.iterations;
+    ck_assert(fixed_iterations > 100);
+    memcpy(x, x0, sizeof x);
+    o.barzilai_borwein = 1;
+    ck_assert_int_eq(hd_minimize(&bowl, x, &o, &r), HD_OK);
+    ck_assert_int_eq(r.status, HD_CONVERGED);
+    ck_assert(r.iterations < 20);
+    ck_assert(fabs(x[0]) < 1e-8 && fabs(x[1]) < 1e-8);
+    o.barzilai_borwein = 0;
+
     memcpy(x, x0, sizeof x);
     o.learning_rate = 0.2; /* y <- (1 - 0.2·20) y = -3 y */
     ck_assert_int_eq(hd_minimize(&bowl, x, &o, &r), HD_OK);

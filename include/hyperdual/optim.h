@@ -90,6 +90,9 @@ typedef struct hd_options {
     void          *callback_data;
     double         trust_radius;   /**< TR: initial radius (Euclidean), default 1 */
     double         max_trust_radius; /**< TR: largest radius, default 1e10 */
+    int            barzilai_borwein; /**< GD: step sᵀs/sᵀy of the last step pair (Barzilai &
+                                        Borwein 1988): the step itself with HD_LINESEARCH_NONE,
+                                        the first trial with a line search; default 0 */
 } hd_options;
 
 /** @brief Defaults for a method (see hd_options fields); does nothing when opt is NULL. */
