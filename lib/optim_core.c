@@ -76,7 +76,8 @@ int hd__eval_hessian(hd__eval *ev, const double *x, double *f, double *g, double
     return exhausted(ev) ? HD__OUT_OF_EVALS : hd_hessian(&ev->counted, x, f, g, h);
 }
 
-int hd__eval_full(hd__run *rn, const double *x, double *f, double *g, double *h)
+/* What the method needs at x: value and gradient, plus the Hessian for Newton and TR. */
+static int eval_full(hd__run *rn, const double *x, double *f, double *g, double *h)
 {
     return rn->second_order ? hd__eval_hessian(&rn->ev, x, f, g, h)
                             : hd__eval_gradient(&rn->ev, x, f, g);
@@ -157,7 +158,8 @@ void hd__accept(hd__run *rn, double ft, double step)
     }
 }
 
-int hd__report(hd__run *rn)
+/* Callback and trace row for the current iterate; HD_STOPPED_BY_CALLBACK or 0. */
+static int report(hd__run *rn)
 {
     hd_result *res = rn->res;
     const long fc = rn->ev.f, dc = rn->ev.dual, hc = rn->ev.hyper;
@@ -199,7 +201,8 @@ hd_point_kind hd__kind_from_eigenvalues(size_t n, const double *w)
     return HD_POINT_DEGENERATE;
 }
 
-int hd__classify_current(hd__run *rn, hd_point_kind *kind)
+/* Classify the current iterate by its Hessian (no evaluations). */
+static int classify_current(hd__run *rn, hd_point_kind *kind)
 {
     const int st = hd__eigen(rn);
     if (st != HD_OK) return st;
@@ -314,11 +317,13 @@ static int prefer_negative_curvature(hd__run *rn, double *alpha, double *ft, dou
     return 0;
 }
 
-int hd__stationary(hd__run *rn)
+/* At ||g|| <= gtol: HD_CONVERGED, HD_SADDLE, 0 after an escape (keep
+ * iterating), or an error / limit code. */
+static int stationary(hd__run *rn)
 {
     if (!rn->second_order) return HD_CONVERGED; /* classify_final decides later */
     hd_point_kind kind;
-    const int st = hd__classify_current(rn, &kind);
+    const int st = classify_current(rn, &kind);
     if (st != HD_OK) return st;
     if (!negative_curvature(rn)) return HD_CONVERGED;
     /* Pure Newton is drawn back to the saddle it escaped from, so it reports it. */
@@ -346,10 +351,10 @@ int hd__iterate_checks(hd__run *rn)
     if (!hd__finite(n, rn->g)) return HD_NONFINITE_GRADIENT;
     if (rn->second_order && !hd__finite(n * n, rn->h)) return HD_NONFINITE_HESSIAN;
     for (;;) {
-        int st = hd__report(rn);
+        int st = report(rn);
         if (st) return st;
         if (!(rn->gnorm <= rn->opt.gtol)) break;
-        st = hd__stationary(rn);
+        st = stationary(rn);
         if (st) return st;
         /* escaped: report the new iterate and test it again */
     }
@@ -383,7 +388,7 @@ static int finish_step(hd__run *rn, double f0, double d0, double *alpha, double 
             rn->res->ls_trials++;
         }
         double fe;
-        const int st = hd__eval_full(rn, rn->xt, &fe, rn->gt, rn->ht);
+        const int st = eval_full(rn, rn->xt, &fe, rn->gt, rn->ht);
         if (st != HD_OK) return st;
         if (!isfinite(fe)) bad = HD_NONFINITE_VALUE;
         else if (!hd__finite(n, rn->gt)) bad = HD_NONFINITE_GRADIENT;
@@ -548,7 +553,7 @@ static int classify_final(hd__run *rn, int *status)
     memcpy(rn->x, rn->xbest, rn->n * sizeof *rn->x);
     rn->eig_valid = 0;
     hd_point_kind kind;
-    st = hd__classify_current(rn, &kind);
+    st = classify_current(rn, &kind);
     if (st != HD_OK) return st;
     if (*status == HD_CONVERGED && negative_curvature(rn)) *status = HD_SADDLE;
     return HD_OK;
@@ -593,7 +598,7 @@ int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_re
     memcpy(rn->x, x, n * sizeof *x);
     memcpy(rn->xbest, x, n * sizeof *x);
 
-    st = hd__eval_full(rn, rn->x, &rn->f, rn->g, rn->h);
+    st = eval_full(rn, rn->x, &rn->f, rn->g, rn->h);
     int status = HD_OK;
     if (st == HD_OK) {
         rn->gnorm = rn->g0norm = hd__norm_inf(n, rn->g);
@@ -617,7 +622,7 @@ int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_re
         /* The Hessian at the returned point is at hand: classifying it costs
          * an eigen-decomposition and no evaluation. */
         hd_point_kind kind;
-        const int cst = hd__classify_current(rn, &kind);
+        const int cst = classify_current(rn, &kind);
         if (cst < 0) st = cst;
     }
     if (rn->best_is_current || rn->opt.classify_final) {
