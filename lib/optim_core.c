@@ -10,7 +10,6 @@
 #include <string.h>
 #include <hyperdual.h>
 #include "optim_internal.h"
-#include "linalg.h"
 
 /* ---- counted evaluations ------------------------------------------------------ */
 
@@ -37,7 +36,7 @@ static hd_hyper count_hyper(const hd_hyper *x, void *ctx)
     return ev->user->f_hyper(x, ev->user->ctx);
 }
 
-void hd__eval_init(hd__eval *ev, const hd_objective *user, long max_evals)
+static void eval_init(hd__eval *ev, const hd_objective *user, long max_evals)
 {
     memset(ev, 0, sizeof *ev);
     ev->user = user;
@@ -589,7 +588,7 @@ int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_re
     double *block = NULL;
     int st = allocate(rn, &block);
     if (st != HD_OK) return st;
-    hd__eval_init(&rn->ev, obj, rn->opt.max_evals);
+    eval_init(&rn->ev, obj, rn->opt.max_evals);
     rn->kind = -1;
     rn->min_eig = NAN;
     rn->radius = rn->opt.trust_radius;

@@ -49,7 +49,6 @@ typedef struct hd__run {
 } hd__run;
 
 /* ---- evaluations (optim_core.c) ---- */
-void hd__eval_init(hd__eval *ev, const hd_objective *user, long max_evals);
 int hd__eval_value(hd__eval *ev, const double *x, double *f);
 int hd__eval_directional(hd__eval *ev, const double *x, const double *v, double *f, double *dv);
 int hd__eval_gradient(hd__eval *ev, const double *x, double *f, double *g);
