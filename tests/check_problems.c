@@ -149,7 +149,8 @@ END_TEST
 
 /* Closed forms at the start that need libm: Powell badly scaled,
  * 1 + (e^-1 + 1 - 1.0001)^2, and the trigonometric function at x_j = 1/n,
- * sum_i (n (1 - cos(1/n)) + i (1 - cos(1/n)) - sin(1/n))^2, and sqrt(1 + 1.5^2). */
+ * sum_i (n (1 - cos(1/n)) + i (1 - cos(1/n)) - sin(1/n))^2, sqrt(1 + 1.5^2),
+ * and bounds on the Gaussian problem near its minimum. */
 START_TEST(start_values_in_closed_form)
 {
     double x[MAXN];
@@ -165,6 +166,14 @@ START_TEST(start_values_in_closed_form)
     for (int i = 1; i <= 10; i++) want += (10 * c + i * c - s) * (10 * c + i * c - s);
     /* n - sum cos x_j cancels about three digits in the library's form */
     ck_assert_double_eq_tol(value_at(p, 10, x), want, 1e-11 * want);
+
+    /* Gaussian: the data are the standard normal density at t = 3.5 ... -3.5
+     * rounded to 4 decimals, so at (1/sqrt(2 pi), 1, 0) every residual is a
+     * rounding error (<= 5e-5): f* <= f <= 15 (5e-5)^2. */
+    p = hd_problem_find("gaussian");
+    const double xg[3] = {1.0 / sqrt(2.0 * 3.14159265358979323846), 1.0, 0.0};
+    ck_assert_double_ge(value_at(p, 0, xg), p->f_star);
+    ck_assert_double_le(value_at(p, 0, xg), 15 * 5e-5 * 5e-5);
 
     p = hd_problem_find("pseudo_huber");
     p->start(0, x);
