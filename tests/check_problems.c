@@ -47,6 +47,15 @@ START_TEST(registry_is_complete_and_consistent)
             ck_assert_msg(p->m >= p->n, "%s: m >= n", p->name);
         }
         if (!p->variable_n) ck_assert_msg(!p->n_ok(p->n + 1), "%s: fixed n", p->name);
+        /* a dimension the problem rejects gives an objective the drivers reject */
+        size_t bad = 1;
+        while (bad < 64 && p->n_ok(bad)) bad++;
+        if (bad < 64) {
+            const hd_objective o = p->objective(bad);
+            const double x[64] = {0};
+            double f;
+            ck_assert_msg(hd_value(&o, x, &f) == HD_EINVAL, "%s: n = %zu accepted", p->name, bad);
+        }
     }
     for (int k = 1; k <= 35; k++) ck_assert_msg(seen_mgh[k], "MGH #%d missing", k);
 }
