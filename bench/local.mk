@@ -12,6 +12,7 @@ BENCH_PROGS += bench/optim_report
 bench_optim_report_SOURCES = bench/optim_report.c
 bench_optim_report_CFLAGS = $(BENCH_CFLAGS)
 bench_optim_report_LDADD = $(BENCH_LDADD)
+EXTRA_DIST += doc/optim-table.md
 
 # Regenerate the checked-in table (a maintainer target: it writes to srcdir).
 .PHONY: optim-table

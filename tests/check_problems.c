@@ -209,6 +209,26 @@ START_TEST(minimizers_give_f_star)
 }
 END_TEST
 
+/* Documented local minima lie above f*; Freudenstein and Roth's is at the
+ * point the Moré–Wild set gives, (11.4127789219781, -0.8968052599835741). */
+START_TEST(local_minima)
+{
+    for (size_t i = 0; i < hd_problem_count(); i++) {
+        const hd_problem *p = hd_problem_at(i);
+        if (isnan(p->f_local)) continue;
+        ck_assert_msg(p->f_local > p->f_star && p->f_local_tol >= 0, "%s", p->name);
+    }
+    const hd_problem *p = hd_problem_find("freudenstein_roth");
+    const double x[2] = {11.4127789219781, -0.8968052599835741};
+    ck_assert_double_eq_tol(value_at(p, 0, x), p->f_local, p->f_local_tol + 1e-12 * p->f_local);
+    /* Brown almost-linear's f = 1 at (0, ..., 0, n + 1) */
+    p = hd_problem_find("brown_almost_linear");
+    double y[10] = {0};
+    y[9] = 11;
+    ck_assert_double_eq(value_at(p, 10, y), p->f_local);
+}
+END_TEST
+
 /* The same problems in other dimensions, where f* is a formula in n. */
 START_TEST(minimizers_in_other_dimensions)
 {
@@ -399,6 +419,7 @@ Suite *make_problems_suite(void)
     tcase_add_test(tc, start_values_in_closed_form);
     tcase_add_loop_test(tc, minimizers_give_f_star, 0, count);
     tcase_add_test(tc, minimizers_in_other_dimensions);
+    tcase_add_test(tc, local_minima);
     tcase_add_test(tc, extended_problems_reduce_to_the_classics);
     suite_add_tcase(s, tc);
     TCase *td = tcase_create("derivatives");

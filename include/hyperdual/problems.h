@@ -44,6 +44,10 @@ typedef struct hd_problem {
      *  return 1, or return 0 when the literature gives none exactly enough
      *  (NULL = none). */
     int (*x_star)(size_t n, double *x);
+    /** A documented local minimum (default n) where methods often stop, NaN
+     *  if none is documented; f_local_tol is its precision, as f_star_tol. */
+    double      f_local;
+    double      f_local_tol;
 } hd_problem;
 
 /** @brief Number of problems in the registry. */
