@@ -23,12 +23,31 @@ typedef struct hd_problem {
     int         variable_n; /**< 1 when other n are allowed (see n_ok) */
     double      f_star;     /**< known minimum value (NaN if unknown) */
     const char *f_star_note;/**< where f_star comes from, or local-minimum remarks */
-    /** Objective for dimension n (0 = default n); ctx is owned by the registry. */
+    /** Objective for dimension n (0 = default n); ctx is owned by the registry
+     *  (nothing to free). For an n that n_ok rejects the objective has n = 0,
+     *  which every driver rejects with HD_EINVAL. */
     hd_objective (*objective)(size_t n);
-    /** Write the standard start for dimension n into x0 (n values). */
+    /** Write the standard start for dimension n (0 = default) into x0 (n values);
+     *  n must satisfy n_ok. */
     void (*start)(size_t n, double *x0);
     /** 1 if this n is valid for the problem. */
     int (*n_ok)(size_t n);
+    /* beyond the first version of this header */
+    /** Absolute uncertainty of f_star: half a unit in the last published
+     *  digit (0 when f_star is exact). A run has reached f_star when
+     *  f - f_star <= max(1e-8·max(1, |f_star|), f_star_tol). */
+    double      f_star_tol;
+    /** Known minimum for dimension n (0 = default n), NaN if unknown;
+     *  NULL when only the default n has one (f_star). Use hd_problem_f_star(). */
+    double (*f_star_for)(size_t n);
+    /** Write a published minimizer for dimension n (0 = default) into x and
+     *  return 1, or return 0 when the literature gives none exactly enough
+     *  (NULL = none). */
+    int (*x_star)(size_t n, double *x);
+    /** A documented local minimum (default n) where methods often stop, NaN
+     *  if none is documented; f_local_tol is its precision, as f_star_tol. */
+    double      f_local;
+    double      f_local_tol;
 } hd_problem;
 
 /** @brief Number of problems in the registry. */
@@ -37,6 +56,13 @@ HD_API size_t hd_problem_count(void);
 HD_API const hd_problem *hd_problem_at(size_t i);
 /** @brief The problem of that name, or NULL. */
 HD_API const hd_problem *hd_problem_find(const char *name);
+
+/**
+ * @brief The known minimum of problem p in dimension n (0 = default n).
+ * @return f* (a local minimum where f_star_note says so), or NaN when it is
+ *         unknown for that n, p is NULL or n is not valid for p.
+ */
+HD_API double hd_problem_f_star(const hd_problem *p, size_t n);
 
 HD_END_DECLS
 
