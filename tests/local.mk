@@ -5,7 +5,8 @@ tests_check_hyperdual_SOURCES = \
 	tests/check_main.c \
 	tests/check_smoke.c \
 	tests/check_rules_ref.h \
-	tests/check_rules.c
+	tests/check_rules.c \
+	tests/check_edges.c
 tests_check_hyperdual_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_hyperdual_LDADD = lib/libhyperdual.la $(CHECK_LIBS) -lm
 
