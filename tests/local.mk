@@ -6,7 +6,8 @@ tests_check_hyperdual_SOURCES = \
 	tests/check_smoke.c \
 	tests/check_rules_ref.h \
 	tests/check_rules.c \
-	tests/check_edges.c
+	tests/check_edges.c \
+	tests/check_identities.c
 tests_check_hyperdual_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_hyperdual_LDADD = lib/libhyperdual.la $(CHECK_LIBS) -lm
 
