@@ -10,7 +10,8 @@
     X(smoke) \
     X(rules) \
     X(edges) \
-    X(identities)
+    X(identities) \
+    X(tgmath)
 
 #define HD__DECLARE_SUITE(area) Suite *make_##area##_suite(void);
 HD_TEST_SUITES(HD__DECLARE_SUITE)
