@@ -21,6 +21,11 @@ tests_check_nansafe_CPPFLAGS = $(AM_CPPFLAGS) -DHD_NANSAFE
 tests_check_nansafe_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_nansafe_LDADD = lib/libhyperdual.la $(CHECK_LIBS) -lm
 TESTS += tests/check_nansafe
+
+# Each public header alone (C11, C17, C++11; gcc and clang), and a dual+hyper
+# mix that must not compile.
+TESTS += tests/header_test.sh tests/compile_fail.sh
+EXTRA_DIST += tests/header_test.sh tests/compile_fail.sh
 TEST_EXTENSIONS = .sh
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
 SH_LOG_DRIVER = $(SHELL) $(top_srcdir)/build-aux/test-driver
