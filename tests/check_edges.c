@@ -143,7 +143,9 @@ START_TEST(roots_and_logs_at_zero)
     gold("cbrt at 0", hd_cbrt(V(0.0)), 0, INFINITY, INFINITY, NAN);
     gold("cbrt at -0", hd_cbrt(V(-0.0)), 0, INFINITY, INFINITY, NAN);
     gold_var("cbrt at -8", hd_cbrt(V(-8.0)), -2, 1.0 / 12, 1.0 / 144);
-    gold_var("cbrt at 27", hd_cbrt(V(27.0)), 3, 1.0 / 27, -2.0 / 2187);
+    /* glibc's cbrt(27) is 3 + 1 ulp (libm is not correctly rounded; gcc folds
+     * the constant exactly, clang calls libm): allow 2 ulps on 3 parts */
+    gold_tol("cbrt at 27", hd_cbrt(V(27.0)), 3, 1.0 / 27, 1.0 / 27, -2.0 / 2187, 1e-15);
     /* log at either zero: -inf, f' = +inf; below 0 NaN in every part */
     gold("log at 0", hd_log(V(0.0)), -INFINITY, INFINITY, INFINITY, NAN);
     gold("log at -0", hd_log(V(-0.0)), -INFINITY, INFINITY, INFINITY, NAN);
