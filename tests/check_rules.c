@@ -248,9 +248,9 @@ static const bin_spec bin_specs[] = {
          {-2.0, 0.5, LEFT}, {1.0, 1e300, LEFT}),
       -2.0, 3),
     B(atan2, atan2, P2({1.5, -0.25, BOTH}, {-3.0, 7.0, BOTH}, {0.5, 0.5, BOTH}),
-      P2({0.0, 1.0, BOTH}, {1.0, 0.0, BOTH}, {1e-100, 3e-100, BOTH}, {1e200, 3e200, BOTH}), 1.5, -3),
+      P2({0.0, 1.0, BOTH}, {1.0, 0.0, BOTH}, {1e-70, 3e-70, BOTH}, {1e150, 3e150, BOTH}), 1.5, -3),
     B(hypot, hypot, P2({1.5, -0.25, BOTH}, {-3.0, 7.0, BOTH}),
-      P2({0.0, 3.0, BOTH}, {1e-100, 3e-100, BOTH}, {1e200, 3e200, BOTH}), 1.5, -3),
+      P2({0.0, 3.0, BOTH}, {1e-70, 3e-70, BOTH}, {1e150, 3e150, BOTH}), 1.5, -3),
     B(fmin, fmin, P2({1.5, -0.25, BOTH}, {-3.0, 7.0, BOTH}), P2({2.0, 2.0, BOTH}, {-1.0, -1.0, BOTH}), 1.5, 3),
     B(fmax, fmax, P2({1.5, -0.25, BOTH}, {-3.0, 7.0, BOTH}), P2({2.0, 2.0, BOTH}, {-1.0, -1.0, BOTH}), 1.5, 3),
     B(fdim, fdim, P2({1.5, -0.25, BOTH}, {-3.0, 7.0, BOTH}), P2({2.0, 2.0, BOTH}), 1.5, 1),
@@ -318,6 +318,17 @@ static long double fd2_q(const void *c, long double h)
     }
 }
 
+/* Whether long double really is wider than double at run time: not under
+ * valgrind, which computes x87 long doubles in double precision. The
+ * references then lose their extra digits, so the checks that judge the
+ * references themselves (finite differences, mpmath) are left to the native
+ * run; every check of the library against them still runs. */
+static int long_double_is_wide(void)
+{
+    volatile long double one = 1.0L, eps = LDBL_EPSILON;
+    return LDBL_MANT_DIG > DBL_MANT_DIG && one + eps != one;
+}
+
 /* Initial step: small against the distance to the nearest kink or edge of
  * every ordinary point above. */
 static long double fd_step(double x) { return 0.05L * fmaxl(1e-3L, fminl(1.0L, fabsl(x))); }
@@ -369,7 +380,7 @@ static void check_unary_at(const un_spec *s, const un_impl *im, const un_impl *i
                       "%s %s at %s: differs from the inline kernel", name, variant, where);
     }
 
-    if (!ordinary) return;
+    if (!ordinary || !long_double_is_wide()) return;
     /* finite differences of the reference f: check the formulas above and the library */
     const fd1_ctx c = {s, x};
     const long double h = fd_step(x);
@@ -478,7 +489,7 @@ static void check_binary_at(const bin_spec *s, const bin_impl *im, const bin_imp
         }
     }
 
-    if (!ordinary) return;
+    if (!ordinary || !long_double_is_wide()) return;
     const long double h = fminl(fd_step(x), fd_step(y));
     static const char *const what[6] = {"", "f_x", "f_y", "f_xx", "f_xy", "f_yy"};
     for (int w = 1; w <= 5; w++) {
@@ -563,6 +574,7 @@ START_TEST(digamma_trigamma_match_mpmath)
                       hd_digamma(x), t[i].psi);
         ck_assert_msg(close_to(hd_trigamma(x), t[i].psi1, 0, 1e-13), "trigamma(%.17g) = %.17g, mpmath %.17Lg", x,
                       hd_trigamma(x), t[i].psi1);
+        if (!long_double_is_wide()) continue;
         ck_assert_msg(close_to((double)ref_digamma(x), t[i].psi, 0, 1e-15) || fabsl(t[i].psi) < 1e-15L,
                       "reference digamma(%.17g) = %.17Lg", x, ref_digamma(x));
         ck_assert_msg(close_to((double)ref_trigamma(x), t[i].psi1, 0, 1e-15), "reference trigamma(%.17g)", x);

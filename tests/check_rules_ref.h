@@ -74,7 +74,8 @@ REF1(recip, 1 / x, -1 / (x * x), 2 / (x * x * x))
 /* Convention: at either zero sqrt' = +inf (the one-sided derivative). */
 REF1(sqrt, sqrtl(x), x == 0 ? LD_INF : 0.5L / sqrtl(x), x == 0 ? -LD_INF : -0.25L / (x * sqrtl(x)))
 REF1(rsqrt, 1 / sqrtl(x), -0.5L * powl(x, -1.5L), 0.75L * powl(x, -2.5L))
-REF1(cbrt, cbrtl(x), 1 / (3 * cbrtl(x) * cbrtl(x)), -2 / (9 * x * cbrtl(x) * cbrtl(x)))
+REF1(cbrt, cbrtl(x), x == 0 ? LD_INF : 1 / (3 * cbrtl(x) * cbrtl(x)),
+     x == 0 ? copysignl(LD_INF, -x) : -2 / (9 * x * cbrtl(x) * cbrtl(x)))
 REF1(exp, expl(x), expl(x), expl(x))
 REF1(exp2, exp2l(x), exp2l(x) * LN2_L, exp2l(x) * LN2_L * LN2_L)
 REF1(expm1, expm1l(x), expl(x), expl(x))
@@ -88,7 +89,7 @@ REF1(cos, cosl(x), -sinl(x), -cosl(x))
 REF1(tan, tanl(x), 1 / (cosl(x) * cosl(x)), 2 * sinl(x) / (cosl(x) * cosl(x) * cosl(x)))
 REF1(asin, asinl(x), 1 / sqrtl(1 - x * x), x / powl(1 - x * x, 1.5L))
 REF1(acos, acosl(x), -1 / sqrtl(1 - x * x), -x / powl(1 - x * x, 1.5L))
-REF1(atan, atanl(x), 1 / (1 + x * x), -2 * x / ((1 + x * x) * (1 + x * x)))
+REF1(atan, atanl(x), 1 / (1 + x * x), -2 * x / (1 + x * x) / (1 + x * x))
 REF1(sinh, sinhl(x), coshl(x), sinhl(x))
 REF1(cosh, coshl(x), sinhl(x), coshl(x))
 REF1(tanh, tanhl(x), 1 / (coshl(x) * coshl(x)), -2 * sinhl(x) / (coshl(x) * coshl(x) * coshl(x)))
@@ -100,7 +101,7 @@ REF1(erfc, erfcl(x), -2 / SQRT_PI * expl(-x * x), 4 * x / SQRT_PI * expl(-x * x)
 REF1(lgamma, lgammal(x), ref_digamma(x), ref_trigamma(x))
 REF1(tgamma, tgammal(x), tgammal(x) * ref_digamma(x),
      tgammal(x) * (ref_digamma(x) * ref_digamma(x) + ref_trigamma(x)))
-REF1(sigmoid, SIG(x), SIGP(x), -sinhl(x / 2) / (4 * coshl(x / 2) * coshl(x / 2) * coshl(x / 2)))
+REF1(sigmoid, SIG(x), SIGP(x), SIGP(x) * (1 - 2 * SIG(x)))
 REF1(softplus, log1pl(expl(x)), SIG(x), SIGP(x))
 REF1(logsigmoid, -log1pl(expl(-x)), 1 / (1 + expl(x)), -SIGP(x))
 /* Kink conventions of the contract: |x|' = 0 and relu' = 0 at 0. */
@@ -126,7 +127,12 @@ REF1(round, roundl(x), 0.0L, 0.0L)
 #define HYP sqrtl(x * x + y * y)
 /* fmin/fmax/fdim: the chosen argument's slope, 1/2 each at a tie. */
 #define PICK(c, t) ((c) ? 1.0L : (t) ? 0.5L : 0.0L)
-#define LSE logl(expl(x) + expl(y))
+/* log(e^x + e^y) and its partials, shifted by m = max(x, y) so that no
+ * exponential overflows (x = 800 is beyond even long double's e^x when long
+ * double is only double, as under valgrind) */
+#define LSE_M fmaxl(x, y)
+#define LSE (LSE_M + logl(expl(x - LSE_M) + expl(y - LSE_M)))
+#define LSE_W(u, v) (1 / (1 + expl((v) - (u))))
 
 REF2(add, x + y, 1, 1, 0, 0, 0)
 REF2(sub, x - y, 1, -1, 0, 0, 0)
@@ -141,20 +147,17 @@ REF2(pow, powl(x, y),
      x == 0 && y > 1 ? 0.0L : powl(x, y - 1) * (1 + y * logl(x)),
      x == 0 && y > 0 ? 0.0L : powl(x, y) * logl(x) * logl(x))
 /* atan2(x, y): angle of the point (y, x). */
-REF2(atan2, atan2l(x, y), y / R2, -x / R2, -2 * x * y / (R2 * R2), (x * x - y * y) / (R2 * R2),
-     2 * x * y / (R2 * R2))
-REF2(hypot, HYP, x / HYP, y / HYP, y * y / (HYP * HYP * HYP), -x * y / (HYP * HYP * HYP),
-     x * x / (HYP * HYP * HYP))
+/* (divisions one at a time: r^4 and r^3 overflow a double-wide long double at 1e150) */
+REF2(atan2, atan2l(x, y), y / R2, -x / R2, -2 * x * y / R2 / R2, (x * x - y * y) / R2 / R2, 2 * x * y / R2 / R2)
+REF2(hypot, HYP, x / HYP, y / HYP, y * y / HYP / HYP / HYP, -x * y / HYP / HYP / HYP, x * x / HYP / HYP / HYP)
 REF2(fmin, fminl(x, y), PICK(x < y, x == y), PICK(y < x, x == y), 0, 0, 0)
 REF2(fmax, fmaxl(x, y), PICK(x > y, x == y), PICK(y > x, x == y), 0, 0, 0)
 REF2(fdim, fdiml(x, y), PICK(x > y, x == y), -PICK(x > y, x == y), 0, 0, 0)
 REF2(copysign, copysignl(x, y), x == 0 ? 0.0L : (signbit(x) != 0) == (signbit(y) != 0) ? 1.0L : -1.0L,
      0, 0, 0, 0)
 REF2(fmod, fmodl(x, y), 1, -truncl(x / y), 0, 0, 0)
-REF2(logaddexp, LSE, expl(x) / (expl(x) + expl(y)), expl(y) / (expl(x) + expl(y)),
-     expl(x + y) / ((expl(x) + expl(y)) * (expl(x) + expl(y))),
-     -expl(x + y) / ((expl(x) + expl(y)) * (expl(x) + expl(y))),
-     expl(x + y) / ((expl(x) + expl(y)) * (expl(x) + expl(y))))
+REF2(logaddexp, LSE, LSE_W(x, y), LSE_W(y, x), LSE_W(x, y) * LSE_W(y, x), -LSE_W(x, y) * LSE_W(y, x),
+     LSE_W(x, y) * LSE_W(y, x))
 
 /* ---- Ridders' method: Richardson extrapolation of central differences ------------- */
 /* q(ctx, h) is a difference quotient whose error is a series in h^2; the
