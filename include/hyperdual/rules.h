@@ -232,7 +232,9 @@ X(sub,      LINEAR,   x - y,          1.0,  -1.0, 0.0, 0.0, 0.0, "all reals") \
 X(mul,      BILINEAR, x * y,          y,    x,    0.0, 1.0, 0.0, "all reals") \
 X(div,      QUOT,     x / y,          1.0 / y, -f / y, 0.0, -1.0 / y / y, 2.0 * (f / y) / y, "y != 0") \
 X(pow,      SMOOTH,   pow(x, y),      hd__pow_dx(x, y, f), hd__pow_dy(x, y, f), hd__pow_dxx(x, y, f), hd__pow_dxy(x, y, f), hd__pow_dyy(x, y, f), \
-  "x > 0 for an active exponent; a constant integer exponent works for any x (x^2 at 0: f' = 0, f'' = 2); 0 < c < 1 at 0: f' = inf") \
+  "a real exponent c works wherever x^c is real: x^2 at 0 has f' = 0, f'' = 2, x^3 at -2 is exact, x^0 = 1 with zero derivatives, 0 < c < 1 at 0 gives f = 0, f' = inf; " \
+  "an active exponent needs x > 0, or x = 0 with y > 0 (0^y = 0, zero derivatives); a constant exponent passed as a number type meets d/dy = NaN at x < 0 " \
+  "(NaN·0 = NaN): pass it as a real, or build with HD_NANSAFE") \
 X(atan2,    SMOOTH,   atan2(x, y),    hd__atan2_part(x, y, 1), hd__atan2_part(x, y, 2), hd__atan2_part(x, y, 11), hd__atan2_part(x, y, 12), hd__atan2_part(x, y, 22), \
   "hd_atan2(y, x), the angle of the point (x, y): the first argument is the ordinate; at (0, 0) the derivatives are NaN") \
 X(hypot,    SMOOTH,   hypot(x, y),    x / f, y / f, ((y / f) * (y / f)) / f, -((x / f) * (y / f)) / f, ((x / f) * (x / f)) / f, \
