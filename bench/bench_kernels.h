@@ -19,4 +19,9 @@ extern const bench_kernel_set bench_set_plain, bench_set_nansafe;
 double bench_rosen_hand(const double *x, void *ctx);
 double bench_f2_hand(const double *x, void *ctx);
 
+
+
+/* Hand-written value, gradient and dense Hessian (n*n, row-major). */
+void bench_rosen_hand_hessian(size_t n, const double *x, double *fx, double *grad, double *hess);
+void bench_f2_hand_hessian(size_t n, const double *x, double *fx, double *grad, double *hess);
 #endif

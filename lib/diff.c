@@ -2,7 +2,7 @@
  *   scalar  n dual passes for a gradient, n(n+1)/2 hyper-dual passes for a
  *           Hessian (the contract's path; value and gradient on the way);
  *   lanes   ceil(n/HD_LANES) hd_dualv passes for a gradient; for a Hessian,
- *           hd_hyperv passes that each give HD_LANES entries of one row of
+ *           hd_hyperv passes that each give HD_HYPERV_LANES entries of one row of
  *           the upper triangle;
  *   sparse  (lib/sparse.c) only the structurally non-zero entries.
  * Inputs live in one buffer per call: on the stack for small n, else one
@@ -18,7 +18,7 @@
 
 /* Thresholds measured by bench/bench_drivers (doc/performance.md). */
 #define LANES_GRADIENT_MIN_N 2 /* hd_dualv gradient from this n on */
-#define LANES_HESSIAN_MIN_N 3  /* hd_hyperv Hessian from this n on */
+#define LANES_HESSIAN_MIN_N 2  /* hd_hyperv Hessian from this n on */
 
 static int valid(const hd_objective *obj, const double *x)
 {
@@ -177,7 +177,7 @@ static int hessian_scalar(const hd_objective *obj, const double *x, double *fx, 
     return HD_OK;
 }
 
-/* Row i, columns j..j+HD_LANES-1 (j >= i) per pass; lane k's d2 is then
+/* Row i, columns j..j+HD_HYPERV_LANES-1 (j >= i) per pass; lane k's d2 is then
  * ∂f/∂x_{j+k}, so the passes of row 0 give the whole gradient. */
 static int hessian_lanes(const hd_objective *obj, const double *x, double *fx, double *grad,
                          double *hess, hd_counts *c)
@@ -190,8 +190,8 @@ static int hessian_lanes(const hd_objective *obj, const double *x, double *fx, d
     long passes = 0;
     for (size_t i = 0; i < n; i++) {
         xv[i].d1 = 1.0;
-        for (size_t base = i; base < n; base += HD_LANES) {
-            const size_t width = n - base < HD_LANES ? n - base : HD_LANES;
+        for (size_t base = i; base < n; base += HD_HYPERV_LANES) {
+            const size_t width = n - base < HD_HYPERV_LANES ? n - base : HD_HYPERV_LANES;
             for (size_t k = 0; k < width; k++) xv[base + k].d2[k] = 1.0;
             const hd_hyperv r = obj->f_hyperv(xv, obj->ctx);
             for (size_t k = 0; k < width; k++) {
@@ -210,11 +210,11 @@ static int hessian_lanes(const hd_objective *obj, const double *x, double *fx, d
     return HD_OK;
 }
 
-/* hd_hyperv passes of the lanes path: Σ_i ceil((n - i) / HD_LANES). */
+/* hd_hyperv passes of the lanes path: Σ_i ceil((n - i) / HD_HYPERV_LANES). */
 size_t hd__dense_lane_passes(size_t n)
 {
     size_t p = 0;
-    for (size_t i = 0; i < n; i++) p += (n - i + HD_LANES - 1) / HD_LANES;
+    for (size_t i = 0; i < n; i++) p += (n - i + HD_HYPERV_LANES - 1) / HD_HYPERV_LANES;
     return p;
 }
 

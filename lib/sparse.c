@@ -102,7 +102,7 @@ static int plan(hd_sparsity *sp)
                     s++;
                 }
             }
-        sp->npasses += (s - sp->seed_start[c] + HD_LANES - 1) / HD_LANES;
+        sp->npasses += (s - sp->seed_start[c] + HD_HYPERV_LANES - 1) / HD_HYPERV_LANES;
     }
     sp->seed_start[nc] = s;
     sp->nseeds = s;
@@ -186,9 +186,9 @@ static int sparse_passes(const hd_objective *obj, const hd_sparsity *sp, const d
     long passes = 0;
     for (size_t col = 0; col < sp->ncolors; col++) {
         for (size_t j = 0; j < n; j++) xv[j].d1 = sp->color[j] == col ? 1.0 : 0.0;
-        for (size_t s0 = sp->seed_start[col]; s0 < sp->seed_start[col + 1]; s0 += HD_LANES) {
+        for (size_t s0 = sp->seed_start[col]; s0 < sp->seed_start[col + 1]; s0 += HD_HYPERV_LANES) {
             const size_t end = sp->seed_start[col + 1];
-            const size_t width = end - s0 < HD_LANES ? end - s0 : HD_LANES;
+            const size_t width = end - s0 < HD_HYPERV_LANES ? end - s0 : HD_HYPERV_LANES;
             for (size_t k = 0; k < width; k++) xv[sp->seed_row[s0 + k]].d2[k] = 1.0;
             const hd_hyperv r = obj->f_hyperv(xv, obj->ctx);
             for (size_t k = 0; k < width; k++) {

@@ -189,7 +189,7 @@ START_TEST(passes_are_counted_honestly)
     ck_assert_int_eq(k.hyper_calls, 55);
     ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, NULL, h, HD_PATH_LANES, &k), HD_OK);
     long dense = 0;
-    for (size_t i = 0; i < n; i++) dense += (long)((n - i + HD_LANES - 1) / HD_LANES);
+    for (size_t i = 0; i < n; i++) dense += (long)((n - i + HD_HYPERV_LANES - 1) / HD_HYPERV_LANES);
     ck_assert_int_eq(k.hyperv_calls, dense);
     /* F1's Hessian is 2x2 block diagonal: 2 colours; colour 0 seeds the even
      * rows (5), colour 1 every row (10) */
@@ -199,7 +199,7 @@ START_TEST(passes_are_counted_honestly)
     ck_assert_uint_eq(sp->nnz, 20);
     k.hyperv_calls = 0;
     ck_assert_int_eq(hd_sparse_hessian(&obj, sp, x, NULL, NULL, h, &k), HD_OK);
-    ck_assert_int_eq(k.hyperv_calls, (long)((5 + HD_LANES - 1) / HD_LANES + (10 + HD_LANES - 1) / HD_LANES));
+    ck_assert_int_eq(k.hyperv_calls, (long)((5 + HD_HYPERV_LANES - 1) / HD_HYPERV_LANES + (10 + HD_HYPERV_LANES - 1) / HD_HYPERV_LANES));
     ck_assert_int_eq(k.hyperv_calls, (long)sp->npasses);
     hd_sparsity_free(sp);
 

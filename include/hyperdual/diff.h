@@ -25,7 +25,7 @@ typedef hd_dual (*hd_fn_dual)(const hd_dual *x, void *ctx);
 typedef hd_hyper (*hd_fn_hyper)(const hd_hyper *x, void *ctx);
 /** f on vector duals: HD_LANES directional derivatives per pass. */
 typedef hd_dualv (*hd_fn_lanes)(const hd_dualv *x, void *ctx);
-/** f on lane hyper-duals: HD_LANES entries of one Hessian row per pass. */
+/** f on lane hyper-duals: HD_HYPERV_LANES entries of one Hessian row per pass. */
 typedef hd_hyperv (*hd_fn_hyperv)(const hd_hyperv *x, void *ctx);
 
 struct hd_sparsity;
@@ -44,7 +44,7 @@ typedef struct hd_objective {
     void       *ctx;      /**< passed through untouched */
     hd_fn_lanes f_lanes;  /**< optional: gradient passes of HD_LANES directions each;
                                hd_gradient prefers it to f_dual when n > 1 */
-    hd_fn_hyperv f_hyperv; /**< optional: Hessian passes of HD_LANES entries each */
+    hd_fn_hyperv f_hyperv; /**< optional: Hessian passes of HD_HYPERV_LANES entries each */
     const struct hd_sparsity *hess_sparsity; /**< optional: the Hessian's pattern
                                (sparse.h); hd_hessian then computes only its
                                non-zeros when that takes fewer passes */

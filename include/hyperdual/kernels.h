@@ -143,7 +143,7 @@ static inline hd_hyper hd__chain2_hyper(hd_hyper a, hd_hyper b, double f, double
                              + HD__TIMES(fyy, b.d1 * b.d2));
 }
 
-/* ---- chain-rule primitives: hd_hyperv (HD_LANES second directions) ---------- */
+/* ---- chain-rule primitives: hd_hyperv (HD_HYPERV_LANES second directions) ---------- */
 /* Each primitive states its lane formulas once, as a macro of a lane accessor
  * L and a product T: with GNU vectors L is the whole vector and T a plain
  * product (one SIMD expression for all lanes); the per-lane loop, used by the
@@ -160,7 +160,7 @@ static inline hd_hyper hd__chain2_hyper(hd_hyper a, hd_hyper b, double f, double
             (r).d12 = D12(HD__LV, HD__TV);                                       \
             break;                                                               \
         }                                                                        \
-        for (int k = 0; k < HD_LANES; k++) {                                     \
+        for (int k = 0; k < HD_HYPERV_LANES; k++) {                                     \
             (r).d2[k] = D2(HD__LK, HD__TIMES);                                   \
             (r).d12[k] = D12(HD__LK, HD__TIMES);                                 \
         }                                                                        \
@@ -168,7 +168,7 @@ static inline hd_hyper hd__chain2_hyper(hd_hyper a, hd_hyper b, double f, double
 #else
 #  define HD__HV_APPLY(r, FAST, D2, D12)                                          \
     do {                                                                         \
-        for (int k = 0; k < HD_LANES; k++) {                                     \
+        for (int k = 0; k < HD_HYPERV_LANES; k++) {                                     \
             (r).d2[k] = D2(HD__LK, HD__TIMES);                                   \
             (r).d12[k] = D12(HD__LK, HD__TIMES);                                 \
         }                                                                        \

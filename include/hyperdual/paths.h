@@ -43,7 +43,7 @@ typedef struct hd_counts {
     long dual_calls;   /**< hd_dual passes (one direction each) */
     long hyper_calls;  /**< hd_hyper passes (one Hessian entry each) */
     long lanes_calls;  /**< hd_dualv passes (HD_LANES directions each) */
-    long hyperv_calls; /**< hd_hyperv passes (HD_LANES Hessian entries each) */
+    long hyperv_calls; /**< hd_hyperv passes (HD_HYPERV_LANES Hessian entries each) */
 } hd_counts;
 
 /**

@@ -43,10 +43,20 @@ static inline hd_hyper hd_hyper_const(double x) { return hd_hyper_make(x, 0.0, 0
 /**
  * @brief Number of tangent lanes of hd_dualv (fixed: part of the library ABI).
  *
- * Chosen by measurement (doc/performance.md): 8 lanes give the fastest
- * gradients from n = 4 up on x86-64 at -O2; 4 and 16 are both slower overall.
+ * Chosen by measurement (doc/performance.md): 8 lanes gave the fastest
+ * gradients at n = 10, 50 and 200 on x86-64 at -O2 (2 and 4 are slower).
  */
 #define HD_LANES 8
+
+/**
+ * @brief Number of second directions of hd_hyperv (fixed: part of the ABI).
+ *
+ * Two: one SSE2 register per part, so gcc keeps hd_hyperv values in
+ * registers at -O2 on baseline x86-64. With 4 or 8 lanes gcc (12) keeps the
+ * wider vectors in memory and a pass costs 9-13 hyper-dual passes
+ * (doc/performance.md).
+ */
+#define HD_HYPERV_LANES 2
 
 /*
  * The lanes of hd_dualv. With gcc and clang they are a GNU vector (so
@@ -60,8 +70,11 @@ static inline hd_hyper hd_hyper_const(double x) { return hd_hyper_make(x, 0.0, 0
 #  define HD__VECTOR_LANES 1
 __extension__ typedef double hd__lanes
     __attribute__((vector_size(HD_LANES * sizeof(double)), aligned(sizeof(double))));
+__extension__ typedef double hd__hlanes
+    __attribute__((vector_size(HD_HYPERV_LANES * sizeof(double)), aligned(sizeof(double))));
 #else
 typedef double hd__lanes[HD_LANES];
+typedef double hd__hlanes[HD_HYPERV_LANES];
 #endif
 
 /**
@@ -91,14 +104,14 @@ static inline hd_dualv hd_dualv_var(double x, int k)
 }
 
 /**
- * @brief Hyper-dual number with HD_LANES second directions:
+ * @brief Hyper-dual number with HD_HYPERV_LANES second directions:
  *        val + d1·ε1 + Σ_k d2[k]·ε2k + Σ_k d12[k]·ε1ε2k.
  *
  * f(hd_hyperv){v, a, b, c} = {f(v), f'(v)·a, f'(v)·b, f'(v)·c + f''(v)·a·b}
- * lane by lane: seeding d1 = e_i and lane k's d2 = e_j gives HD_LANES
+ * lane by lane: seeding d1 = e_i and lane k's d2 = e_j gives HD_HYPERV_LANES
  * entries ∂²f/∂x_i∂x_j of one Hessian row in one pass.
  */
-typedef struct { double val, d1; hd__lanes d2, d12; } hd_hyperv;
+typedef struct { double val, d1; hd__hlanes d2, d12; } hd_hyperv;
 
 /** @brief A constant: value x, every derivative part 0. */
 static inline hd_hyperv hd_hyperv_const(double x)
@@ -106,7 +119,7 @@ static inline hd_hyperv hd_hyperv_const(double x)
     hd_hyperv r;
     r.val = x;
     r.d1 = 0.0;
-    for (int k = 0; k < HD_LANES; k++) r.d2[k] = r.d12[k] = 0.0;
+    for (int k = 0; k < HD_HYPERV_LANES; k++) r.d2[k] = r.d12[k] = 0.0;
     return r;
 }
 
