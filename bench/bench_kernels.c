@@ -10,5 +10,5 @@
 
 const bench_kernel_set BENCH_SET_NAME = {
     BENCH_SET_MODE,
-    {bench_rosen_objective, bench_f2_objective},
+    {bench_rosen_objective, bench_f2_objective, bench_wood_objective, bench_helical_objective},
 };

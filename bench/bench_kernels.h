@@ -6,7 +6,7 @@
 
 #include <hyperdual.h>
 
-enum { BENCH_ROSEN, BENCH_F2, BENCH_NFUNCS };
+enum { BENCH_ROSEN, BENCH_F2, BENCH_WOOD, BENCH_HELICAL, BENCH_NFUNCS };
 
 typedef struct bench_kernel_set {
     const char *mode;                                /* "plain" or "nansafe" */

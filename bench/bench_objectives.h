@@ -31,4 +31,21 @@ HD_GENERIC_OBJECTIVE(bench_f2, T, x, ctx,
     return s;
 )
 
+/* Wood (n = 4) and the helical valley (n = 3), More, Garbow, Hillstrom. */
+HD_GENERIC_OBJECTIVE(bench_wood, T, x, ctx,
+    T a = hd_mul(100, hd_sq(hd_sub(x[1], hd_sq(x[0]))));
+    T b = hd_sq(hd_sub(1, x[0]));
+    T c = hd_mul(90, hd_sq(hd_sub(x[3], hd_sq(x[2]))));
+    T d = hd_sq(hd_sub(1, x[2]));
+    T e = hd_mul(10.1, hd_add(hd_sq(hd_sub(x[1], 1)), hd_sq(hd_sub(x[3], 1))));
+    T f = hd_mul(19.8, hd_mul(hd_sub(x[1], 1), hd_sub(x[3], 1)));
+    return hd_add(hd_add(hd_add(a, b), hd_add(c, d)), hd_add(e, f));
+)
+HD_GENERIC_OBJECTIVE(bench_helical, T, x, ctx,
+    T theta = hd_div(hd_atan2(x[1], x[0]), 2 * 3.14159265358979323846);
+    T f1 = hd_mul(10, hd_sub(x[2], hd_mul(10, theta)));
+    T f2 = hd_mul(10, hd_sub(hd_hypot(x[0], x[1]), 1));
+    return hd_add(hd_add(hd_sq(f1), hd_sq(f2)), hd_sq(x[2]));
+)
+
 #endif

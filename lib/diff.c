@@ -17,8 +17,8 @@
 #define STACK_N 16
 
 /* Thresholds measured by bench/bench_drivers (doc/performance.md). */
-#define LANES_GRADIENT_MIN_N 2 /* hd_dualv gradient from this n on */
-#define LANES_HESSIAN_MIN_N 2  /* hd_hyperv Hessian from this n on */
+#define LANES_GRADIENT_MIN_N 3 /* hd_dualv gradient from this n on */
+#define LANES_HESSIAN_MIN_N 3  /* hd_hyperv Hessian from this n on */
 
 static int valid(const hd_objective *obj, const double *x)
 {
@@ -78,11 +78,11 @@ int hd_value(const hd_objective *obj, const double *x, double *fx)
         _Alignas(16) unsigned char stack[STACK_N * sizeof(T)];                          \
         T *xs = hd__diff_buffer(stack, sizeof stack, n, sizeof *xs);                    \
         if (!xs) return HD_ENOMEM;                                                      \
-        for (size_t i = 0; i < n; i++) xs[i] = S##_const(x[i]);                         \
+        for (size_t i = 0; i < n; i++) hd__init_##S(&xs[i], x[i]);                         \
         for (size_t i = 0; i < n; i++) {                                                \
-            xs[i].d1 = 1.0;                                                             \
+            hd__put2(&xs[i].val, x[i], 1.0);                                            \
             const T r = obj->FN(xs, obj->ctx);                                          \
-            xs[i].d1 = 0.0;                                                             \
+            hd__put2(&xs[i].val, x[i], 0.0);                                            \
             grad[i] = r.d1;                                                             \
             if (fx && i == 0) *fx = r.val;                                              \
         }                                                                               \
@@ -101,14 +101,14 @@ static int gradient_lanes(const hd_objective *obj, const double *x, double *fx, 
     _Alignas(16) unsigned char stack[STACK_N * sizeof(hd_dualv)];
     hd_dualv *xv = hd__diff_buffer(stack, sizeof stack, n, sizeof *xv);
     if (!xv) return HD_ENOMEM;
-    for (size_t i = 0; i < n; i++) xv[i] = hd_dualv_const(x[i]);
+    for (size_t i = 0; i < n; i++) hd__init_hd_dualv(&xv[i], x[i]);
     long passes = 0;
     for (size_t base = 0; base < n; base += HD_LANES) {
         const size_t width = n - base < HD_LANES ? n - base : HD_LANES;
-        for (size_t k = 0; k < width; k++) xv[base + k].d[k] = 1.0;
+        for (size_t k = 0; k < width; k++) hd__put_unit(&xv[base + k].d, k);
         const hd_dualv r = obj->f_lanes(xv, obj->ctx);
         for (size_t k = 0; k < width; k++) {
-            xv[base + k].d[k] = 0.0;
+            hd__put_zero(&xv[base + k].d);
             grad[base + k] = r.d[k];
         }
         if (fx && base == 0) *fx = r.val;
@@ -159,14 +159,14 @@ static int hessian_scalar(const hd_objective *obj, const double *x, double *fx, 
     _Alignas(16) unsigned char stack[STACK_N * sizeof(hd_hyper)];
     hd_hyper *xh = hd__diff_buffer(stack, sizeof stack, n, sizeof *xh);
     if (!xh) return HD_ENOMEM;
-    for (size_t i = 0; i < n; i++) xh[i] = hd_hyper_const(x[i]);
+    for (size_t i = 0; i < n; i++) hd__init_hd_hyper(&xh[i], x[i]);
     for (size_t i = 0; i < n; i++) {
         for (size_t j = i; j < n; j++) {
-            xh[i].d1 = 1.0;
-            xh[j].d2 = 1.0;
+            hd__put2(&xh[i].val, x[i], 1.0);
+            hd__put2(&xh[j].d2, 1.0, 0.0);
             const hd_hyper r = obj->f_hyper(xh, obj->ctx);
-            xh[i].d1 = 0.0;
-            xh[j].d2 = 0.0;
+            hd__put2(&xh[i].val, x[i], 0.0);
+            hd__put2(&xh[j].d2, 0.0, 0.0);
             hess[i * n + j] = hess[j * n + i] = r.d12;
             if (i == j && grad) grad[i] = r.d1;
             if (fx && i == 0 && j == 0) *fx = r.val;
@@ -186,24 +186,24 @@ static int hessian_lanes(const hd_objective *obj, const double *x, double *fx, d
     _Alignas(16) unsigned char stack[STACK_N * sizeof(hd_hyperv)];
     hd_hyperv *xv = hd__diff_buffer(stack, sizeof stack, n, sizeof *xv);
     if (!xv) return HD_ENOMEM;
-    for (size_t i = 0; i < n; i++) xv[i] = hd_hyperv_const(x[i]);
+    for (size_t i = 0; i < n; i++) hd__init_hd_hyperv(&xv[i], x[i]);
     long passes = 0;
     for (size_t i = 0; i < n; i++) {
-        xv[i].d1 = 1.0;
+        hd__put2(&xv[i].val, x[i], 1.0);
         for (size_t base = i; base < n; base += HD_HYPERV_LANES) {
             const size_t width = n - base < HD_HYPERV_LANES ? n - base : HD_HYPERV_LANES;
-            for (size_t k = 0; k < width; k++) xv[base + k].d2[k] = 1.0;
+            for (size_t k = 0; k < width; k++) hd__put2(&xv[base + k].d2, k == 0, k == 1);
             const hd_hyperv r = obj->f_hyperv(xv, obj->ctx);
             for (size_t k = 0; k < width; k++) {
                 const size_t j = base + k;
-                xv[j].d2[k] = 0.0;
+                hd__put2(&xv[j].d2, 0.0, 0.0);
                 hess[i * n + j] = hess[j * n + i] = r.d12[k];
                 if (grad && i == 0) grad[j] = r.d2[k];
             }
             if (fx && passes == 0) *fx = r.val;
             passes++;
         }
-        xv[i].d1 = 0.0;
+        hd__put2(&xv[i].val, x[i], 0.0);
     }
     count(&c->hyperv_calls, passes);
     hd__diff_release(xv, stack);

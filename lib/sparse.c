@@ -182,18 +182,18 @@ static int sparse_passes(const hd_objective *obj, const hd_sparsity *sp, const d
     _Alignas(16) unsigned char stack[16 * sizeof(hd_hyperv)];
     hd_hyperv *xv = hd__diff_buffer(stack, sizeof stack, n, sizeof *xv);
     if (!xv) return HD_ENOMEM;
-    for (size_t i = 0; i < n; i++) xv[i] = hd_hyperv_const(x[i]);
+    for (size_t i = 0; i < n; i++) hd__init_hd_hyperv(&xv[i], x[i]);
     long passes = 0;
     for (size_t col = 0; col < sp->ncolors; col++) {
-        for (size_t j = 0; j < n; j++) xv[j].d1 = sp->color[j] == col ? 1.0 : 0.0;
+        for (size_t j = 0; j < n; j++) hd__put2(&xv[j].val, x[j], sp->color[j] == col);
         for (size_t s0 = sp->seed_start[col]; s0 < sp->seed_start[col + 1]; s0 += HD_HYPERV_LANES) {
             const size_t end = sp->seed_start[col + 1];
             const size_t width = end - s0 < HD_HYPERV_LANES ? end - s0 : HD_HYPERV_LANES;
-            for (size_t k = 0; k < width; k++) xv[sp->seed_row[s0 + k]].d2[k] = 1.0;
+            for (size_t k = 0; k < width; k++) hd__put2(&xv[sp->seed_row[s0 + k]].d2, k == 0, k == 1);
             const hd_hyperv r = obj->f_hyperv(xv, obj->ctx);
             for (size_t k = 0; k < width; k++) {
                 const size_t s = s0 + k;
-                xv[sp->seed_row[s]].d2[k] = 0.0;
+                hd__put2(&xv[sp->seed_row[s]].d2, 0.0, 0.0);
                 if (grad) grad[sp->seed_row[s]] = r.d2[k];
                 if (sp->seed_pos[s] != NONE) values[sp->seed_pos[s]] = r.d12[k];
                 if (sp->seed_mirror[s] != NONE) values[sp->seed_mirror[s]] = r.d12[k];
