@@ -8,7 +8,8 @@
 /* The suites; add one line here and one in check_main.c per area. */
 #define HD_TEST_SUITES(X) \
     X(smoke) \
-    X(paths)
+    X(paths) \
+    X(lanes)
 
 #define HD__DECLARE_SUITE(area) Suite *make_##area##_suite(void);
 HD_TEST_SUITES(HD__DECLARE_SUITE)

@@ -203,9 +203,14 @@ static inline hd_hyperv hd__chain1_hyperv(hd_hyperv a, double f, double d, doubl
 }
 #define HD__HV2_D2(L, T) T(fx, L(a.d2)) + T(fy, L(b.d2))
 #define HD__HV2_D12LIN(L, T) T(fx, L(a.d12)) + T(fy, L(b.d12))
-#define HD__HV2_D12BIL(L, T) HD__HV2_D12LIN(L, T) + T(fxy, a.d1 * L(b.d2) + b.d1 * L(a.d2))
-#define HD__HV2_D12QUOT(L, T) HD__HV2_D12BIL(L, T) + T(fyy, b.d1 * L(b.d2))
-#define HD__HV2_D12(L, T) HD__HV2_D12QUOT(L, T) + T(fxx, a.d1 * L(a.d2))
+/* The terms are summed in the order of the hd_hyper primitives, so that a
+ * lane gives bit for bit what hd_hyper gives for the same seeds. */
+#define HD__HV2_FXX(L, T) T(fxx, a.d1 * L(a.d2))
+#define HD__HV2_FXY(L, T) T(fxy, a.d1 * L(b.d2) + L(a.d2) * b.d1)
+#define HD__HV2_FYY(L, T) T(fyy, b.d1 * L(b.d2))
+#define HD__HV2_D12BIL(L, T) HD__HV2_D12LIN(L, T) + HD__HV2_FXY(L, T)
+#define HD__HV2_D12QUOT(L, T) HD__HV2_D12BIL(L, T) + HD__HV2_FYY(L, T)
+#define HD__HV2_D12(L, T) HD__HV2_D12LIN(L, T) + HD__HV2_FXX(L, T) + HD__HV2_FXY(L, T) + HD__HV2_FYY(L, T)
 static inline hd_hyperv hd__chain2_lin_hyperv(hd_hyperv a, hd_hyperv b, double f, double fx,
                                               double fy)
 {
