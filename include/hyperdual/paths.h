@@ -25,8 +25,10 @@ typedef enum hd_path {
     HD_PATH_LANES,    /**< vector lanes: ceil(n/HD_LANES) hd_dualv passes for a gradient;
                            for a Hessian, hd_hyperv passes of HD_LANES entries of one row
                            each, upper triangle only */
-    HD_PATH_SPARSE    /**< Hessian only: detect the sparsity pattern, colour the columns and
+    HD_PATH_SPARSE,   /**< Hessian only: detect the sparsity pattern, colour the columns and
                            compute only the structurally non-zero entries (sparse.h) */
+    HD_PATH_PAIRS     /**< gradient only: ceil(n/2) hd_hyper passes, each seeding two
+                           variables, one in ε1 and one in ε2 (the fastest at small n) */
 } hd_path;
 
 /**
@@ -48,7 +50,7 @@ typedef struct hd_counts {
 
 /**
  * @brief hd_gradient() with a chosen path and pass counts.
- * @param path   HD_PATH_AUTO, HD_PATH_SCALAR or HD_PATH_LANES
+ * @param path   HD_PATH_AUTO, HD_PATH_SCALAR, HD_PATH_LANES or HD_PATH_PAIRS
  * @param counts may be NULL; otherwise incremented by the passes made
  * @return HD_OK; HD_EINVAL for bad arguments, for HD_PATH_LANES without
  *         obj->f_lanes, or for HD_PATH_SPARSE; HD_ENOMEM.
@@ -58,7 +60,8 @@ HD_API HD_WARN_UNUSED int hd_gradient_ex(const hd_objective *obj, const double *
 
 /**
  * @brief hd_hessian() with a chosen path and pass counts.
- * @param path   any hd_path; HD_PATH_LANES needs obj->f_hyperv
+ * @param path   any hd_path but HD_PATH_PAIRS; HD_PATH_LANES and HD_PATH_SPARSE
+ *               need obj->f_hyperv
  * @param counts may be NULL; otherwise incremented by the passes made
  * @return HD_OK; HD_EINVAL for bad arguments or a path the objective cannot
  *         take; HD_ENOMEM.
