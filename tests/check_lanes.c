@@ -4,8 +4,11 @@
  * ordinary points, domain edges and kinks, with zero and non-zero tangents.
  * The two are built from the same row by different primitives, so this is
  * the check that the lane primitives apply the chain rule as the scalar ones
- * do. Expected bit for bit; 1e-14 relative is accepted (contraction into fma
- * may differ between the scalar and the vector code). */
+ * do. Expected bit for bit under the default flags; 1e-14 relative plus
+ * 1e-15 absolute is accepted, because with -ffp-contract=fast the scalar and
+ * the vector code may fuse different products into an fma, and where two
+ * O(1) terms cancel (logaddexp's partials at -0.7, 0) that moves the result
+ * by ~1e-16 absolute. The seeds are O(1), so 1e-15 is still 10 ulps of them. */
 #include <math.h>
 #include <hyperdual.h>
 #include "tests.h"
@@ -16,7 +19,7 @@ static const double points[] = {-2.5, -1.0, -0.7, -1e-3, -0.0, 0.0, 0.3, 0.5, 1.
 static void agree(const char *fn, const char *part, double x, double y, double got, double want)
 {
     const int ok = (isnan(got) && isnan(want)) || got == want
-                   || fabs(got - want) <= 1e-14 * fmax(fabs(got), fabs(want));
+                   || fabs(got - want) <= 1e-14 * fmax(fabs(got), fabs(want)) + 1e-15;
     ck_assert_msg(ok, "%s(%g, %g) %s: lanes %.17g, scalar %.17g", fn, x, y, part, got, want);
 }
 
