@@ -31,7 +31,8 @@ HD_GENERIC_OBJECTIVE(bench_f2, T, x, ctx,
     return s;
 )
 
-/* Wood (n = 4) and the helical valley (n = 3), More, Garbow, Hillstrom. */
+/* Wood (n = 4) and the helical valley (n = 3), More, Garbow, Hillstrom, as
+ * the peers in bench/peers.h write them (sqrt(x0^2 + x1^2), not hypot). */
 HD_GENERIC_OBJECTIVE(bench_wood, T, x, ctx,
     T a = hd_mul(100, hd_sq(hd_sub(x[1], hd_sq(x[0]))));
     T b = hd_sq(hd_sub(1, x[0]));
@@ -44,7 +45,7 @@ HD_GENERIC_OBJECTIVE(bench_wood, T, x, ctx,
 HD_GENERIC_OBJECTIVE(bench_helical, T, x, ctx,
     T theta = hd_div(hd_atan2(x[1], x[0]), 2 * 3.14159265358979323846);
     T f1 = hd_mul(10, hd_sub(x[2], hd_mul(10, theta)));
-    T f2 = hd_mul(10, hd_sub(hd_hypot(x[0], x[1]), 1));
+    T f2 = hd_mul(10, hd_sub(hd_sqrt(hd_add(hd_sq(x[0]), hd_sq(x[1]))), 1));
     return hd_add(hd_add(hd_sq(f1), hd_sq(f2)), hd_sq(x[2]));
 )
 

@@ -17,7 +17,7 @@
 #define STACK_N 16
 
 /* Thresholds measured by bench/bench_drivers (doc/performance.md). */
-#define LANES_GRADIENT_MIN_N 3 /* hd_dualv gradient from this n on */
+#define LANES_GRADIENT_MIN_N 4 /* hd_dualv gradient from this n on */
 #define LANES_HESSIAN_MIN_N 3  /* hd_hyperv Hessian from this n on */
 
 static int valid(const hd_objective *obj, const double *x)
@@ -120,6 +120,33 @@ static int gradient_pairs(const hd_objective *obj, const double *x, double *fx, 
     return HD_OK;
 }
 
+/* Pass p seeds variable 3p in ε1 and 3p + 1, 3p + 2 in the two ε2 lanes of
+ * hd_hyperv: three directions for one value computation, cheaper at n = 3
+ * than one pass of HD_LANES lanes (bench_peers: helical valley). */
+static int gradient_triples(const hd_objective *obj, const double *x, double *fx, double *grad,
+                            hd_counts *c)
+{
+    const size_t n = obj->n;
+    _Alignas(16) unsigned char stack[STACK_N * sizeof(hd_hyperv)];
+    hd_hyperv *xv = hd__diff_buffer(stack, sizeof stack, n, sizeof *xv);
+    if (!xv) return HD_ENOMEM;
+    for (size_t i = 0; i < n; i++) hd__init_hd_hyperv(&xv[i], x[i]);
+    for (size_t i = 0; i < n; i += 3) {
+        const size_t width = n - i < 3 ? n - i : 3;
+        hd__put2(&xv[i].val, x[i], 1.0);
+        for (size_t k = 1; k < width; k++) hd__put2(&xv[i + k].d2, k == 1, k == 2);
+        const hd_hyperv r = obj->f_hyperv(xv, obj->ctx);
+        hd__put2(&xv[i].val, x[i], 0.0);
+        for (size_t k = 1; k < width; k++) hd__put2(&xv[i + k].d2, 0.0, 0.0);
+        grad[i] = r.d1;
+        for (size_t k = 1; k < width; k++) grad[i + k] = r.d2[k - 1];
+        if (fx && i == 0) *fx = r.val;
+    }
+    count(&c->hyperv_calls, (long)((n + 2) / 3));
+    hd__diff_release(xv, stack);
+    return HD_OK;
+}
+
 /* Pass p seeds lane k of variable p·HD_LANES + k. */
 static int gradient_lanes(const hd_objective *obj, const double *x, double *fx, double *grad,
                           hd_counts *c)
@@ -164,10 +191,12 @@ static int gradient(const hd_objective *obj, const double *x, double *fx, double
     switch (path) {
     case HD_PATH_AUTO:
         if (obj->f_lanes && obj->n >= LANES_GRADIENT_MIN_N) return gradient_lanes(obj, x, fx, grad, c);
+        if (obj->f_hyperv && obj->n == 3) return gradient_triples(obj, x, fx, grad, c);
         if (obj->n >= 2 || !obj->f_dual) return gradient_pairs(obj, x, fx, grad, c);
         return gradient_hd_dual(obj, x, fx, grad, c);
     case HD_PATH_PAIRS:
-        return gradient_pairs(obj, x, fx, grad, c);
+        return obj->f_hyperv && obj->n >= 3 ? gradient_triples(obj, x, fx, grad, c)
+                                            : gradient_pairs(obj, x, fx, grad, c);
     case HD_PATH_SCALAR:
         return obj->f_dual ? gradient_hd_dual(obj, x, fx, grad, c) : gradient_hd_hyper(obj, x, fx, grad, c);
     case HD_PATH_LANES:

@@ -146,6 +146,10 @@ START_TEST(every_path_agrees_with_the_scalar_path)
         ck_assert_int_eq(hd_gradient_ex(&obj, x, &f, g, gpaths[p], NULL), HD_OK);
         compare(c, "gradient", n, f, g, NULL, f0, g0, NULL);
     }
+    hd_objective pairs_only = obj; /* hd_hyper pairs instead of hd_hyperv triples */
+    pairs_only.f_hyperv = NULL;
+    ck_assert_int_eq(hd_gradient_ex(&pairs_only, x, &f, g, HD_PATH_PAIRS, NULL), HD_OK);
+    compare(c, "gradient pairs", n, f, g, NULL, f0, g0, NULL);
 }
 END_TEST
 
@@ -186,6 +190,11 @@ START_TEST(passes_are_counted_honestly)
     ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_LANES, &k), HD_OK);
     ck_assert_int_eq(k.lanes_calls, (10 + HD_LANES - 1) / HD_LANES);
     ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_PAIRS, &k), HD_OK);
+    ck_assert_int_eq(k.hyperv_calls, 4); /* ceil(10 / 3) */
+    k.hyperv_calls = 0;
+    hd_objective pairs_only = obj;
+    pairs_only.f_hyperv = NULL;
+    ck_assert_int_eq(hd_gradient_ex(&pairs_only, x, NULL, g, HD_PATH_PAIRS, &k), HD_OK);
     ck_assert_int_eq(k.hyper_calls, 5);
     k.hyper_calls = 0;
     ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, NULL, h, HD_PATH_SCALAR, &k), HD_OK);

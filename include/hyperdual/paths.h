@@ -27,8 +27,10 @@ typedef enum hd_path {
                            each, upper triangle only */
     HD_PATH_SPARSE,   /**< Hessian only: detect the sparsity pattern, colour the columns and
                            compute only the structurally non-zero entries (sparse.h) */
-    HD_PATH_PAIRS     /**< gradient only: ceil(n/2) hd_hyper passes, each seeding two
-                           variables, one in ε1 and one in ε2 (the fastest at small n) */
+    HD_PATH_PAIRS     /**< gradient only: hyper-dual passes that carry several directions,
+                           ε1 and ε2: ceil(n/3) hd_hyperv passes (ε1 and its two ε2
+                           lanes), or ceil(n/2) hd_hyper passes without f_hyperv or at
+                           n <= 2 (the fastest at small n) */
 } hd_path;
 
 /**

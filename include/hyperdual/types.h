@@ -43,10 +43,12 @@ static inline hd_hyper hd_hyper_const(double x) { return hd_hyper_make(x, 0.0, 0
 /**
  * @brief Number of tangent lanes of hd_dualv (fixed: part of the library ABI).
  *
- * Chosen by measurement (doc/performance.md): 8 lanes gave the fastest
- * gradients at n = 10, 50 and 200 on x86-64 at -O2 (2 and 4 are slower).
+ * Chosen by measurement (doc/performance.md, make bench-peers): 16 lanes
+ * beat 8 wherever the value is expensive (F2 at n = 10: 0.43 against
+ * 0.93 µs) and 2 and 4 are slower still; below n = 4 the drivers use
+ * hyper-dual passes instead, which carry 2 or 3 directions each.
  */
-#define HD_LANES 8
+#define HD_LANES 16
 
 /**
  * @brief Number of second directions of hd_hyperv (fixed: part of the ABI).
