@@ -8,7 +8,9 @@ tests_check_hyperdual_SOURCES = \
 	tests/check_rules.c \
 	tests/check_edges.c \
 	tests/check_identities.c \
-	tests/check_tgmath.c
+	tests/check_tgmath.c \
+	tests/check_paths.c \
+	tests/check_lanes.c
 tests_check_hyperdual_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_hyperdual_LDADD = lib/libhyperdual.la $(CHECK_LIBS) -lm
 

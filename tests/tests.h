@@ -11,7 +11,9 @@
     X(rules) \
     X(edges) \
     X(identities) \
-    X(tgmath)
+    X(tgmath) \
+    X(paths) \
+    X(lanes)
 
 #define HD__DECLARE_SUITE(area) Suite *make_##area##_suite(void);
 HD_TEST_SUITES(HD__DECLARE_SUITE)
