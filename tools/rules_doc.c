@@ -58,7 +58,9 @@ int main(void)
     puts("Classes tell the kernels which parts are structurally zero: `SMOOTH` (f'' may be");
     puts("nonzero), `LINEAR` (f'' = 0 wherever it exists, kinks included), `STEP` (f' = 0");
     puts("wherever it exists); for two arguments `SMOOTH` (all second partials), `QUOT`");
-    puts("(f_xx = 0), `BILINEAR` (only f_xy), `LINEAR` (no second partials).\n");
+    puts("(f_xx = 0), `BILINEAR` (only f_xy), `LINEAR` (no second partials), `POWER` (`SMOOTH`,");
+    puts("but a partial never multiplies a tangent component that is exactly zero: d/dy x^y");
+    puts("is NaN at x < 0, where x^c with a constant c must stay exact).\n");
     puts("Conventions where a derivative does not exist: `fabs` and `relu` have slope 0 at 0;");
     puts("`fmin`/`fmax` at a tie give the average of the two arguments' derivative parts");
     puts("(d1, d2 and d12 alike); `floor`, `ceil`, `trunc`, `round` have derivative 0.");

@@ -19,7 +19,9 @@
  *   unary:  SMOOTH (f'' may be nonzero), LINEAR (f'' == 0 wherever it exists;
  *           includes piecewise-linear kinks), STEP (f' == 0 wherever it exists)
  *   binary: SMOOTH (all second partials), QUOT (fxx == 0), BILINEAR (only fxy),
- *           LINEAR (no second partials)
+ *           LINEAR (no second partials), POWER (SMOOTH, but a partial never
+ *           multiplies a zero tangent component: pow's d/dy is NaN at x < 0,
+ *           where a constant exponent must stay exact)
  * Adding a function is one row here, one line in generic.h and its tests.
  */
 #ifndef HYPERDUAL_RULES_H
@@ -231,10 +233,10 @@ X(add,      LINEAR,   x + y,          1.0,  1.0,  0.0, 0.0, 0.0, "all reals") \
 X(sub,      LINEAR,   x - y,          1.0,  -1.0, 0.0, 0.0, 0.0, "all reals") \
 X(mul,      BILINEAR, x * y,          y,    x,    0.0, 1.0, 0.0, "all reals") \
 X(div,      QUOT,     x / y,          1.0 / y, -f / y, 0.0, -1.0 / y / y, 2.0 * (f / y) / y, "y != 0") \
-X(pow,      SMOOTH,   pow(x, y),      hd__pow_dx(x, y, f), hd__pow_dy(x, y, f), hd__pow_dxx(x, y, f), hd__pow_dxy(x, y, f), hd__pow_dyy(x, y, f), \
+X(pow,      POWER,    pow(x, y),      hd__pow_dx(x, y, f), hd__pow_dy(x, y, f), hd__pow_dxx(x, y, f), hd__pow_dxy(x, y, f), hd__pow_dyy(x, y, f), \
   "a real exponent c works wherever x^c is real: x^2 at 0 has f' = 0, f'' = 2, x^3 at -2 is exact, x^0 = 1 with zero derivatives, 0 < c < 1 at 0 gives f = 0, f' = inf; " \
-  "an active exponent needs x > 0, or x = 0 with y > 0 (0^y = 0, zero derivatives); a constant exponent passed as a number type meets d/dy = NaN at x < 0 " \
-  "(NaN·0 = NaN): pass it as a real, or build with HD_NANSAFE") \
+  "an active exponent needs x > 0, or x = 0 with y > 0 (0^y = 0, zero derivatives); a partial never multiplies a zero tangent " \
+  "component (class POWER), so a constant exponent given as a number type is exact at x < 0 too") \
 X(atan2,    SMOOTH,   atan2(x, y),    hd__atan2_part(x, y, 1), hd__atan2_part(x, y, 2), hd__atan2_part(x, y, 11), hd__atan2_part(x, y, 12), hd__atan2_part(x, y, 22), \
   "hd_atan2(y, x), the angle of the point (x, y): the first argument is the ordinate; at (0, 0) the derivatives are NaN") \
 X(hypot,    SMOOTH,   hypot(x, y),    x / f, y / f, ((y / f) * (y / f)) / f, -((x / f) * (y / f)) / f, ((x / f) * (x / f)) / f, \
