@@ -95,7 +95,7 @@ SCALAR_GRADIENT(hd_hyper, hd_hyper, f_hyper, hyper_calls)
 
 /* Pass p seeds variable 2p in ε1 and 2p + 1 in ε2: one hyper-dual pass costs
  * less than two dual passes (bench_eval: 1.2-1.6x a dual pass), and at small
- * n less than one 8-lane pass. */
+ * n less than one HD_LANES-lane pass. */
 static int gradient_pairs(const hd_objective *obj, const double *x, double *fx, double *grad,
                           hd_counts *c)
 {
