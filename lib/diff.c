@@ -120,9 +120,10 @@ static int gradient_pairs(const hd_objective *obj, const double *x, double *fx, 
     return HD_OK;
 }
 
-/* Pass p seeds variable 3p in ε1 and 3p + 1, 3p + 2 in the two ε2 lanes of
- * hd_hyperv: three directions for one value computation, cheaper at n = 3
- * than one pass of HD_LANES lanes (bench_peers: helical valley). */
+/* Pass p seeds one variable in ε1 and the next HD_HYPERV_LANES in the ε2
+ * lanes of hd_hyperv: 1 + HD_HYPERV_LANES directions for one value
+ * computation, cheaper at n = 3 than one pass of HD_LANES lanes. */
+#define TRIPLE (1 + HD_HYPERV_LANES)
 static int gradient_triples(const hd_objective *obj, const double *x, double *fx, double *grad,
                             hd_counts *c)
 {
@@ -131,18 +132,18 @@ static int gradient_triples(const hd_objective *obj, const double *x, double *fx
     hd_hyperv *xv = hd__diff_buffer(stack, sizeof stack, n, sizeof *xv);
     if (!xv) return HD_ENOMEM;
     for (size_t i = 0; i < n; i++) hd__init_hd_hyperv(&xv[i], x[i]);
-    for (size_t i = 0; i < n; i += 3) {
-        const size_t width = n - i < 3 ? n - i : 3;
+    for (size_t i = 0; i < n; i += TRIPLE) {
+        const size_t width = n - i < TRIPLE ? n - i : TRIPLE;
         hd__put2(&xv[i].val, x[i], 1.0);
-        for (size_t k = 1; k < width; k++) hd__put2(&xv[i + k].d2, k == 1, k == 2);
+        for (size_t k = 1; k < width; k++) hd__put_hlane(&xv[i + k].d2, k - 1, 1.0);
         const hd_hyperv r = obj->f_hyperv(xv, obj->ctx);
         hd__put2(&xv[i].val, x[i], 0.0);
-        for (size_t k = 1; k < width; k++) hd__put2(&xv[i + k].d2, 0.0, 0.0);
+        for (size_t k = 1; k < width; k++) hd__put_hlane(&xv[i + k].d2, k - 1, 0.0);
         grad[i] = r.d1;
-        for (size_t k = 1; k < width; k++) grad[i + k] = r.d2[k - 1];
+        for (size_t k = 1; k < width; k++) grad[i + k] = HD_HYPERV_LANE(r.d2, k - 1);
         if (fx && i == 0) *fx = r.val;
     }
-    count(&c->hyperv_calls, (long)((n + 2) / 3));
+    count(&c->hyperv_calls, (long)((n + TRIPLE - 1) / TRIPLE));
     hd__diff_release(xv, stack);
     return HD_OK;
 }
@@ -191,7 +192,7 @@ static int gradient(const hd_objective *obj, const double *x, double *fx, double
     switch (path) {
     case HD_PATH_AUTO:
         if (obj->f_lanes && obj->n >= LANES_GRADIENT_MIN_N) return gradient_lanes(obj, x, fx, grad, c);
-        if (obj->f_hyperv && obj->n == 3) return gradient_triples(obj, x, fx, grad, c);
+        if (obj->f_hyperv && obj->n == 3 && HD_HYPERV_LANES <= 4) return gradient_triples(obj, x, fx, grad, c);
         if (obj->n >= 2 || !obj->f_dual) return gradient_pairs(obj, x, fx, grad, c);
         return gradient_hd_dual(obj, x, fx, grad, c);
     case HD_PATH_PAIRS:
@@ -259,13 +260,13 @@ static int hessian_lanes(const hd_objective *obj, const double *x, double *fx, d
         hd__put2(&xv[i].val, x[i], 1.0);
         for (size_t base = i; base < n; base += HD_HYPERV_LANES) {
             const size_t width = n - base < HD_HYPERV_LANES ? n - base : HD_HYPERV_LANES;
-            for (size_t k = 0; k < width; k++) hd__put2(&xv[base + k].d2, k == 0, k == 1);
+            for (size_t k = 0; k < width; k++) hd__put_hlane(&xv[base + k].d2, k, 1.0);
             const hd_hyperv r = obj->f_hyperv(xv, obj->ctx);
             for (size_t k = 0; k < width; k++) {
                 const size_t j = base + k;
-                hd__put2(&xv[j].d2, 0.0, 0.0);
-                hess[i * n + j] = hess[j * n + i] = r.d12[k];
-                if (grad && i == 0) grad[j] = r.d2[k];
+                hd__put_hlane(&xv[j].d2, k, 0.0);
+                hess[i * n + j] = hess[j * n + i] = HD_HYPERV_LANE(r.d12, k);
+                if (grad && i == 0) grad[j] = HD_HYPERV_LANE(r.d2, k);
             }
             if (fx && passes == 0) *fx = r.val;
             passes++;

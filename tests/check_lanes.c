@@ -38,12 +38,12 @@ static hd_hyperv hyperv_at(double x, double d1, double scale)
     hd_hyperv a = hd_hyperv_const(x);
     a.d1 = d1;
     for (int k = 0; k < HD_HYPERV_LANES; k++) {
-        a.d2[k] = scale * tan2(k);
-        a.d12[k] = scale * tan1(k + 1);
+        HD_HYPERV_LANE(a.d2, k) = scale * tan2(k);
+        HD_HYPERV_LANE(a.d12, k) = scale * tan1(k + 1);
     }
     return a;
 }
-static hd_hyper hyper_lane(hd_hyperv a, int k) { return hd_hyper_make(a.val, a.d1, a.d2[k], a.d12[k]); }
+static hd_hyper hyper_lane(hd_hyperv a, int k) { return hd_hyper_make(a.val, a.d1, HD_HYPERV_LANE(a.d2, k), HD_HYPERV_LANE(a.d12, k)); }
 
 static void cmp_dual(const char *fn, double x, double y, hd_dualv v, hd_dual (*scalar)(int k, void *), void *arg)
 {
@@ -59,8 +59,8 @@ static void cmp_hyper(const char *fn, double x, double y, hd_hyperv v, hd_hyper 
         const hd_hyper s = scalar(k, arg);
         agree(fn, "val", x, y, v.val, s.val);
         agree(fn, "d1", x, y, v.d1, s.d1);
-        agree(fn, "d2", x, y, v.d2[k], s.d2);
-        agree(fn, "d12", x, y, v.d12[k], s.d12);
+        agree(fn, "d2", x, y, HD_HYPERV_LANE(v.d2, k), s.d2);
+        agree(fn, "d12", x, y, HD_HYPERV_LANE(v.d12, k), s.d12);
     }
 }
 
@@ -166,7 +166,7 @@ START_TEST(lane_compositions_match_scalar)
             }
             for (int k = 0; k < HD_HYPERV_LANES; k++) {
                 const hd_hyper s = hd_powi(hyper_lane(hyperv_at(x, 0.625, 1.0), k), n);
-                agree("powi", "d12", x, n, w.d12[k], s.d12);
+                agree("powi", "d12", x, n, HD_HYPERV_LANE(w.d12, k), s.d12);
             }
         }
         const hd_dualv f = hd_fma(dualv_at(x, 1.0), dualv_at(0.5, -1.0), 2.0);

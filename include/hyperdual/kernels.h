@@ -145,32 +145,46 @@ static inline hd_hyper hd__chain2_hyper(hd_hyper a, hd_hyper b, double f, double
 
 /* ---- chain-rule primitives: hd_hyperv (HD_HYPERV_LANES second directions) ---------- */
 /* Each primitive states its lane formulas once, as a macro of a lane accessor
- * L and a product T: with GNU vectors L is the whole vector and T a plain
- * product (one SIMD expression for all lanes); the per-lane loop, used by the
+ * L and a product T: with GNU vectors L is one pair of lanes and T a plain
+ * product (one SIMD expression per pair); the per-lane loop, used by the
  * portable fallback and for a non-finite coefficient in NaN-safe mode, takes
  * lane k and HD__TIMES. */
-#define HD__LV(v) (v)
-#define HD__LK(v) ((v)[k])
+/* The pairs written out (constant indices), so that gcc scalarizes them. */
+#define HD__LC0(v) ((v).c[0])
+#define HD__LC1(v) ((v).c[1])
+#define HD__LC2(v) ((v).c[2])
+#define HD__LC3(v) ((v).c[3])
+#if HD_HYPERV_LANES == 2
+#  define HD__HV_CHUNKS(r, D2, D12) (r).d2.c[0] = D2(HD__LC0, HD__TV); (r).d12.c[0] = D12(HD__LC0, HD__TV);
+#elif HD_HYPERV_LANES == 4
+#  define HD__HV_CHUNKS(r, D2, D12) (r).d2.c[0] = D2(HD__LC0, HD__TV); (r).d12.c[0] = D12(HD__LC0, HD__TV); \
+    (r).d2.c[1] = D2(HD__LC1, HD__TV); (r).d12.c[1] = D12(HD__LC1, HD__TV);
+#else
+#  define HD__HV_CHUNKS(r, D2, D12) (r).d2.c[0] = D2(HD__LC0, HD__TV); (r).d12.c[0] = D12(HD__LC0, HD__TV); \
+    (r).d2.c[1] = D2(HD__LC1, HD__TV); (r).d12.c[1] = D12(HD__LC1, HD__TV); \
+    (r).d2.c[2] = D2(HD__LC2, HD__TV); (r).d12.c[2] = D12(HD__LC2, HD__TV); \
+    (r).d2.c[3] = D2(HD__LC3, HD__TV); (r).d12.c[3] = D12(HD__LC3, HD__TV);
+#endif
+#define HD__LK(v) HD_HYPERV_LANE(v, k)
 #define HD__TV(p, t) ((p) * (t))
 #ifdef HD__VECTOR_LANES
 #  define HD__HV_APPLY(r, FAST, D2, D12)                                          \
     do {                                                                         \
         if (FAST) {                                                              \
-            (r).d2 = D2(HD__LV, HD__TV);                                         \
-            (r).d12 = D12(HD__LV, HD__TV);                                       \
+            HD__HV_CHUNKS(r, D2, D12)                                            \
             break;                                                               \
         }                                                                        \
-        for (int k = 0; k < HD_HYPERV_LANES; k++) {                                     \
-            (r).d2[k] = D2(HD__LK, HD__TIMES);                                   \
-            (r).d12[k] = D12(HD__LK, HD__TIMES);                                 \
+        for (int k = 0; k < HD_HYPERV_LANES; k++) {                              \
+            HD_HYPERV_LANE((r).d2, k) = D2(HD__LK, HD__TIMES);                   \
+            HD_HYPERV_LANE((r).d12, k) = D12(HD__LK, HD__TIMES);                 \
         }                                                                        \
     } while (0)
 #else
 #  define HD__HV_APPLY(r, FAST, D2, D12)                                          \
     do {                                                                         \
-        for (int k = 0; k < HD_HYPERV_LANES; k++) {                                     \
-            (r).d2[k] = D2(HD__LK, HD__TIMES);                                   \
-            (r).d12[k] = D12(HD__LK, HD__TIMES);                                 \
+        for (int k = 0; k < HD_HYPERV_LANES; k++) {                              \
+            HD_HYPERV_LANE((r).d2, k) = D2(HD__LK, HD__TIMES);                   \
+            HD_HYPERV_LANE((r).d12, k) = D12(HD__LK, HD__TIMES);                 \
         }                                                                        \
     } while (0)
 #endif

@@ -58,7 +58,7 @@ static inline hd_hyper hd_hyper_const(double x) { return hd_hyper_make(x, 0.0, 0
  * wider vectors in memory and a pass costs 9-13 hyper-dual passes
  * (doc/performance.md).
  */
-#define HD_HYPERV_LANES 2
+#define HD_HYPERV_LANES 8
 
 /*
  * The lanes of hd_dualv. With gcc and clang they are a GNU vector (so
@@ -72,11 +72,23 @@ static inline hd_hyper hd_hyper_const(double x) { return hd_hyper_make(x, 0.0, 0
 #  define HD__VECTOR_LANES 1
 __extension__ typedef double hd__lanes
     __attribute__((vector_size(HD_LANES * sizeof(double)), aligned(sizeof(double))));
-__extension__ typedef double hd__hlanes
-    __attribute__((vector_size(HD_HYPERV_LANES * sizeof(double)), aligned(sizeof(double))));
+/* Two lanes, one SSE2/NEON register. */
+__extension__ typedef double hd__pair
+    __attribute__((vector_size(2 * sizeof(double)), aligned(sizeof(double))));
+/* The lanes of hd_hyperv are an array of register-sized pairs, not one wide
+ * vector: gcc keeps a vector wider than the target's registers in memory
+ * and broadcasts scalars to it through the stack, which made a pass with 8
+ * lanes cost 13 hyper-dual passes; pairs stay in registers. */
+typedef struct { hd__pair c[HD_HYPERV_LANES / 2]; } hd__hlanes;
+/** @brief Lane k of an hd_hyperv part (d2 or d12), as an lvalue. */
+#  define HD_HYPERV_LANE(part, k) ((part).c[(k) / 2][(k) % 2])
 #else
 typedef double hd__lanes[HD_LANES];
-typedef double hd__hlanes[HD_HYPERV_LANES];
+typedef struct { double v[HD_HYPERV_LANES]; } hd__hlanes;
+#  define HD_HYPERV_LANE(part, k) ((part).v[k])
+#endif
+#if HD_HYPERV_LANES % 2 != 0
+#  error "hd_hyperv lanes come in pairs"
 #endif
 
 /**
@@ -107,7 +119,8 @@ static inline hd_dualv hd_dualv_var(double x, int k)
 
 /**
  * @brief Hyper-dual number with HD_HYPERV_LANES second directions:
- *        val + d1·ε1 + Σ_k d2[k]·ε2k + Σ_k d12[k]·ε1ε2k.
+ *        val + d1·ε1 + Σ_k d2_k·ε2k + Σ_k d12_k·ε1ε2k
+ *        (lane k of a part: HD_HYPERV_LANE(a.d2, k)).
  *
  * f(hd_hyperv){v, a, b, c} = {f(v), f'(v)·a, f'(v)·b, f'(v)·c + f''(v)·a·b}
  * lane by lane: seeding d1 = e_i and lane k's d2 = e_j gives HD_HYPERV_LANES
@@ -121,7 +134,7 @@ static inline hd_hyperv hd_hyperv_const(double x)
     hd_hyperv r;
     r.val = x;
     r.d1 = 0.0;
-    for (int k = 0; k < HD_HYPERV_LANES; k++) r.d2[k] = r.d12[k] = 0.0;
+    for (int k = 0; k < HD_HYPERV_LANES; k++) HD_HYPERV_LANE(r.d2, k) = HD_HYPERV_LANE(r.d12, k) = 0.0;
     return r;
 }
 
