@@ -17,7 +17,7 @@
 #define STACK_N 16
 
 /* Thresholds measured by bench/bench_drivers (doc/performance.md). */
-#define LANES_GRADIENT_MIN_N 4 /* hd_dualv gradient from this n on */
+#define LANES_GRADIENT_MIN_N 3 /* hd_dualv gradient from this n on */
 #define LANES_HESSIAN_MIN_N 3  /* hd_hyperv Hessian from this n on */
 
 static int valid(const hd_objective *obj, const double *x)
@@ -191,8 +191,10 @@ static int gradient(const hd_objective *obj, const double *x, double *fx, double
     }
     switch (path) {
     case HD_PATH_AUTO:
+        /* n = 3 in one hd_hyperv pass only while it is narrow (measured) */
+        if (obj->f_hyperv && obj->n == 3 && HD_HYPERV_LANES <= 4)
+            return gradient_triples(obj, x, fx, grad, c);
         if (obj->f_lanes && obj->n >= LANES_GRADIENT_MIN_N) return gradient_lanes(obj, x, fx, grad, c);
-        if (obj->f_hyperv && obj->n == 3 && HD_HYPERV_LANES <= 4) return gradient_triples(obj, x, fx, grad, c);
         if (obj->n >= 2 || !obj->f_dual) return gradient_pairs(obj, x, fx, grad, c);
         return gradient_hd_dual(obj, x, fx, grad, c);
     case HD_PATH_PAIRS:
