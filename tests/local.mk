@@ -5,6 +5,7 @@ tests_check_hyperdual_SOURCES = \
 	tests/check_main.c \
 	tests/check_smoke.c \
 	tests/check_paths.c \
+	bench/bench_objectives.h \
 	tests/check_lanes.c \
 	tests/check_lanes_nansafe.c
 tests_check_hyperdual_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
