@@ -26,14 +26,21 @@ int hd__hessian_sparse_dense_out(const hd_objective *obj, const hd_sparsity *sp,
  * vectors. A narrower store under a wider load defeats store-to-load
  * forwarding, which cost about 10 ns per pass at n = 2 (doc/performance.md).
  */
+#ifdef HD__VECTOR_LANES
+/* A vector-typed store: gcc splits a memcpy of a constant pair into two
+ * 8-byte immediate stores, which is exactly what must not happen here. */
+__extension__ typedef double hd__pair_store
+    __attribute__((vector_size(16), aligned(sizeof(double)), may_alias));
+#endif
 static inline void hd__put2(void *p, double a, double b)
 {
 #ifdef HD__VECTOR_LANES
-    const hd__pair v = {a, b};
+    const hd__pair_store v = {a, b};
+    *(hd__pair_store *)p = v;
 #else
     const double v[2] = {a, b};
+    memcpy(p, v, sizeof v);
 #endif
-    memcpy(p, &v, sizeof v);
 }
 /* Lane vectors are copied from constant memory: lane k of hd__unit + HD_LANES
  * - k is 1, every other 0; hd__unit + HD_LANES + 1 is all 0. Building them in
@@ -60,6 +67,11 @@ static inline void hd__init_hd_dualv(hd_dualv *e, double x)
 {
     e->val = x;
     hd__put_zero(&e->d);
+}
+static inline void hd__init_hd_dual2(hd_dual2 *e, double x)
+{
+    e->val = x;
+    hd__put2(&e->d, 0.0, 0.0);
 }
 static inline void hd__init_hd_hyperv(hd_hyperv *e, double x)
 {

@@ -1,5 +1,5 @@
 /* The vector types against the scalar ones, kernel by kernel, generated from
- * the rule table: lane k of hd_dualv (hd_hyperv) seeded like an hd_dual
+ * the rule table: lane k of hd_dualv or hd_dual2 (hd_hyperv) seeded like an hd_dual
  * (hd_hyper) must give what that scalar kernel gives, for every row, at
  * ordinary points, domain edges and kinks, with zero and non-zero tangents.
  * The two are built from the same row by different primitives, so this is
@@ -33,6 +33,12 @@ static hd_dualv dualv_at(double x, double scale)
     for (int k = 0; k < HD_LANES; k++) a.d[k] = scale * tan1(k);
     return a;
 }
+static hd_dual2 dual2_at(double x, double scale)
+{
+    hd_dual2 a = hd_dual2_const(x);
+    for (int k = 0; k < 2; k++) a.d[k] = scale * tan1(k);
+    return a;
+}
 static hd_hyperv hyperv_at(double x, double d1, double scale)
 {
     hd_hyperv a = hd_hyperv_const(x);
@@ -51,6 +57,14 @@ static void cmp_dual(const char *fn, double x, double y, hd_dualv v, hd_dual (*s
         const hd_dual s = scalar(k, arg);
         agree(fn, "val", x, y, v.val, s.val);
         agree(fn, "lane", x, y, v.d[k], s.d1);
+    }
+}
+static void cmp_dual2(const char *fn, double x, double y, hd_dual2 v, hd_dual (*scalar)(int k, void *), void *arg)
+{
+    for (int k = 0; k < 2; k++) {
+        const hd_dual s = scalar(k, arg);
+        agree(fn, "val", x, y, v.val, s.val);
+        agree(fn, "lane2", x, y, v.d[k], s.d1);
     }
 }
 static void cmp_hyper(const char *fn, double x, double y, hd_hyperv v, hd_hyper (*scalar)(int k, void *), void *arg)
@@ -81,11 +95,12 @@ static hd_hyper unary_hyper(int k, void *p)
     return u->hyper(hyper_lane(hyperv_at(u->x, 0.625, 1.0), k));
 }
 static void check_unary(const char *fn, hd_dual (*d)(hd_dual), hd_dualv (*dv)(hd_dualv),
-                        hd_hyper (*h)(hd_hyper), hd_hyperv (*hv)(hd_hyperv))
+                        hd_dual2 (*d2)(hd_dual2), hd_hyper (*h)(hd_hyper), hd_hyperv (*hv)(hd_hyperv))
 {
     for (size_t i = 0; i < NP; i++) {
         unary_arg u = {d, h, points[i]};
         cmp_dual(fn, u.x, 0, dv(dualv_at(u.x, 1.0)), unary_dual, &u);
+        cmp_dual2(fn, u.x, 0, d2(dual2_at(u.x, 1.0)), unary_dual, &u);
         cmp_hyper(fn, u.x, 0, hv(hyperv_at(u.x, 0.625, 1.0)), unary_hyper, &u);
     }
 }
@@ -116,6 +131,8 @@ static hd_hyper binary_hyper(int k, void *p)
 }
 static void check_binary(const char *fn, binary_arg b, hd_dualv (*vv)(hd_dualv, hd_dualv),
                          hd_dualv (*vr)(hd_dualv, double), hd_dualv (*rv)(double, hd_dualv),
+                         hd_dual2 (*tt)(hd_dual2, hd_dual2), hd_dual2 (*tr)(hd_dual2, double),
+                         hd_dual2 (*rt)(double, hd_dual2),
                          hd_hyperv (*ww)(hd_hyperv, hd_hyperv), hd_hyperv (*wr)(hd_hyperv, double),
                          hd_hyperv (*rw)(double, hd_hyperv))
 {
@@ -125,10 +142,14 @@ static void check_binary(const char *fn, binary_arg b, hd_dualv (*vv)(hd_dualv, 
             b.y = points[j];
             hd_dualv a = dualv_at(b.x, 1.0), c = dualv_at(b.y, 1.0);
             for (int k = 0; k < HD_LANES; k++) c.d[k] = -0.5 * tan1(k + 2);
+            hd_dual2 a2 = dual2_at(b.x, 1.0), c2 = dual2_at(b.y, 1.0);
+            for (int k = 0; k < 2; k++) c2.d[k] = -0.5 * tan1(k + 2);
             const hd_hyperv ha = hyperv_at(b.x, 0.625, 1.0), hc = hyperv_at(b.y, -1.5, -0.5);
             for (b.form = 0; b.form < 3; b.form++) {
                 const hd_dualv v = b.form == 0 ? vv(a, c) : b.form == 1 ? vr(a, b.y) : rv(b.x, c);
                 cmp_dual(fn, b.x, b.y, v, binary_dual, &b);
+                const hd_dual2 v2 = b.form == 0 ? tt(a2, c2) : b.form == 1 ? tr(a2, b.y) : rt(b.x, c2);
+                cmp_dual2(fn, b.x, b.y, v2, binary_dual, &b);
                 const hd_hyperv w = b.form == 0 ? ww(ha, hc) : b.form == 1 ? wr(ha, b.y) : rw(b.x, hc);
                 cmp_hyper(fn, b.x, b.y, w, binary_hyper, &b);
             }
@@ -138,7 +159,8 @@ static void check_binary(const char *fn, binary_arg b, hd_dualv (*vv)(hd_dualv, 
 START_TEST(lane_kernels_match_scalar_kernels)
 {
 #define CHECK_UNARY(name, cls, F, D, DD, NOTE)                                        \
-    check_unary(#name, hd_##name##_dual, hd_##name##_dualv, hd_##name##_hyper, hd_##name##_hyperv);
+    check_unary(#name, hd_##name##_dual, hd_##name##_dualv, hd_##name##_dual2, hd_##name##_hyper, \
+                hd_##name##_hyperv);
     HD_UNARY_RULES(CHECK_UNARY)
 #define CHECK_BINARY(name, cls, F, FX, FY, FXX, FXY, FYY, NOTE)                      \
     {                                                                                 \
@@ -146,6 +168,7 @@ START_TEST(lane_kernels_match_scalar_kernels)
                               hd_##name##_hyper, hd_##name##_hyper_r, hd_##name##_r_hyper, \
                               0, 0, 0};                                               \
         check_binary(#name, b, hd_##name##_dualv, hd_##name##_dualv_r, hd_##name##_r_dualv, \
+                     hd_##name##_dual2, hd_##name##_dual2_r, hd_##name##_r_dual2,              \
                      hd_##name##_hyperv, hd_##name##_hyperv_r, hd_##name##_r_hyperv);  \
     }
     HD_BINARY_RULES(CHECK_BINARY)

@@ -54,7 +54,7 @@ static inline hd_dual hd__chain2_dual(hd_dual a, hd_dual b, double f, double fx,
     return hd_dual_make(f, HD__TIMES(fx, a.d1) + HD__TIMES(fy, b.d1));
 }
 
-/* ---- chain-rule primitives: hd_dualv (HD_LANES tangent lanes) --------------- */
+/* ---- chain-rule primitives: hd_dualv (HD_LANES tangent lanes), hd_dual2 ------ */
 /* With GNU vectors all lanes are one expression; in NaN-safe mode that fast
  * path is taken whenever the coefficients are finite (the usual case), and
  * the per-lane loop, which is also the portable fallback, handles the rest. */
@@ -65,35 +65,37 @@ static inline hd_dual hd__chain2_dual(hd_dual a, hd_dual b, double f, double fx,
 #    define HD__LANES_FAST(p) 1
 #  endif
 #endif
-static inline double hd__val_dualv(hd_dualv a) { return a.val; }
-static inline hd_dualv hd__lift_dualv(double v) { return hd_dualv_const(v); }
-static inline hd_dualv hd__id_dualv(hd_dualv a) { return a; }
-static inline hd_dualv hd__chain1_dualv(hd_dualv a, double f, double d)
-{
-    hd_dualv r;
-    r.val = f;
+/* The primitives of a lane type T (suffix S) with K lanes in member d. */
 #ifdef HD__VECTOR_LANES
-    if (HD__LANES_FAST(d)) {
-        r.d = a.d * d;
-        return r;
-    }
+#  define HD__LANES_VEC1(r, a, d) if (HD__LANES_FAST(d)) { (r).d = (a).d * (d); return r; }
+#  define HD__LANES_VEC2(r, a, b, fx, fy)                                        \
+    if (HD__LANES_FAST(fx) && HD__LANES_FAST(fy)) { (r).d = (a).d * (fx) + (b).d * (fy); return r; }
+#else
+#  define HD__LANES_VEC1(r, a, d)
+#  define HD__LANES_VEC2(r, a, b, fx, fy)
 #endif
-    for (int k = 0; k < HD_LANES; k++) r.d[k] = HD__TIMES(d, a.d[k]);
-    return r;
-}
-static inline hd_dualv hd__chain2_dualv(hd_dualv a, hd_dualv b, double f, double fx, double fy)
-{
-    hd_dualv r;
-    r.val = f;
-#ifdef HD__VECTOR_LANES
-    if (HD__LANES_FAST(fx) && HD__LANES_FAST(fy)) {
-        r.d = a.d * fx + b.d * fy;
-        return r;
+#define HD__DEFINE_LANE_PRIMITIVES(T, S, K, CONST)                                        \
+    static inline double hd__val_##S(T a) { return a.val; }                          \
+    static inline T hd__lift_##S(double v) { return CONST(v); }                      \
+    static inline T hd__id_##S(T a) { return a; }                                    \
+    static inline T hd__chain1_##S(T a, double f, double d)                          \
+    {                                                                                \
+        T r;                                                                         \
+        r.val = f;                                                                   \
+        HD__LANES_VEC1(r, a, d)                                                      \
+        for (int k = 0; k < (K); k++) r.d[k] = HD__TIMES(d, a.d[k]);                 \
+        return r;                                                                    \
+    }                                                                                \
+    static inline T hd__chain2_##S(T a, T b, double f, double fx, double fy)         \
+    {                                                                                \
+        T r;                                                                         \
+        r.val = f;                                                                   \
+        HD__LANES_VEC2(r, a, b, fx, fy)                                              \
+        for (int k = 0; k < (K); k++) r.d[k] = HD__TIMES(fx, a.d[k]) + HD__TIMES(fy, b.d[k]); \
+        return r;                                                                    \
     }
-#endif
-    for (int k = 0; k < HD_LANES; k++) r.d[k] = HD__TIMES(fx, a.d[k]) + HD__TIMES(fy, b.d[k]);
-    return r;
-}
+HD__DEFINE_LANE_PRIMITIVES(hd_dualv, dualv, HD_LANES, hd_dualv_const)
+HD__DEFINE_LANE_PRIMITIVES(hd_dual2, dual2, 2, hd_dual2_const)
 
 /* ---- chain-rule primitives: hd_hyper --------------------------------------- */
 static inline double hd__val_hyper(hd_hyper a) { return a.val; }

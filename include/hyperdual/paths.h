@@ -22,7 +22,8 @@ typedef enum hd_path {
     HD_PATH_AUTO = 0, /**< the fastest path for this objective and n (the default) */
     HD_PATH_SCALAR,   /**< the contract's path: n dual passes for a gradient (n hyper-dual
                            passes without f_dual), n(n+1)/2 hyper-dual passes for a Hessian */
-    HD_PATH_LANES,    /**< vector lanes: ceil(n/HD_LANES) hd_dualv passes for a gradient;
+    HD_PATH_LANES,    /**< vector lanes: ceil(n/2) hd_dual2 passes for a gradient at n <= 2,
+                           else ceil(n/HD_LANES) hd_dualv passes;
                            for a Hessian, hd_hyperv passes of HD_LANES entries of one row
                            each, upper triangle only */
     HD_PATH_SPARSE,   /**< Hessian only: detect the sparsity pattern, colour the columns and
@@ -48,6 +49,7 @@ typedef struct hd_counts {
     long hyper_calls;  /**< hd_hyper passes (one Hessian entry each) */
     long lanes_calls;  /**< hd_dualv passes (HD_LANES directions each) */
     long hyperv_calls; /**< hd_hyperv passes (HD_HYPERV_LANES Hessian entries each) */
+    long dual2_calls;  /**< hd_dual2 passes (two directions each) */
 } hd_counts;
 
 /**
@@ -55,7 +57,8 @@ typedef struct hd_counts {
  * @param path   HD_PATH_AUTO, HD_PATH_SCALAR, HD_PATH_LANES or HD_PATH_PAIRS
  * @param counts may be NULL; otherwise incremented by the passes made
  * @return HD_OK; HD_EINVAL for bad arguments, for HD_PATH_LANES without
- *         obj->f_lanes, or for HD_PATH_SPARSE; HD_ENOMEM.
+ *         obj->f_lanes (and, at n <= 2, without obj->f_dual2), or for
+ *         HD_PATH_SPARSE; HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_gradient_ex(const hd_objective *obj, const double *x, double *fx,
                                          double *grad, hd_path path, hd_counts *counts);

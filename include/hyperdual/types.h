@@ -84,6 +84,7 @@ typedef struct { hd__pair c[HD_HYPERV_LANES / 2]; } hd__hlanes;
 #  define HD_HYPERV_LANE(part, k) ((part).c[(k) / 2][(k) % 2])
 #else
 typedef double hd__lanes[HD_LANES];
+typedef double hd__pair[2];
 typedef struct { double v[HD_HYPERV_LANES]; } hd__hlanes;
 #  define HD_HYPERV_LANE(part, k) ((part).v[k])
 #endif
@@ -118,6 +119,30 @@ static inline hd_dualv hd_dualv_var(double x, int k)
 }
 
 /**
+ * @brief Dual number with two tangent lanes, val + d[0]·ε_0 + d[1]·ε_1.
+ *
+ * The gradient of a function of two variables in one pass, with no lane
+ * wasted (hd_dualv would carry HD_LANES).
+ */
+typedef struct { double val; hd__pair d; } hd_dual2;
+
+/** @brief A constant: value x, both lanes 0. */
+static inline hd_dual2 hd_dual2_const(double x)
+{
+    hd_dual2 r;
+    r.val = x;
+    r.d[0] = r.d[1] = 0.0;
+    return r;
+}
+/** @brief The independent variable of lane k (0 or 1): {x, e_k}. */
+static inline hd_dual2 hd_dual2_var(double x, int k)
+{
+    hd_dual2 r = hd_dual2_const(x);
+    r.d[k] = 1.0;
+    return r;
+}
+
+/**
  * @brief Hyper-dual number with HD_HYPERV_LANES second directions:
  *        val + d1·ε1 + Σ_k d2_k·ε2k + Σ_k d12_k·ε1ε2k
  *        (lane k of a part: HD_HYPERV_LANE(a.d2, k)).
@@ -147,16 +172,18 @@ static inline hd_hyperv hd_hyperv_const(double x)
  * chain-rule primitives in kernels.h.
  */
 #define HD__NUMBER_TYPES_A(X, n) X(hd_dual, dual, 1, n) X(hd_hyper, hyper, 2, n) X(hd_dualv, dualv, 3, n) \
-    X(hd_hyperv, hyperv, 4, n)
+    X(hd_hyperv, hyperv, 4, n) X(hd_dual2, dual2, 5, n)
 #define HD__NUMBER_TYPES_B(X, n) X(hd_dual, dual, 1, n) X(hd_hyper, hyper, 2, n) X(hd_dualv, dualv, 3, n) \
-    X(hd_hyperv, hyperv, 4, n)
+    X(hd_hyperv, hyperv, 4, n) X(hd_dual2, dual2, 5, n)
 #define HD__SAME_dual_dual ~, 1
 #define HD__SAME_hyper_hyper ~, 1
 #define HD__SAME_dualv_dualv ~, 1
 #define HD__SAME_hyperv_hyperv ~, 1
+#define HD__SAME_dual2_dual2 ~, 1
 /* The first-order types (value and tangents, no second-order part): their
  * kernels need only f and f' (kernels.h). */
-#define HD__FIRST_ORDER_TYPES(X, ...) X(hd_dual, dual, __VA_ARGS__) X(hd_dualv, dualv, __VA_ARGS__)
+#define HD__FIRST_ORDER_TYPES(X, ...) X(hd_dual, dual, __VA_ARGS__) X(hd_dualv, dualv, __VA_ARGS__) \
+    X(hd_dual2, dual2, __VA_ARGS__)
 /* The second-order types: their kernels use f'' through the rule classes. */
 #define HD__SECOND_ORDER_TYPES(X, ...) X(hd_hyper, hyper, __VA_ARGS__) X(hd_hyperv, hyperv, __VA_ARGS__)
 
