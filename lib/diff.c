@@ -17,7 +17,7 @@
 #define STACK_N 16
 
 /* Thresholds measured by bench/bench_drivers (doc/performance.md). */
-#define LANES_GRADIENT_MIN_N 3 /* hd_dualv gradient from this n on */
+#define LANES_GRADIENT_MIN_N 5 /* hd_dualv gradient from this n on */
 #define LANES_HESSIAN_MIN_N 3  /* hd_hyperv Hessian from this n on */
 
 static int valid(const hd_objective *obj, const double *x)
@@ -96,9 +96,15 @@ SCALAR_GRADIENT(hd_hyper, hd_hyper, f_hyper, hyper_calls)
 /* Pass p seeds variable 2p in ε1 and 2p + 1 in ε2: one hyper-dual pass costs
  * less than two dual passes (bench_eval: 1.2-1.6x a dual pass), and at small
  * n less than one HD_LANES-lane pass. */
+static int gradient_dual2(const hd_objective *obj, const double *x, double *fx, double *grad,
+                          hd_counts *c);
+
+/* Two directions per pass: hd_dual2 when the objective has it, else the
+ * ε1 and ε2 of hd_hyper. */
 static int gradient_pairs(const hd_objective *obj, const double *x, double *fx, double *grad,
                           hd_counts *c)
 {
+    if (obj->f_dual2) return gradient_dual2(obj, x, fx, grad, c);
     const size_t n = obj->n;
     _Alignas(16) unsigned char stack[STACK_N * sizeof(hd_hyper)];
     hd_hyper *xh = hd__diff_buffer(stack, sizeof stack, n, sizeof *xh);
@@ -117,34 +123,6 @@ static int gradient_pairs(const hd_objective *obj, const double *x, double *fx, 
     }
     count(&c->hyper_calls, (long)((n + 1) / 2));
     hd__diff_release(xh, stack);
-    return HD_OK;
-}
-
-/* Pass p seeds one variable in ε1 and the next HD_HYPERV_LANES in the ε2
- * lanes of hd_hyperv: 1 + HD_HYPERV_LANES directions for one value
- * computation, cheaper at n = 3 than one pass of HD_LANES lanes. */
-#define TRIPLE (1 + HD_HYPERV_LANES)
-static int gradient_triples(const hd_objective *obj, const double *x, double *fx, double *grad,
-                            hd_counts *c)
-{
-    const size_t n = obj->n;
-    _Alignas(16) unsigned char stack[STACK_N * sizeof(hd_hyperv)];
-    hd_hyperv *xv = hd__diff_buffer(stack, sizeof stack, n, sizeof *xv);
-    if (!xv) return HD_ENOMEM;
-    for (size_t i = 0; i < n; i++) hd__init_hd_hyperv(&xv[i], x[i]);
-    for (size_t i = 0; i < n; i += TRIPLE) {
-        const size_t width = n - i < TRIPLE ? n - i : TRIPLE;
-        hd__put2(&xv[i].val, x[i], 1.0);
-        for (size_t k = 1; k < width; k++) hd__put_hlane(&xv[i + k].d2, k - 1, 1.0);
-        const hd_hyperv r = obj->f_hyperv(xv, obj->ctx);
-        hd__put2(&xv[i].val, x[i], 0.0);
-        for (size_t k = 1; k < width; k++) hd__put_hlane(&xv[i + k].d2, k - 1, 0.0);
-        grad[i] = r.d1;
-        for (size_t k = 1; k < width; k++) grad[i + k] = HD_HYPERV_LANE(r.d2, k - 1);
-        if (fx && i == 0) *fx = r.val;
-    }
-    count(&c->hyperv_calls, (long)((n + TRIPLE - 1) / TRIPLE));
-    hd__diff_release(xv, stack);
     return HD_OK;
 }
 
@@ -230,20 +208,14 @@ static int gradient(const hd_objective *obj, const double *x, double *fx, double
     }
     switch (path) {
     case HD_PATH_AUTO:
-        /* n = 3 in one hd_hyperv pass only while it is narrow (measured) */
-        if (obj->f_hyperv && obj->n == 3 && HD_HYPERV_LANES <= 4)
-            return gradient_triples(obj, x, fx, grad, c);
         if (obj->f_lanes && obj->n >= LANES_GRADIENT_MIN_N) return gradient_lanes(obj, x, fx, grad, c);
-        if (obj->f_dual2 && obj->n == 2) return gradient_dual2(obj, x, fx, grad, c);
         if (obj->n >= 2 || !obj->f_dual) return gradient_pairs(obj, x, fx, grad, c);
         return gradient_hd_dual(obj, x, fx, grad, c);
     case HD_PATH_PAIRS:
-        return obj->f_hyperv && obj->n >= 3 ? gradient_triples(obj, x, fx, grad, c)
-                                            : gradient_pairs(obj, x, fx, grad, c);
+        return gradient_pairs(obj, x, fx, grad, c);
     case HD_PATH_SCALAR:
         return obj->f_dual ? gradient_hd_dual(obj, x, fx, grad, c) : gradient_hd_hyper(obj, x, fx, grad, c);
     case HD_PATH_LANES:
-        if (obj->n <= 2) return obj->f_dual2 ? gradient_dual2(obj, x, fx, grad, c) : HD_EINVAL;
         return obj->f_lanes ? gradient_lanes(obj, x, fx, grad, c) : HD_EINVAL;
     default:
         return HD_EINVAL;

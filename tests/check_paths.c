@@ -112,8 +112,8 @@ START_TEST(every_path_agrees_with_the_scalar_path)
         ck_assert_int_eq(hd_gradient_ex(&obj, x, &f, g, gpaths[p], NULL), HD_OK);
         compare(c, "gradient", n, f, g, NULL, f0, g0, NULL);
     }
-    hd_objective pairs_only = obj; /* hd_hyper pairs instead of hd_hyperv triples */
-    pairs_only.f_hyperv = NULL;
+    hd_objective pairs_only = obj; /* hd_hyper pairs instead of hd_dual2 */
+    pairs_only.f_dual2 = NULL;
     ck_assert_int_eq(hd_gradient_ex(&pairs_only, x, &f, g, HD_PATH_PAIRS, NULL), HD_OK);
     compare(c, "gradient pairs", n, f, g, NULL, f0, g0, NULL);
 }
@@ -156,10 +156,9 @@ START_TEST(passes_are_counted_honestly)
     ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_LANES, &k), HD_OK);
     ck_assert_int_eq(k.lanes_calls, (10 + HD_LANES - 1) / HD_LANES);
     ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_PAIRS, &k), HD_OK);
-    ck_assert_int_eq(k.hyperv_calls, (10 + HD_HYPERV_LANES) / (HD_HYPERV_LANES + 1));
-    k.hyperv_calls = 0;
+    ck_assert_int_eq(k.dual2_calls, 5);
     hd_objective pairs_only = obj;
-    pairs_only.f_hyperv = NULL;
+    pairs_only.f_dual2 = NULL;
     ck_assert_int_eq(hd_gradient_ex(&pairs_only, x, NULL, g, HD_PATH_PAIRS, &k), HD_OK);
     ck_assert_int_eq(k.hyper_calls, 5);
     k.hyper_calls = 0;

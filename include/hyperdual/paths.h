@@ -22,16 +22,14 @@ typedef enum hd_path {
     HD_PATH_AUTO = 0, /**< the fastest path for this objective and n (the default) */
     HD_PATH_SCALAR,   /**< the contract's path: n dual passes for a gradient (n hyper-dual
                            passes without f_dual), n(n+1)/2 hyper-dual passes for a Hessian */
-    HD_PATH_LANES,    /**< vector lanes: ceil(n/2) hd_dual2 passes for a gradient at n <= 2,
-                           else ceil(n/HD_LANES) hd_dualv passes;
+    HD_PATH_LANES,    /**< vector lanes: ceil(n/HD_LANES) hd_dualv passes for a gradient;
                            for a Hessian, hd_hyperv passes of HD_LANES entries of one row
                            each, upper triangle only */
     HD_PATH_SPARSE,   /**< Hessian only: detect the sparsity pattern, colour the columns and
                            compute only the structurally non-zero entries (sparse.h) */
-    HD_PATH_PAIRS     /**< gradient only: hyper-dual passes that carry several directions,
-                           ε1 and ε2: ceil(n/3) hd_hyperv passes (ε1 and its two ε2
-                           lanes), or ceil(n/2) hd_hyper passes without f_hyperv or at
-                           n <= 2 (the fastest at small n) */
+    HD_PATH_PAIRS     /**< gradient only: ceil(n/2) passes of two directions each, hd_dual2
+                           (or ε1 and ε2 of hd_hyper without f_dual2); the fastest up
+                           to n = 4, and on cheap bodies well beyond */
 } hd_path;
 
 /**
@@ -57,8 +55,7 @@ typedef struct hd_counts {
  * @param path   HD_PATH_AUTO, HD_PATH_SCALAR, HD_PATH_LANES or HD_PATH_PAIRS
  * @param counts may be NULL; otherwise incremented by the passes made
  * @return HD_OK; HD_EINVAL for bad arguments, for HD_PATH_LANES without
- *         obj->f_lanes (and, at n <= 2, without obj->f_dual2), or for
- *         HD_PATH_SPARSE; HD_ENOMEM.
+ *         obj->f_lanes, or for HD_PATH_SPARSE; HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_gradient_ex(const hd_objective *obj, const double *x, double *fx,
                                          double *grad, hd_path path, hd_counts *counts);
