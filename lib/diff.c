@@ -181,7 +181,7 @@ static int gradient_lanes(const hd_objective *obj, const double *x, double *fx, 
         const hd_dualv r = obj->f_lanes(xv, obj->ctx);
         for (size_t k = 0; k < width; k++) {
             hd__put_zero(&xv[base + k].d);
-            grad[base + k] = r.d[k];
+            grad[base + k] = HD_DUALV_LANE(r.d, k);
         }
         if (fx && base == 0) *fx = r.val;
         passes++;

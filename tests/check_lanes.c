@@ -30,7 +30,7 @@ static double tan2(int k) { return k % 2 ? 0.75 + 0.5 * k : -1.25; }
 static hd_dualv dualv_at(double x, double scale)
 {
     hd_dualv a = hd_dualv_const(x);
-    for (int k = 0; k < HD_LANES; k++) a.d[k] = scale * tan1(k);
+    for (int k = 0; k < HD_LANES; k++) HD_DUALV_LANE(a.d, k) = scale * tan1(k);
     return a;
 }
 static hd_dual2 dual2_at(double x, double scale)
@@ -56,7 +56,7 @@ static void cmp_dual(const char *fn, double x, double y, hd_dualv v, hd_dual (*s
     for (int k = 0; k < HD_LANES; k++) {
         const hd_dual s = scalar(k, arg);
         agree(fn, "val", x, y, v.val, s.val);
-        agree(fn, "lane", x, y, v.d[k], s.d1);
+        agree(fn, "lane", x, y, HD_DUALV_LANE(v.d, k), s.d1);
     }
 }
 static void cmp_dual2(const char *fn, double x, double y, hd_dual2 v, hd_dual (*scalar)(int k, void *), void *arg)
@@ -141,7 +141,7 @@ static void check_binary(const char *fn, binary_arg b, hd_dualv (*vv)(hd_dualv, 
             b.x = points[i];
             b.y = points[j];
             hd_dualv a = dualv_at(b.x, 1.0), c = dualv_at(b.y, 1.0);
-            for (int k = 0; k < HD_LANES; k++) c.d[k] = -0.5 * tan1(k + 2);
+            for (int k = 0; k < HD_LANES; k++) HD_DUALV_LANE(c.d, k) = -0.5 * tan1(k + 2);
             hd_dual2 a2 = dual2_at(b.x, 1.0), c2 = dual2_at(b.y, 1.0);
             for (int k = 0; k < 2; k++) c2.d[k] = -0.5 * tan1(k + 2);
             const hd_hyperv ha = hyperv_at(b.x, 0.625, 1.0), hc = hyperv_at(b.y, -1.5, -0.5);
@@ -185,7 +185,7 @@ START_TEST(lane_compositions_match_scalar)
             const hd_hyperv w = hd_powi(hyperv_at(x, 0.625, 1.0), n);
             for (int k = 0; k < HD_LANES; k++) {
                 const hd_dual s = hd_powi(hd_dual_make(x, tan1(k)), n);
-                agree("powi", "lane", x, n, v.d[k], s.d1);
+                agree("powi", "lane", x, n, HD_DUALV_LANE(v.d, k), s.d1);
             }
             for (int k = 0; k < HD_HYPERV_LANES; k++) {
                 const hd_hyper s = hd_powi(hyper_lane(hyperv_at(x, 0.625, 1.0), k), n);
@@ -196,7 +196,7 @@ START_TEST(lane_compositions_match_scalar)
         for (int k = 0; k < HD_LANES; k++) {
             const hd_dual s = hd_fma(hd_dual_make(x, tan1(k)), hd_dual_make(0.5, -tan1(k)), 2.0);
             agree("fma", "val", x, 0.5, f.val, s.val);
-            agree("fma", "lane", x, 0.5, f.d[k], s.d1);
+            agree("fma", "lane", x, 0.5, HD_DUALV_LANE(f.d, k), s.d1);
         }
     }
 }

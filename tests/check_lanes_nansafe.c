@@ -10,17 +10,17 @@
 START_TEST(zero_lanes_stay_zero_through_infinite_slopes)
 {
     hd_dualv a = hd_dualv_const(0.0);
-    a.d[1] = 1.0;
-    a.d[2] = NAN;
+    HD_DUALV_LANE(a.d, 1) = 1.0;
+    HD_DUALV_LANE(a.d, 2) = NAN;
     const hd_dualv l = hd_log(a), s = hd_sqrt(a);
     for (int k = 0; k < HD_LANES; k++) {
         if (k == 1) {
-            ck_assert(isinf(l.d[k]) && l.d[k] > 0);  /* 1/x at 0+ */
-            ck_assert(isinf(s.d[k]) && s.d[k] > 0);
+            ck_assert(isinf(HD_DUALV_LANE(l.d, k)) && HD_DUALV_LANE(l.d, k) > 0);  /* 1/x at 0+ */
+            ck_assert(isinf(HD_DUALV_LANE(s.d, k)) && HD_DUALV_LANE(s.d, k) > 0);
         } else if (k == 2) {
-            ck_assert(isnan(l.d[k]) && isnan(s.d[k]));
+            ck_assert(isnan(HD_DUALV_LANE(l.d, k)) && isnan(HD_DUALV_LANE(s.d, k)));
         } else {
-            ck_assert(l.d[k] == 0.0 && s.d[k] == 0.0);
+            ck_assert(HD_DUALV_LANE(l.d, k) == 0.0 && HD_DUALV_LANE(s.d, k) == 0.0);
         }
     }
     ck_assert(isinf(l.val) && l.val < 0);

@@ -65,16 +65,31 @@ static inline hd_dual hd__chain2_dual(hd_dual a, hd_dual b, double f, double fx,
 #    define HD__LANES_FAST(p) 1
 #  endif
 #endif
-/* The primitives of a lane type T (suffix S) with K lanes in member d. */
+/* The primitives of a lane type (suffix S, K lanes in member d, lane k being
+ * HD__LANE_S(d, k)). With GNU vectors the fast path applies the formula
+ * once per register-sized pair of lanes, the pairs written out with
+ * constant indices so that gcc keeps them in registers; the per-lane loop
+ * is the portable fallback and NaN-safe mode's path for a non-finite
+ * coefficient. */
+#define HD__LANE_dualv(v, k) HD_DUALV_LANE(v, k)
+#define HD__LANE_dual2(v, k) ((v)[k])
 #ifdef HD__VECTOR_LANES
-#  define HD__LANES_VEC1(r, a, d) if (HD__LANES_FAST(d)) { (r).d = (a).d * (d); return r; }
-#  define HD__LANES_VEC2(r, a, b, fx, fy)                                        \
-    if (HD__LANES_FAST(fx) && HD__LANES_FAST(fy)) { (r).d = (a).d * (fx) + (b).d * (fy); return r; }
+#  define HD__DV_PAIRS(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7)
+#  define HD__DV_SCALE(j) r.d.c[j] = a.d.c[j] * d;
+#  define HD__DV_COMB(j) r.d.c[j] = a.d.c[j] * fx + b.d.c[j] * fy;
+#  define HD__FAST1_dualv if (HD__LANES_FAST(d)) { HD__DV_PAIRS(HD__DV_SCALE) return r; }
+#  define HD__FAST2_dualv                                                         \
+    if (HD__LANES_FAST(fx) && HD__LANES_FAST(fy)) { HD__DV_PAIRS(HD__DV_COMB) return r; }
+#  define HD__FAST1_dual2 if (HD__LANES_FAST(d)) { r.d = a.d * d; return r; }
+#  define HD__FAST2_dual2                                                         \
+    if (HD__LANES_FAST(fx) && HD__LANES_FAST(fy)) { r.d = a.d * fx + b.d * fy; return r; }
 #else
-#  define HD__LANES_VEC1(r, a, d)
-#  define HD__LANES_VEC2(r, a, b, fx, fy)
+#  define HD__FAST1_dualv
+#  define HD__FAST2_dualv
+#  define HD__FAST1_dual2
+#  define HD__FAST2_dual2
 #endif
-#define HD__DEFINE_LANE_PRIMITIVES(T, S, K, CONST)                                        \
+#define HD__DEFINE_LANE_PRIMITIVES(T, S, K, CONST)                                   \
     static inline double hd__val_##S(T a) { return a.val; }                          \
     static inline T hd__lift_##S(double v) { return CONST(v); }                      \
     static inline T hd__id_##S(T a) { return a; }                                    \
@@ -82,16 +97,19 @@ static inline hd_dual hd__chain2_dual(hd_dual a, hd_dual b, double f, double fx,
     {                                                                                \
         T r;                                                                         \
         r.val = f;                                                                   \
-        HD__LANES_VEC1(r, a, d)                                                      \
-        for (int k = 0; k < (K); k++) r.d[k] = HD__TIMES(d, a.d[k]);                 \
+        HD__FAST1_##S                                                                \
+        for (int k = 0; k < (K); k++)                                                \
+            HD__LANE_##S(r.d, k) = HD__TIMES(d, HD__LANE_##S(a.d, k));               \
         return r;                                                                    \
     }                                                                                \
     static inline T hd__chain2_##S(T a, T b, double f, double fx, double fy)         \
     {                                                                                \
         T r;                                                                         \
         r.val = f;                                                                   \
-        HD__LANES_VEC2(r, a, b, fx, fy)                                              \
-        for (int k = 0; k < (K); k++) r.d[k] = HD__TIMES(fx, a.d[k]) + HD__TIMES(fy, b.d[k]); \
+        HD__FAST2_##S                                                                \
+        for (int k = 0; k < (K); k++)                                                \
+            HD__LANE_##S(r.d, k) = HD__TIMES(fx, HD__LANE_##S(a.d, k))               \
+                                   + HD__TIMES(fy, HD__LANE_##S(b.d, k));            \
         return r;                                                                    \
     }
 HD__DEFINE_LANE_PRIMITIVES(hd_dualv, dualv, HD_LANES, hd_dualv_const)

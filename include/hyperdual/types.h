@@ -70,31 +70,33 @@ static inline hd_hyper hd_hyper_const(double x) { return hd_hyper_make(x, 0.0, 0
  */
 #if (defined(__GNUC__) || defined(__clang__)) && !defined(HD_NO_VECTOR_EXT)
 #  define HD__VECTOR_LANES 1
-__extension__ typedef double hd__lanes
-    __attribute__((vector_size(HD_LANES * sizeof(double)), aligned(sizeof(double))));
 /* Two lanes, one SSE2/NEON register. */
 __extension__ typedef double hd__pair
     __attribute__((vector_size(2 * sizeof(double)), aligned(sizeof(double))));
-/* The lanes of hd_hyperv are an array of register-sized pairs, not one wide
- * vector: gcc keeps a vector wider than the target's registers in memory
- * and broadcasts scalars to it through the stack, which made a pass with 8
- * lanes cost 13 hyper-dual passes; pairs stay in registers. */
+/* The lanes of hd_dualv and hd_hyperv are arrays of register-sized pairs,
+ * not one wide vector: gcc keeps a vector wider than the target's registers
+ * in memory and broadcasts scalars to it through the stack (an 8-lane
+ * hd_hyperv pass cost 13 hyper-dual passes); pairs stay in registers. */
+typedef struct { hd__pair c[HD_LANES / 2]; } hd__lanes;
+/** @brief Lane k of an hd_dualv's d, as an lvalue. */
+#  define HD_DUALV_LANE(part, k) ((part).c[(k) / 2][(k) % 2])
 typedef struct { hd__pair c[HD_HYPERV_LANES / 2]; } hd__hlanes;
 /** @brief Lane k of an hd_hyperv part (d2 or d12), as an lvalue. */
 #  define HD_HYPERV_LANE(part, k) ((part).c[(k) / 2][(k) % 2])
 #else
-typedef double hd__lanes[HD_LANES];
+typedef struct { double v[HD_LANES]; } hd__lanes;
+#  define HD_DUALV_LANE(part, k) ((part).v[k])
 typedef double hd__pair[2];
 typedef struct { double v[HD_HYPERV_LANES]; } hd__hlanes;
 #  define HD_HYPERV_LANE(part, k) ((part).v[k])
 #endif
-#if HD_HYPERV_LANES % 2 != 0
-#  error "hd_hyperv lanes come in pairs"
+#if HD_HYPERV_LANES != 8 || HD_LANES != 16
+#  error "kernels.h writes out 4 pairs of hd_hyperv lanes and 8 of hd_dualv"
 #endif
 
 /**
  * @brief Vector dual number: one value and HD_LANES tangent lanes,
- *        val + Σ_k d[k]·ε_k with ε_j·ε_k = 0.
+ *        val + Σ_k d_k·ε_k with ε_j·ε_k = 0 (lane k: HD_DUALV_LANE(a.d, k)).
  *
  * f(hd_dualv){v, a} = {f(v), f'(v)·a}: one pass gives HD_LANES directional
  * derivatives and computes the value (and f') once for all of them, so a
@@ -107,14 +109,14 @@ static inline hd_dualv hd_dualv_const(double x)
 {
     hd_dualv r;
     r.val = x;
-    for (int k = 0; k < HD_LANES; k++) r.d[k] = 0.0;
+    for (int k = 0; k < HD_LANES; k++) HD_DUALV_LANE(r.d, k) = 0.0;
     return r;
 }
 /** @brief The independent variable of lane k (0 <= k < HD_LANES): {x, e_k}. */
 static inline hd_dualv hd_dualv_var(double x, int k)
 {
     hd_dualv r = hd_dualv_const(x);
-    r.d[k] = 1.0;
+    HD_DUALV_LANE(r.d, k) = 1.0;
     return r;
 }
 
