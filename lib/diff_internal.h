@@ -68,10 +68,11 @@ static inline void hd__init_hd_dualv(hd_dualv *e, double x)
     e->val = x;
     hd__put_zero(&e->d);
 }
-static inline void hd__init_hd_dual2(hd_dual2 *e, double x)
+static inline void hd__init_hd_dual4(hd_dual4 *e, double x)
 {
     e->val = x;
     hd__put2(&e->d, 0.0, 0.0);
+    hd__put2((double *)(void *)&e->d + 2, 0.0, 0.0);
 }
 static inline void hd__init_hd_hyperv(hd_hyperv *e, double x)
 {
@@ -79,9 +80,9 @@ static inline void hd__init_hd_hyperv(hd_hyperv *e, double x)
     memcpy(&e->d2, hd__unit + HD_LANES + 1, sizeof e->d2);
     memcpy(&e->d12, hd__unit + HD_LANES + 1, sizeof e->d12);
 }
-/* Lane k of an hd_hyperv part := v, through the 16-byte pair that holds it
- * (the other lane of the pair := 0: seeds never share a pair of one element). */
-static inline void hd__put_hlane(hd__hlanes *part, size_t k, double v)
+/* Lane k of a lane part := v, through the 16-byte pair that holds it (the
+ * other lane of the pair := 0: seeds never share a pair of one element). */
+static inline void hd__put_lane(void *part, size_t k, double v)
 {
     hd__put2((double *)(void *)part + 2 * (k / 2), k % 2 ? 0.0 : v, k % 2 ? v : 0.0);
 }

@@ -107,14 +107,14 @@ START_TEST(every_path_agrees_with_the_scalar_path)
     }
     hd_sparsity_free(sp);
 
-    static const hd_path gpaths[] = {HD_PATH_SCALAR, HD_PATH_LANES, HD_PATH_PAIRS, HD_PATH_AUTO};
+    static const hd_path gpaths[] = {HD_PATH_SCALAR, HD_PATH_LANES, HD_PATH_NARROW, HD_PATH_AUTO};
     for (int p = 0; p < 4; p++) {
         ck_assert_int_eq(hd_gradient_ex(&obj, x, &f, g, gpaths[p], NULL), HD_OK);
         compare(c, "gradient", n, f, g, NULL, f0, g0, NULL);
     }
-    hd_objective pairs_only = obj; /* hd_hyper pairs instead of hd_dual2 */
-    pairs_only.f_dual2 = NULL;
-    ck_assert_int_eq(hd_gradient_ex(&pairs_only, x, &f, g, HD_PATH_PAIRS, NULL), HD_OK);
+    hd_objective pairs_only = obj; /* hd_hyper pairs instead of hd_dual4 */
+    pairs_only.f_dual4 = NULL;
+    ck_assert_int_eq(hd_gradient_ex(&pairs_only, x, &f, g, HD_PATH_NARROW, NULL), HD_OK);
     compare(c, "gradient pairs", n, f, g, NULL, f0, g0, NULL);
 }
 END_TEST
@@ -155,11 +155,11 @@ START_TEST(passes_are_counted_honestly)
     ck_assert_int_eq(k.dual_calls, 10);
     ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_LANES, &k), HD_OK);
     ck_assert_int_eq(k.lanes_calls, (10 + HD_LANES - 1) / HD_LANES);
-    ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_PAIRS, &k), HD_OK);
-    ck_assert_int_eq(k.dual2_calls, 5);
+    ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_NARROW, &k), HD_OK);
+    ck_assert_int_eq(k.dual4_calls, 3); /* ceil(10 / 4) */
     hd_objective pairs_only = obj;
-    pairs_only.f_dual2 = NULL;
-    ck_assert_int_eq(hd_gradient_ex(&pairs_only, x, NULL, g, HD_PATH_PAIRS, &k), HD_OK);
+    pairs_only.f_dual4 = NULL;
+    ck_assert_int_eq(hd_gradient_ex(&pairs_only, x, NULL, g, HD_PATH_NARROW, &k), HD_OK);
     ck_assert_int_eq(k.hyper_calls, 5);
     k.hyper_calls = 0;
     ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, NULL, h, HD_PATH_SCALAR, &k), HD_OK);
@@ -190,7 +190,7 @@ START_TEST(bad_arguments_are_refused)
     double x[4] = {1, 2, 3, 4}, h[16], g[4];
     hd_sparsity *sp = NULL;
     ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_SPARSE, NULL), HD_EINVAL);
-    ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, NULL, h, HD_PATH_PAIRS, NULL), HD_EINVAL);
+    ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, NULL, h, HD_PATH_NARROW, NULL), HD_EINVAL);
     ck_assert_int_eq(hd_sparsity_from_mask(0, (const unsigned char *)"", &sp), HD_EINVAL);
     ck_assert_ptr_null(sp);
     ck_assert_int_eq(hd_sparsity_detect(NULL, x, &sp), HD_EINVAL);

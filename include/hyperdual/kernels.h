@@ -54,7 +54,7 @@ static inline hd_dual hd__chain2_dual(hd_dual a, hd_dual b, double f, double fx,
     return hd_dual_make(f, HD__TIMES(fx, a.d1) + HD__TIMES(fy, b.d1));
 }
 
-/* ---- chain-rule primitives: hd_dualv (HD_LANES tangent lanes), hd_dual2 ------ */
+/* ---- chain-rule primitives: hd_dualv (HD_LANES tangent lanes), hd_dual4 ------ */
 /* With GNU vectors all lanes are one expression; in NaN-safe mode that fast
  * path is taken whenever the coefficients are finite (the usual case), and
  * the per-lane loop, which is also the portable fallback, handles the rest. */
@@ -66,28 +66,22 @@ static inline hd_dual hd__chain2_dual(hd_dual a, hd_dual b, double f, double fx,
 #  endif
 #endif
 /* The primitives of a lane type (suffix S, K lanes in member d, lane k being
- * HD__LANE_S(d, k)). With GNU vectors the fast path applies the formula
+ * HD_LANE(d, k)). With GNU vectors the fast path applies the formula
  * once per register-sized pair of lanes, the pairs written out with
  * constant indices so that gcc keeps them in registers; the per-lane loop
  * is the portable fallback and NaN-safe mode's path for a non-finite
  * coefficient. */
-#define HD__LANE_dualv(v, k) HD_DUALV_LANE(v, k)
-#define HD__LANE_dual2(v, k) ((v)[k])
 #ifdef HD__VECTOR_LANES
-#  define HD__DV_PAIRS(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7)
-#  define HD__DV_SCALE(j) r.d.c[j] = a.d.c[j] * d;
-#  define HD__DV_COMB(j) r.d.c[j] = a.d.c[j] * fx + b.d.c[j] * fy;
-#  define HD__FAST1_dualv if (HD__LANES_FAST(d)) { HD__DV_PAIRS(HD__DV_SCALE) return r; }
-#  define HD__FAST2_dualv                                                         \
-    if (HD__LANES_FAST(fx) && HD__LANES_FAST(fy)) { HD__DV_PAIRS(HD__DV_COMB) return r; }
-#  define HD__FAST1_dual2 if (HD__LANES_FAST(d)) { r.d = a.d * d; return r; }
-#  define HD__FAST2_dual2                                                         \
-    if (HD__LANES_FAST(fx) && HD__LANES_FAST(fy)) { r.d = a.d * fx + b.d * fy; return r; }
+#  define HD__PAIRS_dualv(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7)
+#  define HD__PAIRS_dual4(X) X(0) X(1)
+#  define HD__LANES_SCALE(j) r.d.c[j] = a.d.c[j] * d;
+#  define HD__LANES_COMB(j) r.d.c[j] = a.d.c[j] * fx + b.d.c[j] * fy;
+#  define HD__LANES_FAST1(S) if (HD__LANES_FAST(d)) { HD__PAIRS_##S(HD__LANES_SCALE) return r; }
+#  define HD__LANES_FAST2(S)                                                      \
+    if (HD__LANES_FAST(fx) && HD__LANES_FAST(fy)) { HD__PAIRS_##S(HD__LANES_COMB) return r; }
 #else
-#  define HD__FAST1_dualv
-#  define HD__FAST2_dualv
-#  define HD__FAST1_dual2
-#  define HD__FAST2_dual2
+#  define HD__LANES_FAST1(S)
+#  define HD__LANES_FAST2(S)
 #endif
 #define HD__DEFINE_LANE_PRIMITIVES(T, S, K, CONST)                                   \
     static inline double hd__val_##S(T a) { return a.val; }                          \
@@ -97,23 +91,23 @@ static inline hd_dual hd__chain2_dual(hd_dual a, hd_dual b, double f, double fx,
     {                                                                                \
         T r;                                                                         \
         r.val = f;                                                                   \
-        HD__FAST1_##S                                                                \
+        HD__LANES_FAST1(S)                                                           \
         for (int k = 0; k < (K); k++)                                                \
-            HD__LANE_##S(r.d, k) = HD__TIMES(d, HD__LANE_##S(a.d, k));               \
+            HD_LANE(r.d, k) = HD__TIMES(d, HD_LANE(a.d, k));               \
         return r;                                                                    \
     }                                                                                \
     static inline T hd__chain2_##S(T a, T b, double f, double fx, double fy)         \
     {                                                                                \
         T r;                                                                         \
         r.val = f;                                                                   \
-        HD__FAST2_##S                                                                \
+        HD__LANES_FAST2(S)                                                           \
         for (int k = 0; k < (K); k++)                                                \
-            HD__LANE_##S(r.d, k) = HD__TIMES(fx, HD__LANE_##S(a.d, k))               \
-                                   + HD__TIMES(fy, HD__LANE_##S(b.d, k));            \
+            HD_LANE(r.d, k) = HD__TIMES(fx, HD_LANE(a.d, k))               \
+                                   + HD__TIMES(fy, HD_LANE(b.d, k));            \
         return r;                                                                    \
     }
 HD__DEFINE_LANE_PRIMITIVES(hd_dualv, dualv, HD_LANES, hd_dualv_const)
-HD__DEFINE_LANE_PRIMITIVES(hd_dual2, dual2, 2, hd_dual2_const)
+HD__DEFINE_LANE_PRIMITIVES(hd_dual4, dual4, 4, hd_dual4_const)
 
 /* ---- chain-rule primitives: hd_hyper --------------------------------------- */
 static inline double hd__val_hyper(hd_hyper a) { return a.val; }
@@ -185,7 +179,7 @@ static inline hd_hyper hd__chain2_hyper(hd_hyper a, hd_hyper b, double f, double
     (r).d2.c[2] = D2(HD__LC2, HD__TV); (r).d12.c[2] = D12(HD__LC2, HD__TV); \
     (r).d2.c[3] = D2(HD__LC3, HD__TV); (r).d12.c[3] = D12(HD__LC3, HD__TV);
 #endif
-#define HD__LK(v) HD_HYPERV_LANE(v, k)
+#define HD__LK(v) HD_LANE(v, k)
 #define HD__TV(p, t) ((p) * (t))
 #ifdef HD__VECTOR_LANES
 #  define HD__HV_APPLY(r, FAST, D2, D12)                                          \
@@ -195,16 +189,16 @@ static inline hd_hyper hd__chain2_hyper(hd_hyper a, hd_hyper b, double f, double
             break;                                                               \
         }                                                                        \
         for (int k = 0; k < HD_HYPERV_LANES; k++) {                              \
-            HD_HYPERV_LANE((r).d2, k) = D2(HD__LK, HD__TIMES);                   \
-            HD_HYPERV_LANE((r).d12, k) = D12(HD__LK, HD__TIMES);                 \
+            HD_LANE((r).d2, k) = D2(HD__LK, HD__TIMES);                   \
+            HD_LANE((r).d12, k) = D12(HD__LK, HD__TIMES);                 \
         }                                                                        \
     } while (0)
 #else
 #  define HD__HV_APPLY(r, FAST, D2, D12)                                          \
     do {                                                                         \
         for (int k = 0; k < HD_HYPERV_LANES; k++) {                              \
-            HD_HYPERV_LANE((r).d2, k) = D2(HD__LK, HD__TIMES);                   \
-            HD_HYPERV_LANE((r).d12, k) = D12(HD__LK, HD__TIMES);                 \
+            HD_LANE((r).d2, k) = D2(HD__LK, HD__TIMES);                   \
+            HD_LANE((r).d12, k) = D12(HD__LK, HD__TIMES);                 \
         }                                                                        \
     } while (0)
 #endif
