@@ -45,8 +45,8 @@ static inline hd_hyper hd_hyper_const(double x) { return hd_hyper_make(x, 0.0, 0
  *
  * Chosen by measurement (doc/performance.md, make bench-peers): 16 lanes
  * beat 8 wherever the value is expensive (F2 at n = 10: 0.43 against
- * 0.93 µs) and 2 and 4 are slower still; below n = 4 the drivers use
- * hyper-dual passes instead, which carry 2 or 3 directions each.
+ * 0.93 µs) and 2 and 4 are slower still; up to n = 4 the drivers use one
+ * hd_dual4 pass instead.
  */
 #define HD_LANES 16
 
@@ -56,7 +56,7 @@ static inline hd_hyper hd_hyper_const(double x) { return hd_hyper_make(x, 0.0, 0
  * Eight, held as register-sized pairs (below): against two lanes, the
  * sparse and dense Hessians at n = 50 take 1.3-2x less time, as the value
  * is computed once per 8 entries; the small-n cases lose a little
- * (doc/performance.md). Must be even.
+ * (doc/performance.md). kernels.h writes the pairs out for 8.
  */
 #define HD_HYPERV_LANES 8
 
