@@ -13,7 +13,9 @@ tests_check_hyperdual_SOURCES = \
 	tests/check_identities.c \
 	tests/check_tgmath.c \
 	tests/check_paths.c \
-	tests/check_lanes.c
+	bench/bench_objectives.h \
+	tests/check_lanes.c \
+	tests/check_lanes_nansafe.c
 tests_check_hyperdual_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_hyperdual_LDADD = lib/libhyperdual.la $(CHECK_LIBS) -lm
 

@@ -16,7 +16,8 @@
     X(identities) \
     X(tgmath) \
     X(paths) \
-    X(lanes)
+    X(lanes) \
+    X(lanes_nansafe)
 
 #define HD__DECLARE_SUITE(area) Suite *make_##area##_suite(void);
 HD_TEST_SUITES(HD__DECLARE_SUITE)
