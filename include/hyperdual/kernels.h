@@ -320,13 +320,18 @@ static inline hd_hyper hd__chain2_power_hyper(hd_hyper a, hd_hyper b, double f, 
                          HD__TP(fx, a.d12) + HD__TP(fy, b.d12) + HD__TP(fxx, a.d1 * a.d2)
                              + HD__TP(fxy, a.d1 * b.d2 + a.d2 * b.d1) + HD__TP(fyy, b.d1 * b.d2));
 }
-static inline hd_dualv hd__chain2_power_dualv(hd_dualv a, hd_dualv b, double f, double fx, double fy)
-{
-    hd_dualv r;
-    r.val = f;
-    for (int k = 0; k < HD_LANES; k++) r.d[k] = HD__TP(fx, a.d[k]) + HD__TP(fy, b.d[k]);
-    return r;
-}
+#define HD__DEFINE_POWER_LANES(T, S, K)                                             \
+    static inline T hd__chain2_power_##S(T a, T b, double f, double fx, double fy)   \
+    {                                                                                \
+        T r;                                                                         \
+        r.val = f;                                                                   \
+        for (int k = 0; k < (K); k++)                                                \
+            HD_LANE(r.d, k) = HD__TP(fx, HD_LANE(a.d, k)) + HD__TP(fy, HD_LANE(b.d, k)); \
+        return r;                                                                    \
+    }
+HD__DEFINE_POWER_LANES(hd_dualv, dualv, HD_LANES)
+HD__DEFINE_POWER_LANES(hd_dual4, dual4, 4)
+#undef HD__DEFINE_POWER_LANES
 static inline hd_hyperv hd__chain2_power_hyperv(hd_hyperv a, hd_hyperv b, double f, double fx, double fy,
                                                 double fxx, double fxy, double fyy)
 {
@@ -334,9 +339,11 @@ static inline hd_hyperv hd__chain2_power_hyperv(hd_hyperv a, hd_hyperv b, double
     r.val = f;
     r.d1 = HD__TP(fx, a.d1) + HD__TP(fy, b.d1);
     for (int k = 0; k < HD_HYPERV_LANES; k++) {
-        r.d2[k] = HD__TP(fx, a.d2[k]) + HD__TP(fy, b.d2[k]);
-        r.d12[k] = HD__TP(fx, a.d12[k]) + HD__TP(fy, b.d12[k]) + HD__TP(fxx, a.d1 * a.d2[k])
-                   + HD__TP(fxy, a.d1 * b.d2[k] + a.d2[k] * b.d1) + HD__TP(fyy, b.d1 * b.d2[k]);
+        const double a2 = HD_LANE(a.d2, k), b2 = HD_LANE(b.d2, k);
+        HD_LANE(r.d2, k) = HD__TP(fx, a2) + HD__TP(fy, b2);
+        HD_LANE(r.d12, k) = HD__TP(fx, HD_LANE(a.d12, k)) + HD__TP(fy, HD_LANE(b.d12, k))
+                            + HD__TP(fxx, a.d1 * a2) + HD__TP(fxy, a.d1 * b2 + a2 * b.d1)
+                            + HD__TP(fyy, b.d1 * b2);
     }
     return r;
 }
