@@ -133,6 +133,9 @@ void hd__accept(hd__run *rn, double ft, double step)
     const size_t n = rn->n;
     double dx = 0.0;
     for (size_t i = 0; i < n; i++) dx = fmax(dx, fabs(rn->xt[i] - rn->x[i]));
+    const double xn = hd__norm_inf(n, rn->x);
+    const int away = ft > rn->f && xn > 0.0 && hd__norm_inf(n, rn->xt) >= 2.0 * xn;
+    rn->runaway = away ? rn->runaway + 1 : 0;
     swap_ptr(&rn->x, &rn->xt);
     swap_ptr(&rn->g, &rn->gt);
     if (rn->second_order) swap_ptr(&rn->h, &rn->ht);
@@ -363,6 +366,7 @@ int hd__iterate_checks(hd__run *rn)
     }
     const double lim = rn->opt.divergence_limit;
     if (fabs(rn->f) > lim || hd__norm_inf(n, rn->x) > lim) return HD_DIVERGED;
+    if (rn->runaway >= HD__RUNAWAY_STEPS) return HD_DIVERGED;
     if (rn->iter > 0) {
         const double df = fabs(rn->f_prev - rn->f);
         if (rn->opt.ftol > 0 && df <= rn->opt.ftol * fmax(fabs(rn->f), fabs(rn->f_prev)))
@@ -449,6 +453,7 @@ static int line_search_run(hd__run *rn)
             break;
         default:
             st = hd__newton_direction(rn);
+            if (st == HD_SINGULAR_HESSIAN && rn->runaway >= HD__RUNAWAY_SINGULAR) return HD_DIVERGED;
             if (st) return st;
             break;
         }

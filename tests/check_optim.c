@@ -106,6 +106,12 @@ HD_GENERIC_OBJECTIVE(t_irr, T, x, ctx,
     return hd_add(hd_sq(hd_sub(x[0], 0.1)), hd_exp(x[0]));
 )
 
+/* sqrt(1 + x^2): f' = x/s, f'' = 1/s^3 with s = sqrt(1 + x^2), so the pure
+ * Newton step is x - x s^2 = -x^3: it diverges from every |x0| > 1. */
+HD_GENERIC_OBJECTIVE(t_huber, T, x, ctx,
+    return hd_sqrt(hd_add(1, hd_sq(x[0])));
+)
+
 static hd_options opts(hd_method m)
 {
     hd_options o;
@@ -354,15 +360,60 @@ START_TEST(gradient_descent_fixed_step_converges_or_diverges_as_theory_says)
     o.barzilai_borwein = 0;
 
     memcpy(x, x0, sizeof x);
-    o.learning_rate = 0.2; /* y <- (1 - 0.2·20) y = -3 y */
+    o.learning_rate = 0.2; /* y <- (1 - 0.2·20) y = -3 y, x <- 0.6 x */
     ck_assert_int_eq(hd_minimize(&bowl, x, &o, &r), HD_OK);
     ck_assert_int_eq(r.status, HD_DIVERGED);
     ck_assert_int_eq(r.converged, 0);
-    ck_assert(r.f_last > 1e100);
+    /* every step raises f and triples ||x||_inf: the documented runaway
+     * rule (5 such steps) ends the run, at y = (-3)^5 */
+    ck_assert_int_eq(r.iterations, 5);
+    ck_assert_double_eq_tol(r.f_last, 0.36 * 0.36 * 0.36 * 0.36 * 0.36 + 10 * pow(3.0, 10), 1e-6);
     /* never worse than the start: here the start itself is the best point */
     ck_assert(r.f <= value_at(&bowl, x0));
     ck_assert_double_eq(x[0], x0[0]);
     ck_assert_double_eq(x[1], x0[1]);
+}
+END_TEST
+
+/* Pure Newton on sqrt(1 + x^2) from 1.5 runs away as x <- -x^3 until the
+ * Hessian rounds to 0; that is divergence, not a singular-Hessian failure. */
+static int record_x(const hd_iteration *it, void *data)
+{
+    double *xs = data;
+    if (it->iteration < 8) xs[it->iteration] = it->x[0];
+    return 0;
+}
+
+START_TEST(pure_newton_divergence_is_reported_as_such)
+{
+    const hd_objective obj = t_huber_objective(1, NULL);
+    const double starts[] = {1.5, 1.1, -2.0};
+    for (int k = 0; k < 3; k++) {
+        double x = starts[k], xs[8] = {0};
+        hd_options o = pure_newton();
+        o.callback = record_x;
+        o.callback_data = xs;
+        hd_result r = {0};
+        ck_assert_int_eq(hd_minimize(&obj, &x, &o, &r), HD_OK);
+        ck_assert_msg(r.status == HD_DIVERGED, "from %g: status %d", starts[k], r.status);
+        ck_assert_int_eq(r.converged, 0);
+        /* the returned point is the start, the best point seen */
+        ck_assert_double_eq(x, starts[k]);
+        ck_assert_double_eq_tol(r.f, sqrt(1 + starts[k] * starts[k]), 1e-15);
+        /* the iterates are the analytic -x^3 sequence; the exact f'' = 1/s^3
+         * is computed as 1/s - x^2/s^3, which loses about x^2 ulps */
+        for (int i = 1; i <= 3 && i <= r.iterations; i++) {
+            const double want = -xs[i - 1] * xs[i - 1] * xs[i - 1];
+            ck_assert_double_eq_tol(xs[i], want, 1e-9 * fabs(want));
+        }
+    }
+    /* from |x0| < 1 the same method converges (x <- -x^3 contracts) */
+    double x = 0.9;
+    hd_options o = pure_newton();
+    hd_result r = {0};
+    ck_assert_int_eq(hd_minimize(&obj, &x, &o, &r), HD_OK);
+    ck_assert_int_eq(r.status, HD_CONVERGED);
+    ck_assert(fabs(x) < 1e-8);
 }
 END_TEST
 
@@ -720,6 +771,7 @@ Suite *make_optim_suite(void)
     tcase_add_test(tc, trust_region_solves_powell_badly_scaled);
     tcase_add_test(tc, every_method_solves_rosenbrock_and_helical_valley);
     tcase_add_test(tc, gradient_descent_fixed_step_converges_or_diverges_as_theory_says);
+    tcase_add_test(tc, pure_newton_divergence_is_reported_as_such);
     tcase_add_test(tc, returned_point_is_never_worse_than_the_start);
     tcase_add_test(tc, non_finite_objectives_never_crash);
     tcase_add_test(tc, precision_limit_and_stall_are_not_convergence);

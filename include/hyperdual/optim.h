@@ -49,8 +49,11 @@ enum {
     HD_MAX_ITERATIONS,        /**< max_iter reached */
     HD_MAX_EVALUATIONS,       /**< max_evals reached */
     HD_STOPPED_BY_CALLBACK,   /**< the callback returned non-zero */
-    HD_DIVERGED,              /**< |f| or ||x|| grew past divergence_limit */
-    HD_SINGULAR_HESSIAN       /**< pure Newton (HD_HESSIAN_AS_IS) met an exactly singular Hessian */
+    HD_DIVERGED,              /**< |f| or ||x|| grew past divergence_limit, or the iterates ran
+                                   away: 5 consecutive steps each raised f and at least doubled
+                                   ||x||_inf (or a singular Hessian came after 2 such steps) */
+    HD_SINGULAR_HESSIAN       /**< pure Newton (HD_HESSIAN_AS_IS) met an exactly singular Hessian
+                                   while not running away */
 };
 
 /** What the per-iteration callback sees. */
