@@ -75,7 +75,8 @@ const char *hd_status_str(int status)
                "the iterates were not running away); use "
                "HD_HESSIAN_SHIFT, HD_HESSIAN_EIGEN or the trust region";
     default:
-        return hd_strerror(status);
+        /* hd_strerror sends positive codes here: answer them without it */
+        return status > 0 ? "unknown optimizer status" : hd_strerror(status);
     }
 }
 

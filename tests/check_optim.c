@@ -706,10 +706,39 @@ START_TEST(defaults_and_strings)
     }
     ck_assert_str_eq(hd_status_str(HD_EINVAL), hd_strerror(HD_EINVAL));
     ck_assert_ptr_nonnull(hd_status_str(12345));
+    ck_assert(strstr(hd_status_str(HD_SINGULAR_HESSIAN + 1), "unknown") != NULL);
     ck_assert_str_eq(hd_method_name(HD_NEWTON), "newton");
     ck_assert_str_eq(hd_method_name(HD_GRADIENT_DESCENT), "gradient descent");
     ck_assert_str_eq(hd_point_kind_str(HD_POINT_SADDLE), "saddle");
     ck_assert_str_eq(hd_point_kind_str(HD_POINT_DEGENERATE), "degenerate");
+}
+END_TEST
+
+/* hd_strerror describes any code: each error its own phrase, each optimizer
+ * status the same line as hd_status_str, and anything else as unknown. */
+START_TEST(strerror_describes_every_code)
+{
+    const char *unknown_error = hd_strerror(HD_EDOM - 1);
+    ck_assert(strstr(unknown_error, "unknown") != NULL);
+    ck_assert_str_eq(hd_strerror(-1000), unknown_error);
+    const int errors[] = {HD_OK, HD_EINVAL, HD_ENOMEM, HD_ENONFINITE, HD_ELAPACK,
+                          HD_ESYNTAX, HD_ERANGE, HD_EDOM};
+    const size_t ne = sizeof errors / sizeof errors[0];
+    for (size_t i = 0; i < ne; i++) {
+        const char *e = hd_strerror(errors[i]);
+        ck_assert_ptr_nonnull(e);
+        ck_assert_str_ne(e, unknown_error);
+        for (size_t j = 0; j < i; j++) ck_assert_str_ne(e, hd_strerror(errors[j]));
+    }
+    for (int s = HD_CONVERGED; s <= HD_SINGULAR_HESSIAN; s++) {
+        ck_assert_str_eq(hd_strerror(s), hd_status_str(s));
+        ck_assert_str_ne(hd_strerror(s), unknown_error);
+        for (size_t i = 0; i < ne; i++) ck_assert_str_ne(hd_strerror(s), hd_strerror(errors[i]));
+    }
+    /* a positive value that is no status: unknown, and no endless recursion */
+    ck_assert(strstr(hd_strerror(HD_SINGULAR_HESSIAN + 1), "unknown") != NULL);
+    ck_assert(strstr(hd_strerror(1 << 30), "unknown") != NULL);
+    ck_assert(strstr(hd_strerror(HD_DIVERGED), "diverged") != NULL);
 }
 END_TEST
 
@@ -778,6 +807,7 @@ Suite *make_optim_suite(void)
     tcase_add_test(tc, counters_callback_and_trace_are_honest);
     tcase_add_test(tc, bad_arguments_are_rejected);
     tcase_add_test(tc, defaults_and_strings);
+    tcase_add_test(tc, strerror_describes_every_code);
     suite_add_tcase(s, tc);
     TCase *tk = tcase_create("classify");
     tcase_add_test(tk, classify_known_matrices);

@@ -152,7 +152,13 @@ typedef struct hd_result {
 HD_API HD_WARN_UNUSED int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt,
                                       hd_result *res);
 
-/** @brief One line naming a status (or error code) and the usual remedy. Never NULL. */
+/**
+ * @brief One line naming a status and the usual remedy; a negative error code
+ *        gets hd_strerror()'s phrase (hd_strerror of a status gives this line).
+ * @param status an HD_* status or HD_E* error code
+ * @return a static string, never NULL ("unknown optimizer status" for a
+ *         positive value that is no status)
+ */
 HD_API const char *hd_status_str(int status);
 
 /** @brief Name of a method ("gradient descent", "newton", ...). */
