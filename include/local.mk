@@ -13,4 +13,6 @@ hdinclude_HEADERS = \
 	include/hyperdual/diff.h \
 	include/hyperdual/optim.h \
 	include/hyperdual/problems.h \
-	include/hyperdual/tgmath.h
+	include/hyperdual/tgmath.h \
+	include/hyperdual/paths.h \
+	include/hyperdual/sparse.h

@@ -10,7 +10,14 @@
     X(smoke) \
     X(diff_extra) \
     X(optim) \
-    X(problems)
+    X(problems) \
+    X(rules) \
+    X(edges) \
+    X(identities) \
+    X(tgmath) \
+    X(paths) \
+    X(lanes) \
+    X(lanes_nansafe)
 
 #define HD__DECLARE_SUITE(area) Suite *make_##area##_suite(void);
 HD_TEST_SUITES(HD__DECLARE_SUITE)

@@ -1,0 +1,92 @@
+/* Shared between the drivers (diff.c) and the sparse Hessian (sparse.c). */
+#ifndef HYPERDUAL_DIFF_INTERNAL_H
+#define HYPERDUAL_DIFF_INTERNAL_H
+
+#include <stddef.h>
+#include <string.h>
+#include <hyperdual.h>
+#include <hyperdual/paths.h>
+#include <hyperdual/sparse.h>
+
+/* A buffer of n elements: `stack` when it fits, else malloc (NULL if that fails). */
+void *hd__diff_buffer(void *stack, size_t stack_bytes, size_t n, size_t elem);
+/* Free a buffer from hd__diff_buffer (nothing when it is the stack). */
+void hd__diff_release(void *buf, void *stack);
+/* hd_hyperv passes of the dense lane Hessian for n variables. */
+size_t hd__dense_lane_passes(size_t n);
+/* Whether the sparse plan of sp needs fewer passes than the dense lane path. */
+int hd__sparse_is_faster(const hd_sparsity *sp, size_t n);
+/* The sparse path with a dense n×n output; sp == NULL detects the pattern first. */
+int hd__hessian_sparse_dense_out(const hd_objective *obj, const hd_sparsity *sp, const double *x,
+                                 double *fx, double *grad, double *hess, hd_counts *c);
+
+/*
+ * Seeds are written with stores as wide as the objective's loads of them:
+ * 16 bytes at the 16-byte offsets of an element (val/d1, d2/d12), whole lane
+ * vectors. A narrower store under a wider load defeats store-to-load
+ * forwarding, which cost about 10 ns per pass at n = 2 (doc/performance.md).
+ */
+#ifdef HD__VECTOR_LANES
+/* A vector-typed store: gcc splits a memcpy of a constant pair into two
+ * 8-byte immediate stores, which is exactly what must not happen here. */
+__extension__ typedef double hd__pair_store
+    __attribute__((vector_size(16), aligned(sizeof(double)), may_alias));
+#endif
+static inline void hd__put2(void *p, double a, double b)
+{
+#ifdef HD__VECTOR_LANES
+    const hd__pair_store v = {a, b};
+    *(hd__pair_store *)p = v;
+#else
+    const double v[2] = {a, b};
+    memcpy(p, v, sizeof v);
+#endif
+}
+/* Lane vectors are copied from constant memory: lane k of hd__unit + HD_LANES
+ * - k is 1, every other 0; hd__unit + HD_LANES + 1 is all 0. Building them in
+ * a stack temporary instead would put narrow stores under the copy's loads. */
+static const double hd__unit[2 * HD_LANES + 1] = {[HD_LANES] = 1.0};
+/* Lane vector d := e_k. */
+static inline void hd__put_unit(hd__lanes *d, size_t k)
+{
+    memcpy(d, hd__unit + HD_LANES - k, sizeof *d);
+}
+/* Lane vector d := 0. */
+static inline void hd__put_zero(hd__lanes *d)
+{
+    memcpy(d, hd__unit + HD_LANES + 1, sizeof *d);
+}
+/* Constants (every derivative part 0), written the same way. */
+static inline void hd__init_hd_dual(hd_dual *e, double x) { hd__put2(e, x, 0.0); }
+static inline void hd__init_hd_hyper(hd_hyper *e, double x)
+{
+    hd__put2(&e->val, x, 0.0);
+    hd__put2(&e->d2, 0.0, 0.0);
+}
+static inline void hd__init_hd_dualv(hd_dualv *e, double x)
+{
+    e->val = x;
+    hd__put_zero(&e->d);
+}
+static inline void hd__init_hd_dual4(hd_dual4 *e, double x)
+{
+    e->val = x;
+    hd__put2(&e->d, 0.0, 0.0);
+    hd__put2((double *)(void *)&e->d + 2, 0.0, 0.0);
+}
+static inline void hd__init_hd_hyperv(hd_hyperv *e, double x)
+{
+    hd__put2(&e->val, x, 0.0);
+    memcpy(&e->d2, hd__unit + HD_LANES + 1, sizeof e->d2);
+    memcpy(&e->d12, hd__unit + HD_LANES + 1, sizeof e->d12);
+}
+/* Lane k of a lane part := v, through the 16-byte pair that holds it (the
+ * other lane of the pair := 0: seeds never share a pair of one element). */
+static inline void hd__put_lane(void *part, size_t k, double v)
+{
+    hd__put2((double *)(void *)part + 2 * (k / 2), k % 2 ? 0.0 : v, k % 2 ? v : 0.0);
+}
+_Static_assert(sizeof(hd__hlanes) <= (HD_LANES) * sizeof(double), "zeros from hd__unit");
+_Static_assert(sizeof(hd_hyper) == 32 && sizeof(hd_hyperv) % 16 == 0, "16-byte element chunks");
+
+#endif
