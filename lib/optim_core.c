@@ -14,7 +14,8 @@
 /* ---- counted evaluations ------------------------------------------------------ */
 
 /* The trampolines let the drivers pick their usual path (f over f_dual over
- * f_hyper) while every pass they make is counted by kind. */
+ * f_hyper, vector lanes where faster) while every pass they make is counted
+ * by kind. */
 static double count_f(const double *x, void *ctx)
 {
     hd__eval *ev = ctx;
@@ -36,6 +37,20 @@ static hd_hyper count_hyper(const hd_hyper *x, void *ctx)
     return ev->user->f_hyper(x, ev->user->ctx);
 }
 
+static hd_dualv count_lanes(const hd_dualv *x, void *ctx)
+{
+    hd__eval *ev = ctx;
+    ev->lanes++;
+    return ev->user->f_lanes(x, ev->user->ctx);
+}
+
+static hd_hyperv count_hyperv(const hd_hyperv *x, void *ctx)
+{
+    hd__eval *ev = ctx;
+    ev->hyperv++;
+    return ev->user->f_hyperv(x, ev->user->ctx);
+}
+
 static void eval_init(hd__eval *ev, const hd_objective *user, long max_evals)
 {
     memset(ev, 0, sizeof *ev);
@@ -46,13 +61,20 @@ static void eval_init(hd__eval *ev, const hd_objective *user, long max_evals)
     ev->counted.f_dual = user->f_dual ? count_dual : NULL;
     ev->counted.f_hyper = count_hyper;
     ev->counted.ctx = ev;
+    /* The fast paths (paths.h) stay available: hd_gradient and hd_hessian
+     * choose among the members present, as they would for the user's
+     * objective, and each lane pass is counted once, as hd_counts does. */
+    ev->counted.f_lanes = user->f_lanes ? count_lanes : NULL;
+    ev->counted.f_hyperv = user->f_hyperv ? count_hyperv : NULL;
+    ev->counted.hess_sparsity = user->hess_sparsity;
 }
 
 /* The budget is checked before each evaluation, so a run stops at most one
  * evaluation (a gradient or Hessian: several passes) beyond max_evals. */
 static int exhausted(const hd__eval *ev)
 {
-    return ev->max_evals > 0 && ev->f + ev->dual + ev->hyper >= ev->max_evals;
+    return ev->max_evals > 0 &&
+           ev->f + ev->dual + ev->hyper + ev->lanes + ev->hyperv >= ev->max_evals;
 }
 
 int hd__eval_value(hd__eval *ev, const double *x, double *f)
@@ -175,12 +197,15 @@ static int report(hd__run *rn)
         row->f_calls = fc;
         row->dual_calls = dc;
         row->hyper_calls = hc;
+        row->lanes_calls = rn->ev.lanes;
+        row->hyperv_calls = rn->ev.hyperv;
     }
     if (!rn->opt.callback) return 0;
     const hd_iteration it = {
         .iteration = rn->iter, .n = rn->n, .x = rn->x, .f = rn->f, .grad_norm = rn->gnorm,
         .step = rn->step, .dx_norm = rn->dx_norm, .tau = rn->tau, .min_eigenvalue = rn->min_eig,
         .f_calls = fc, .dual_calls = dc, .hyper_calls = hc,
+        .lanes_calls = rn->ev.lanes, .hyperv_calls = rn->ev.hyperv,
     };
     return rn->opt.callback(&it, rn->opt.callback_data) ? HD_STOPPED_BY_CALLBACK : 0;
 }
@@ -643,7 +668,9 @@ int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_re
     res->f_calls = rn->ev.f;
     res->dual_calls = rn->ev.dual;
     res->hyper_calls = rn->ev.hyper;
-    res->passes = rn->ev.dual + rn->ev.hyper;
+    res->lanes_calls = rn->ev.lanes;
+    res->hyperv_calls = rn->ev.hyperv;
+    res->passes = rn->ev.dual + rn->ev.hyper + rn->ev.lanes + rn->ev.hyperv;
     res->f = rn->fbest;
     res->grad_norm = rn->gbest;
     res->f_last = rn->f;

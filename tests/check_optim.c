@@ -648,6 +648,64 @@ START_TEST(counters_callback_and_trace_are_honest)
 }
 END_TEST
 
+/* The vector-lane paths (paths.h) change the cost, never the run: with and
+ * without f_lanes/f_hyperv the iterates, statuses and iteration counts are
+ * those of the contract's scalar path, the line-search trials are the same
+ * dual passes, and every Hessian costs what hd_hessian_ex counts for one. */
+START_TEST(lane_paths_change_the_cost_not_the_run)
+{
+    const hd_objective full[2] = {t_helical_objective(3, NULL), t_wood_objective(4, NULL)};
+    const double starts[2][4] = {{-1, 0, 0, 0}, {-3, -1, -3, -1}};
+    const hd_method methods[3] = {HD_NEWTON, HD_NEWTON_TRUST_REGION, HD_BFGS};
+    for (int k = 0; k < 2; k++) {
+        ck_assert_ptr_nonnull(full[k].f_lanes);
+        ck_assert_ptr_nonnull(full[k].f_hyperv);
+        hd_objective scalar = full[k];
+        scalar.f_lanes = NULL;
+        scalar.f_hyperv = NULL;
+        const size_t n = full[k].n;
+        const long entries = (long)(n * (n + 1) / 2);
+        /* what one Hessian costs on the path the drivers choose */
+        double f, g[4], h[16];
+        hd_counts one = {0, 0, 0, 0, 0};
+        ck_assert_int_eq(hd_hessian_ex(&full[k], starts[k], &f, g, h, HD_PATH_AUTO, &one), HD_OK);
+        const long per_hessian = one.hyper_calls + one.hyperv_calls;
+        ck_assert(per_hessian >= 1 && per_hessian <= entries);
+        for (int m = 0; m < 3; m++) {
+            double xs[4], xl[4];
+            memcpy(xs, starts[k], sizeof xs);
+            memcpy(xl, starts[k], sizeof xl);
+            hd_options o = opts(methods[m]);
+            o.classify_final = 1;
+            hd_result rs = {0}, rl = {0};
+            ck_assert_int_eq(hd_minimize(&scalar, xs, &o, &rs), HD_OK);
+            ck_assert_int_eq(hd_minimize(&full[k], xl, &o, &rl), HD_OK);
+            ck_assert_int_eq(rs.status, HD_CONVERGED);
+            ck_assert_int_eq(rl.status, rs.status);
+            ck_assert_int_eq(rl.iterations, rs.iterations);
+            for (size_t i = 0; i < n; i++) ck_assert_double_eq_tol(xl[i], xs[i], 1e-12);
+            ck_assert_int_eq(rs.lanes_calls, 0);
+            ck_assert_int_eq(rs.hyperv_calls, 0);
+            ck_assert_int_eq(rl.f_calls, rs.f_calls);
+            ck_assert_int_eq(rl.passes, rl.dual_calls + rl.hyper_calls + rl.lanes_calls +
+                                            rl.hyperv_calls);
+            if (methods[m] == HD_BFGS) {
+                /* gradients by lanes or several directions per pass: fewer passes */
+                ck_assert(rl.passes < rs.passes);
+                continue;
+            }
+            /* Newton and TR: one Hessian per iterate and per rejected trial; the
+             * scalar run shows how many (each n(n+1)/2 hyper-dual passes) */
+            ck_assert_int_eq(rs.hyper_calls % entries, 0);
+            const long hessians = rs.hyper_calls / entries;
+            ck_assert_int_eq(rl.hyper_calls + rl.hyperv_calls, hessians * per_hessian);
+            ck_assert_int_eq(rl.dual_calls, rs.dual_calls);
+            ck_assert(rl.hyperv_calls > 0);
+        }
+    }
+}
+END_TEST
+
 START_TEST(bad_arguments_are_rejected)
 {
     const hd_objective rosen = t_rosen_objective(2, NULL);
@@ -805,6 +863,7 @@ Suite *make_optim_suite(void)
     tcase_add_test(tc, non_finite_objectives_never_crash);
     tcase_add_test(tc, precision_limit_and_stall_are_not_convergence);
     tcase_add_test(tc, counters_callback_and_trace_are_honest);
+    tcase_add_test(tc, lane_paths_change_the_cost_not_the_run);
     tcase_add_test(tc, bad_arguments_are_rejected);
     tcase_add_test(tc, defaults_and_strings);
     tcase_add_test(tc, strerror_describes_every_code);

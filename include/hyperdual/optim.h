@@ -68,6 +68,7 @@ typedef struct hd_iteration {
     double        tau;           /**< Hessian shift used (Newton), trust radius (TR), else 0 */
     double        min_eigenvalue;/**< smallest Hessian eigenvalue when computed, else NaN */
     long          f_calls, dual_calls, hyper_calls;
+    long          lanes_calls, hyperv_calls; /**< vector-lane passes (paths.h), 1 per pass */
 } hd_iteration;
 
 /** Per-iteration callback; a non-zero return stops the run (HD_STOPPED_BY_CALLBACK). */
@@ -107,6 +108,7 @@ typedef struct hd_trace_row {
     int    iteration;
     double f, grad_norm, step, tau;
     long   f_calls, dual_calls, hyper_calls;
+    long   lanes_calls, hyperv_calls; /**< vector-lane passes (paths.h), 1 per pass */
 } hd_trace_row;
 
 /** Result of hd_minimize. */
@@ -118,7 +120,8 @@ typedef struct hd_result {
     double f;             /**< final value */
     double grad_norm;     /**< final ||grad||_inf */
     /* beyond the contract */
-    long   passes;        /**< derivative passes (dual + hyper), as the drivers count them */
+    long   passes;        /**< derivative passes (dual + hyper + lanes + hyperv), as the
+                               drivers count them */
     long   factorizations;/**< Cholesky / eigen factorizations */
     long   modifications; /**< Hessian modification retries (shifts) */
     long   ls_trials;     /**< trial points (line search, trust region, saddle escape) */
@@ -132,14 +135,19 @@ typedef struct hd_result {
     hd_trace_row *trace;  /**< in: caller's buffer or NULL; rows written in order */
     size_t trace_cap;     /**< in: capacity of trace */
     size_t trace_len;     /**< out: rows written */
+    long   lanes_calls;   /**< f_lanes passes (HD_LANES gradient directions each), counted 1
+                               per pass as paths.h's hd_counts does */
+    long   hyperv_calls;  /**< f_hyperv passes (HD_HYPERV_LANES Hessian entries each), 1 per pass */
 } hd_result;
 
 /**
  * @brief Minimize obj from x (in: start, out: best point seen, never worse than the start).
  *
  * Every objective evaluation goes through counting wrappers, so f_calls,
- * dual_calls and hyper_calls are the passes actually made (a Hessian costs
- * n(n+1)/2 hyper-dual passes, a line-search trial one dual pass). The run
+ * dual_calls, hyper_calls, lanes_calls and hyperv_calls are the passes
+ * actually made (a Hessian costs n(n+1)/2 hyper-dual passes, or fewer
+ * f_hyperv passes when the objective has that member and the drivers find it
+ * faster; a line-search trial one dual pass). The run
  * never stops on a non-finite trial value: the step shrinks instead. See
  * doc/optimizers.md for the methods, options and statuses.
  * @param opt NULL = defaults for HD_NEWTON
