@@ -16,40 +16,20 @@
 /* The trampolines let the drivers pick their usual path (f over f_dual over
  * f_hyper, vector lanes where faster) while every pass they make is counted
  * by kind. */
-static double count_f(const double *x, void *ctx)
-{
-    hd__eval *ev = ctx;
-    ev->f++;
-    return ev->user->f(x, ev->user->ctx);
-}
-
-static hd_dual count_dual(const hd_dual *x, void *ctx)
-{
-    hd__eval *ev = ctx;
-    ev->dual++;
-    return ev->user->f_dual(x, ev->user->ctx);
-}
-
-static hd_hyper count_hyper(const hd_hyper *x, void *ctx)
-{
-    hd__eval *ev = ctx;
-    ev->hyper++;
-    return ev->user->f_hyper(x, ev->user->ctx);
-}
-
-static hd_dualv count_lanes(const hd_dualv *x, void *ctx)
-{
-    hd__eval *ev = ctx;
-    ev->lanes++;
-    return ev->user->f_lanes(x, ev->user->ctx);
-}
-
-static hd_hyperv count_hyperv(const hd_hyperv *x, void *ctx)
-{
-    hd__eval *ev = ctx;
-    ev->hyperv++;
-    return ev->user->f_hyperv(x, ev->user->ctx);
-}
+/* count_<member>: one pass of the user's member, counted in ev-><counter>. */
+#define COUNTED(member, T, counter)                                                   \
+    static T count_##member(const T *x, void *ctx)                                    \
+    {                                                                                 \
+        hd__eval *ev = ctx;                                                           \
+        ev->counter++;                                                                \
+        return ev->user->member(x, ev->user->ctx);                                    \
+    }
+COUNTED(f, double, f)
+COUNTED(f_dual, hd_dual, dual)
+COUNTED(f_hyper, hd_hyper, hyper)
+COUNTED(f_lanes, hd_dualv, lanes)
+COUNTED(f_hyperv, hd_hyperv, hyperv)
+#undef COUNTED
 
 static void eval_init(hd__eval *ev, const hd_objective *user, long max_evals)
 {
@@ -58,14 +38,14 @@ static void eval_init(hd__eval *ev, const hd_objective *user, long max_evals)
     ev->max_evals = max_evals;
     ev->counted.n = user->n;
     ev->counted.f = user->f ? count_f : NULL;
-    ev->counted.f_dual = user->f_dual ? count_dual : NULL;
-    ev->counted.f_hyper = count_hyper;
+    ev->counted.f_dual = user->f_dual ? count_f_dual : NULL;
+    ev->counted.f_hyper = count_f_hyper;
     ev->counted.ctx = ev;
     /* The fast paths (paths.h) stay available: hd_gradient and hd_hessian
      * choose among the members present, as they would for the user's
      * objective, and each lane pass is counted once, as hd_counts does. */
-    ev->counted.f_lanes = user->f_lanes ? count_lanes : NULL;
-    ev->counted.f_hyperv = user->f_hyperv ? count_hyperv : NULL;
+    ev->counted.f_lanes = user->f_lanes ? count_f_lanes : NULL;
+    ev->counted.f_hyperv = user->f_hyperv ? count_f_hyperv : NULL;
     ev->counted.hess_sparsity = user->hess_sparsity;
 }
 
