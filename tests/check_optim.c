@@ -658,8 +658,8 @@ START_TEST(lane_paths_change_the_cost_not_the_run)
     const double starts[2][4] = {{-1, 0, 0, 0}, {-3, -1, -3, -1}};
     const hd_method methods[3] = {HD_NEWTON, HD_NEWTON_TRUST_REGION, HD_BFGS};
     for (int k = 0; k < 2; k++) {
-        ck_assert_ptr_nonnull(full[k].f_lanes);
-        ck_assert_ptr_nonnull(full[k].f_hyperv);
+        ck_assert(full[k].f_lanes != NULL);
+        ck_assert(full[k].f_hyperv != NULL);
         hd_objective scalar = full[k];
         scalar.f_lanes = NULL;
         scalar.f_hyperv = NULL;
