@@ -14,27 +14,23 @@
 /* ---- counted evaluations ------------------------------------------------------ */
 
 /* The trampolines let the drivers pick their usual path (f over f_dual over
- * f_hyper) while every pass they make is counted by kind. */
-static double count_f(const double *x, void *ctx)
-{
-    hd__eval *ev = ctx;
-    ev->f++;
-    return ev->user->f(x, ev->user->ctx);
-}
-
-static hd_dual count_dual(const hd_dual *x, void *ctx)
-{
-    hd__eval *ev = ctx;
-    ev->dual++;
-    return ev->user->f_dual(x, ev->user->ctx);
-}
-
-static hd_hyper count_hyper(const hd_hyper *x, void *ctx)
-{
-    hd__eval *ev = ctx;
-    ev->hyper++;
-    return ev->user->f_hyper(x, ev->user->ctx);
-}
+ * f_hyper, vector lanes where faster) while every pass they make is counted
+ * by kind. */
+/* count_<member>: one pass of the user's member, counted in ev-><counter>. */
+#define COUNTED(member, T, counter)                                                   \
+    static T count_##member(const T *x, void *ctx)                                    \
+    {                                                                                 \
+        hd__eval *ev = ctx;                                                           \
+        ev->counter++;                                                                \
+        return ev->user->member(x, ev->user->ctx);                                    \
+    }
+COUNTED(f, double, f)
+COUNTED(f_dual, hd_dual, dual)
+COUNTED(f_hyper, hd_hyper, hyper)
+COUNTED(f_lanes, hd_dualv, lanes)
+COUNTED(f_hyperv, hd_hyperv, hyperv)
+COUNTED(f_dual4, hd_dual4, dual4)
+#undef COUNTED
 
 static void eval_init(hd__eval *ev, const hd_objective *user, long max_evals)
 {
@@ -43,16 +39,24 @@ static void eval_init(hd__eval *ev, const hd_objective *user, long max_evals)
     ev->max_evals = max_evals;
     ev->counted.n = user->n;
     ev->counted.f = user->f ? count_f : NULL;
-    ev->counted.f_dual = user->f_dual ? count_dual : NULL;
-    ev->counted.f_hyper = count_hyper;
+    ev->counted.f_dual = user->f_dual ? count_f_dual : NULL;
+    ev->counted.f_hyper = count_f_hyper;
     ev->counted.ctx = ev;
+    /* The fast paths (paths.h) stay available: hd_gradient and hd_hessian
+     * choose among the members present, as they would for the user's
+     * objective, and each lane pass is counted once, as hd_counts does. */
+    ev->counted.f_lanes = user->f_lanes ? count_f_lanes : NULL;
+    ev->counted.f_hyperv = user->f_hyperv ? count_f_hyperv : NULL;
+    ev->counted.f_dual4 = user->f_dual4 ? count_f_dual4 : NULL;
+    ev->counted.hess_sparsity = user->hess_sparsity;
 }
 
 /* The budget is checked before each evaluation, so a run stops at most one
  * evaluation (a gradient or Hessian: several passes) beyond max_evals. */
 static int exhausted(const hd__eval *ev)
 {
-    return ev->max_evals > 0 && ev->f + ev->dual + ev->hyper >= ev->max_evals;
+    return ev->max_evals > 0 &&
+           ev->f + ev->dual + ev->hyper + ev->lanes + ev->hyperv + ev->dual4 >= ev->max_evals;
 }
 
 int hd__eval_value(hd__eval *ev, const double *x, double *f)
@@ -133,6 +137,9 @@ void hd__accept(hd__run *rn, double ft, double step)
     const size_t n = rn->n;
     double dx = 0.0;
     for (size_t i = 0; i < n; i++) dx = fmax(dx, fabs(rn->xt[i] - rn->x[i]));
+    const double xn = hd__norm_inf(n, rn->x);
+    const int away = ft > rn->f && xn > 0.0 && hd__norm_inf(n, rn->xt) >= 2.0 * xn;
+    rn->runaway = away ? rn->runaway + 1 : 0;
     swap_ptr(&rn->x, &rn->xt);
     swap_ptr(&rn->g, &rn->gt);
     if (rn->second_order) swap_ptr(&rn->h, &rn->ht);
@@ -172,12 +179,16 @@ static int report(hd__run *rn)
         row->f_calls = fc;
         row->dual_calls = dc;
         row->hyper_calls = hc;
+        row->lanes_calls = rn->ev.lanes;
+        row->hyperv_calls = rn->ev.hyperv;
+        row->dual4_calls = rn->ev.dual4;
     }
     if (!rn->opt.callback) return 0;
     const hd_iteration it = {
         .iteration = rn->iter, .n = rn->n, .x = rn->x, .f = rn->f, .grad_norm = rn->gnorm,
         .step = rn->step, .dx_norm = rn->dx_norm, .tau = rn->tau, .min_eigenvalue = rn->min_eig,
         .f_calls = fc, .dual_calls = dc, .hyper_calls = hc,
+        .lanes_calls = rn->ev.lanes, .hyperv_calls = rn->ev.hyperv, .dual4_calls = rn->ev.dual4,
     };
     return rn->opt.callback(&it, rn->opt.callback_data) ? HD_STOPPED_BY_CALLBACK : 0;
 }
@@ -211,12 +222,16 @@ static int classify_current(hd__run *rn, hd_point_kind *kind)
     return HD_OK;
 }
 
-/* Negative curvature that matters: below the classification tolerance. */
-static int negative_curvature(const hd__run *rn)
+double hd__eig_scale(const hd__run *rn)
 {
     double scale = 0.0;
     for (size_t i = 0; i < rn->n; i++) scale = fmax(scale, fabs(rn->eval[i]));
-    return rn->eval[0] < -HD__EIG_RTOL * scale;
+    return scale;
+}
+
+int hd__negative_curvature(const hd__run *rn)
+{
+    return rn->eval[0] < -HD__EIG_RTOL * hd__eig_scale(rn);
 }
 
 /* Search along the unit eigenvector u of the most negative eigenvalue
@@ -296,7 +311,7 @@ static int prefer_negative_curvature(hd__run *rn, double *alpha, double *ft, dou
     const size_t n = rn->n;
     int st = hd__eigen(rn);
     if (st != HD_OK) return st;
-    if (!negative_curvature(rn)) return 0;
+    if (!hd__negative_curvature(rn)) return 0;
     const double newton_len = *alpha * sqrt(hd__dot(n, rn->p, rn->p));
     memcpy(rn->y, rn->p, n * sizeof *rn->p); /* y is free in Newton runs */
     double a, fa, gu;
@@ -324,7 +339,7 @@ static int stationary(hd__run *rn)
     hd_point_kind kind;
     const int st = classify_current(rn, &kind);
     if (st != HD_OK) return st;
-    if (!negative_curvature(rn)) return HD_CONVERGED;
+    if (!hd__negative_curvature(rn)) return HD_CONVERGED;
     /* Pure Newton is drawn back to the saddle it escaped from, so it reports it. */
     const int pure = rn->opt.method == HD_NEWTON && rn->opt.hessian_fix == HD_HESSIAN_AS_IS;
     if (!rn->opt.escape_saddles || pure) return HD_SADDLE;
@@ -359,6 +374,7 @@ int hd__iterate_checks(hd__run *rn)
     }
     const double lim = rn->opt.divergence_limit;
     if (fabs(rn->f) > lim || hd__norm_inf(n, rn->x) > lim) return HD_DIVERGED;
+    if (rn->runaway >= HD__RUNAWAY_STEPS) return HD_DIVERGED;
     if (rn->iter > 0) {
         const double df = fabs(rn->f_prev - rn->f);
         if (rn->opt.ftol > 0 && df <= rn->opt.ftol * fmax(fabs(rn->f), fabs(rn->f_prev)))
@@ -445,6 +461,7 @@ static int line_search_run(hd__run *rn)
             break;
         default:
             st = hd__newton_direction(rn);
+            if (st == HD_SINGULAR_HESSIAN && rn->runaway >= HD__RUNAWAY_SINGULAR) return HD_DIVERGED;
             if (st) return st;
             break;
         }
@@ -554,7 +571,7 @@ static int classify_final(hd__run *rn, int *status)
     hd_point_kind kind;
     st = classify_current(rn, &kind);
     if (st != HD_OK) return st;
-    if (*status == HD_CONVERGED && negative_curvature(rn)) *status = HD_SADDLE;
+    if (*status == HD_CONVERGED && hd__negative_curvature(rn)) *status = HD_SADDLE;
     return HD_OK;
 }
 
@@ -634,7 +651,10 @@ int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_re
     res->f_calls = rn->ev.f;
     res->dual_calls = rn->ev.dual;
     res->hyper_calls = rn->ev.hyper;
-    res->passes = rn->ev.dual + rn->ev.hyper;
+    res->lanes_calls = rn->ev.lanes;
+    res->hyperv_calls = rn->ev.hyperv;
+    res->dual4_calls = rn->ev.dual4;
+    res->passes = rn->ev.dual + rn->ev.hyper + rn->ev.lanes + rn->ev.hyperv + rn->ev.dual4;
     res->f = rn->fbest;
     res->grad_norm = rn->gbest;
     res->f_last = rn->f;
