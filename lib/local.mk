@@ -4,7 +4,12 @@ lib_libhyperdual_la_SOURCES = \
 	lib/errors.c \
 	lib/special.c \
 	lib/call_kernels.c \
-	lib/diff.c
+	lib/diff.c \
+	lib/expr_internal.h \
+	lib/expr_run.h \
+	lib/expr_lex.c \
+	lib/expr_parse.c \
+	lib/expr_eval.c
 lib_libhyperdual_la_CPPFLAGS = $(AM_CPPFLAGS) -DHD_BUILDING_LIBRARY
 lib_libhyperdual_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) $(LAPACKE_CFLAGS)
 lib_libhyperdual_la_LDFLAGS = -version-info $(HD_LT_VERSION) -no-undefined

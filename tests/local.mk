@@ -19,3 +19,10 @@ AM_TESTS_ENVIRONMENT = \
 	top_srcdir='$(top_srcdir)'; export top_srcdir; \
 	top_builddir='$(top_builddir)'; export top_builddir; \
 	CC='$(CC)'; export CC;
+
+# The oracle: every case of derivatives.jsonl through the expression engine
+# (TAP output; SKIP when $HD_TESTDATA lacks the file).
+check_PROGRAMS += tests/oracle
+tests_oracle_SOURCES = tests/oracle.c
+tests_oracle_LDADD = lib/libhyperdual.la -lm
+TESTS += tests/oracle
