@@ -51,7 +51,7 @@ int main(int argc, char **argv)
         {"problems", cli_problems}, {"functions", functions},
     };
     if (argc < 2) {
-        fputs(usage, stderr);
+        cli_error("no command given (see hyperdual --help)");
         return CLI_USAGE;
     }
     const char *cmd = argv[1];

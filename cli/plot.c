@@ -89,11 +89,15 @@ static void convergence(FILE *gp, const cli_plot_request *r)
     /* f - f_best is 0 at the best iterate; the log axis shows it at this floor. */
     const double floor_ = 1e-16 * fmax(1.0, isfinite(best) ? fabs(best) : 1.0);
     const int logx = longest > 200;
+    int *shown = calloc(r->nseries + 1, sizeof *shown), any = 0;
     for (size_t i = 0; i < r->nseries; i++) {
         fprintf(gp, "$m%zu << EOD\n", i);
         for (size_t j = 0; j < r->series[i].count; j++) {
             const double d = r->series[i].f[j] - best;
-            if (isfinite(d)) fprintf(gp, "%.17g %.17g\n", r->series[i].iteration[j] + logx, fmax(d, floor_));
+            if (!isfinite(d)) continue;
+            fprintf(gp, "%.17g %.17g\n", r->series[i].iteration[j] + logx, fmax(d, floor_));
+            if (shown) shown[i] = 1;
+            any = 1;
         }
         fprintf(gp, "EOD\n");
     }
@@ -101,11 +105,17 @@ static void convergence(FILE *gp, const cli_plot_request *r)
     fprintf(gp, "set title 'convergence: f - f_best (f_best = %.10g)'\n", best);
     fprintf(gp, logx ? "set logscale x\nset xlabel 'iteration + 1'\n" : "set xlabel 'iteration'\n");
     fprintf(gp, "set ylabel 'f - f_best'\nplot ");
+    /* gnuplot refuses a plot whose data are all empty: such runs are left out */
+    const char *sep = "";
     for (size_t i = 0; i < r->nseries; i++) {
-        fprintf(gp, "%s$m%zu using 1:2 with linespoints pt 7 ps 0.4 lw 2 title ", i ? ", " : "", i);
+        if (shown && !shown[i]) continue;
+        fprintf(gp, "%s$m%zu using 1:2 with linespoints pt 7 ps 0.4 lw 2 title ", sep, i);
         quoted(gp, r->series[i].label);
+        sep = ", ";
     }
+    if (!any) fprintf(gp, "1 title 'no finite values recorded'");
     fprintf(gp, "\nunset logscale\nset format y '%%g'\n");
+    free(shown);
 }
 
 /* Contour lines of f over the box holding every path, then the paths. */
@@ -163,9 +173,14 @@ static void contours(FILE *gp, const cli_plot_request *r)
         fprintf(gp, "EOD\n");
     }
     fprintf(gp, "plot %s", fmax_ > fmin_ ? "$cont using 1:2 with lines lc rgb '#b0b0b0' notitle, " : "");
+    /* the box holds at least one finite point, so some path is non-empty */
+    int first = fmax_ <= fmin_;
     for (size_t i = 0; i < r->nseries; i++) {
-        fprintf(gp, "%s$p%zu using 1:2 with linespoints pt 7 ps 0.5 lw 1.5 lc %zu title ", i ? ", " : "", i, i + 1);
+        if (!r->series[i].xy || !r->series[i].count) continue;
+        fprintf(gp, "%s$p%zu using 1:2 with linespoints pt 7 ps 0.5 lw 1.5 lc %zu title ", first ? "" : ", ", i,
+                i + 1);
         quoted(gp, r->series[i].label);
+        first = 0;
     }
     fprintf(gp, "\n");
 }

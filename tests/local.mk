@@ -4,6 +4,7 @@ tests_check_hyperdual_SOURCES = \
 	tests/tests.h \
 	tests/check_main.c \
 	tests/check_smoke.c \
+	tests/check_expr.c \
 	tests/check_problems.c
 tests_check_hyperdual_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_hyperdual_LDADD = lib/libhyperdual.la $(CHECK_LIBS) -lm
@@ -27,3 +28,8 @@ check_PROGRAMS += tests/oracle
 tests_oracle_SOURCES = tests/oracle.c
 tests_oracle_LDADD = lib/libhyperdual.la -lm
 TESTS += tests/oracle
+
+# The command-line tool: malformed input (exit 2, the contract's error format)
+# and its subcommands' behaviour.
+TESTS += tests/cli_errors.sh tests/cli_run.sh
+EXTRA_DIST += tests/cli_errors.sh tests/cli_run.sh

@@ -8,6 +8,7 @@
 /* The suites; add one line here and one in check_main.c per area. */
 #define HD_TEST_SUITES(X) \
     X(smoke) \
+    X(expr) \
     X(problems)
 
 #define HD__DECLARE_SUITE(area) Suite *make_##area##_suite(void);
