@@ -5,7 +5,9 @@ tests_check_hyperdual_SOURCES = \
 	tests/check_main.c \
 	tests/check_smoke.c \
 	tests/check_expr.c \
-	tests/check_problems.c
+	tests/check_problems.c \
+	tests/check_paths.c \
+	tests/check_lanes.c
 tests_check_hyperdual_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_hyperdual_LDADD = lib/libhyperdual.la $(CHECK_LIBS) -lm
 
