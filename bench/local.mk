@@ -27,6 +27,19 @@ bench_expr_bench_CFLAGS = $(BENCH_CFLAGS)
 bench_expr_bench_LDADD = $(BENCH_LDADD)
 # ---- end of the cli helper's block ----------------------------------------------
 
+# ---- optimizer report (issue 3, item 13) ------------------------------------------
+BENCH_PROGS += bench/optim_report
+bench_optim_report_SOURCES = bench/optim_report.c
+bench_optim_report_CFLAGS = $(BENCH_CFLAGS)
+bench_optim_report_LDADD = $(BENCH_LDADD)
+EXTRA_DIST += doc/optim-table.md
+
+# Regenerate the checked-in table (a maintainer target: it writes to srcdir).
+.PHONY: optim-table
+optim-table: bench/optim_report
+	./bench/optim_report > $(srcdir)/doc/optim-table.md
+# ---- end optimizer report ----------------------------------------------------------
+
 EXTRA_PROGRAMS = $(BENCH_PROGS)
 
 .PHONY: bench

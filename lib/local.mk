@@ -10,6 +10,17 @@ lib_libhyperdual_la_SOURCES = \
 	lib/expr_lex.c \
 	lib/expr_parse.c \
 	lib/expr_eval.c \
+	lib/diff_extra.c \
+	lib/linalg.h \
+	lib/linalg.c \
+	lib/optim_internal.h \
+	lib/optim_core.c \
+	lib/optim_linesearch.c \
+	lib/optim_newton.c \
+	lib/optim_bfgs.c \
+	lib/optim_trust.c \
+	lib/optim_classify.c \
+	lib/optim_status.c \
 	lib/problems_internal.h \
 	lib/problems.c \
 	lib/problems_mgh.c \

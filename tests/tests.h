@@ -11,7 +11,9 @@
     X(expr) \
     X(problems) \
     X(paths) \
-    X(lanes)
+    X(lanes) \
+    X(diff_extra) \
+    X(optim)
 
 #define HD__DECLARE_SUITE(area) Suite *make_##area##_suite(void);
 HD_TEST_SUITES(HD__DECLARE_SUITE)
