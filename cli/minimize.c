@@ -212,10 +212,10 @@ static void print_table(const run *runs, size_t nruns, char **names, size_t n)
     if (n <= KEEP_X_MAX) {
         putchar('\n');
         for (size_t i = 0; i < nruns; i++) {
-            printf("%-10s x = (", short_name(runs[i].method));
+            printf("%-10s at ", short_name(runs[i].method));
             for (size_t k = 0; k < n; k++)
                 printf("%s%s = %s", k ? ", " : "", names[k], cli_fmt(b1, runs[i].x[k]));
-            printf(")\n");
+            putchar('\n');
         }
     }
     int notes = 0;

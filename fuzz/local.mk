@@ -13,6 +13,7 @@ FUZZ_SRC = \
 	$(top_srcdir)/lib/expr_parse.c \
 	$(top_srcdir)/lib/expr_eval.c \
 	$(top_srcdir)/lib/diff.c \
+	$(top_srcdir)/lib/sparse.c \
 	$(top_srcdir)/lib/special.c \
 	$(top_srcdir)/lib/errors.c
 CLEANFILES += fuzz/fuzz_expr
@@ -23,7 +24,7 @@ clean-fuzz:
 
 if HAVE_CLANG
 fuzz: fuzz/fuzz_expr
-fuzz/fuzz_expr: $(FUZZ_SRC) $(top_srcdir)/lib/expr_internal.h $(top_srcdir)/lib/expr_run.h
+fuzz/fuzz_expr: $(FUZZ_SRC) $(top_srcdir)/lib/expr_internal.h $(top_srcdir)/lib/expr_run.h $(top_srcdir)/lib/diff_internal.h
 	@$(MKDIR_P) fuzz
 	$(CLANG) $(FUZZ_FLAGS) $(FUZZ_SRC) -lm -o $@
 fuzz-run: fuzz/fuzz_expr
