@@ -17,7 +17,7 @@ static const char usage[] =
     "status, iterations, objective calls by kind, derivative passes, final f,\n"
     "||g||_inf and time. EXPR '-' reads standard input.\n"
     "\n"
-    "  --from NAME=VALUE,...  start point (also orders the variables)\n"
+    "  --from NAME=VALUE,...  start point (also orders the variables; --at works too)\n"
     "  --problem NAME         a built-in problem at its standard start (hyperdual problems)\n"
     "  --n N                  dimension, for problems that allow others\n"
     "  --method M             gd, newton, newton-tr, bfgs, both (gd,newton), all,\n"

@@ -3,20 +3,7 @@
 # the contract's eval --json example, the forward quotients of t^3 at 1,
 # stationary points, a sample of the oracle data through `eval --json`, the
 # problem list, minimize's exit statuses, trace and plot files.
-set -u
-H="${top_builddir:-.}/cli/hyperdual"
-tmp="${TMPDIR:-/tmp}/hd_cli_run.$$"
-mkdir -p "$tmp" || exit 99
-trap 'rm -rf "$tmp"' EXIT
-out="$tmp/out" err="$tmp/err"
-checks=0 failures=0
-
-fail() {
-    failures=$((failures + 1))
-    echo "FAIL [$checks] $*"
-    sed 's/^/    stdout: /' "$out" | head -n 6
-    sed 's/^/    stderr: /' "$err" | head -n 4
-}
+. "${top_srcdir:-.}/tests/cli_common.sh"
 
 # expect STATUS ARGS...: run the tool, require that exit status
 expect() {
