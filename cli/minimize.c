@@ -19,7 +19,7 @@ static const char usage[] =
     "\n"
     "  --from NAME=VALUE,...  start point (also orders the variables; --at works too)\n"
     "  --problem NAME         a built-in problem at its standard start (hyperdual problems)\n"
-    "  --n N                  dimension, for problems that allow others\n"
+    "  --n N                  dimension, for problems that allow others (at most 2000)\n"
     "  --method M             gd, newton, newton-tr, bfgs, both (gd,newton), all,\n"
     "                         or a comma list such as gd,bfgs (default newton)\n"
     "  --lr RATE              gradient descent with this fixed step (no line search)\n"
@@ -33,6 +33,9 @@ static const char usage[] =
     "\n"
     "Exit status: 0 if every method converged, 1 if one did not, 2 bad input.\n"
     "Example: hyperdual minimize '(1-x)^2 + 100*(y-x^2)^2' --from x=-1.2,y=1 --method all\n";
+
+/* Largest --n: Newton holds dense n x n matrices (2000: 32 MB each). */
+#define MAX_N 2000
 
 /* Iterates kept per run for the trace and the plot; x only for small n. */
 #define KEEP_X_MAX 10
@@ -376,8 +379,8 @@ static int parse_args(int argc, char **argv, args *a)
                 return CLI_USAGE;
             }
             *slot[k] = v;
-        } else if (k == 5 && !cli_parse_count(v, 1000000, &a->n)) {
-            cli_error("--n needs a whole number from 1 to 1000000, not '%s'", v);
+        } else if (k == 5 && !cli_parse_count(v, MAX_N, &a->n)) {
+            cli_error("--n needs a whole number from 1 to %d, not '%s'", MAX_N, v);
             return CLI_USAGE;
         } else if (k == 6 && !cli_parse_count(v, 100000000, &a->max_iter)) {
             cli_error("--max-iter needs a whole number from 1 to 100000000, not '%s'", v);
