@@ -13,7 +13,11 @@
     X(paths) \
     X(lanes) \
     X(diff_extra) \
-    X(optim)
+    X(optim) \
+    X(rules) \
+    X(edges) \
+    X(identities) \
+    X(tgmath)
 
 #define HD__DECLARE_SUITE(area) Suite *make_##area##_suite(void);
 HD_TEST_SUITES(HD__DECLARE_SUITE)
