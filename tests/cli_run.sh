@@ -93,7 +93,7 @@ has '"name": "rosenbrock"'
 expect 0 minimize '(1-x)^2 + 100*(y-x^2)^2' --from x=-1.2,y=1 --method newton
 has 'converged'
 expect 1 minimize '(1-x)^2 + 100*(y-x^2)^2' --from x=-1.2,y=1 --method gd --max-iter 10
-has 'max-iter'
+has 'iteration limit'
 expect 0 minimize --problem rosenbrock --method newton,newton-tr --json
 has '"converged": true'
 expect 0 minimize '(x-1)^2 + (y+2)^2' --from x=0,y=0 --method all --trace "$tmp/t.csv"
