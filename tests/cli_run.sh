@@ -94,6 +94,9 @@ expect 0 minimize '(1-x)^2 + 100*(y-x^2)^2' --from x=-1.2,y=1 --method newton
 has 'converged'
 expect 1 minimize '(1-x)^2 + 100*(y-x^2)^2' --from x=-1.2,y=1 --method gd --max-iter 10
 has 'iteration limit'
+# x^2 - y^2 + y^4/4 from (1, 0): gradient descent slides into the saddle at 0
+expect 1 minimize --problem saddle --method gd
+has 'saddle point'
 expect 0 minimize --problem rosenbrock --method newton,newton-tr --json
 has '"converged": true'
 expect 0 minimize '(x-1)^2 + (y+2)^2' --from x=0,y=0 --method all --trace "$tmp/t.csv"
