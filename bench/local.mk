@@ -18,6 +18,15 @@ bench_bench_drivers_SOURCES = bench/bench_drivers.c bench/bench_util.h bench/ben
 bench_bench_drivers_CFLAGS = $(BENCH_CFLAGS)
 bench_bench_drivers_LDADD = $(BENCH_LDADD)
 
+# ---- cli helper: the expression engine (issue 4, item 13) -------------------
+# Hessian through hd_expr against the same function compiled with the hd_
+# macros, and parsing 1 MiB of expression; prints both ratios.
+BENCH_PROGS += bench/expr_bench
+bench_expr_bench_SOURCES = bench/expr_bench.c
+bench_expr_bench_CFLAGS = $(BENCH_CFLAGS)
+bench_expr_bench_LDADD = $(BENCH_LDADD)
+# ---- end of the cli helper's block ----------------------------------------------
+
 # ---- optimizer report (issue 3, item 13) ------------------------------------------
 BENCH_PROGS += bench/optim_report
 bench_optim_report_SOURCES = bench/optim_report.c

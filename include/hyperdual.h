@@ -19,5 +19,6 @@
 #include "hyperdual/sparse.h"
 #include "hyperdual/optim.h"
 #include "hyperdual/problems.h"
+#include "hyperdual/expr.h"
 
 #endif /* HYPERDUAL_H */

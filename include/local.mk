@@ -13,6 +13,7 @@ hdinclude_HEADERS = \
 	include/hyperdual/diff.h \
 	include/hyperdual/optim.h \
 	include/hyperdual/problems.h \
+	include/hyperdual/expr.h \
 	include/hyperdual/tgmath.h \
 	include/hyperdual/paths.h \
 	include/hyperdual/sparse.h

@@ -5,6 +5,11 @@ lib_libhyperdual_la_SOURCES = \
 	lib/special.c \
 	lib/call_kernels.c \
 	lib/diff.c \
+	lib/expr_internal.h \
+	lib/expr_run.h \
+	lib/expr_lex.c \
+	lib/expr_parse.c \
+	lib/expr_eval.c \
 	lib/diff_extra.c \
 	lib/linalg.h \
 	lib/linalg.c \

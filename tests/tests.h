@@ -8,15 +8,16 @@
 /* The suites; add one line here and one in check_main.c per area. */
 #define HD_TEST_SUITES(X) \
     X(smoke) \
+    X(expr) \
+    X(problems) \
+    X(paths) \
+    X(lanes) \
     X(diff_extra) \
     X(optim) \
-    X(problems) \
     X(rules) \
     X(edges) \
     X(identities) \
     X(tgmath) \
-    X(paths) \
-    X(lanes) \
     X(lanes_nansafe)
 
 #define HD__DECLARE_SUITE(area) Suite *make_##area##_suite(void);
