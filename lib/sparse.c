@@ -146,30 +146,68 @@ int hd_sparsity_from_mask(size_t n, const unsigned char *mask, hd_sparsity **out
     return HD_OK;
 }
 
+/* The structural pattern: one f_pattern pass per pair of 64-variable blocks
+ * A <= B, rows of A seeded in sa, columns of B in sb. */
+static int detect_structure(const hd_objective *obj, const double *x, unsigned char *mask)
+{
+    const size_t n = obj->n, nb = (n + HD_PATTERN_BLOCK - 1) / HD_PATTERN_BLOCK;
+    if (n > (size_t)-1 / sizeof(hd_pattern)) return HD_ENOMEM;
+    hd_pattern *xs = malloc(n * sizeof *xs);
+    if (!xs) return HD_ENOMEM;
+    for (size_t i = 0; i < n; i++) xs[i] = hd_pattern_const(x[i]);
+    for (size_t ba = 0; ba < nb; ba++) {
+        for (size_t bb = ba; bb < nb; bb++) {
+            const size_t a0 = ba * HD_PATTERN_BLOCK, b0 = bb * HD_PATTERN_BLOCK;
+            for (size_t i = a0; i < n && i < a0 + HD_PATTERN_BLOCK; i++)
+                xs[i].sa = (uint64_t)1 << (i - a0);
+            for (size_t j = b0; j < n && j < b0 + HD_PATTERN_BLOCK; j++)
+                xs[j].sb = (uint64_t)1 << (j - b0);
+            const hd_pattern r = obj->f_pattern(xs, obj->ctx);
+            for (size_t i = a0; i < n && i < a0 + HD_PATTERN_BLOCK; i++) {
+                xs[i].sa = 0;
+                for (size_t j = b0; j < n && j < b0 + HD_PATTERN_BLOCK; j++)
+                    if (r.m[i - a0] >> (j - b0) & 1u) mask[i * n + j] = 1;
+            }
+            for (size_t j = b0; j < n && j < b0 + HD_PATTERN_BLOCK; j++) xs[j].sb = 0;
+        }
+    }
+    free(xs);
+    return HD_OK;
+}
+
+/* The numeric pattern: entries non-zero (or NaN) in the dense Hessian at x or
+ * at a nearby point where accidental zeros of H(x) are unlikely to recur. */
+static int detect_numeric(const hd_objective *obj, const double *x, unsigned char *mask)
+{
+    const size_t n = obj->n;
+    if (n > (size_t)-1 / sizeof(double) / n / 2) return HD_ENOMEM;
+    double *h = malloc(2 * n * n * sizeof *h);
+    double *xp = malloc(n * sizeof *xp);
+    int rc = (h && xp) ? HD_OK : HD_ENOMEM;
+    if (rc == HD_OK) rc = hd_hessian_ex(obj, x, NULL, NULL, h, HD_PATH_LANES, NULL);
+    if (rc == HD_OK) {
+        for (size_t i = 0; i < n; i++)
+            xp[i] = x[i] + 1e-3 * (1.0 + fabs(x[i])) * (0.5 + 0.5 * sin(1.0 + 2.0 * (double)i));
+        rc = hd_hessian_ex(obj, xp, NULL, NULL, h + n * n, HD_PATH_LANES, NULL);
+    }
+    if (rc == HD_OK)
+        for (size_t t = 0; t < n * n; t++) mask[t] = h[t] != 0 || h[n * n + t] != 0;
+    free(h);
+    free(xp);
+    return rc;
+}
+
 int hd_sparsity_detect(const hd_objective *obj, const double *x, hd_sparsity **out)
 {
     if (!out) return HD_EINVAL;
     *out = NULL;
     if (!obj || !x || obj->n == 0 || !obj->f_hyper || !obj->f_hyperv) return HD_EINVAL;
     const size_t n = obj->n;
-    if (n > (size_t)-1 / sizeof(double) / n / 2) return HD_ENOMEM;
-    double *h = malloc(2 * n * n * sizeof *h);
-    double *xp = malloc(n * sizeof *xp);
-    unsigned char *mask = malloc(n * n);
-    int rc = (h && xp && mask) ? HD_OK : HD_ENOMEM;
-    if (rc == HD_OK) rc = hd_hessian_ex(obj, x, NULL, NULL, h, HD_PATH_LANES, NULL);
-    if (rc == HD_OK) {
-        /* a nearby point where accidental zeros of H(x) are unlikely to recur */
-        for (size_t i = 0; i < n; i++)
-            xp[i] = x[i] + 1e-3 * (1.0 + fabs(x[i])) * (0.5 + 0.5 * sin(1.0 + 2.0 * (double)i));
-        rc = hd_hessian_ex(obj, xp, NULL, NULL, h + n * n, HD_PATH_LANES, NULL);
-    }
-    if (rc == HD_OK) {
-        for (size_t t = 0; t < n * n; t++) mask[t] = h[t] != 0 || h[n * n + t] != 0;
-        rc = hd_sparsity_from_mask(n, mask, out);
-    }
-    free(h);
-    free(xp);
+    if (n > (size_t)-1 / n) return HD_ENOMEM;
+    unsigned char *mask = calloc(n * n, 1);
+    if (!mask) return HD_ENOMEM;
+    int rc = obj->f_pattern ? detect_structure(obj, x, mask) : detect_numeric(obj, x, mask);
+    if (rc == HD_OK) rc = hd_sparsity_from_mask(n, mask, out);
     free(mask);
     return rc;
 }
