@@ -42,7 +42,11 @@ int main(void)
             with.hess_sparsity = sp;
             bad |= dump(names[k], objs[k], n, 0, HD_PATH_LANES);
             bad |= dump(names[k], with, n, 1, HD_PATH_SPARSE);
-            if (n <= 40) bad |= dump(names[k], objs[k], n, 1, HD_PATH_LANES);
+            bad |= dump(names[k], objs[k], n, 0, HD_PATH_SCALAR);
+            if (n <= 40) {
+                bad |= dump(names[k], objs[k], n, 1, HD_PATH_LANES);
+                bad |= dump(names[k], objs[k], n, 1, HD_PATH_SCALAR);
+            }
             hd_sparsity_free(sp);
         }
     }
