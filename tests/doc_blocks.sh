@@ -225,6 +225,27 @@ for md in "$@"; do
     done <"$work/manifest"
 done
 
+# Man pages: groff must not warn, and the program under EXAMPLES must build
+# and run like a ```c block.
+for man in "$top_srcdir"/doc/*.3; do
+    [ -f "$man" ] || continue
+    rel=${man#"$top_srcdir"/}
+    if command -v groff >/dev/null 2>&1; then
+        warnings=$(LC_ALL=C.UTF-8 groff -man -Tutf8 -ww -z "$man" 2>&1)
+        [ -z "$warnings" ] || fail "$rel: groff warns: $warnings"
+    fi
+    sed -n '/^\.SH EXAMPLES/,/^\.SH/p' "$man" | sed -n '/^\.nf/,/^\.fi/p' | sed -e '/^\.nf/d' -e '/^\.fi/d' \
+        -e 's/\\-/-/g' -e 's/\\e/\\/g' >"$work/man.c"
+    [ -s "$work/man.c" ] || continue
+    if (cd "$work" && "$builddir_abs/libtool" --quiet --mode=link --tag=CC $CC -std=c11 -Wall -Wextra \
+            -Wpedantic -Werror $HD_CFLAGS -I"$srcdir_abs/include" -I"$builddir_abs" -o manprog man.c \
+            "$builddir_abs/lib/libhyperdual.la" -lm) >"$work/err" 2>&1 && (cd "$work" && ./manprog >/dev/null); then
+        n_compiled=$((n_compiled + 1)); n_run=$((n_run + 1))
+    else
+        fail "$rel: the EXAMPLES program does not build or run:"; sed 's/^/  /' "$work/err" | head -20
+    fi
+done
+
 # --update: splice the new outputs between the fences, bottom-up per file.
 if [ "$update" = 1 ] && [ -s "$replacements" ]; then
     cut -f1 "$replacements" | sort -u | while IFS= read -r md; do
