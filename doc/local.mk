@@ -19,7 +19,7 @@ doc:
 	$(MKDIR_P) doc
 	{ cat $(top_srcdir)/doc/Doxyfile; \
 	  echo 'PROJECT_NUMBER = $(VERSION)'; \
-	  echo 'INPUT = $(top_srcdir)/include $(top_srcdir)/README.md $(top_srcdir)/doc/api.md $(top_srcdir)/doc/design.md $(top_srcdir)/doc/tutorial.md'; \
+	  echo 'INPUT = $(top_srcdir)/include $(top_srcdir)/README.md $(top_srcdir)/doc'; echo 'EXCLUDE = $(top_srcdir)/doc/html'; \
 	  echo 'USE_MDFILE_AS_MAINPAGE = $(top_srcdir)/README.md'; \
 	  echo 'STRIP_FROM_PATH = $(top_srcdir)'; \
 	  echo 'OUTPUT_DIRECTORY = doc'; } | $(DOXYGEN) -
