@@ -4,7 +4,18 @@ lib_libhyperdual_la_SOURCES = \
 	lib/errors.c \
 	lib/special.c \
 	lib/call_kernels.c \
-	lib/diff.c
+	lib/diff.c \
+	lib/diff_extra.c \
+	lib/linalg.h \
+	lib/linalg.c \
+	lib/optim_internal.h \
+	lib/optim_core.c \
+	lib/optim_linesearch.c \
+	lib/optim_newton.c \
+	lib/optim_bfgs.c \
+	lib/optim_trust.c \
+	lib/optim_classify.c \
+	lib/optim_status.c
 lib_libhyperdual_la_CPPFLAGS = $(AM_CPPFLAGS) -DHD_BUILDING_LIBRARY
 lib_libhyperdual_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) $(LAPACKE_CFLAGS)
 lib_libhyperdual_la_LDFLAGS = -version-info $(HD_LT_VERSION) -no-undefined

@@ -3,7 +3,9 @@ check_PROGRAMS += tests/check_hyperdual
 tests_check_hyperdual_SOURCES = \
 	tests/tests.h \
 	tests/check_main.c \
-	tests/check_smoke.c
+	tests/check_smoke.c \
+	tests/check_diff_extra.c \
+	tests/check_optim.c
 tests_check_hyperdual_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_hyperdual_LDADD = lib/libhyperdual.la $(CHECK_LIBS) -lm
 

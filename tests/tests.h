@@ -7,7 +7,9 @@
 
 /* The suites; add one line here and one in check_main.c per area. */
 #define HD_TEST_SUITES(X) \
-    X(smoke)
+    X(smoke) \
+    X(diff_extra) \
+    X(optim)
 
 #define HD__DECLARE_SUITE(area) Suite *make_##area##_suite(void);
 HD_TEST_SUITES(HD__DECLARE_SUITE)

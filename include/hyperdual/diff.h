@@ -67,6 +67,153 @@ HD_API HD_WARN_UNUSED int hd_gradient(const hd_objective *obj, const double *x, 
 HD_API HD_WARN_UNUSED int hd_hessian(const hd_objective *obj, const double *x, double *fx,
                                      double *grad, double *hess);
 
+/* ---- Further drivers (lib/diff_extra.c) ----------------------------------------- */
+
+/**
+ * @brief f(x) and the directional derivative ∇f(x)·v from ONE dual pass
+ *        (one hyper-dual pass without f_dual).
+ * @param v  n values: the direction
+ * @param fx out, may be NULL: f(x)
+ * @param dv out, may be NULL: ∇f(x)·v
+ * @return HD_OK; HD_EINVAL for a NULL obj/x/v, n == 0 or no f_hyper; HD_ENOMEM.
+ */
+HD_API HD_WARN_UNUSED int hd_directional(const hd_objective *obj, const double *x,
+                                         const double *v, double *fx, double *dv);
+
+/**
+ * @brief Hessian-vector product H(x)·v from n hyper-dual passes (pass i seeds
+ *        e_i and v), with the value and gradient from the same passes.
+ *
+ * Costs n passes instead of the n(n+1)/2 of hd_hessian, and never stores H.
+ * @param v    n values
+ * @param fx   out, may be NULL: f(x)
+ * @param grad out, may be NULL: n partial derivatives
+ * @param hv   out: n values, H(x)·v
+ * @return HD_OK; HD_EINVAL for a NULL obj/x/v/hv, n == 0 or no f_hyper; HD_ENOMEM.
+ */
+HD_API HD_WARN_UNUSED int hd_hessian_vector(const hd_objective *obj, const double *x,
+                                            const double *v, double *fx, double *grad,
+                                            double *hv);
+
+/**
+ * @brief vᵀ H(x) w in ONE hyper-dual pass (seeds d1 = v, d2 = w), with f(x),
+ *        ∇f·v and ∇f·w from the same pass.
+ * @param fx  out, may be NULL: f(x)
+ * @param gv  out, may be NULL: ∇f(x)·v
+ * @param gw  out, may be NULL: ∇f(x)·w
+ * @param vhw out, may be NULL: vᵀ H(x) w
+ * @return HD_OK; HD_EINVAL for a NULL obj/x/v/w, n == 0 or no f_hyper; HD_ENOMEM.
+ */
+HD_API HD_WARN_UNUSED int hd_directional2(const hd_objective *obj, const double *x,
+                                          const double *v, const double *w, double *fx,
+                                          double *gv, double *gw, double *vhw);
+
+/** Plain vector function F: R^n -> R^m; writes m outputs. */
+typedef void (*hd_vfn)(const double *x, double *out, void *ctx);
+/** F on dual numbers: one directional derivative of all m outputs per pass. */
+typedef void (*hd_vfn_dual)(const hd_dual *x, hd_dual *out, void *ctx);
+
+/**
+ * @brief A vector-valued function F: R^n -> R^m (residuals, constraints).
+ *
+ * Initialise with designated initialisers or HD_GENERIC_VECTOR_OBJECTIVE's
+ * constructor, so that members added later start zero.
+ */
+typedef struct hd_vector_objective {
+    size_t      n;       /**< number of variables, >= 1 */
+    size_t      m;       /**< number of outputs, >= 1 */
+    hd_vfn      f;       /**< optional: plain values */
+    hd_vfn_dual f_dual;  /**< required: Jacobian passes */
+    void       *ctx;     /**< passed through untouched */
+} hd_vector_objective;
+
+/**
+ * @brief F(x) and its exact Jacobian from n dual passes (pass j gives column j).
+ * @param fx  out, may be NULL: m values F(x) (from the first pass)
+ * @param jac out: m*n, row-major, jac[i*n + j] = ∂F_i/∂x_j
+ * @return HD_OK; HD_EINVAL for a NULL F/x/jac, n == 0, m == 0 or no f_dual;
+ *         HD_ENOMEM.
+ */
+HD_API HD_WARN_UNUSED int hd_jacobian(const hd_vector_objective *F, const double *x,
+                                      double *fx, double *jac);
+
+/** A user's hand-written derivative: writes the gradient (n) or Hessian (n*n, row-major). */
+typedef void (*hd_user_derivative)(const double *x, double *out, void *ctx);
+
+/**
+ * @brief How far a hand-written derivative is from the exact one
+ *        (filled by hd_check_derivatives).
+ *
+ * For user value u and exact value e, the absolute error is |u - e|, the
+ * relative error |u - e| / max(|u|, |e|) (0 when both are 0), and an entry is
+ * bad when |u - e| > tol · max(1, |e|). A non-finite u counts as an infinite
+ * error.
+ */
+typedef struct hd_derivative_error {
+    double max_abs_error;  /**< largest absolute error */
+    double max_rel_error;  /**< largest relative error */
+    size_t worst_row;      /**< entry with the largest |u - e| / max(1, |e|): row (gradient: index) */
+    size_t worst_col;      /**< its column (gradient: 0) */
+    double worst_user;     /**< the user's value there */
+    double worst_exact;    /**< the exact value there */
+    size_t bad_entries;    /**< entries beyond tol; 0 means the check passed */
+} hd_derivative_error;
+
+/**
+ * @brief Check a hand-written gradient and/or Hessian against the exact ones
+ *        at x (like Ceres' GradientChecker, but with no finite-difference noise).
+ *
+ * The user's callbacks receive obj->ctx. Costs one hd_hessian (or hd_gradient
+ * when hess is NULL).
+ * @param grad        the user's gradient, or NULL to skip it
+ * @param hess        the user's Hessian, or NULL to skip it
+ * @param tol         tolerance (>= 0) of the mixed test above, e.g. 1e-8
+ * @param grad_report out (may be NULL only when grad is NULL)
+ * @param hess_report out (may be NULL only when hess is NULL)
+ * @return HD_OK (read bad_entries for the verdict); HD_EINVAL for bad
+ *         arguments; HD_ENOMEM; HD_ENONFINITE when the exact derivatives
+ *         themselves are not finite at x, so no comparison is meaningful.
+ */
+HD_API HD_WARN_UNUSED int hd_check_derivatives(const hd_objective *obj, const double *x,
+                                               hd_user_derivative grad, hd_user_derivative hess,
+                                               double tol, hd_derivative_error *grad_report,
+                                               hd_derivative_error *hess_report);
+
+/* One instantiation of a vector body for number type T_. */
+#define HD__VINSTANCE(name, S, T_, T, x, out, ctx, ...)                               \
+    static inline void name##__hd_v##S(const T_ *x, T_ *out, void *ctx)               \
+    {                                                                                 \
+        typedef T_ T;                                                                 \
+        HD__UNUSED_TYPE(T);                                                           \
+        (void)(x);                                                                    \
+        (void)(out);                                                                  \
+        (void)(ctx);                                                                  \
+        __VA_ARGS__                                                                   \
+    }
+
+/**
+ * @brief Define a vector function once; get its instantiations and a constructor.
+ *
+ * HD_GENERIC_VECTOR_OBJECTIVE(name, T, x, out, ctx, body...) works like
+ * HD_GENERIC_OBJECTIVE, except that the body writes its m outputs to out[0..m-1]
+ * (type `T *`) and returns nothing. It defines
+ *     static inline hd_vector_objective name_vector_objective(size_t n, size_t m, void *ctx);
+ */
+#define HD_GENERIC_VECTOR_OBJECTIVE(name, T, x, out, ctx, ...)                        \
+    HD__VINSTANCE(name, double, double, T, x, out, ctx, __VA_ARGS__)                  \
+    HD__VINSTANCE(name, dual, hd_dual, T, x, out, ctx, __VA_ARGS__)                   \
+    static inline hd_vector_objective name##_vector_objective(size_t n_, size_t m_,   \
+                                                              void *ctx_)             \
+    {                                                                                 \
+        hd_vector_objective o_ = {0, 0, 0, 0, 0};                                     \
+        o_.n = n_;                                                                    \
+        o_.m = m_;                                                                    \
+        o_.f = name##__hd_vdouble;                                                    \
+        o_.f_dual = name##__hd_vdual;                                                 \
+        o_.ctx = ctx_;                                                                \
+        return o_;                                                                    \
+    }
+
 HD_END_DECLS
 
 /* ---- HD_GENERIC_OBJECTIVE -------------------------------------------------------- */

@@ -49,7 +49,8 @@ enum {
     HD_MAX_ITERATIONS,        /**< max_iter reached */
     HD_MAX_EVALUATIONS,       /**< max_evals reached */
     HD_STOPPED_BY_CALLBACK,   /**< the callback returned non-zero */
-    HD_DIVERGED               /**< |f| or ||x|| grew past divergence_limit */
+    HD_DIVERGED,              /**< |f| or ||x|| grew past divergence_limit */
+    HD_SINGULAR_HESSIAN       /**< pure Newton (HD_HESSIAN_AS_IS) met an exactly singular Hessian */
 };
 
 /** What the per-iteration callback sees. */
@@ -85,6 +86,8 @@ typedef struct hd_options {
     double         divergence_limit; /**< |f| or ||x||_inf above this = diverged; default 1e150 */
     hd_callback    callback;       /**< may be NULL */
     void          *callback_data;
+    double         trust_radius;   /**< TR: initial radius (Euclidean), default 1 */
+    double         max_trust_radius; /**< TR: largest radius, default 1e10 */
 } hd_options;
 
 /** @brief Defaults for a method (see hd_options fields). opt must not be NULL. */
@@ -113,6 +116,8 @@ typedef struct hd_result {
     long   tr_rejected;   /**< rejected trust-region steps */
     int    point_kind;    /**< hd_point_kind of the final point, or -1 if not classified */
     double min_eigenvalue;/**< smallest Hessian eigenvalue at the end, NaN if unknown */
+    long   saddle_escapes;/**< steps taken along negative curvature from a stationary point */
+    double f_last;        /**< f at the last iterate (differs from f when an iterate got worse) */
     hd_trace_row *trace;  /**< in: caller's buffer or NULL; rows written in order */
     size_t trace_cap;     /**< in: capacity of trace */
     size_t trace_len;     /**< out: rows written */

@@ -1,0 +1,171 @@
+/* Drivers beyond value/gradient/Hessian: directional derivatives, H·v,
+ * vᵀHw, Jacobians and the derivative checker. Each seeds the dual parts with
+ * the directions the caller wants, so one pass replaces what a full gradient
+ * or Hessian would cost. */
+#include <config.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <hyperdual.h>
+
+static int valid(const hd_objective *obj, const double *x)
+{
+    return obj && x && obj->n >= 1 && obj->f_hyper;
+}
+
+int hd_directional(const hd_objective *obj, const double *x, const double *v, double *fx,
+                   double *dv)
+{
+    if (!valid(obj, x) || !v) return HD_EINVAL;
+    const size_t n = obj->n;
+    double val, d1;
+    if (obj->f_dual) {
+        hd_dual *xd = malloc(n * sizeof *xd);
+        if (!xd) return HD_ENOMEM;
+        for (size_t i = 0; i < n; i++) xd[i] = hd_dual_make(x[i], v[i]);
+        const hd_dual r = obj->f_dual(xd, obj->ctx);
+        free(xd);
+        val = r.val;
+        d1 = r.d1;
+    } else {
+        hd_hyper *xh = malloc(n * sizeof *xh);
+        if (!xh) return HD_ENOMEM;
+        for (size_t i = 0; i < n; i++) xh[i] = hd_hyper_make(x[i], v[i], 0.0, 0.0);
+        const hd_hyper r = obj->f_hyper(xh, obj->ctx);
+        free(xh);
+        val = r.val;
+        d1 = r.d1;
+    }
+    if (fx) *fx = val;
+    if (dv) *dv = d1;
+    return HD_OK;
+}
+
+int hd_hessian_vector(const hd_objective *obj, const double *x, const double *v, double *fx,
+                      double *grad, double *hv)
+{
+    if (!valid(obj, x) || !v || !hv) return HD_EINVAL;
+    const size_t n = obj->n;
+    hd_hyper *xh = malloc(n * sizeof *xh);
+    if (!xh) return HD_ENOMEM;
+    /* d2 carries v in every pass; d1 = e_i makes d12 = e_iᵀ H v = (Hv)_i. */
+    for (size_t i = 0; i < n; i++) xh[i] = hd_hyper_make(x[i], 0.0, v[i], 0.0);
+    for (size_t i = 0; i < n; i++) {
+        xh[i].d1 = 1.0;
+        const hd_hyper r = obj->f_hyper(xh, obj->ctx);
+        xh[i].d1 = 0.0;
+        hv[i] = r.d12;
+        if (grad) grad[i] = r.d1;
+        if (fx && i == 0) *fx = r.val;
+    }
+    free(xh);
+    return HD_OK;
+}
+
+int hd_directional2(const hd_objective *obj, const double *x, const double *v, const double *w,
+                    double *fx, double *gv, double *gw, double *vhw)
+{
+    if (!valid(obj, x) || !v || !w) return HD_EINVAL;
+    const size_t n = obj->n;
+    hd_hyper *xh = malloc(n * sizeof *xh);
+    if (!xh) return HD_ENOMEM;
+    for (size_t i = 0; i < n; i++) xh[i] = hd_hyper_make(x[i], v[i], w[i], 0.0);
+    const hd_hyper r = obj->f_hyper(xh, obj->ctx);
+    free(xh);
+    if (fx) *fx = r.val;
+    if (gv) *gv = r.d1;
+    if (gw) *gw = r.d2;
+    if (vhw) *vhw = r.d12;
+    return HD_OK;
+}
+
+int hd_jacobian(const hd_vector_objective *F, const double *x, double *fx, double *jac)
+{
+    if (!F || !x || !jac || F->n < 1 || F->m < 1 || !F->f_dual) return HD_EINVAL;
+    const size_t n = F->n, m = F->m;
+    hd_dual *xd = malloc(n * sizeof *xd);
+    hd_dual *out = malloc(m * sizeof *out);
+    if (!xd || !out) {
+        free(xd);
+        free(out);
+        return HD_ENOMEM;
+    }
+    for (size_t j = 0; j < n; j++) xd[j] = hd_dual_const(x[j]);
+    for (size_t j = 0; j < n; j++) {
+        xd[j].d1 = 1.0;
+        F->f_dual(xd, out, F->ctx);
+        xd[j].d1 = 0.0;
+        for (size_t i = 0; i < m; i++) jac[i * n + j] = out[i].d1;
+        if (fx && j == 0)
+            for (size_t i = 0; i < m; i++) fx[i] = out[i].val;
+    }
+    free(xd);
+    free(out);
+    return HD_OK;
+}
+
+/* Fold one (user, exact) pair into a report. NaN-proof: a non-finite user
+ * value is an infinite error, so it always becomes the worst entry. */
+static void compare_entry(hd_derivative_error *r, size_t row, size_t col, double u, double e,
+                          double tol)
+{
+    double abs_err = fabs(u - e);
+    if (!isfinite(u)) abs_err = INFINITY;
+    const double big = fmax(fabs(u), fabs(e));
+    const double rel_err = abs_err == 0.0 ? 0.0 : (isfinite(abs_err) ? abs_err / big : INFINITY);
+    const double scaled = abs_err / fmax(1.0, fabs(e));
+    const double worst_scaled = fabs(r->worst_user - r->worst_exact) / fmax(1.0, fabs(r->worst_exact));
+    if (abs_err > r->max_abs_error) r->max_abs_error = abs_err;
+    if (rel_err > r->max_rel_error) r->max_rel_error = rel_err;
+    if (scaled > tol) r->bad_entries++;
+    if (scaled > worst_scaled || (!isfinite(scaled) && isfinite(worst_scaled))) {
+        r->worst_row = row;
+        r->worst_col = col;
+        r->worst_user = u;
+        r->worst_exact = e;
+    }
+}
+
+static int all_finite(size_t k, const double *a)
+{
+    for (size_t i = 0; i < k; i++)
+        if (!isfinite(a[i])) return 0;
+    return 1;
+}
+
+int hd_check_derivatives(const hd_objective *obj, const double *x, hd_user_derivative grad,
+                         hd_user_derivative hess, double tol, hd_derivative_error *grad_report,
+                         hd_derivative_error *hess_report)
+{
+    if (!valid(obj, x) || !(tol >= 0.0)) return HD_EINVAL;
+    if ((grad && !grad_report) || (hess && !hess_report)) return HD_EINVAL;
+    const size_t n = obj->n;
+    if (n > ((size_t)-1) / sizeof(double) / (2 * n + 2)) return HD_ENOMEM;
+    /* exact gradient, exact Hessian, and the user's copies of both */
+    double *buf = malloc((2 * n + 2 * n * n) * sizeof *buf);
+    if (!buf) return HD_ENOMEM;
+    double *g = buf, *ug = g + n, *h = ug + n, *uh = h + n * n;
+    const int rc = hess ? hd_hessian(obj, x, NULL, g, h) : hd_gradient(obj, x, NULL, g);
+    if (rc != HD_OK || !all_finite(n, g) || (hess && !all_finite(n * n, h))) {
+        free(buf);
+        return rc != HD_OK ? rc : HD_ENONFINITE;
+    }
+    static const hd_derivative_error clean = {0};
+    if (grad) {
+        *grad_report = clean;
+        grad_report->worst_user = grad_report->worst_exact = g[0];
+        for (size_t i = 0; i < n; i++) ug[i] = NAN;
+        grad(x, ug, obj->ctx);
+        for (size_t i = 0; i < n; i++) compare_entry(grad_report, i, 0, ug[i], g[i], tol);
+    }
+    if (hess) {
+        *hess_report = clean;
+        hess_report->worst_user = hess_report->worst_exact = h[0];
+        for (size_t i = 0; i < n * n; i++) uh[i] = NAN;
+        hess(x, uh, obj->ctx);
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = 0; j < n; j++) compare_entry(hess_report, i, j, uh[i * n + j], h[i * n + j], tol);
+    }
+    free(buf);
+    return HD_OK;
+}

@@ -1,0 +1,30 @@
+/* hd_classify: the kind of a stationary point from its Hessian's spectrum. */
+#include <config.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <hyperdual.h>
+#include "optim_internal.h"
+#include "linalg.h"
+
+int hd_classify(size_t n, const double *hess, double *eigenvalues, hd_point_kind *kind)
+{
+    if (n < 1 || !hess || !kind) return HD_EINVAL;
+    if (n > SIZE_MAX / sizeof(double) / (n + 1)) return HD_ENOMEM;
+    for (size_t i = 0; i < n * n; i++)
+        if (!isfinite(hess[i])) return HD_ENONFINITE;
+    double *a = malloc((n * n + n) * sizeof *a);
+    if (!a) return HD_ENOMEM;
+    double *w = a + n * n;
+    /* Only the lower triangle is read, so an asymmetric input is
+     * symmetrized to its lower half: document rather than average. */
+    memcpy(a, hess, n * n * sizeof *a);
+    const int st = hd__sym_eigen(n, a, w, 0);
+    if (st == HD_OK) {
+        *kind = hd__kind_from_eigenvalues(n, w);
+        if (eigenvalues) memcpy(eigenvalues, w, n * sizeof *w);
+    }
+    free(a);
+    return st;
+}

@@ -1,0 +1,112 @@
+/* Private to lib/optim_*.c: the state of one hd_minimize run, the counted
+ * evaluations, the line searches and the method steps. */
+#ifndef HYPERDUAL_LIB_OPTIM_INTERNAL_H
+#define HYPERDUAL_LIB_OPTIM_INTERNAL_H
+
+#include <stddef.h>
+#include <hyperdual.h>
+
+/* Internal "evaluation budget exhausted" signal; positive so that it never
+ * collides with HD_E* codes, and above every public status. */
+#define HD__OUT_OF_EVALS 1000
+
+/* Counting wrapper of the user's objective: the drivers see an objective
+ * with the same members present, whose callbacks count every pass. */
+typedef struct hd__eval {
+    const hd_objective *user;
+    hd_objective counted;
+    long f, dual, hyper;
+    long max_evals; /* 0 = unlimited */
+} hd__eval;
+
+/* One run of hd_minimize. Arrays are n long unless marked n*n. */
+typedef struct hd__run {
+    hd__eval ev;
+    hd_options opt;
+    hd_result *res;
+    size_t n;
+    int second_order;      /* Newton and TR: a Hessian at every iterate */
+    double *x, *g, *h;     /* iterate, gradient, Hessian (n*n; NULL for first order) */
+    double *xt, *gt, *ht;  /* trial point and its derivatives */
+    double f, gnorm;
+    double f_prev;         /* f before the last accepted step */
+    double *p;             /* search direction / step */
+    double *s, *y;         /* BFGS pair */
+    double *work;          /* n*n scratch for factorizations (NULL for first order) */
+    double *evec, *eval;   /* eigen-decomposition of h (n*n, n) when needed */
+    double *binv;          /* BFGS inverse Hessian approximation (n*n) */
+    double *xbest;
+    double fbest, gbest;   /* value and ||g||_inf at xbest */
+    double g0norm;         /* ||g||_inf at the start: scale for "tiny" */
+    int best_is_current;   /* xbest is the current iterate */
+    int iter;
+    double step, dx_norm, tau, min_eig; /* for the callback and trace */
+    double tau_prev;       /* Newton shift warm start */
+    int modified;          /* the Newton direction came from a modified Hessian */
+    double radius;         /* trust region */
+    int eig_valid;         /* evec/eval hold the decomposition of h at x */
+    int kind;              /* hd_point_kind of the current iterate, -1 if unknown */
+} hd__run;
+
+/* ---- evaluations (optim_core.c) ---- */
+void hd__eval_init(hd__eval *ev, const hd_objective *user, long max_evals);
+int hd__eval_value(hd__eval *ev, const double *x, double *f);
+int hd__eval_directional(hd__eval *ev, const double *x, const double *v, double *f, double *dv);
+int hd__eval_gradient(hd__eval *ev, const double *x, double *f, double *g);
+int hd__eval_hessian(hd__eval *ev, const double *x, double *f, double *g, double *h);
+
+/* ---- small vector helpers (optim_core.c) ---- */
+double hd__norm_inf(size_t n, const double *v);
+double hd__dot(size_t n, const double *a, const double *b);
+int hd__finite(size_t n, const double *v);
+
+/* ---- line searches (optim_linesearch.c) ----
+ * Along x + alpha p from f0 with slope d0 = gᵀp < 0. On success *alpha, *ft
+ * and rn->xt hold the accepted step, its value and point; returns HD_OK, or
+ * HD_LINESEARCH_FAILED when no acceptable step exists in floating point, or a
+ * negative error / HD__OUT_OF_EVALS. */
+int hd__backtrack(hd__run *rn, double f0, double d0, double *alpha, double *ft);
+int hd__wolfe(hd__run *rn, double f0, double d0, double *alpha, double *ft);
+/* x_t = x + alpha p; returns 1 when x_t == x in floating point. */
+int hd__trial_point(hd__run *rn, double alpha);
+
+/* ---- Newton directions (optim_newton.c) ---- */
+int hd__newton_direction(hd__run *rn);
+/* Eigen-decomposition of rn->h into rn->evec/rn->eval (cached per iterate). */
+int hd__eigen(hd__run *rn);
+
+/* ---- BFGS (optim_bfgs.c) ---- */
+void hd__bfgs_direction(hd__run *rn);
+/* Update with s = x_new - x_old, y = g_new - g_old (both in rn->work). */
+void hd__bfgs_update(hd__run *rn, const double *s, const double *y, int first);
+
+/* ---- trust region (optim_trust.c) ---- */
+int hd__trust_region_run(hd__run *rn);
+/* Exact solution of min gᵀp + ½pᵀHp, ||p|| <= radius, from the eigen-
+ * decomposition; writes rn->p and the predicted reduction (> 0). */
+int hd__trust_subproblem(size_t n, const double *evec, const double *eval, const double *g,
+                         double radius, double *p, double *pred, double *work);
+
+/* ---- shared steps of the loops (optim_core.c) ---- */
+/* Evaluate what the method needs at rn->xt (value, gradient, Hessian). */
+int hd__eval_full(hd__run *rn, const double *x, double *f, double *g, double *h);
+/* Move the iterate to the trial point (x <- xt, g <- gt, ...). */
+void hd__accept(hd__run *rn, double ft, double step);
+/* Callback + trace for the current iterate; returns HD_STOPPED_BY_CALLBACK or 0. */
+int hd__report(hd__run *rn);
+/* At ||g|| <= gtol: decide converged / escape / saddle. Returns HD_CONVERGED,
+ * HD_SADDLE, 0 (escaped: keep iterating) or an error/limit code. */
+int hd__stationary(hd__run *rn);
+/* Classify the current iterate's Hessian (eigen-decomposition, no evaluations). */
+int hd__classify_current(hd__run *rn, hd_point_kind *kind);
+/* Status for a failed step: precision limit when ||g|| is already tiny. */
+int hd__failed_step_status(const hd__run *rn);
+/* The checks at the top of every iteration (non-finite, callback, gradient
+ * test with saddle handling, divergence, ftol/xtol, max_iter); 0 = go on. */
+int hd__iterate_checks(hd__run *rn);
+
+/* Eigenvalue tolerance of hd_classify: |lambda| <= this · max|lambda| is zero. */
+#define HD__EIG_RTOL 1e-10
+hd_point_kind hd__kind_from_eigenvalues(size_t n, const double *w);
+
+#endif

@@ -1,0 +1,160 @@
+/* Trust-region Newton with the exact subproblem (Moré & Sorensen 1983;
+ * Nocedal & Wright §4.3), solved on the eigen-decomposition H = Q Λ Qᵀ, so
+ * ||p(lambda)||² = Σ (q_kᵀg)² / (lambda_k + lambda)² is exact and cheap, and
+ * the hard case is recognised directly. Radius rules (N&W Alg. 4.1):
+ * rho < 1/4 shrinks the radius to a quarter of the step, rho > 3/4 with a
+ * step on the boundary doubles it; a step is taken when rho > 1e-4. */
+#include <config.h>
+#include <float.h>
+#include <math.h>
+#include <string.h>
+#include "optim_internal.h"
+
+#define ETA 1e-4
+
+/* Write p = Σ coef_k q_k and the predicted reduction -(gᵀp + ½ pᵀHp). */
+static void assemble(size_t n, const double *evec, const double *eval, const double *gt,
+                     const double *coef, double *p, double *pred)
+{
+    memset(p, 0, n * sizeof *p);
+    double m = 0.0;
+    for (size_t k = 0; k < n; k++) {
+        const double c = coef[k];
+        if (c == 0.0) continue;
+        m += gt[k] * c + 0.5 * eval[k] * c * c;
+        for (size_t i = 0; i < n; i++) p[i] += c * evec[k * n + i];
+    }
+    *pred = -m;
+}
+
+/* ||p(lambda)|| with coefficients -gt_k / (eval_k + lambda). */
+static double step_norm(size_t n, const double *eval, const double *gt, double lambda, double *dnorm)
+{
+    double s2 = 0.0, t = 0.0;
+    for (size_t k = 0; k < n; k++) {
+        if (gt[k] == 0.0) continue;
+        const double d = eval[k] + lambda;
+        const double c = gt[k] / d;
+        s2 += c * c;
+        t += c * c / d;
+    }
+    const double s = sqrt(s2);
+    if (dnorm) *dnorm = s > 0.0 ? -t / s : 0.0; /* d||p||/dlambda */
+    return s;
+}
+
+int hd__trust_subproblem(size_t n, const double *evec, const double *eval, const double *g,
+                         double radius, double *p, double *pred, double *work)
+{
+    double *gt = work, *coef = work + n;
+    double gg = 0.0, scale = 0.0;
+    for (size_t k = 0; k < n; k++) {
+        gt[k] = hd__dot(n, evec + k * n, g);
+        gg += gt[k] * gt[k];
+        scale = fmax(scale, fabs(eval[k]));
+    }
+    const double lam1 = eval[0];
+    /* 1. The Newton step, when H is positive definite and the step fits. */
+    if (lam1 > 0.0 && step_norm(n, eval, gt, 0.0, NULL) <= radius) {
+        for (size_t k = 0; k < n; k++) coef[k] = -gt[k] / eval[k];
+        assemble(n, evec, eval, gt, coef, p, pred);
+        return HD_OK;
+    }
+    /* 2. The hard case: g (numerically) orthogonal to the eigenspace of lam1,
+     * and the step with lambda = -lam1 inside the region. Then p is that step
+     * plus the eigenvector to reach the boundary. */
+    const double lo0 = fmax(0.0, -lam1);
+    const double same = 1e-12 * fmax(1.0, scale);
+    size_t k1 = 0;
+    double g1 = 0.0;
+    for (size_t k = 0; k < n && eval[k] - lam1 <= same; k++) g1 += gt[k] * gt[k];
+    if (lam1 <= 0.0 && g1 <= (DBL_EPSILON * DBL_EPSILON) * fmax(gg, DBL_MIN)) {
+        double s2 = 0.0;
+        for (size_t k = 0; k < n; k++) {
+            if (eval[k] - lam1 <= same) {
+                coef[k] = 0.0;
+                continue;
+            }
+            coef[k] = -gt[k] / (eval[k] - lam1);
+            s2 += coef[k] * coef[k];
+        }
+        if (s2 <= radius * radius) {
+            const double t = sqrt(radius * radius - s2);
+            coef[k1] = gt[k1] > 0.0 ? -t : t;
+            assemble(n, evec, eval, gt, coef, p, pred);
+            return HD_OK;
+        }
+    }
+    /* 3. The boundary: ||p(lambda)|| = radius for lambda > max(0, -lam1).
+     * Newton on 1/radius - 1/||p(lambda)|| (N&W Alg. 4.3), which is nearly
+     * linear, safeguarded by bisection on the bracket [lo, hi]; at
+     * hi = lo + ||g||/radius the step is inside the region. */
+    double lo = lo0, hi = lo0 + sqrt(gg) / radius;
+    double lambda = lam1 > 0.0 ? 0.0 : 0.5 * (lo + hi);
+    for (int it = 0; it < 200; it++) {
+        double ds;
+        const double s = step_norm(n, eval, gt, lambda, &ds);
+        if (!isfinite(s) || s > radius) lo = lambda;
+        else hi = lambda;
+        if (isfinite(s) && fabs(s - radius) <= 1e-10 * radius) break;
+        double next = NAN;
+        if (isfinite(s) && ds < 0.0) next = lambda + (s / radius - 1.0) * s / -ds;
+        if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+        if (next == lambda || hi - lo <= 4 * DBL_EPSILON * fmax(hi, DBL_MIN)) break;
+        lambda = next;
+    }
+    if (lambda <= lo0 && lam1 <= 0.0) lambda = hi; /* never divide by eval + lambda = 0 */
+    for (size_t k = 0; k < n; k++) coef[k] = gt[k] == 0.0 ? 0.0 : -gt[k] / (eval[k] + lambda);
+    assemble(n, evec, eval, gt, coef, p, pred);
+    return HD_OK;
+}
+
+static double norm2(size_t n, const double *v) { return sqrt(hd__dot(n, v, v)); }
+
+/* One trust-region iteration: solve, try, shrink until a step is accepted. */
+static int trust_step(hd__run *rn)
+{
+    const size_t n = rn->n;
+    for (;;) {
+        int st = hd__eigen(rn);
+        if (st != HD_OK) return st;
+        double pred;
+        st = hd__trust_subproblem(n, rn->evec, rn->eval, rn->g, rn->radius, rn->p, &pred, rn->work);
+        if (st != HD_OK) return st;
+        const double pnorm = norm2(n, rn->p);
+        if (!(pred > 0.0) || hd__trial_point(rn, 1.0)) return hd__failed_step_status(rn);
+        double ft;
+        st = hd__eval_value(&rn->ev, rn->xt, &ft);
+        if (st != HD_OK) return st;
+        rn->res->ls_trials++;
+        double rho = isfinite(ft) ? (rn->f - ft) / pred : -INFINITY;
+        /* A predicted decrease below the rounding of f makes rho noise; a
+         * step that does not increase f is then as good as it gets. */
+        if (pred <= 8 * DBL_EPSILON * fabs(rn->f) && ft <= rn->f) rho = 0.5;
+        if (rho < 0.25) rn->radius = 0.25 * fmin(rn->radius, pnorm);
+        else if (rho > 0.75 && pnorm >= 0.99 * rn->radius)
+            rn->radius = fmin(2.0 * rn->radius, rn->opt.max_trust_radius);
+        if (rho > ETA) {
+            st = hd__eval_hessian(&rn->ev, rn->xt, &ft, rn->gt, rn->ht);
+            if (st != HD_OK) return st;
+            if (isfinite(ft) && hd__finite(n, rn->gt) && hd__finite(n * n, rn->ht)) {
+                hd__accept(rn, ft, 1.0);
+                rn->tau = rn->radius;
+                return HD_OK;
+            }
+            rn->radius = 0.25 * fmin(rn->radius, pnorm);
+        }
+        rn->res->tr_rejected++;
+    }
+}
+
+int hd__trust_region_run(hd__run *rn)
+{
+    rn->tau = rn->radius;
+    for (;;) {
+        int st = hd__iterate_checks(rn);
+        if (st) return st;
+        st = trust_step(rn);
+        if (st) return st;
+    }
+}

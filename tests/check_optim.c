@@ -1,0 +1,670 @@
+/* The optimizers and hd_classify, against independent truth: minima and
+ * saddle points known from the literature or solvable by hand, eigenvalues
+ * known analytically, and statuses that follow from the mathematics (a
+ * saddle is never a minimum, a step of 2/L or more diverges). */
+#include <float.h>
+#include <math.h>
+#include <string.h>
+#include <hyperdual.h>
+#include "tests.h"
+
+/* ---- objectives (written here, independent of the problem registry) ---- */
+
+HD_GENERIC_OBJECTIVE(t_rosen, T, x, ctx,
+    T a = hd_sub(1, x[0]);
+    T b = hd_sub(x[1], hd_sq(x[0]));
+    return hd_add(hd_sq(a), hd_mul(100, hd_sq(b)));
+)
+
+/* Beale (MGH #5): f* = 0 at (3, 0.5); saddle near the start (1, 1). */
+HD_GENERIC_OBJECTIVE(t_beale, T, x, ctx,
+    T r1 = hd_sub(1.5, hd_mul(x[0], hd_sub(1, x[1])));
+    T r2 = hd_sub(2.25, hd_mul(x[0], hd_sub(1, hd_sq(x[1]))));
+    T r3 = hd_sub(2.625, hd_mul(x[0], hd_sub(1, hd_mul(x[1], hd_sq(x[1])))));
+    return hd_add(hd_add(hd_sq(r1), hd_sq(r2)), hd_sq(r3));
+)
+
+/* Powell badly scaled (MGH #3): f* = 0, start (0, 1). */
+HD_GENERIC_OBJECTIVE(t_powell, T, x, ctx,
+    T r1 = hd_sub(hd_mul(1e4, hd_mul(x[0], x[1])), 1);
+    T r2 = hd_sub(hd_add(hd_exp(hd_neg(x[0])), hd_exp(hd_neg(x[1]))), 1.0001);
+    return hd_add(hd_sq(r1), hd_sq(r2));
+)
+
+/* Wood (MGH #14): f* = 0 at (1,1,1,1), start (-3,-1,-3,-1). */
+HD_GENERIC_OBJECTIVE(t_wood, T, x, ctx,
+    T a = hd_mul(100, hd_sq(hd_sub(x[1], hd_sq(x[0]))));
+    T b = hd_sq(hd_sub(1, x[0]));
+    T c = hd_mul(90, hd_sq(hd_sub(x[3], hd_sq(x[2]))));
+    T d = hd_sq(hd_sub(1, x[2]));
+    T e = hd_mul(10.1, hd_add(hd_sq(hd_sub(x[1], 1)), hd_sq(hd_sub(x[3], 1))));
+    T f = hd_mul(19.8, hd_mul(hd_sub(x[1], 1), hd_sub(x[3], 1)));
+    return hd_add(hd_add(hd_add(a, b), hd_add(c, d)), hd_add(e, f));
+)
+
+/* Helical valley (MGH #7): f* = 0 at (1, 0, 0), start (-1, 0, 0). */
+HD_GENERIC_OBJECTIVE(t_helical, T, x, ctx,
+    T th = hd_div(hd_atan(hd_div(x[1], x[0])), 6.283185307179586);
+    if (hd_val(x[0]) < 0) th = hd_add(th, 0.5);
+    T r = hd_sqrt(hd_add(hd_sq(x[0]), hd_sq(x[1])));
+    T a = hd_sub(x[2], hd_mul(10, th));
+    T b = hd_sub(r, 1);
+    return hd_add(hd_mul(100, hd_add(hd_sq(a), hd_sq(b))), hd_sq(x[2]));
+)
+
+/* x^2 - y^2 + y^4/4: saddle at the origin, minima f = -1 at (0, ±sqrt 2). */
+HD_GENERIC_OBJECTIVE(t_saddle, T, x, ctx,
+    return hd_add(hd_sub(hd_sq(x[0]), hd_sq(x[1])), hd_div(hd_sq(hd_sq(x[1])), 4));
+)
+
+/* f = 1/2 xᵀAx - bᵀx with A = [[4,1,0],[1,3,1],[0,1,2]] and b = A·(1,-2,3),
+ * so the minimizer is (1,-2,3) and f* = -1/2 bᵀx*. */
+static const double quad_xstar[3] = {1.0, -2.0, 3.0};
+HD_GENERIC_OBJECTIVE(t_quad, T, x, ctx,
+    static const double A[3][3] = {{4, 1, 0}, {1, 3, 1}, {0, 1, 2}};
+    T s = (T){0};
+    for (int i = 0; i < 3; i++) {
+        double bi = 0;
+        for (int j = 0; j < 3; j++) bi += A[i][j] * quad_xstar[j];
+        T axi = (T){0};
+        for (int j = 0; j < 3; j++) axi = hd_add(axi, hd_mul(A[i][j], x[j]));
+        s = hd_add(s, hd_sub(hd_mul(0.5, hd_mul(x[i], axi)), hd_mul(bi, x[i])));
+    }
+    return s;
+)
+
+/* Ill-conditioned quadratic: condition number 1e8. */
+HD_GENERIC_OBJECTIVE(t_illquad, T, x, ctx,
+    return hd_add(hd_sq(hd_sub(x[0], 2)), hd_mul(1e8, hd_sq(hd_add(x[1], 1))));
+)
+
+/* x^2 + 10 y^2: L = 20, so gradient descent with a step > 2/L = 0.1 diverges. */
+HD_GENERIC_OBJECTIVE(t_bowl, T, x, ctx,
+    return hd_add(hd_sq(x[0]), hd_mul(10, hd_sq(x[1])));
+)
+
+/* -log x + 10 x: NaN for x < 0; minimum at x = 0.1. */
+HD_GENERIC_OBJECTIVE(t_logbar, T, x, ctx,
+    return hd_add(hd_neg(hd_log(x[0])), hd_mul(10, x[0]));
+)
+
+/* -sqrt(1 - x^2 - y^2) + x/2: NaN outside the unit disc; minimum where
+ * x/s = -1/2, y = 0 with s = sqrt(1 - x^2): x = -1/sqrt(5). */
+HD_GENERIC_OBJECTIVE(t_dome, T, x, ctx,
+    T s = hd_sqrt(hd_sub(1, hd_add(hd_sq(x[0]), hd_sq(x[1]))));
+    return hd_add(hd_neg(s), hd_mul(0.5, x[0]));
+)
+
+/* (x - 0.1)^2 + e^x: the minimizer is irrational, so ||g|| cannot reach 0. */
+HD_GENERIC_OBJECTIVE(t_irr, T, x, ctx,
+    return hd_add(hd_sq(hd_sub(x[0], 0.1)), hd_exp(x[0]));
+)
+
+static hd_options opts(hd_method m)
+{
+    hd_options o;
+    hd_options_default(&o, m);
+    return o;
+}
+
+static hd_options pure_newton(void)
+{
+    hd_options o = opts(HD_NEWTON);
+    o.hessian_fix = HD_HESSIAN_AS_IS;
+    o.line_search = HD_LINESEARCH_NONE;
+    return o;
+}
+
+static double value_at(const hd_objective *obj, const double *x)
+{
+    double f;
+    ck_assert_int_eq(hd_value(obj, x, &f), HD_OK);
+    return f;
+}
+
+/* ---- quadratics: Newton in one step --------------------------------------- */
+
+START_TEST(newton_one_step_on_quadratics)
+{
+    const hd_objective q = t_quad_objective(3, NULL);
+    const hd_method methods[] = {HD_NEWTON, HD_NEWTON_TRUST_REGION};
+    for (int m = 0; m < 2; m++) {
+        double x[3] = {10.0, 7.0, -5.0};
+        hd_options o = opts(methods[m]);
+        o.trust_radius = 100.0; /* the Newton step (length ~14) fits at once */
+        hd_result r = {0};
+        ck_assert_int_eq(hd_minimize(&q, x, &o, &r), HD_OK);
+        ck_assert_int_eq(r.status, HD_CONVERGED);
+        ck_assert_int_eq(r.converged, 1);
+        ck_assert_int_eq(r.iterations, 1);
+        for (int i = 0; i < 3; i++) ck_assert_double_eq_tol(x[i], quad_xstar[i], 1e-12);
+        ck_assert_int_eq(r.point_kind, HD_POINT_MINIMUM);
+    }
+    /* Condition number 1e8: one step lands on the minimizer to rounding
+     * (the gradient there is then ~1e8·eps, so the run is cut at one step). */
+    const hd_objective ill = t_illquad_objective(2, NULL);
+    double x[2] = {-3.0, 4.0};
+    hd_options o = opts(HD_NEWTON);
+    o.max_iter = 1;
+    hd_result r = {0};
+    ck_assert_int_eq(hd_minimize(&ill, x, &o, &r), HD_OK);
+    ck_assert_int_eq(r.iterations, 1);
+    ck_assert_double_eq_tol(x[0], 2.0, 1e-14);
+    ck_assert_double_eq_tol(x[1], -1.0, 1e-14);
+}
+END_TEST
+
+/* ---- saddles ------------------------------------------------------------------ */
+
+START_TEST(saddle_starts_are_never_minima)
+{
+    const hd_objective s = t_saddle_objective(2, NULL);
+    const double starts[][2] = {{1.0, 0.0}, {0.0, 0.0}, {-2.5, 0.0}};
+    for (int k = 0; k < 3; k++) {
+        /* Newton and the trust region escape and reach a true minimum. */
+        const hd_method esc[] = {HD_NEWTON, HD_NEWTON_TRUST_REGION};
+        for (int m = 0; m < 2; m++) {
+            double x[2] = {starts[k][0], starts[k][1]};
+            hd_options o = opts(esc[m]);
+            o.hessian_fix = k == 2 ? HD_HESSIAN_EIGEN : HD_HESSIAN_SHIFT;
+            hd_result r = {0};
+            ck_assert_int_eq(hd_minimize(&s, x, &o, &r), HD_OK);
+            ck_assert_int_eq(r.status, HD_CONVERGED);
+            ck_assert_double_eq_tol(r.f, -1.0, 1e-12);
+            ck_assert_double_eq_tol(fabs(x[1]), sqrt(2.0), 1e-7);
+            ck_assert_int_eq(r.point_kind, HD_POINT_MINIMUM);
+            ck_assert(r.min_eigenvalue > 0);
+        }
+        /* Pure Newton and Newton without escape report the saddle. */
+        for (int m = 0; m < 2; m++) {
+            double x[2] = {starts[k][0], starts[k][1]};
+            hd_options o = m == 0 ? pure_newton() : opts(HD_NEWTON);
+            o.escape_saddles = 0;
+            hd_result r = {0};
+            ck_assert_int_eq(hd_minimize(&s, x, &o, &r), HD_OK);
+            ck_assert_int_eq(r.status, HD_SADDLE);
+            ck_assert_int_eq(r.converged, 0);
+            ck_assert_int_ne(r.point_kind, HD_POINT_MINIMUM);
+        }
+        /* First-order methods with classify_final say so too. */
+        const hd_method fo[] = {HD_GRADIENT_DESCENT, HD_BFGS};
+        for (int m = 0; m < 2; m++) {
+            double x[2] = {starts[k][0], starts[k][1]};
+            hd_options o = opts(fo[m]);
+            o.classify_final = 1;
+            hd_result r = {0};
+            ck_assert_int_eq(hd_minimize(&s, x, &o, &r), HD_OK);
+            ck_assert_int_eq(r.status, HD_SADDLE);
+            ck_assert_int_eq(r.converged, 0);
+            ck_assert_int_eq(r.point_kind, HD_POINT_SADDLE);
+            ck_assert_double_eq_tol(r.min_eigenvalue, -2.0, 1e-6);
+            /* without classification the kind stays unknown, never "minimum" */
+            double x2[2] = {starts[k][0], starts[k][1]};
+            o.classify_final = 0;
+            ck_assert_int_eq(hd_minimize(&s, x2, &o, &r), HD_OK);
+            ck_assert_int_eq(r.point_kind, -1);
+        }
+    }
+}
+END_TEST
+
+typedef struct {
+    const char *name;
+    hd_objective obj;
+    double x0[4], xstar[4];
+} known_problem;
+
+static void classic(known_problem *p)
+{
+    p[0] = (known_problem){"beale", t_beale_objective(2, NULL), {1, 1}, {3, 0.5}};
+    p[1] = (known_problem){"powell", t_powell_objective(2, NULL), {0, 1}, {1.098159329699759e-05, 9.106146739867318}};
+    p[2] = (known_problem){"wood", t_wood_objective(4, NULL), {-3, -1, -3, -1}, {1, 1, 1, 1}};
+}
+
+START_TEST(pure_newton_lands_on_saddles_default_newton_does_not)
+{
+    known_problem p[3];
+    classic(p);
+    for (int k = 0; k < 3; k++) {
+        const size_t n = p[k].obj.n;
+        double x[4];
+        memcpy(x, p[k].x0, sizeof x);
+        hd_options o = pure_newton();
+        hd_result r = {0};
+        ck_assert_int_eq(hd_minimize(&p[k].obj, x, &o, &r), HD_OK);
+        ck_assert_msg(r.status == HD_SADDLE, "%s: pure Newton status %d", p[k].name, r.status);
+        ck_assert_int_eq(r.converged, 0);
+        ck_assert_msg(r.f_last > 0.1, "%s: pure Newton stopped at f = %g", p[k].name, r.f_last);
+
+        memcpy(x, p[k].x0, sizeof x);
+        ck_assert_int_eq(hd_minimize(&p[k].obj, x, NULL, &r), HD_OK);
+        ck_assert_msg(r.status == HD_CONVERGED, "%s: Newton status %d", p[k].name, r.status);
+        ck_assert(r.f <= 1e-20);
+        ck_assert(r.grad_norm <= 1e-8);
+        for (size_t i = 0; i < n; i++)
+            ck_assert_double_eq_tol(x[i], p[k].xstar[i], 1e-6 * fmax(1.0, fabs(p[k].xstar[i])));
+    }
+}
+END_TEST
+
+START_TEST(trust_region_solves_powell_badly_scaled)
+{
+    const hd_objective o = t_powell_objective(2, NULL);
+    double x[2] = {0.0, 1.0};
+    hd_options opt = opts(HD_NEWTON_TRUST_REGION);
+    hd_result r = {0};
+    ck_assert_int_eq(hd_minimize(&o, x, &opt, &r), HD_OK);
+    ck_assert_int_eq(r.status, HD_CONVERGED);
+    ck_assert(r.f <= 1e-20);
+    ck_assert_double_eq_tol(x[0], 1.098159329699759e-05, 1e-12);
+    ck_assert_double_eq_tol(x[1], 9.106146739867318, 1e-7);
+}
+END_TEST
+
+START_TEST(every_method_solves_rosenbrock_and_helical_valley)
+{
+    const hd_method methods[] = {HD_NEWTON, HD_NEWTON_TRUST_REGION, HD_BFGS};
+    const hd_linesearch ls[] = {HD_LINESEARCH_BACKTRACKING, HD_LINESEARCH_WOLFE};
+    const hd_objective rosen = t_rosen_objective(2, NULL), hel = t_helical_objective(3, NULL);
+    for (int m = 0; m < 3; m++)
+        for (int l = 0; l < 2; l++) {
+            double x[3] = {-1.2, 1.0, 0.0};
+            hd_options o = opts(methods[m]);
+            o.line_search = ls[l];
+            hd_result r = {0};
+            ck_assert_int_eq(hd_minimize(&rosen, x, &o, &r), HD_OK);
+            ck_assert_msg(r.status == HD_CONVERGED, "%s: status %d", hd_method_name(methods[m]), r.status);
+            ck_assert_double_eq_tol(x[0], 1.0, 1e-7);
+            ck_assert_double_eq_tol(x[1], 1.0, 1e-7);
+            double y[3] = {-1.0, 0.0, 0.0};
+            ck_assert_int_eq(hd_minimize(&hel, y, &o, &r), HD_OK);
+            ck_assert_int_eq(r.status, HD_CONVERGED);
+            ck_assert_double_eq_tol(y[0], 1.0, 1e-7);
+            ck_assert_double_eq_tol(y[1], 0.0, 1e-7);
+            ck_assert_double_eq_tol(y[2], 0.0, 1e-7);
+        }
+    /* gradient descent, both line searches, on the well-conditioned bowl */
+    const hd_objective bowl = t_bowl_objective(2, NULL);
+    for (int l = 0; l < 2; l++) {
+        double x[2] = {3.0, -2.0};
+        hd_options o = opts(HD_GRADIENT_DESCENT);
+        o.line_search = ls[l];
+        hd_result r = {0};
+        ck_assert_int_eq(hd_minimize(&bowl, x, &o, &r), HD_OK);
+        ck_assert_int_eq(r.status, HD_CONVERGED);
+        ck_assert(fabs(x[0]) < 1e-8 && fabs(x[1]) < 1e-8);
+    }
+}
+END_TEST
+
+/* ---- gradient descent's fixed step --------------------------------------- */
+
+START_TEST(gradient_descent_fixed_step_converges_or_diverges_as_theory_says)
+{
+    const hd_objective bowl = t_bowl_objective(2, NULL);
+    const double x0[2] = {1.0, 1.0};
+    double x[2] = {1.0, 1.0};
+    hd_options o = opts(HD_GRADIENT_DESCENT);
+    o.line_search = HD_LINESEARCH_NONE;
+    o.learning_rate = 0.05; /* < 2/L = 0.1: contraction factors 0.9 and 0 */
+    hd_result r = {0};
+    ck_assert_int_eq(hd_minimize(&bowl, x, &o, &r), HD_OK);
+    ck_assert_int_eq(r.status, HD_CONVERGED);
+    ck_assert(fabs(x[0]) < 1e-8);
+
+    memcpy(x, x0, sizeof x);
+    o.learning_rate = 0.2; /* y <- (1 - 0.2·20) y = -3 y */
+    ck_assert_int_eq(hd_minimize(&bowl, x, &o, &r), HD_OK);
+    ck_assert_int_eq(r.status, HD_DIVERGED);
+    ck_assert_int_eq(r.converged, 0);
+    ck_assert(r.f_last > 1e100);
+    /* never worse than the start: here the start itself is the best point */
+    ck_assert(r.f <= value_at(&bowl, x0));
+    ck_assert_double_eq(x[0], x0[0]);
+    ck_assert_double_eq(x[1], x0[1]);
+}
+END_TEST
+
+/* ---- never worse than the start, whatever the method ------------------- */
+
+START_TEST(returned_point_is_never_worse_than_the_start)
+{
+    known_problem p[3];
+    classic(p);
+    const hd_objective extra[] = {t_rosen_objective(2, NULL), t_saddle_objective(2, NULL),
+                                  t_helical_objective(3, NULL), t_bowl_objective(2, NULL)};
+    const double extra_x0[][4] = {{-1.2, 1}, {1, 0.5}, {-1, 0, 0}, {1, 1}};
+    hd_options os[7];
+    os[0] = opts(HD_NEWTON);
+    os[1] = opts(HD_NEWTON_TRUST_REGION);
+    os[2] = opts(HD_BFGS);
+    os[3] = pure_newton();
+    os[4] = opts(HD_GRADIENT_DESCENT);
+    os[4].line_search = HD_LINESEARCH_NONE;
+    os[4].learning_rate = 0.3; /* far too large: every problem here diverges or oscillates */
+    os[4].max_iter = 200;
+    os[5] = opts(HD_GRADIENT_DESCENT);
+    os[5].max_iter = 200;
+    os[6] = opts(HD_NEWTON);
+    os[6].hessian_fix = HD_HESSIAN_EIGEN;
+    for (int k = 0; k < 7; k++) {
+        const hd_objective *obj = k < 3 ? &p[k].obj : &extra[k - 3];
+        const double *x0 = k < 3 ? p[k].x0 : extra_x0[k - 3];
+        const double f0 = value_at(obj, x0);
+        for (int m = 0; m < 7; m++) {
+            double x[4];
+            memcpy(x, x0, sizeof x);
+            hd_result r = {0};
+            ck_assert_int_eq(hd_minimize(obj, x, &os[m], &r), HD_OK);
+            ck_assert_msg(r.f <= f0, "problem %d method %d: f %g > f0 %g", k, m, r.f, f0);
+            ck_assert_double_eq(value_at(obj, x), r.f); /* f belongs to the returned x */
+            ck_assert(r.status > 0);
+            if (r.converged) ck_assert(r.grad_norm <= os[m].gtol);
+        }
+    }
+}
+END_TEST
+
+/* ---- non-finite objectives ------------------------------------------------------ */
+
+START_TEST(non_finite_objectives_never_crash)
+{
+    const hd_objective logbar = t_logbar_objective(1, NULL);
+    const hd_objective dome = t_dome_objective(2, NULL);
+    hd_options os[6];
+    os[0] = opts(HD_NEWTON);
+    os[1] = opts(HD_NEWTON_TRUST_REGION);
+    os[2] = opts(HD_BFGS);
+    os[3] = opts(HD_GRADIENT_DESCENT);
+    os[4] = pure_newton();
+    os[5] = opts(HD_GRADIENT_DESCENT);
+    os[5].line_search = HD_LINESEARCH_NONE;
+    os[5].learning_rate = 0.5; /* the first step leaves the domain */
+    os[5].max_iter = 2000;
+    for (int m = 0; m < 6; m++) {
+        double x[2] = {1.0, 0.0};
+        hd_result r = {0};
+        ck_assert_int_eq(hd_minimize(&logbar, x, &os[m], &r), HD_OK);
+        ck_assert(isfinite(r.f) && r.f <= 10.0);
+        if (r.converged) ck_assert_double_eq_tol(x[0], 0.1, 1e-8);
+
+        double y[2] = {0.5, 0.5};
+        ck_assert_int_eq(hd_minimize(&dome, y, &os[m], &r), HD_OK);
+        ck_assert(isfinite(r.f) && r.f <= 0.25 - sqrt(0.5));
+        if (r.converged) {
+            ck_assert_double_eq_tol(y[0], -1.0 / sqrt(5.0), 1e-7);
+            ck_assert_double_eq_tol(y[1], 0.0, 1e-7);
+        }
+    }
+    /* the globalized methods recover */
+    for (int m = 0; m < 4; m++) {
+        double x[1] = {1.0};
+        hd_result r = {0};
+        ck_assert_int_eq(hd_minimize(&logbar, x, &os[m], &r), HD_OK);
+        ck_assert_int_eq(r.status, HD_CONVERGED);
+    }
+    /* a NaN start is reported, never called converged, and x is untouched */
+    for (int m = 0; m < 6; m++) {
+        double x[2] = {-1.0, 0.0};
+        hd_result r = {0};
+        ck_assert_int_eq(hd_minimize(&logbar, x, &os[m], &r), HD_OK);
+        ck_assert_int_eq(r.status, HD_NONFINITE_VALUE);
+        ck_assert_int_eq(r.converged, 0);
+        ck_assert_double_eq(x[0], -1.0);
+    }
+}
+END_TEST
+
+/* ---- precision limit and stalling ------------------------------------------- */
+
+/* The root of 2(x - 0.1) + e^x by bisection, independent of the optimizer. */
+static double irr_root(void)
+{
+    double lo = -2.0, hi = 2.0;
+    for (int k = 0; k < 200; k++) {
+        const double mid = 0.5 * (lo + hi);
+        if (2 * (mid - 0.1) + exp(mid) > 0) hi = mid;
+        else lo = mid;
+    }
+    return 0.5 * (lo + hi);
+}
+
+START_TEST(precision_limit_and_stall_are_not_convergence)
+{
+    const hd_objective irr = t_irr_objective(1, NULL);
+    const hd_method methods[] = {HD_GRADIENT_DESCENT, HD_NEWTON_TRUST_REGION, HD_BFGS};
+    for (int m = 0; m < 3; m++) {
+        double x[1] = {2.0};
+        hd_options o = opts(methods[m]);
+        o.gtol = 0.0; /* unattainable unless rounding makes g exactly 0 */
+        hd_result r = {0};
+        ck_assert_int_eq(hd_minimize(&irr, x, &o, &r), HD_OK);
+        if (r.grad_norm > 0) {
+            ck_assert_int_eq(r.status, HD_PRECISION_LIMIT);
+            ck_assert_int_eq(r.converged, 0);
+        }
+        ck_assert_double_eq_tol(x[0], irr_root(), 1e-8);
+    }
+    /* a loose ftol stops gradient descent early: stalled, not converged */
+    const hd_objective rosen = t_rosen_objective(2, NULL);
+    double x[2] = {-1.2, 1.0};
+    hd_options o = opts(HD_GRADIENT_DESCENT);
+    o.ftol = 1e-3;
+    hd_result r = {0};
+    ck_assert_int_eq(hd_minimize(&rosen, x, &o, &r), HD_OK);
+    ck_assert_int_eq(r.status, HD_STALLED);
+    ck_assert_int_eq(r.converged, 0);
+    ck_assert(r.grad_norm > o.gtol);
+}
+END_TEST
+
+/* ---- counters, callback, trace, limits ---------------------------------------- */
+
+typedef struct {
+    int calls, stop_at, last_iter;
+    double last_f;
+    int monotone;
+    long last_hyper;
+} cb_state;
+
+static int record(const hd_iteration *it, void *user)
+{
+    cb_state *s = user;
+    if (s->calls > 0 && it->f > s->last_f) s->monotone = 0;
+    s->calls++;
+    s->last_iter = it->iteration;
+    s->last_f = it->f;
+    s->last_hyper = it->hyper_calls;
+    return s->stop_at >= 0 && it->iteration >= s->stop_at;
+}
+
+START_TEST(counters_callback_and_trace_are_honest)
+{
+    const hd_objective rosen = t_rosen_objective(2, NULL);
+    double x[2] = {-1.2, 1.0};
+    hd_trace_row rows[8];
+    cb_state s = {0, -1, 0, 0, 1, 0};
+    hd_options o = opts(HD_NEWTON);
+    o.callback = record;
+    o.callback_data = &s;
+    hd_result r = {0};
+    r.trace = rows;
+    r.trace_cap = 8;
+    ck_assert_int_eq(hd_minimize(&rosen, x, &o, &r), HD_OK);
+    ck_assert_int_eq(r.status, HD_CONVERGED);
+    /* one callback per iterate, the start included */
+    ck_assert_int_eq(s.calls, r.iterations + 1);
+    ck_assert(s.monotone);
+    /* one Hessian per iterate at n(n+1)/2 = 3 hyper-dual passes; each
+     * line-search trial is one dual pass */
+    ck_assert_int_eq(r.hyper_calls, 3L * (r.iterations + 1));
+    ck_assert_int_eq(r.dual_calls, r.ls_trials);
+    ck_assert_int_eq(r.f_calls, 0);
+    ck_assert_int_eq(r.passes, r.dual_calls + r.hyper_calls);
+    ck_assert_int_eq(s.last_hyper, r.hyper_calls);
+    ck_assert(r.factorizations >= r.iterations);
+    ck_assert_uint_eq(r.trace_len, 8);
+    for (int i = 0; i < 8; i++) ck_assert_int_eq(rows[i].iteration, i);
+    ck_assert_double_eq_tol(rows[0].f, 24.2, 1e-12);
+
+    /* the callback stops the run */
+    double y[2] = {-1.2, 1.0};
+    cb_state t = {0, 3, 0, 0, 1, 0};
+    o.callback_data = &t;
+    r.trace = NULL;
+    ck_assert_int_eq(hd_minimize(&rosen, y, &o, &r), HD_OK);
+    ck_assert_int_eq(r.status, HD_STOPPED_BY_CALLBACK);
+    ck_assert_int_eq(r.iterations, 3);
+    ck_assert_int_eq(r.converged, 0);
+
+    /* iteration and evaluation limits */
+    double z[2] = {-1.2, 1.0};
+    o = opts(HD_GRADIENT_DESCENT);
+    o.max_iter = 10;
+    ck_assert_int_eq(hd_minimize(&rosen, z, &o, &r), HD_OK);
+    ck_assert_int_eq(r.status, HD_MAX_ITERATIONS);
+    ck_assert_int_eq(r.iterations, 10);
+    double w[2] = {-1.2, 1.0};
+    o = opts(HD_NEWTON);
+    o.max_evals = 20;
+    ck_assert_int_eq(hd_minimize(&rosen, w, &o, &r), HD_OK);
+    ck_assert_int_eq(r.status, HD_MAX_EVALUATIONS);
+    ck_assert(r.f_calls + r.dual_calls + r.hyper_calls >= 20);
+    ck_assert(r.f_calls + r.dual_calls + r.hyper_calls <= 20 + 3);
+}
+END_TEST
+
+START_TEST(bad_arguments_are_rejected)
+{
+    const hd_objective rosen = t_rosen_objective(2, NULL);
+    double x[2] = {-1.2, 1.0};
+    hd_result r = {0};
+    ck_assert_int_eq(hd_minimize(NULL, x, NULL, &r), HD_EINVAL);
+    ck_assert_int_eq(hd_minimize(&rosen, NULL, NULL, &r), HD_EINVAL);
+    hd_objective bad = rosen;
+    bad.n = 0;
+    ck_assert_int_eq(hd_minimize(&bad, x, NULL, &r), HD_EINVAL);
+    bad = rosen;
+    bad.f_hyper = NULL;
+    ck_assert_int_eq(hd_minimize(&bad, x, NULL, &r), HD_EINVAL);
+    hd_options o = opts(HD_GRADIENT_DESCENT);
+    o.line_search = HD_LINESEARCH_NONE;
+    o.learning_rate = 0.0;
+    ck_assert_int_eq(hd_minimize(&rosen, x, &o, &r), HD_EINVAL);
+    o = opts(HD_NEWTON);
+    o.max_iter = -1;
+    ck_assert_int_eq(hd_minimize(&rosen, x, &o, &r), HD_EINVAL);
+    o = opts(HD_NEWTON);
+    o.gtol = NAN;
+    ck_assert_int_eq(hd_minimize(&rosen, x, &o, &r), HD_EINVAL);
+    o = opts(HD_NEWTON);
+    o.method = (hd_method)42;
+    ck_assert_int_eq(hd_minimize(&rosen, x, &o, &r), HD_EINVAL);
+    ck_assert_double_eq(x[0], -1.2); /* untouched on error */
+    /* res may be NULL */
+    ck_assert_int_eq(hd_minimize(&rosen, x, NULL, NULL), HD_OK);
+    ck_assert_double_eq_tol(x[0], 1.0, 1e-8);
+}
+END_TEST
+
+START_TEST(defaults_and_strings)
+{
+    hd_options o;
+    hd_options_default(&o, HD_NEWTON);
+    ck_assert_int_eq(o.method, HD_NEWTON);
+    ck_assert_double_eq(o.gtol, 1e-8);
+    ck_assert_int_eq(o.line_search, HD_LINESEARCH_BACKTRACKING);
+    ck_assert_int_eq(o.hessian_fix, HD_HESSIAN_SHIFT);
+    ck_assert_int_eq(o.escape_saddles, 1);
+    ck_assert_double_eq(o.ftol, 0.0);
+    ck_assert_double_eq(o.xtol, 0.0);
+    hd_options_default(&o, HD_GRADIENT_DESCENT);
+    ck_assert_int_eq(o.max_iter, 100000);
+    ck_assert_double_eq(o.learning_rate, 1e-3);
+    /* every status has its own line, naming a remedy where there is one */
+    const char *seen[HD_SINGULAR_HESSIAN + 1] = {0};
+    for (int s = HD_CONVERGED; s <= HD_SINGULAR_HESSIAN; s++) {
+        const char *str = hd_status_str(s);
+        ck_assert_ptr_nonnull(str);
+        ck_assert(strlen(str) > 20);
+        for (int t = HD_CONVERGED; t < s; t++) ck_assert_str_ne(str, seen[t]);
+        seen[s] = str;
+    }
+    ck_assert_str_eq(hd_status_str(HD_EINVAL), hd_strerror(HD_EINVAL));
+    ck_assert_ptr_nonnull(hd_status_str(12345));
+    ck_assert_str_eq(hd_method_name(HD_NEWTON), "newton");
+    ck_assert_str_eq(hd_method_name(HD_GRADIENT_DESCENT), "gradient descent");
+    ck_assert_str_eq(hd_point_kind_str(HD_POINT_SADDLE), "saddle");
+    ck_assert_str_eq(hd_point_kind_str(HD_POINT_DEGENERATE), "degenerate");
+}
+END_TEST
+
+/* ---- hd_classify ------------------------------------------------------------------- */
+
+START_TEST(classify_known_matrices)
+{
+    hd_point_kind k;
+    double w[3];
+    const double spd[4] = {2, 1, 1, 2}; /* eigenvalues 1, 3 */
+    ck_assert_int_eq(hd_classify(2, spd, w, &k), HD_OK);
+    ck_assert_int_eq(k, HD_POINT_MINIMUM);
+    ck_assert_double_eq_tol(w[0], 1.0, 1e-14);
+    ck_assert_double_eq_tol(w[1], 3.0, 1e-14);
+    const double ind[4] = {1, 2, 2, 1}; /* -1, 3 */
+    ck_assert_int_eq(hd_classify(2, ind, w, &k), HD_OK);
+    ck_assert_int_eq(k, HD_POINT_SADDLE);
+    ck_assert_double_eq_tol(w[0], -1.0, 1e-14);
+    const double neg[4] = {-1, 0, 0, -4};
+    ck_assert_int_eq(hd_classify(2, neg, NULL, &k), HD_OK);
+    ck_assert_int_eq(k, HD_POINT_MAXIMUM);
+    const double sing[4] = {1, 1, 1, 1}; /* 0, 2 */
+    ck_assert_int_eq(hd_classify(2, sing, w, &k), HD_OK);
+    ck_assert_int_eq(k, HD_POINT_DEGENERATE);
+    ck_assert_double_eq_tol(w[0], 0.0, 1e-14);
+    const double zero[4] = {0, 0, 0, 0};
+    ck_assert_int_eq(hd_classify(2, zero, w, &k), HD_OK);
+    ck_assert_int_eq(k, HD_POINT_DEGENERATE);
+    /* tridiag(-1, 2, -1): 2 - sqrt 2, 2, 2 + sqrt 2 */
+    const double tri[9] = {2, -1, 0, -1, 2, -1, 0, -1, 2};
+    ck_assert_int_eq(hd_classify(3, tri, w, &k), HD_OK);
+    ck_assert_int_eq(k, HD_POINT_MINIMUM);
+    ck_assert_double_eq_tol(w[0], 2 - sqrt(2.0), 1e-14);
+    ck_assert_double_eq_tol(w[1], 2.0, 1e-14);
+    ck_assert_double_eq_tol(w[2], 2 + sqrt(2.0), 1e-14);
+    /* relative tolerance: 1e-12 next to 1 counts as zero, 1e-8 does not */
+    const double tiny[4] = {1, 0, 0, 1e-12}, small[4] = {1, 0, 0, 1e-8};
+    ck_assert_int_eq(hd_classify(2, tiny, NULL, &k), HD_OK);
+    ck_assert_int_eq(k, HD_POINT_DEGENERATE);
+    ck_assert_int_eq(hd_classify(2, small, NULL, &k), HD_OK);
+    ck_assert_int_eq(k, HD_POINT_MINIMUM);
+    const double bad[4] = {1, NAN, NAN, 1};
+    ck_assert_int_eq(hd_classify(2, bad, w, &k), HD_ENONFINITE);
+    ck_assert_int_eq(hd_classify(0, spd, w, &k), HD_EINVAL);
+    ck_assert_int_eq(hd_classify(2, NULL, w, &k), HD_EINVAL);
+    ck_assert_int_eq(hd_classify(2, spd, w, NULL), HD_EINVAL);
+}
+END_TEST
+
+Suite *make_optim_suite(void)
+{
+    Suite *s = suite_create("optim");
+    TCase *tc = tcase_create("minimize");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, newton_one_step_on_quadratics);
+    tcase_add_test(tc, saddle_starts_are_never_minima);
+    tcase_add_test(tc, pure_newton_lands_on_saddles_default_newton_does_not);
+    tcase_add_test(tc, trust_region_solves_powell_badly_scaled);
+    tcase_add_test(tc, every_method_solves_rosenbrock_and_helical_valley);
+    tcase_add_test(tc, gradient_descent_fixed_step_converges_or_diverges_as_theory_says);
+    tcase_add_test(tc, returned_point_is_never_worse_than_the_start);
+    tcase_add_test(tc, non_finite_objectives_never_crash);
+    tcase_add_test(tc, precision_limit_and_stall_are_not_convergence);
+    tcase_add_test(tc, counters_callback_and_trace_are_honest);
+    tcase_add_test(tc, bad_arguments_are_rejected);
+    tcase_add_test(tc, defaults_and_strings);
+    suite_add_tcase(s, tc);
+    TCase *tk = tcase_create("classify");
+    tcase_add_test(tk, classify_known_matrices);
+    suite_add_tcase(s, tk);
+    return s;
+}
