@@ -50,15 +50,15 @@ static int print_iterate(const hd_iteration *it, void *user)
 
 static void row(const char *method, const hd_result *r, const double *x)
 {
-    printf("%-18s  %-10d  %-8ld  %-8ld  %-8ld  %-8ld  %-10.3g  (%.6f, %.6f)  %s\n", method,
+    printf("%-20s  %-10d  %-6ld  %-6ld  %-6ld  %-6ld  %-9.2g  (%.6f, %.6f)  %s\n", method,
            r->iterations, r->f_calls, r->dual_calls, r->hyper_calls, r->passes, r->f, x[0], x[1],
-           hd_status_str(r->status));
+           r->converged ? "converged" : hd_status_str(r->status));
 }
 
 int main(void)
 {
     hd_options gd, newton;
-    hd_result res;
+    hd_result res = {0};
 
     /* ---- 1. quadratic ---------------------------------------------------- */
     printf("1. f = (x^2 + kappa y^2)/2 from (1, 1), stop when |grad|_inf <= 1e-8\n");
@@ -89,8 +89,8 @@ int main(void)
     /* ---- 2. Rosenbrock ---------------------------------------------------- */
     printf("\n2. Rosenbrock from (-1.2, 1); minimum 0 at (1, 1)\n");
     printf("   a gradient is 2 dual passes, a Hessian 3 hyper-dual passes (n(n+1)/2 for n = 2)\n\n");
-    printf("%-18s  %-10s  %-8s  %-8s  %-8s  %-8s  %-10s  %-20s  %s\n", "method", "iterations", "f", "dual",
-           "hyper", "passes", "final f", "final x", "status");
+    printf("%-20s  %-10s  %-6s  %-6s  %-6s  %-6s  %-9s  %-20s  %s\n", "method", "iterations", "f",
+           "dual", "hyper", "passes", "final f", "final x", "status");
     const hd_objective rosen = rosenbrock_objective(2, NULL);
     const hd_method methods[] = {HD_GRADIENT_DESCENT, HD_NEWTON, HD_NEWTON_TRUST_REGION, HD_BFGS};
     for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) {
@@ -119,8 +119,9 @@ int main(void)
     hd_options_default(&newton, HD_NEWTON);
     x1 = 1.5;
     if (hd_minimize(&h, &x1, &newton, &res) != HD_OK) return 1;
-    printf("default Newton (line search): x = %.3g, f = %.17g after %d iterations: %s\n", x1, res.f,
-           res.iterations, hd_status_str(res.status));
+    printf("default Newton (line search): |x| < 1e-12: %s, f = %.17g after %d iterations: %s\n",
+           fabs(x1) < 1e-12 ? "yes" : "no", res.f, res.iterations,
+           res.converged ? "converged" : hd_status_str(res.status));
 
     /* ---- 4. the saddle ---------------------------------------------------- */
     printf("\n4. f = x^2 - y^2 + y^4/4 at (0, 0): a stationary point, but which kind?\n");
@@ -141,7 +142,7 @@ int main(void)
     if (hd_minimize(&s, x, &newton, &res) != HD_OK) return 1;
     if (hd_hessian(&s, x, &f, g, H) != HD_OK || hd_classify(2, H, eig, &kind) != HD_OK) return 1;
     printf("   Newton from (0, 0): x = (%.6f, %.6f), f = %.12g after %d iterations: %s\n", x[0], x[1],
-           f, res.iterations, hd_status_str(res.status));
+           f, res.iterations, res.converged ? "converged" : hd_status_str(res.status));
     printf("   there: Hessian eigenvalues %.6g and %.6g: %s\n", eig[0], eig[1], hd_point_kind_str(kind));
     return 0;
 }

@@ -40,8 +40,12 @@ static inline double logreg_normal(unsigned long long *s)
     return sqrt(-2.0 * log(u)) * cos(6.283185307179586 * v);
 }
 
-/* m samples with d parameters. Returns 0, or -1 when out of memory. */
-static inline int logreg_make(logreg_data *D, size_t m, size_t d, unsigned long long seed)
+/* m samples with d parameters; feature j (after the bias) is scaled by
+ * spread^(t - 1/2), t from 0 to 1, so spread > 1 makes the loss's curvature
+ * differ by about spread^2 between directions (an ill-conditioned problem).
+ * Returns 0, or -1 when out of memory. */
+static inline int logreg_make(logreg_data *D, size_t m, size_t d, double spread,
+                              unsigned long long seed)
 {
     unsigned long long s = seed ? seed : 1;
     D->m = m;
@@ -60,7 +64,8 @@ static inline int logreg_make(logreg_data *D, size_t m, size_t d, unsigned long 
     for (size_t i = 0; i < m; i++) {
         double z = 0;
         for (size_t j = 0; j < d; j++) {
-            D->X[i * d + j] = j == 0 ? 1.0 : logreg_normal(&s);
+            const double t = d > 2 ? (double)(j - 1) / (double)(d - 2) : 0.5;
+            D->X[i * d + j] = j == 0 ? 1.0 : logreg_normal(&s) * pow(spread, t - 0.5);
             z += w_true[j] * D->X[i * d + j];
         }
         D->y[i] = logreg_uniform(&s) < 1.0 / (1.0 + exp(-z)) ? 1.0 : 0.0;

@@ -127,7 +127,7 @@ commands_of() {
 # Normalise output for comparison.
 normalise() {
     if [ "$2" = json ]; then tr -d ' \t\n' <"$1"; echo; return; fi
-    sed -e 's/[[:space:]]*$//' -e 's/[0-9][0-9.]* ms\b/<t> ms/g' "$1" |
+    sed -e 's/[0-9][0-9.]* ms */<t> ms /g' -e 's/[[:space:]]*$//' "$1" |
         awk '{ lines[NR] = $0 } END { n = NR; while (n > 0 && lines[n] == "") n--; for (i = 1; i <= n; i++) print lines[i] }'
 }
 

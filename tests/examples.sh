@@ -39,8 +39,8 @@ check() {
 AWKLIB='
 function abs(v) { return v < 0 ? -v : v }
 function near(a, b, tol) { return abs(a - b) <= tol * (1 + abs(b)) }
-function want(cond, what) { n++; if (!cond) print what }
-END { print "checked " n }
+function want(cond, what) { nchecked++; if (!cond) print what }
+END { print "checked " nchecked }
 '
 
 check_limit() {
@@ -140,6 +140,133 @@ check_rules() {
     END { want(blocks == 11, "expected 11 building blocks, saw " blocks); want(grad, "no hd_gradient line") }'
 }
 
-if [ $# -eq 0 ]; then set -- limit nudge rules; fi
+check_gd_vs_newton() {
+    run gd_vs_newton || return
+    check gd_vs_newton "$AWKLIB"'
+    function ceil(v) { return (v == int(v)) ? v : int(v) + 1 }
+    /^kappa/ { quad = 1; next }
+    quad && NF == 4 && $1 ~ /^[0-9]+$/ {
+        # |grad|_inf = kappa r^k, r = (kappa-1)/(kappa+1): first k with kappa r^k <= 1e-8
+        k = $1 + 0; r = (k - 1) / (k + 1); pred = ceil(log(1e-8 / k) / log(r))
+        want(abs($2 - pred) <= 1, "kappa " k ": GD took " $2 " iterations, theory says " pred)
+        want($4 == 1, "kappa " k ": Newton should take 1 iteration on a quadratic, took " $4)
+        qrows++
+    }
+    /^2\. Rosenbrock/ { quad = 0 }
+    /\(1\.000000, 1\.000000\)|\([-0-9.]+, [-0-9.]+\)  [a-z]/ && !/^ / && NF >= 10 {
+        # method iterations f dual hyper passes final-f (x, y) status
+        want($(NF - 1) == "1.000000)" && $(NF - 2) == "(1.000000,", "Rosenbrock minimum is (1, 1): " $0)
+        want($NF == "converged", "not converged: " $0)
+        want($(NF - 3) + 0 < 1e-10, "final f should be ~0: " $0)
+        want($(NF - 5) % 3 == 0, "a 2x2 Hessian is 3 hyper-dual passes, so hyper calls are a multiple of 3: " $0)
+        want($(NF - 4) == $(NF - 6) + $(NF - 5), "passes = dual + hyper: " $0)
+        rrows++
+    }
+    /^pure Newton/ { pure = 1; next }
+    pure && $1 ~ /^[0-9]+$/ && NF == 3 {
+        # the full Newton step on sqrt(1 + x^2) is x -> -x^3
+        i = $1 + 0; x[i] = $2 + 0
+        if (i == 0) want(x[0] == 1.5, "start should be 1.5")
+        if (i >= 1 && i <= 3) want(near(x[i], -x[i - 1] ^ 3, 1e-10), "pure Newton iterate " i " = " $2 ", expected " (-x[i - 1] ^ 3))
+        if (i >= 1) want(abs(x[i]) > abs(x[i - 1]), "pure Newton should diverge: |x" i "| = " $2)
+        want(near($3, -x[i] ^ 3, 1e-12), "predicted -x^3 at " i)
+        prows++
+    }
+    /never worse than the start/ { pure = 0; r = $NF; sub(/\)$/, "", r); want(r == "1.5", "returned x should be the start 1.5: " $NF) }
+    /^default Newton/ { want($0 ~ /< 1e-12: yes, f = 1 after/ && $NF == "converged", "safeguarded Newton should reach 0: " $0); dn = 1 }
+    /Hessian eigenvalues -2 and 2: saddle/ { want(index($0, "gradient (0, 0)") > 0, "saddle gradient: " $0); sad++ }
+    /gradient descent from \(0, 0\)/ { want($0 ~ /stays at \(0, 0\)/ && $0 ~ /saddle/, "GD at the saddle: " $0); sad++ }
+    /Newton from \(0, 0\)/ {
+        y = $8; gsub(/[(),]/, "", y); x0 = $7; gsub(/[(),]/, "", x0)
+        want(abs(x0) < 1e-6 && near(abs(y), sqrt(2), 1e-6), "minimum at (0, +-sqrt 2): " $0)
+        want($11 + 0 == -1, "minimum value -1: " $0); want($NF == "converged", "Newton at saddle: " $0)
+        sad++
+    }
+    /there: Hessian eigenvalues/ { want($4 + 0 == 2 && $6 + 0 == 4 && $NF == "minimum", "Hessian at (0, sqrt 2) is diag(2, 4): " $0); sad++ }
+    END {
+        want(qrows == 3, "quadratic rows: " qrows); want(rrows == 4, "Rosenbrock rows: " rrows)
+        want(prows >= 4, "pure Newton rows: " prows); want(dn, "no default Newton line"); want(sad == 4, "saddle lines: " sad)
+    }'
+}
+
+check_random_search_vs_gradient() {
+    run random_search_vs_gradient || return
+    check random_search_vs_gradient "$AWKLIB"'
+    /loss is ln 2 = / { want(near($NF, log(2), 1e-14), "ln 2 printed as " $NF) }
+    /hand-written gradient at the minimum|stopped above the target/ { want(0, $0) }
+    $1 ~ /^[0-9]+$/ && NF >= 9 {
+        # params f0 minimum gap target GD-iterations GD-passes fixed adaptive
+        n = $1; want(near($2, log(2), 1e-9), "loss at w = 0 is ln 2 (softplus(0)): " $2)
+        want($3 + 0 < log(2), "minimum below ln 2: " $3)
+        if (n in fmin) want($3 == fmin[n], "same minimum for both gaps: " $0); fmin[n] = $3
+        want(near($5, $3 + $4 * ($2 - $3), 2e-6), "target = minimum + gap (ln 2 - minimum): " $0)
+        want($6 > 0 && $7 > $6, "GD iterations and passes: " $0)
+        adaptive = $NF; fixed = $(NF - 1)
+        if ($(NF - 1) == "50000" && $(NF - 2) == ">") fixed = 1e99
+        want(adaptive > $7, "the text says random search needs more passes than GD: " $0)
+        want(fixed + 0 >= adaptive + 0 || $4 > 1e-3, "fixed step should not beat the adaptive one at the small gap: " $0)
+        rows++
+    }
+    END { want(rows == 6, "expected 6 rows, saw " rows) }'
+}
+
+check_train_tiny_model() {
+    run train_tiny_model || return
+    check train_tiny_model "$AWKLIB"'
+    /^iteration/ { curve = 1; next }
+    curve && $1 ~ /^[0-9]+$/ {
+        if ($1 == 0) { want(near($2, log(2), 1e-11) && near($5, log(2), 1e-11), "loss at w = 0 is ln 2: " $0) }
+        # a line search accepts only decreases
+        if (prev_gd != "") want($2 + 0 <= prev_gd, "GD loss went up: " $0); prev_gd = $2 + 0
+        if (NF >= 6) { if (prev_nt != "") want($5 + 0 <= prev_nt, "Newton loss went up: " $0); prev_nt = $5 + 0 }
+        crows++
+    }
+    /^\(stopped/ { curve = 0; want($0 ~ /descent converged, Newton converged/, $0) }
+    $1 ~ /^[0-9]+$/ && ($2 == "gradient" || $2 == "Newton") {
+        n = $1; m = ($2 == "Newton") ? "newton" : "gd"; o = (m == "gd") ? 1 : 0
+        it = $(3 + o); f = $(4 + o); d = $(5 + o); h = $(6 + o); p = $(7 + o); loss[m] = $(8 + o)
+        want(p == d + h, "passes = dual + hyper: " $0)
+        if (m == "gd") want(h == 0, "gradient descent uses no Hessian: " $0)
+        else want(h > 0 && h % (n * (n + 1) / 2) == 0, "Hessians cost n(n+1)/2 = " n * (n + 1) / 2 " passes each: " $0)
+        cost[m] = f + d + h; sizes++
+    }
+    /fewer passes:/ {
+        want(near(loss["gd"], loss["newton"], 1e-8), "both should reach the same minimum: " loss["gd"] " vs " loss["newton"])
+        win = cost["gd"] < cost["newton"] ? "gradient" : "Newton"
+        want($3 == win, "winner should be " win ": " $0)
+        if (first == "") first = $3; last = $3; wins++
+    }
+    END {
+        want(crows >= 6, "loss curve rows: " crows); want(sizes == 8 && wins == 4, "cost table incomplete")
+        want(first == "Newton" && last == "gradient", "the text says Newton wins small models and GD large ones: " first ", " last)
+    }'
+}
+
+check_hessian_check() {
+    run hessian_check || return
+    check hessian_check "$AWKLIB"'
+    BEGIN { x = 0.5; z = 0.8; e = exp(x * z); right = (1 + x * z) * e; wrong = x * z * e }
+    /^gradient / || /^Hessian  / { want($2 == 0, "correct derivatives flagged: " $0); ok++ }
+    /^Hessian with the mistake/ {
+        # d2f/dxdz and d2f/dzdx are both wrong
+        want($5 == 2, "two entries are wrong: " $0)
+        want($0 ~ /worst at \((0, 2|2, 0)\)/, "the wrong entry is (0, 2): " $0)
+        u = $(NF - 2); sub(/,$/, "", u)
+        want(near(u, wrong, 1e-11) && near($NF, right, 1e-9), "user " u " vs exact " $NF)
+        want(near($6, right - wrong, 1e-2), "error size: " $6)
+        bad = 1
+    }
+    /^d2f\/dxdz/ {
+        ex = $3; sub(/,$/, "", ex); fd = $6
+        want(near(ex, right, 1e-14), "exact d2f/dxdz " ex " vs (1 + xz) e^(xz) = " right)
+        want(abs(fd - right) < 1e-7, "central difference " fd)
+        fdl = 1
+    }
+    END { want(ok == 2 && bad && fdl, "incomplete output") }'
+}
+
+if [ $# -eq 0 ]; then
+    set -- limit nudge rules gd_vs_newton random_search_vs_gradient train_tiny_model hessian_check
+fi
 for ex in "$@"; do "check_$ex"; done
 [ "$failures" -eq 0 ]
