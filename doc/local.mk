@@ -32,3 +32,4 @@ clean-local: clean-doc-html
 clean-doc-html:
 	-rm -rf doc/html
 .PHONY: tutorial doc clean-doc-html
+EXTRA_DIST += doc/optimizers.md

@@ -140,7 +140,7 @@ int hd_check_derivatives(const hd_objective *obj, const double *x, hd_user_deriv
     if (!valid(obj, x) || !(tol >= 0.0)) return HD_EINVAL;
     if ((grad && !grad_report) || (hess && !hess_report)) return HD_EINVAL;
     const size_t n = obj->n;
-    if (n > ((size_t)-1) / sizeof(double) / (2 * n + 2)) return HD_ENOMEM;
+    if (n > ((size_t)-1) / sizeof(double) / 2 / (n + 1)) return HD_ENOMEM;
     /* exact gradient, exact Hessian, and the user's copies of both */
     double *buf = malloc((2 * n + 2 * n * n) * sizeof *buf);
     if (!buf) return HD_ENOMEM;

@@ -17,8 +17,7 @@ int hd_classify(size_t n, const double *hess, double *eigenvalues, hd_point_kind
     double *a = malloc((n * n + n) * sizeof *a);
     if (!a) return HD_ENOMEM;
     double *w = a + n * n;
-    /* Only the lower triangle is read, so an asymmetric input is
-     * symmetrized to its lower half: document rather than average. */
+    /* dsyev destroys its input, and the caller's matrix is const. */
     memcpy(a, hess, n * n * sizeof *a);
     const int st = hd__sym_eigen(n, a, w, 0);
     if (st == HD_OK) {

@@ -334,10 +334,21 @@ static int finish_step(hd__run *rn, double f0, double d0, double *alpha, double 
     return bad;
 }
 
+/* Barzilai-Borwein step sᵀs/sᵀy from the last step pair, or 0 when there is
+ * none or the curvature along it is not positive. */
+static double bb_step(const hd__run *rn)
+{
+    if (!rn->opt.barzilai_borwein || rn->iter == 0) return 0.0;
+    const double sy = hd__dot(rn->n, rn->s, rn->y), ss = hd__dot(rn->n, rn->s, rn->s);
+    const double a = ss / sy;
+    return sy > 0.0 && isfinite(a) ? a : 0.0;
+}
+
 static double initial_step(hd__run *rn, double alpha_prev, double slope_prev, double slope)
 {
     switch (rn->opt.method) {
     case HD_GRADIENT_DESCENT:
+        if (bb_step(rn) > 0.0) return bb_step(rn);
         /* N&W (3.60): expect the same first-order change as last time. */
         if (rn->iter > 0 && alpha_prev > 0) {
             const double a = alpha_prev * slope_prev / slope;
@@ -382,6 +393,7 @@ static int line_search_run(hd__run *rn)
         double alpha, ft = NAN;
         if (rn->opt.line_search == HD_LINESEARCH_NONE) {
             alpha = rn->opt.method == HD_GRADIENT_DESCENT ? rn->opt.learning_rate : 1.0;
+            if (bb_step(rn) > 0.0 && rn->opt.method == HD_GRADIENT_DESCENT) alpha = bb_step(rn);
             if (hd__trial_point(rn, alpha)) return hd__failed_step_status(rn);
         } else {
             if (!(slope < 0.0)) return HD_LINESEARCH_FAILED; /* only unmodified Newton */
@@ -393,7 +405,7 @@ static int line_search_run(hd__run *rn)
         }
         st = finish_step(rn, rn->f, slope, &alpha, &ft);
         if (st) return st;
-        if (rn->opt.method == HD_BFGS)
+        if (rn->opt.method != HD_NEWTON)
             for (size_t i = 0; i < n; i++) {
                 rn->s[i] = rn->xt[i] - rn->x[i];
                 rn->y[i] = rn->gt[i] - rn->g[i];

@@ -24,6 +24,7 @@ void hd_options_default(hd_options *opt, hd_method method)
         .callback_data = NULL,
         .trust_radius = 1.0,
         .max_trust_radius = 1e10,
+        .barzilai_borwein = 0,
     };
     *opt = d;
 }

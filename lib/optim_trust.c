@@ -152,6 +152,12 @@ int hd__trust_region_run(hd__run *rn)
 {
     rn->tau = rn->radius;
     for (;;) {
+        /* The decomposition is needed for the step anyway; doing it first
+         * lets the callback see the smallest eigenvalue of every iterate. */
+        if (hd__finite(rn->n * rn->n, rn->h)) {
+            const int est = hd__eigen(rn);
+            if (est != HD_OK) return est;
+        }
         int st = hd__iterate_checks(rn);
         if (st) return st;
         st = trust_step(rn);

@@ -312,6 +312,18 @@ START_TEST(gradient_descent_fixed_step_converges_or_diverges_as_theory_says)
     ck_assert_int_eq(r.status, HD_CONVERGED);
     ck_assert(fabs(x[0]) < 1e-8);
 
+    /* Barzilai-Borwein steps solve a 2-d quadratic in a handful of steps,
+     * where the fixed step needs about 180 */
+    const int fixed_iterations = r.iterations;
+    ck_assert(fixed_iterations > 100);
+    memcpy(x, x0, sizeof x);
+    o.barzilai_borwein = 1;
+    ck_assert_int_eq(hd_minimize(&bowl, x, &o, &r), HD_OK);
+    ck_assert_int_eq(r.status, HD_CONVERGED);
+    ck_assert(r.iterations < 20);
+    ck_assert(fabs(x[0]) < 1e-8 && fabs(x[1]) < 1e-8);
+    o.barzilai_borwein = 0;
+
     memcpy(x, x0, sizeof x);
     o.learning_rate = 0.2; /* y <- (1 - 0.2·20) y = -3 y */
     ck_assert_int_eq(hd_minimize(&bowl, x, &o, &r), HD_OK);
@@ -478,6 +490,17 @@ static int record(const hd_iteration *it, void *user)
     return s->stop_at >= 0 && it->iteration >= s->stop_at;
 }
 
+/* The smallest eigenvalue of Rosenbrock's Hessian at x, by the 2x2 formula. */
+static int rosen_min_eig_checked(const hd_iteration *it, void *user)
+{
+    const double x = it->x[0], y = it->x[1];
+    const double a = 2 - 400 * (y - x * x) + 800 * x * x, b = -400 * x, c = 200;
+    const double lmin = 0.5 * (a + c) - sqrt(0.25 * (a - c) * (a - c) + b * b);
+    int *bad = user;
+    if (!(fabs(it->min_eigenvalue - lmin) <= 1e-9 * fmax(1.0, fabs(a) + fabs(c)))) ++*bad;
+    return 0;
+}
+
 START_TEST(counters_callback_and_trace_are_honest)
 {
     const hd_objective rosen = t_rosen_objective(2, NULL);
@@ -506,6 +529,17 @@ START_TEST(counters_callback_and_trace_are_honest)
     ck_assert_uint_eq(r.trace_len, 8);
     for (int i = 0; i < 8; i++) ck_assert_int_eq(rows[i].iteration, i);
     ck_assert_double_eq_tol(rows[0].f, 24.2, 1e-12);
+
+    /* the trust region shows the smallest eigenvalue of every iterate */
+    double v[2] = {-1.2, 1.0};
+    int bad = 0;
+    hd_options tr = opts(HD_NEWTON_TRUST_REGION);
+    tr.callback = rosen_min_eig_checked;
+    tr.callback_data = &bad;
+    ck_assert_int_eq(hd_minimize(&rosen, v, &tr, &r), HD_OK);
+    ck_assert_int_eq(r.status, HD_CONVERGED);
+    ck_assert_int_eq(bad, 0);
+    ck_assert_double_eq_tol(r.min_eigenvalue, 501 - sqrt(501.0 * 501.0 - 400.0), 1e-6);
 
     /* the callback stops the run */
     double y[2] = {-1.2, 1.0};

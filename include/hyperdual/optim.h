@@ -76,21 +76,26 @@ typedef struct hd_options {
     int            max_iter;       /**< default 1000 (GD: 100000) */
     double         gtol;           /**< stop when ||grad||_inf <= gtol; default 1e-8 */
     double         learning_rate;  /**< GD step with HD_LINESEARCH_NONE; default 1e-3 */
-    hd_linesearch  line_search;    /**< default: backtracking (GD), backtracking (Newton) */
+    hd_linesearch  line_search;    /**< default: backtracking (GD, Newton), strong Wolfe (BFGS); TR ignores it */
     hd_hessian_fix hessian_fix;    /**< Newton with a line search; default HD_HESSIAN_SHIFT */
     double         ftol;           /**< relative f change test, 0 = off (default) */
     double         xtol;           /**< relative step test, 0 = off (default) */
-    long           max_evals;      /**< limit on f + dual + hyper calls, 0 = none */
+    long           max_evals;      /**< limit on f + dual + hyper calls, 0 = none; checked before
+                                        each evaluation, so a gradient or Hessian may overshoot it */
     int            classify_final; /**< GD/BFGS: pay one Hessian at the end to classify */
-    int            escape_saddles; /**< Newton: step along negative curvature (default 1) */
+    int            escape_saddles; /**< Newton, TR: step along negative curvature (default 1);
+                                        pure Newton (HD_HESSIAN_AS_IS) never escapes */
     double         divergence_limit; /**< |f| or ||x||_inf above this = diverged; default 1e150 */
     hd_callback    callback;       /**< may be NULL */
     void          *callback_data;
     double         trust_radius;   /**< TR: initial radius (Euclidean), default 1 */
     double         max_trust_radius; /**< TR: largest radius, default 1e10 */
+    int            barzilai_borwein; /**< GD: step sᵀs/sᵀy of the last step pair (Barzilai &
+                                        Borwein 1988): the step itself with HD_LINESEARCH_NONE,
+                                        the first trial with a line search; default 0 */
 } hd_options;
 
-/** @brief Defaults for a method (see hd_options fields). opt must not be NULL. */
+/** @brief Defaults for a method (see hd_options fields); does nothing when opt is NULL. */
 HD_API void hd_options_default(hd_options *opt, hd_method method);
 
 /** One row of the optional trace. */
@@ -112,10 +117,11 @@ typedef struct hd_result {
     long   passes;        /**< derivative passes (dual + hyper), as the drivers count them */
     long   factorizations;/**< Cholesky / eigen factorizations */
     long   modifications; /**< Hessian modification retries (shifts) */
-    long   ls_trials;     /**< line-search trial points */
+    long   ls_trials;     /**< trial points (line search, trust region, saddle escape) */
     long   tr_rejected;   /**< rejected trust-region steps */
-    int    point_kind;    /**< hd_point_kind of the final point, or -1 if not classified */
-    double min_eigenvalue;/**< smallest Hessian eigenvalue at the end, NaN if unknown */
+    int    point_kind;    /**< hd_point_kind of the returned point, or -1 if not classified
+                               (Newton and TR classify it for free; GD/BFGS with classify_final) */
+    double min_eigenvalue;/**< smallest Hessian eigenvalue at the returned point, NaN if unknown */
     long   saddle_escapes;/**< steps taken along negative curvature from a stationary point */
     double f_last;        /**< f at the last iterate (differs from f when an iterate got worse) */
     hd_trace_row *trace;  /**< in: caller's buffer or NULL; rows written in order */
@@ -125,10 +131,18 @@ typedef struct hd_result {
 
 /**
  * @brief Minimize obj from x (in: start, out: best point seen, never worse than the start).
+ *
+ * Every objective evaluation goes through counting wrappers, so f_calls,
+ * dual_calls and hyper_calls are the passes actually made (a Hessian costs
+ * n(n+1)/2 hyper-dual passes, a line-search trial one dual pass). The run
+ * never stops on a non-finite trial value: the step shrinks instead. See
+ * doc/optimizers.md for the methods, options and statuses.
  * @param opt NULL = defaults for HD_NEWTON
  * @param res out, may be NULL; set res->trace/trace_cap before the call for a trace
  * @return HD_OK when the run ended in a status (see res->status); HD_EINVAL for
- *         bad arguments; HD_ENOMEM; HD_ELAPACK if LAPACKE fails in an unexpected way.
+ *         bad arguments (NULL obj or x, n == 0, no f_hyper, an out-of-range
+ *         option); HD_ENOMEM; HD_ELAPACK if LAPACKE fails in an unexpected way
+ *         (x and res then still describe the best point seen).
  */
 HD_API HD_WARN_UNUSED int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt,
                                       hd_result *res);
@@ -148,7 +162,11 @@ typedef enum { HD_POINT_MINIMUM, HD_POINT_MAXIMUM, HD_POINT_SADDLE,
  *
  * An eigenvalue counts as zero when |lambda| <= 1e-10 · max|lambda| (or when
  * all are exactly 0). All positive: minimum; all negative: maximum; both signs:
- * saddle; otherwise (some zero): degenerate.
+ * saddle; otherwise (some zero): degenerate. The tolerance is relative because
+ * the eigensolver's absolute error is about eps · max|lambda|: a smaller
+ * eigenvalue is not resolved (Powell's badly scaled problem has condition
+ * number ~1e18 at its minimum and is classified degenerate). Only one
+ * triangle is read: pass a symmetric matrix.
  * @param hess n*n symmetric, row-major (not modified)
  * @param eigenvalues out, may be NULL: n eigenvalues, ascending
  * @return HD_OK; HD_EINVAL; HD_ENOMEM; HD_ENONFINITE for a NaN/inf entry; HD_ELAPACK.
