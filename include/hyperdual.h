@@ -17,5 +17,6 @@
 #include "hyperdual/diff.h"
 #include "hyperdual/optim.h"
 #include "hyperdual/problems.h"
+#include "hyperdual/expr.h"
 
 #endif /* HYPERDUAL_H */

@@ -13,4 +13,5 @@ hdinclude_HEADERS = \
 	include/hyperdual/diff.h \
 	include/hyperdual/optim.h \
 	include/hyperdual/problems.h \
+	include/hyperdual/expr.h \
 	include/hyperdual/tgmath.h

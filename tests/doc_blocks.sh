@@ -14,7 +14,7 @@
 #               ...) are checked, not run. An unknown command fails.
 #   ```text     output: compared with what the previous block in the same file
 #   ```json     printed, when that block was run (json: whitespace ignored;
-#               text: trailing blanks ignored, "<number> ms" timings masked);
+#               text: trailing blanks ignored, timings "<number> ms" and "<number>s" masked);
 #               otherwise an illustration. "```text illustration" never compares.
 # The first block under "## Quick start" in README.md must be exactly the two
 # lines the CI runs; it is not run here (it installs packages).
@@ -127,7 +127,7 @@ commands_of() {
 # Normalise output for comparison.
 normalise() {
     if [ "$2" = json ]; then tr -d ' \t\n' <"$1"; echo; return; fi
-    sed -e 's/[0-9][0-9.]* ms */<t> ms /g' -e 's/[[:space:]]*$//' "$1" |
+    sed -e 's/ *[0-9][0-9.]* \{0,1\}m\{0,1\}s\( \{1,\}\|$\)/ <t>s /g' -e 's/[[:space:]]*$//' "$1" |
         awk '{ lines[NR] = $0 } END { n = NR; while (n > 0 && lines[n] == "") n--; for (i = 1; i <= n; i++) print lines[i] }'
 }
 
@@ -225,15 +225,16 @@ for md in "$@"; do
     done <"$work/manifest"
 done
 
-# Man pages: groff must not warn, and the program under EXAMPLES must build
-# and run like a ```c block.
-for man in "$top_srcdir"/doc/*.3; do
+# Man pages: groff must not warn, and the program under EXAMPLES of a
+# section 3 page must build and run like a ```c block.
+for man in "$top_srcdir"/doc/*.[13]; do
     [ -f "$man" ] || continue
     rel=${man#"$top_srcdir"/}
     if command -v groff >/dev/null 2>&1; then
         warnings=$(LC_ALL=C.UTF-8 groff -man -Tutf8 -ww -z "$man" 2>&1)
         [ -z "$warnings" ] || fail "$rel: groff warns: $warnings"
     fi
+    case $man in *.3) ;; *) continue ;; esac
     sed -n '/^\.SH EXAMPLES/,/^\.SH/p' "$man" | sed -n '/^\.nf/,/^\.fi/p' | sed -e '/^\.nf/d' -e '/^\.fi/d' \
         -e 's/\\-/-/g' -e 's/\\e/\\/g' >"$work/man.c"
     [ -s "$work/man.c" ] || continue

@@ -5,7 +5,9 @@ tests_check_hyperdual_SOURCES = \
 	tests/check_main.c \
 	tests/check_smoke.c \
 	tests/check_diff_extra.c \
-	tests/check_optim.c
+	tests/check_optim.c \
+	tests/check_expr.c \
+	tests/check_problems.c
 tests_check_hyperdual_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_hyperdual_LDADD = lib/libhyperdual.la $(CHECK_LIBS) -lm
 
@@ -21,3 +23,15 @@ AM_TESTS_ENVIRONMENT = \
 	top_srcdir='$(top_srcdir)'; export top_srcdir; \
 	top_builddir='$(top_builddir)'; export top_builddir; \
 	CC='$(CC)'; export CC;
+
+# The oracle: every case of derivatives.jsonl through the expression engine
+# (TAP output; SKIP when $HD_TESTDATA lacks the file).
+check_PROGRAMS += tests/oracle
+tests_oracle_SOURCES = tests/oracle.c
+tests_oracle_LDADD = lib/libhyperdual.la -lm
+TESTS += tests/oracle
+
+# The command-line tool: malformed input (exit 2, the contract's error format)
+# and its subcommands' behaviour.
+TESTS += tests/cli_errors.sh tests/cli_run.sh
+EXTRA_DIST += tests/cli_errors.sh tests/cli_run.sh

@@ -9,7 +9,9 @@
 #define HD_TEST_SUITES(X) \
     X(smoke) \
     X(diff_extra) \
-    X(optim)
+    X(optim) \
+    X(expr) \
+    X(problems)
 
 #define HD__DECLARE_SUITE(area) Suite *make_##area##_suite(void);
 HD_TEST_SUITES(HD__DECLARE_SUITE)

@@ -29,6 +29,18 @@ typedef struct hd_problem {
     void (*start)(size_t n, double *x0);
     /** 1 if this n is valid for the problem. */
     int (*n_ok)(size_t n);
+    /* beyond the first version of this header */
+    /** Absolute uncertainty of f_star: half a unit in the last published
+     *  digit (0 when f_star is exact). A run has reached f_star when
+     *  f - f_star <= max(1e-8·max(1, |f_star|), f_star_tol). */
+    double      f_star_tol;
+    /** Known minimum for dimension n (0 = default n), NaN if unknown;
+     *  NULL when only the default n has one (f_star). Use hd_problem_f_star(). */
+    double (*f_star_for)(size_t n);
+    /** Write a published minimizer for dimension n (0 = default) into x and
+     *  return 1, or return 0 when the literature gives none exactly enough
+     *  (NULL = none). */
+    int (*x_star)(size_t n, double *x);
 } hd_problem;
 
 /** @brief Number of problems in the registry. */
@@ -37,6 +49,13 @@ HD_API size_t hd_problem_count(void);
 HD_API const hd_problem *hd_problem_at(size_t i);
 /** @brief The problem of that name, or NULL. */
 HD_API const hd_problem *hd_problem_find(const char *name);
+
+/**
+ * @brief The known minimum of problem p in dimension n (0 = default n).
+ * @return f* (a local minimum where f_star_note says so), or NaN when it is
+ *         unknown for that n, p is NULL or n is not valid for p.
+ */
+HD_API double hd_problem_f_star(const hd_problem *p, size_t n);
 
 HD_END_DECLS
 

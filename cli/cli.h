@@ -1,0 +1,85 @@
+/* Shared pieces of the `hyperdual` command-line tool: error reporting in the
+ * contract's format, argument and point parsing, number formatting. */
+#ifndef HYPERDUAL_CLI_H
+#define HYPERDUAL_CLI_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <hyperdual.h>
+
+/* Exit statuses (documented in hyperdual(1)). */
+enum { CLI_OK = 0, CLI_NOT_CONVERGED = 1, CLI_USAGE = 2 };
+
+/* More variables than this make a Hessian an unreasonable thing to print. */
+#define CLI_MAX_VARS 100
+
+/* The subcommands: each returns the exit status. */
+int cli_eval(int argc, char **argv);
+int cli_limit(int argc, char **argv);
+int cli_minimize(int argc, char **argv);
+int cli_problems(int argc, char **argv);
+
+/* ---- errors (stderr) ------------------------------------------------------------ */
+/* "hyperdual: error: <what>" */
+void cli_error(const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+/* "hyperdual: error: <what> at column N", then the text and a caret under column N. */
+void cli_error_at(const char *text, size_t len, size_t column, const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* ---- arguments --------------------------------------------------------------------- */
+/* 1 if argv[i] is a request for help. */
+int cli_is_help(const char *arg);
+/* 1 if arg is an option (starts with "--"); everything else, including "-"
+ * and "-x^2", is a positional argument. */
+int cli_is_option(const char *arg);
+/* Option `name` ("--name V" or "--name=V") at argv[*i]: 1 with *val set (and
+ * *i advanced past a separate value), 0 if argv[*i] is another option, -1
+ * after printing an error if the value is missing. */
+int cli_option_value(int argc, char **argv, int *i, const char *name, const char **val);
+/* Parse a whole decimal number (strtod syntax, "inf" and "nan" included). */
+int cli_parse_double(const char *s, double *out);
+/* Parse a whole positive integer no larger than max. */
+int cli_parse_count(const char *s, long max, long *out);
+
+/* The expression: an argument, or "-" for standard input (one trailing
+ * newline dropped). Needs cli_text_free. */
+typedef struct {
+    const char *text;
+    size_t len;
+    char *owned;
+} cli_text;
+int cli_read_expr(const char *arg, cli_text *out);  /* CLI_OK or CLI_USAGE (error printed) */
+void cli_text_free(cli_text *t);
+
+/* A point "x=1,y=2" (for --at / --from). */
+typedef struct {
+    size_t n;
+    char **names;
+    double *values;
+} cli_point;
+/* CLI_OK, or CLI_USAGE after printing the error with a caret into arg. */
+int cli_parse_point(const char *option, const char *arg, cli_point *pt);
+void cli_point_free(cli_point *pt);
+
+/* Compile the expression over the point's variables (NULL point: none).
+ * NULL after printing the error with a caret into the expression. */
+hd_expr *cli_compile(const cli_text *t, const cli_point *pt);
+
+/* ---- output -------------------------------------------------------------------------- */
+/* Shortest decimal that reads back as v ("nan", "inf", "-inf" when not finite). */
+const char *cli_fmt(char buf[32], double v);
+/* JSON: %.17g, or the strings "nan", "inf", "-inf". */
+void cli_json_number(FILE *out, double v);
+void cli_json_string(FILE *out, const char *s, size_t len);
+void cli_json_numbers(FILE *out, const double *v, size_t n);
+/* Seconds on a monotonic clock. */
+double cli_now(void);
+
+#endif /* HYPERDUAL_CLI_H */

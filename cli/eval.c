@@ -1,0 +1,186 @@
+/* hyperdual eval EXPR --at x=1,y=2 [--json]: value, exact gradient and Hessian,
+ * the Hessian's eigenvalues, and the kind of a stationary point. */
+#include <config.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+
+static const char usage[] =
+    "usage: hyperdual eval EXPR [--at NAME=VALUE,...] [--json]\n"
+    "\n"
+    "Evaluate EXPR at the point and print its value, exact gradient and Hessian\n"
+    "(hyper-dual numbers, no finite differences), the Hessian's eigenvalues and,\n"
+    "where the gradient is zero (||g||_inf <= 1e-8 max(1, |f|)), whether the point\n"
+    "is a minimum, maximum, saddle or degenerate. EXPR '-' reads standard input.\n"
+    "\n"
+    "  --at NAME=VALUE,...  the point; also fixes the order of the variables\n"
+    "  --json               one JSON object: expression, variables, point, value,\n"
+    "                       gradient, hessian, eigenvalues, stationary\n"
+    "\n"
+    "Division by zero is not an error: the results are inf or nan.\n"
+    "Example: hyperdual eval 'x^2*y' --at x=3,y=2\n";
+
+/* Near-zero gradient: the test `eval` uses before naming a stationary point. */
+static int stationary(double f, const double *g, size_t n)
+{
+    double gmax = 0.0;
+    for (size_t i = 0; i < n; i++) gmax = fmax(gmax, fabs(g[i]));
+    return gmax <= 1e-8 * fmax(1.0, fabs(f));
+}
+
+static void print_text(const cli_text *t, const cli_point *pt, double f, const double *g,
+                       const double *h, const double *eig, int have_eig, int stat, hd_point_kind kind)
+{
+    const size_t n = pt->n;
+    char b[32];
+    printf("expression   %.*s\n", (int)t->len, t->text);
+    if (n) {
+        printf("point        ");
+        for (size_t i = 0; i < n; i++) printf("%s%s = %s", i ? ", " : "", pt->names[i], cli_fmt(b, pt->values[i]));
+        putchar('\n');
+    }
+    printf("value        %s\n", cli_fmt(b, f));
+    if (!n) return;
+    printf("gradient     [");
+    for (size_t i = 0; i < n; i++) printf("%s%s", i ? ", " : "", cli_fmt(b, g[i]));
+    printf("]\n");
+    /* the Hessian with aligned columns */
+    size_t width = 1;
+    for (size_t i = 0; i < n * n; i++) {
+        const size_t w = strlen(cli_fmt(b, h[i]));
+        if (w > width) width = w;
+    }
+    for (size_t i = 0; i < n; i++) {
+        printf("%s", i ? "              " : "Hessian      [");
+        putchar('[');
+        for (size_t j = 0; j < n; j++)
+            printf("%s%*s", j ? ", " : "", (int)width, cli_fmt(b, h[i * n + j]));
+        printf("]%s\n", i + 1 < n ? "," : "]");
+    }
+    if (have_eig) {
+        printf("eigenvalues  [");
+        for (size_t i = 0; i < n; i++) printf("%s%s", i ? ", " : "", cli_fmt(b, eig[i]));
+        printf("]\n");
+    } else {
+        printf("eigenvalues  (none: the Hessian is not finite)\n");
+    }
+    if (!stat)
+        printf("stationary   no\n");
+    else if (have_eig)
+        printf("stationary   yes: %s\n", hd_point_kind_str(kind));
+    else
+        printf("stationary   yes (kind unknown: the Hessian is not finite)\n");
+}
+
+static void print_json(const cli_text *t, const cli_point *pt, double f, const double *g,
+                       const double *h, const double *eig, int have_eig, int stat, hd_point_kind kind)
+{
+    const size_t n = pt->n;
+    printf("{\"expression\": ");
+    cli_json_string(stdout, t->text, t->len);
+    printf(", \"variables\": [");
+    for (size_t i = 0; i < n; i++) {
+        if (i) printf(", ");
+        cli_json_string(stdout, pt->names[i], strlen(pt->names[i]));
+    }
+    printf("], \"point\": ");
+    cli_json_numbers(stdout, pt->values, n);
+    printf(", \"value\": ");
+    cli_json_number(stdout, f);
+    printf(", \"gradient\": ");
+    cli_json_numbers(stdout, g, n);
+    printf(", \"hessian\": [");
+    for (size_t i = 0; i < n; i++) {
+        if (i) printf(", ");
+        cli_json_numbers(stdout, h + i * n, n);
+    }
+    printf("], \"eigenvalues\": ");
+    if (have_eig) cli_json_numbers(stdout, eig, n);
+    else printf("null");
+    printf(", \"stationary\": ");
+    if (stat && have_eig) printf("\"%s\"", hd_point_kind_str(kind));
+    else printf(stat ? "\"unknown\"" : "null");
+    printf("}\n");
+}
+
+int cli_eval(int argc, char **argv)
+{
+    const char *expr_arg = NULL, *at = NULL;
+    int json = 0, positional_only = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i], *v;
+        if (!positional_only && cli_is_help(a)) {
+            fputs(usage, stdout);
+            return CLI_OK;
+        }
+        if (!positional_only && strcmp(a, "--") == 0) {
+            positional_only = 1;
+        } else if (!positional_only && cli_is_option(a)) {
+            int r;
+            if (strcmp(a, "--json") == 0) {
+                json = 1;
+            } else if ((r = cli_option_value(argc, argv, &i, "at", &v)) != 0) {
+                if (r < 0) return CLI_USAGE;
+                if (at) {
+                    cli_error("--at given twice");
+                    return CLI_USAGE;
+                }
+                at = v;
+            } else {
+                cli_error("unknown option '%s' for eval (see hyperdual eval --help)", a);
+                return CLI_USAGE;
+            }
+        } else if (expr_arg) {
+            cli_error("eval takes one expression; '%s' is a second one (quote the expression)", a);
+            return CLI_USAGE;
+        } else {
+            expr_arg = a;
+        }
+    }
+    if (!expr_arg) {
+        cli_error("eval needs an expression (see hyperdual eval --help)");
+        return CLI_USAGE;
+    }
+    cli_point pt = {0, NULL, NULL};
+    if (at && cli_parse_point("--at", at, &pt) != CLI_OK) return CLI_USAGE;
+    cli_text t;
+    if (cli_read_expr(expr_arg, &t) != CLI_OK) {
+        cli_point_free(&pt);
+        return CLI_USAGE;
+    }
+    int status = CLI_USAGE;
+    hd_expr *e = cli_compile(&t, &pt);
+    const size_t n = pt.n;
+    double *g = malloc((n + 1) * sizeof *g), *eig = malloc((n + 1) * sizeof *eig);
+    double *h = malloc((n * n + 1) * sizeof *h);
+    if (e && g && eig && h) {
+        double f;
+        int rc = HD_OK, have_eig = 0;
+        hd_point_kind kind = HD_POINT_DEGENERATE;
+        if (n == 0) {
+            f = hd_expr_eval(e, NULL);
+            have_eig = 1; /* no eigenvalues to find: an empty list */
+        } else {
+            const hd_objective obj = hd_expr_objective(e);
+            rc = hd_hessian(&obj, pt.values, &f, g, h);
+            have_eig = rc == HD_OK && hd_classify(n, h, eig, &kind) == HD_OK;
+        }
+        if (rc != HD_OK) {
+            cli_error("cannot evaluate: %s", hd_strerror(rc));
+        } else {
+            const int stat = n > 0 && stationary(f, g, n);
+            (json ? print_json : print_text)(&t, &pt, f, g, h, eig, have_eig, stat, kind);
+            status = CLI_OK;
+        }
+    } else if (e) {
+        cli_error("out of memory");
+    }
+    free(g);
+    free(h);
+    free(eig);
+    hd_expr_free(e);
+    cli_text_free(&t);
+    cli_point_free(&pt);
+    return status;
+}

@@ -1,0 +1,70 @@
+/* hyperdual: the command-line tool. Dispatches to a subcommand; every
+ * subcommand returns the exit status (0 ok, 1 not converged, 2 bad input). */
+#include <config.h>
+#include <string.h>
+#include "cli.h"
+
+static const char usage[] =
+    "usage: hyperdual COMMAND [ARGS]\n"
+    "\n"
+    "Exact first and second derivatives by dual and hyper-dual numbers.\n"
+    "\n"
+    "  eval EXPR --at x=1,y=2 [--json]      value, gradient, Hessian, eigenvalues\n"
+    "  minimize EXPR --from x=-1.2,y=1 ...  race gradient descent, Newton, BFGS\n"
+    "  minimize --problem NAME ...          the same on a built-in test problem\n"
+    "  limit EXPR --at t=1                  difference quotients vs the exact derivative\n"
+    "  problems                             list the built-in test problems\n"
+    "  functions                            list the functions an expression may call\n"
+    "  --help | --version\n"
+    "\n"
+    "EXPR uses + - * / ^ (or **), parentheses, numbers, the constants pi and e,\n"
+    "functions such as sin(x) or atan2(y, x), and variables (any other name).\n"
+    "'hyperdual COMMAND --help' describes a command; see also hyperdual(1).\n"
+    "Exit status: 0 success, 1 a minimization did not converge, 2 bad input.\n";
+
+static int functions(int argc, char **argv)
+{
+    if (argc > 0 && cli_is_help(argv[0])) {
+        fputs("usage: hyperdual functions\n\nList the functions EXPR may call, with their number of arguments.\n",
+              stdout);
+        return CLI_OK;
+    }
+    if (argc > 0) {
+        cli_error("functions takes no arguments");
+        return CLI_USAGE;
+    }
+    const char *name;
+    int arity;
+    for (size_t i = 0; (name = hd_expr_function(i, &arity)) != NULL; i++)
+        printf("%s(%s)\n", name, arity == 1 ? "x" : "x, y");
+    printf("constants: pi, e\n");
+    return CLI_OK;
+}
+
+int main(int argc, char **argv)
+{
+    static const struct {
+        const char *name;
+        int (*run)(int, char **);
+    } commands[] = {
+        {"eval", cli_eval},         {"minimize", cli_minimize}, {"limit", cli_limit},
+        {"problems", cli_problems}, {"functions", functions},
+    };
+    if (argc < 2) {
+        cli_error("no command given (see hyperdual --help)");
+        return CLI_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (cli_is_help(cmd) || strcmp(cmd, "help") == 0) {
+        fputs(usage, stdout);
+        return CLI_OK;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("hyperdual %s (library %s)\n", PACKAGE_VERSION, hd_version());
+        return CLI_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(cmd, commands[i].name) == 0) return commands[i].run(argc - 2, argv + 2);
+    cli_error("unknown command '%s' (see hyperdual --help)", cmd);
+    return CLI_USAGE;
+}

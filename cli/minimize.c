@@ -1,0 +1,519 @@
+/* hyperdual minimize: run one or more methods from the same start on an
+ * expression or a built-in problem; print a side-by-side table, optionally a
+ * per-iteration CSV trace and a gnuplot figure. */
+#include <config.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+#include "plot.h"
+
+static const char usage[] =
+    "usage: hyperdual minimize EXPR --from NAME=VALUE,... [options]\n"
+    "       hyperdual minimize --problem NAME [--n N] [options]\n"
+    "\n"
+    "Minimize with exact gradients and Hessians and compare methods side by side:\n"
+    "status, iterations, objective calls by kind, derivative passes, final f,\n"
+    "||g||_inf and time. EXPR '-' reads standard input.\n"
+    "\n"
+    "  --from NAME=VALUE,...  start point (also orders the variables)\n"
+    "  --problem NAME         a built-in problem at its standard start (hyperdual problems)\n"
+    "  --n N                  dimension, for problems that allow others\n"
+    "  --method M             gd, newton, newton-tr, bfgs, both (gd,newton), all,\n"
+    "                         or a comma list such as gd,bfgs (default newton)\n"
+    "  --lr RATE              gradient descent with this fixed step (no line search)\n"
+    "  --max-iter N           iteration limit of every method\n"
+    "  --gtol G               stop when ||g||_inf <= G (default 1e-8)\n"
+    "  --trace FILE.csv       one row per iteration and method\n"
+    "  --plot FILE.png|.svg   convergence curves (f - f_best, log scale) and, for\n"
+    "                         two variables, contour lines with each method's path;\n"
+    "                         needs gnuplot\n"
+    "  --json                 the results as one JSON object\n"
+    "\n"
+    "Exit status: 0 if every method converged, 1 if one did not, 2 bad input.\n"
+    "Example: hyperdual minimize '(1-x)^2 + 100*(y-x^2)^2' --from x=-1.2,y=1 --method all\n";
+
+/* Iterates kept per run for the trace and the plot; x only for small n. */
+#define KEEP_X_MAX 10
+
+typedef struct {
+    int iteration;
+    double f, grad_norm, step;
+    long f_calls, dual_calls, hyper_calls;
+} record;
+
+typedef struct {
+    hd_method method;
+    hd_result res;
+    int rc;
+    double seconds;
+    double *x;            /* final point */
+    record *rec;          /* one per iteration */
+    double *rec_x;        /* n per record when n <= KEEP_X_MAX */
+    size_t nrec, cap;
+    size_t n;
+    int keep_x, out_of_memory;
+    double last_progress; /* for the terminal progress line */
+    int progress;
+} run;
+
+static const struct {
+    const char *name;
+    hd_method method;
+} method_names[] = {
+    {"gd", HD_GRADIENT_DESCENT}, {"newton", HD_NEWTON},
+    {"newton-tr", HD_NEWTON_TRUST_REGION}, {"bfgs", HD_BFGS},
+};
+#define NMETHODS (sizeof method_names / sizeof method_names[0])
+
+static const char *short_name(hd_method m)
+{
+    for (size_t i = 0; i < NMETHODS; i++)
+        if (method_names[i].method == m) return method_names[i].name;
+    return "?";
+}
+
+/* "gd,newton" / "both" / "all" -> methods[]; 0 on a bad name (error printed). */
+static int parse_methods(const char *arg, hd_method *methods, size_t *count)
+{
+    *count = 0;
+    if (strcmp(arg, "both") == 0) arg = "gd,newton";
+    if (strcmp(arg, "all") == 0) arg = "gd,newton,newton-tr,bfgs";
+    const char *p = arg;
+    for (;;) {
+        const char *end = strchr(p, ',');
+        const size_t len = end ? (size_t)(end - p) : strlen(p);
+        size_t i = 0;
+        while (i < NMETHODS && !(strlen(method_names[i].name) == len && strncmp(p, method_names[i].name, len) == 0))
+            i++;
+        if (i == NMETHODS) {
+            cli_error_at(arg, strlen(arg), (size_t)(p - arg) + 1,
+                         "unknown method '%.*s' (gd, newton, newton-tr, bfgs, both, all)", (int)(len > 40 ? 40 : len), p);
+            return 0;
+        }
+        for (size_t k = 0; k < *count; k++)
+            if (methods[k] == method_names[i].method) {
+                cli_error_at(arg, strlen(arg), (size_t)(p - arg) + 1, "method '%s' given twice",
+                             method_names[i].name);
+                return 0;
+            }
+        methods[(*count)++] = method_names[i].method;
+        if (!end) return 1;
+        p = end + 1;
+    }
+}
+
+/* The optimizer's per-iteration callback: keep the iterate, show progress. */
+static int on_iteration(const hd_iteration *it, void *user)
+{
+    run *r = user;
+    if (r->nrec == r->cap) {
+        const size_t cap = r->cap ? 2 * r->cap : 256;
+        record *rec = realloc(r->rec, cap * sizeof *rec);
+        if (rec) r->rec = rec;
+        double *rx = r->keep_x ? realloc(r->rec_x, cap * r->n * sizeof *rx) : NULL;
+        if (rx) r->rec_x = rx;
+        if (!rec || (r->keep_x && !rx)) {
+            r->out_of_memory = 1;
+            return 1;
+        }
+        r->cap = cap;
+    }
+    record *q = &r->rec[r->nrec];
+    q->iteration = it->iteration;
+    q->f = it->f;
+    q->grad_norm = it->grad_norm;
+    q->step = it->step;
+    q->f_calls = it->f_calls;
+    q->dual_calls = it->dual_calls;
+    q->hyper_calls = it->hyper_calls;
+    if (r->keep_x) memcpy(r->rec_x + r->nrec * r->n, it->x, r->n * sizeof *it->x);
+    r->nrec++;
+    if (r->progress) {
+        const double now = cli_now();
+        if (now - r->last_progress > 0.2) {
+            r->last_progress = now;
+            fprintf(stderr, "\r%-10s iteration %-8d f = %-14.8g ||g|| = %-10.3g", short_name(r->method),
+                    it->iteration, it->f, it->grad_norm);
+            fflush(stderr);
+        }
+    }
+    return 0;
+}
+
+typedef struct {
+    const hd_objective *obj;
+    const double *x0;
+    size_t n;
+    long max_iter;
+    double gtol, lr;
+    int have_lr;
+} setup;
+
+static void run_method(const setup *s, run *r)
+{
+    hd_options opt;
+    hd_options_default(&opt, r->method);
+    if (s->max_iter) opt.max_iter = (int)s->max_iter;
+    if (s->gtol > 0) opt.gtol = s->gtol;
+    if (s->have_lr && r->method == HD_GRADIENT_DESCENT) {
+        opt.learning_rate = s->lr;
+        opt.line_search = HD_LINESEARCH_NONE;
+    }
+    opt.callback = on_iteration;
+    opt.callback_data = r;
+    r->n = s->n;
+    r->keep_x = s->n <= KEEP_X_MAX;
+    r->progress = isatty(STDERR_FILENO);
+    r->last_progress = cli_now();
+    memset(&r->res, 0, sizeof r->res);
+    memcpy(r->x, s->x0, s->n * sizeof *r->x);
+    const double t0 = cli_now();
+    r->rc = hd_minimize(s->obj, r->x, &opt, &r->res);
+    r->seconds = cli_now() - t0;
+    if (r->progress) fprintf(stderr, "\r%70s\r", "");
+}
+
+static int converged(const run *r) { return r->rc == HD_OK && r->res.converged; }
+
+/* A short label for the table; hd_status_str() explains it below the table. */
+static const char *status_label(const run *r)
+{
+    if (r->rc != HD_OK) return "error";
+    switch (r->res.status) {
+    case HD_CONVERGED:           return "converged";
+    case HD_SADDLE:              return "saddle";
+    case HD_STALLED:             return "stalled";
+    case HD_PRECISION_LIMIT:     return "precision";
+    case HD_LINESEARCH_FAILED:   return "ls-failed";
+    case HD_NONFINITE_VALUE:     return "nonfinite-f";
+    case HD_NONFINITE_GRADIENT:  return "nonfinite-g";
+    case HD_NONFINITE_HESSIAN:   return "nonfinite-H";
+    case HD_MAX_ITERATIONS:      return "max-iter";
+    case HD_MAX_EVALUATIONS:     return "max-evals";
+    case HD_STOPPED_BY_CALLBACK: return "stopped";
+    case HD_DIVERGED:            return "diverged";
+    default:                     return r->res.converged ? "converged" : "not-conv";
+    }
+}
+
+static void print_table(const run *runs, size_t nruns, char **names, size_t n)
+{
+    char b1[32];
+    printf("%-10s %-12s %9s %9s %9s %9s %10s %-24s %-10s %9s\n", "method", "status", "iter", "f calls",
+           "dual", "hyper", "passes", "final f", "||g||_inf", "time");
+    for (size_t i = 0; i < nruns; i++) {
+        const run *r = &runs[i];
+        printf("%-10s %-12s %9d %9ld %9ld %9ld %10ld %-24s %-10.3g %8.3fs\n", short_name(r->method),
+               status_label(r), r->res.iterations, r->res.f_calls, r->res.dual_calls, r->res.hyper_calls,
+               r->res.passes, cli_fmt(b1, r->res.f), r->res.grad_norm, r->seconds);
+    }
+    if (n <= KEEP_X_MAX) {
+        putchar('\n');
+        for (size_t i = 0; i < nruns; i++) {
+            printf("%-10s x = (", short_name(runs[i].method));
+            for (size_t k = 0; k < n; k++)
+                printf("%s%s = %s", k ? ", " : "", names[k], cli_fmt(b1, runs[i].x[k]));
+            printf(")\n");
+        }
+    }
+    int notes = 0;
+    for (size_t i = 0; i < nruns; i++) {
+        const run *r = &runs[i];
+        if (converged(r)) continue;
+        if (!notes++) putchar('\n');
+        if (r->out_of_memory) printf("%-10s out of memory while recording the iterations\n", short_name(r->method));
+        else printf("%-10s %s\n", short_name(r->method), hd_status_str(r->rc != HD_OK ? r->rc : r->res.status));
+    }
+}
+
+static void print_json(const cli_text *t, const char *problem, const run *runs, size_t nruns, char **names,
+                       const double *x0, size_t n)
+{
+    printf("{\"expression\": ");
+    if (t) cli_json_string(stdout, t->text, t->len);
+    else printf("null");
+    printf(", \"problem\": ");
+    if (problem) cli_json_string(stdout, problem, strlen(problem));
+    else printf("null");
+    printf(", \"variables\": [");
+    for (size_t i = 0; i < n; i++) {
+        if (i) printf(", ");
+        cli_json_string(stdout, names[i], strlen(names[i]));
+    }
+    printf("], \"start\": ");
+    cli_json_numbers(stdout, x0, n);
+    printf(", \"results\": [");
+    for (size_t i = 0; i < nruns; i++) {
+        const run *r = &runs[i];
+        printf("%s{\"method\": \"%s\", \"status\": \"%s\", \"converged\": %s, \"iterations\": %d, "
+               "\"f_calls\": %ld, \"dual_calls\": %ld, \"hyper_calls\": %ld, \"passes\": %ld, \"f\": ",
+               i ? ", " : "", short_name(r->method), status_label(r), converged(r) ? "true" : "false",
+               r->res.iterations, r->res.f_calls, r->res.dual_calls, r->res.hyper_calls, r->res.passes);
+        cli_json_number(stdout, r->res.f);
+        printf(", \"grad_norm\": ");
+        cli_json_number(stdout, r->res.grad_norm);
+        printf(", \"seconds\": ");
+        cli_json_number(stdout, r->seconds);
+        printf(", \"x\": ");
+        cli_json_numbers(stdout, r->x, n);
+        printf("}");
+    }
+    printf("]}\n");
+}
+
+static int write_trace(const char *path, const run *runs, size_t nruns, char **names, size_t n)
+{
+    FILE *out = fopen(path, "w");
+    if (!out) {
+        cli_error("cannot write the trace file '%s'", path);
+        return CLI_USAGE;
+    }
+    fprintf(out, "method,iteration,f,grad_norm,step,f_calls,dual_calls,hyper_calls");
+    if (n <= KEEP_X_MAX)
+        for (size_t k = 0; k < n; k++) fprintf(out, ",%s", names[k]);
+    fputc('\n', out);
+    for (size_t i = 0; i < nruns; i++) {
+        const run *r = &runs[i];
+        for (size_t j = 0; j < r->nrec; j++) {
+            const record *q = &r->rec[j];
+            fprintf(out, "%s,%d,%.17g,%.17g,%.17g,%ld,%ld,%ld", short_name(r->method), q->iteration, q->f,
+                    q->grad_norm, q->step, q->f_calls, q->dual_calls, q->hyper_calls);
+            if (r->keep_x)
+                for (size_t k = 0; k < n; k++) fprintf(out, ",%.17g", r->rec_x[j * n + k]);
+            fputc('\n', out);
+        }
+    }
+    if (fclose(out) != 0) {
+        cli_error("cannot write the trace file '%s'", path);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}
+
+static int make_plot(const char *path, const hd_objective *obj, const run *runs, size_t nruns, char **names,
+                     size_t n, const char *title)
+{
+    cli_plot_series *series = calloc(nruns, sizeof *series);
+    if (!series) {
+        cli_error("out of memory");
+        return CLI_USAGE;
+    }
+    for (size_t i = 0; i < nruns; i++) {
+        series[i].label = hd_method_name(runs[i].method);
+        series[i].count = runs[i].nrec;
+        series[i].f = malloc((runs[i].nrec + 1) * sizeof *series[i].f);
+        series[i].iteration = malloc((runs[i].nrec + 1) * sizeof *series[i].iteration);
+        series[i].xy = n == 2 ? runs[i].rec_x : NULL;
+        if (!series[i].f || !series[i].iteration) {
+            series[i].count = 0;
+            continue;
+        }
+        for (size_t j = 0; j < runs[i].nrec; j++) {
+            series[i].f[j] = runs[i].rec[j].f;
+            series[i].iteration[j] = runs[i].rec[j].iteration;
+        }
+    }
+    cli_plot_request req = {path, title, series, nruns, n == 2 ? obj : NULL, n == 2 ? names : NULL};
+    const int status = cli_plot(&req);
+    for (size_t i = 0; i < nruns; i++) {
+        free(series[i].f);
+        free(series[i].iteration);
+    }
+    free(series);
+    return status;
+}
+
+typedef struct {
+    const char *expr_arg, *from, *problem, *methods, *trace, *plot;
+    long n, max_iter;
+    double gtol, lr;
+    int have_lr, json;
+} args;
+
+static int parse_args(int argc, char **argv, args *a)
+{
+    int positional_only = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *s = argv[i], *v;
+        if (!positional_only && cli_is_help(s)) {
+            fputs(usage, stdout);
+            return -1;
+        }
+        if (!positional_only && strcmp(s, "--") == 0) {
+            positional_only = 1;
+            continue;
+        }
+        if (positional_only || !cli_is_option(s)) {
+            if (a->expr_arg) {
+                cli_error("minimize takes one expression; '%s' is a second one (quote the expression)", s);
+                return CLI_USAGE;
+            }
+            a->expr_arg = s;
+            continue;
+        }
+        if (strcmp(s, "--json") == 0) {
+            a->json = 1;
+            continue;
+        }
+        static const char *const names[] = {"from", "problem", "method", "trace", "plot",
+                                            "n", "max-iter", "gtol", "lr", "at"};
+        size_t k = 0;
+        int r = 0;
+        for (; k < sizeof names / sizeof names[0]; k++)
+            if ((r = cli_option_value(argc, argv, &i, names[k], &v)) != 0) break;
+        if (r < 0) return CLI_USAGE;
+        if (k == sizeof names / sizeof names[0]) {
+            cli_error("unknown option '%s' for minimize (see hyperdual minimize --help)", s);
+            return CLI_USAGE;
+        }
+        const char **slot[] = {&a->from, &a->problem, &a->methods, &a->trace, &a->plot};
+        if (k == 9) k = 0; /* --at is accepted as a synonym of --from */
+        if (k < 5) {
+            if (*slot[k]) {
+                cli_error("--%s given twice", names[k]);
+                return CLI_USAGE;
+            }
+            *slot[k] = v;
+        } else if (k == 5 && !cli_parse_count(v, 1000000, &a->n)) {
+            cli_error("--n needs a whole number from 1 to 1000000, not '%s'", v);
+            return CLI_USAGE;
+        } else if (k == 6 && !cli_parse_count(v, 100000000, &a->max_iter)) {
+            cli_error("--max-iter needs a whole number from 1 to 100000000, not '%s'", v);
+            return CLI_USAGE;
+        } else if (k == 7 && (!cli_parse_double(v, &a->gtol) || !(a->gtol > 0) || isinf(a->gtol))) {
+            cli_error("--gtol needs a positive number, not '%s'", v);
+            return CLI_USAGE;
+        } else if (k == 8) {
+            if (!cli_parse_double(v, &a->lr) || !(a->lr > 0) || isinf(a->lr)) {
+                cli_error("--lr needs a positive number, not '%s'", v);
+                return CLI_USAGE;
+            }
+            a->have_lr = 1;
+        }
+    }
+    if (!a->expr_arg == !a->problem) {
+        cli_error(a->problem ? "give either an expression or --problem, not both"
+                             : "minimize needs an expression or --problem NAME (see hyperdual minimize --help)");
+        return CLI_USAGE;
+    }
+    if (a->expr_arg && !a->from) {
+        cli_error("minimize needs a start point: --from NAME=VALUE,...");
+        return CLI_USAGE;
+    }
+    if (a->problem && a->from) {
+        cli_error("--problem starts at the problem's standard point; --from is for expressions");
+        return CLI_USAGE;
+    }
+    if (a->n && !a->problem) {
+        cli_error("--n is for --problem; an expression's dimension is its number of variables");
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}
+
+int cli_minimize(int argc, char **argv)
+{
+    args a;
+    memset(&a, 0, sizeof a);
+    const int parsed = parse_args(argc, argv, &a);
+    if (parsed != CLI_OK) return parsed < 0 ? CLI_OK : parsed;
+
+    hd_method methods[NMETHODS];
+    size_t nmethods = 1;
+    methods[0] = HD_NEWTON;
+    if (a.methods && !parse_methods(a.methods, methods, &nmethods)) return CLI_USAGE;
+    if (a.plot && cli_plot_check(a.plot) != CLI_OK) return CLI_USAGE;
+
+    cli_point pt = {0, NULL, NULL};
+    cli_text t = {NULL, 0, NULL};
+    hd_expr *e = NULL;
+    hd_objective obj;
+    const hd_problem *prob = NULL;
+    char title[200];
+    int status = CLI_USAGE;
+    if (a.problem) {
+        prob = hd_problem_find(a.problem);
+        if (!prob) {
+            cli_error("unknown problem '%s' (see hyperdual problems)", a.problem);
+            return CLI_USAGE;
+        }
+        const size_t n = a.n ? (size_t)a.n : prob->n;
+        if (a.n && (!prob->variable_n || !prob->n_ok || !prob->n_ok(n))) {
+            cli_error("problem '%s' does not allow n = %zu", prob->name, n);
+            return CLI_USAGE;
+        }
+        obj = prob->objective(n);
+        pt.n = n;
+        pt.names = calloc(n, sizeof *pt.names);
+        pt.values = malloc(n * sizeof *pt.values);
+        for (size_t i = 0; pt.names && pt.values && i < n; i++) {
+            pt.names[i] = malloc(24);
+            if (pt.names[i]) snprintf(pt.names[i], 24, "x%zu", i + 1);
+            else pt.n = i; /* free what exists; reported below */
+        }
+        if (!pt.names || !pt.values || pt.n != n) {
+            cli_error("out of memory");
+            cli_point_free(&pt);
+            return CLI_USAGE;
+        }
+        prob->start(n, pt.values);
+        snprintf(title, sizeof title, "%s, n = %zu", prob->title, n);
+    } else {
+        if (cli_parse_point("--from", a.from, &pt) != CLI_OK) return CLI_USAGE;
+        if (cli_read_expr(a.expr_arg, &t) != CLI_OK) {
+            cli_point_free(&pt);
+            return CLI_USAGE;
+        }
+        e = cli_compile(&t, &pt);
+        if (!e) goto done;
+        obj = hd_expr_objective(e);
+        snprintf(title, sizeof title, "%.*s%s", t.len > 120 ? 120 : (int)t.len, t.text, t.len > 120 ? "..." : "");
+    }
+
+    run runs[NMETHODS];
+    memset(runs, 0, sizeof runs);
+    const setup s = {&obj, pt.values, pt.n, a.max_iter, a.gtol, a.lr, a.have_lr};
+    int all_converged = 1, failed = 0;
+    for (size_t i = 0; i < nmethods; i++) {
+        runs[i].method = methods[i];
+        runs[i].x = malloc(pt.n * sizeof *runs[i].x);
+        if (!runs[i].x) {
+            failed = 1;
+            break;
+        }
+        run_method(&s, &runs[i]);
+        all_converged &= converged(&runs[i]);
+    }
+    if (failed) {
+        cli_error("out of memory");
+    } else {
+        if (a.json) {
+            print_json(e ? &t : NULL, prob ? prob->name : NULL, runs, nmethods, pt.names, pt.values, pt.n);
+        } else {
+            char b[32];
+            printf("minimize %s from (", title);
+            for (size_t k = 0; k < pt.n && k < KEEP_X_MAX; k++)
+                printf("%s%s", k ? ", " : "", cli_fmt(b, pt.values[k]));
+            printf("%s)", pt.n > KEEP_X_MAX ? ", ..." : "");
+            if (prob && !isnan(prob->f_star)) printf(", known minimum f* = %s", cli_fmt(b, prob->f_star));
+            printf("\n\n");
+            print_table(runs, nmethods, pt.names, pt.n);
+        }
+        status = all_converged ? CLI_OK : CLI_NOT_CONVERGED;
+        if (a.trace && write_trace(a.trace, runs, nmethods, pt.names, pt.n) != CLI_OK) status = CLI_USAGE;
+        if (a.plot && make_plot(a.plot, &obj, runs, nmethods, pt.names, pt.n, title) != CLI_OK)
+            status = CLI_USAGE;
+    }
+    for (size_t i = 0; i < nmethods; i++) {
+        free(runs[i].x);
+        free(runs[i].rec);
+        free(runs[i].rec_x);
+    }
+done:
+    hd_expr_free(e);
+    cli_text_free(&t);
+    cli_point_free(&pt);
+    return status;
+}

@@ -1,0 +1,78 @@
+/* hyperdual problems: the registry of built-in test problems. */
+#include <config.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+
+static const char usage[] =
+    "usage: hyperdual problems [--json]\n"
+    "\n"
+    "List the built-in test problems (name, dimension n, standard start, known\n"
+    "minimum f*). Run one with: hyperdual minimize --problem NAME\n";
+
+/* "(a, b, c)", cut after six values. */
+static void format_start(char *buf, size_t cap, const double *x, size_t n)
+{
+    size_t used = (size_t)snprintf(buf, cap, "(");
+    char b[32];
+    for (size_t i = 0; i < n && used < cap; i++) {
+        if (i == 6) {
+            used += (size_t)snprintf(buf + used, cap - used, ", ...");
+            break;
+        }
+        used += (size_t)snprintf(buf + used, cap - used, "%s%s", i ? ", " : "", cli_fmt(b, x[i]));
+    }
+    if (used < cap) snprintf(buf + used, cap - used, ")");
+}
+
+int cli_problems(int argc, char **argv)
+{
+    int json = 0;
+    for (int i = 0; i < argc; i++) {
+        if (cli_is_help(argv[i])) {
+            fputs(usage, stdout);
+            return CLI_OK;
+        }
+        if (strcmp(argv[i], "--json") == 0) {
+            json = 1;
+        } else {
+            cli_error("unknown argument '%s' for problems (see hyperdual problems --help)", argv[i]);
+            return CLI_USAGE;
+        }
+    }
+    const size_t count = hd_problem_count();
+    if (json) printf("[");
+    else printf("%-28s %4s  %-40s %-12s %s\n", "name", "n", "start", "f*", "title");
+    for (size_t i = 0; i < count; i++) {
+        const hd_problem *p = hd_problem_at(i);
+        if (!p) continue;
+        double *x0 = malloc((p->n ? p->n : 1) * sizeof *x0);
+        if (!x0) {
+            cli_error("out of memory");
+            return CLI_USAGE;
+        }
+        p->start(p->n, x0);
+        char b[32];
+        if (json) {
+            printf("%s\n {\"name\": ", i ? "," : "");
+            cli_json_string(stdout, p->name, strlen(p->name));
+            printf(", \"title\": ");
+            cli_json_string(stdout, p->title, strlen(p->title));
+            printf(", \"n\": %zu, \"start\": ", p->n);
+            cli_json_numbers(stdout, x0, p->n);
+            printf(", \"f_star\": ");
+            cli_json_number(stdout, p->f_star);
+            printf("}");
+        } else {
+            char start[64];
+            format_start(start, sizeof start, x0, p->n);
+            printf("%-28s %4zu%s %-40s %-12s %s\n", p->name, p->n, p->variable_n ? "+" : " ", start,
+                   isnan(p->f_star) ? "?" : cli_fmt(b, p->f_star), p->title);
+        }
+        free(x0);
+    }
+    if (json) printf("\n]\n");
+    else printf("\nn+ : other dimensions allowed (minimize --problem NAME --n N)\n");
+    return CLI_OK;
+}

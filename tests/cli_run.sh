@@ -1,0 +1,133 @@
+#!/bin/sh
+# What the `hyperdual` subcommands print, against values worked out by hand:
+# the contract's eval --json example, the forward quotients of t^3 at 1,
+# stationary points, a sample of the oracle data through `eval --json`, the
+# problem list, minimize's exit statuses, trace and plot files.
+set -u
+H="${top_builddir:-.}/cli/hyperdual"
+tmp="${TMPDIR:-/tmp}/hd_cli_run.$$"
+mkdir -p "$tmp" || exit 99
+trap 'rm -rf "$tmp"' EXIT
+out="$tmp/out" err="$tmp/err"
+checks=0 failures=0
+
+fail() {
+    failures=$((failures + 1))
+    echo "FAIL [$checks] $*"
+    sed 's/^/    stdout: /' "$out" | head -n 6
+    sed 's/^/    stderr: /' "$err" | head -n 4
+}
+
+# expect STATUS ARGS...: run the tool, require that exit status
+expect() {
+    want=$1
+    shift
+    checks=$((checks + 1))
+    timeout 60 "$H" "$@" >"$out" 2>"$err"
+    rc=$?
+    [ "$rc" -eq "$want" ] || fail "exit status $rc, expected $want: $*"
+}
+
+# has TEXT: stdout contains TEXT
+has() {
+    checks=$((checks + 1))
+    grep -qF -- "$1" "$out" || fail "output lacks '$1'"
+}
+
+# ---- eval -------------------------------------------------------------------------
+expect 0 eval 'x^2*y' --at x=3,y=2 --json
+has '{"expression": "x^2*y", "variables": ["x", "y"], "point": [3, 2], "value": 18, "gradient": [12, 9], "hessian": [[4, 6], [6, 0]]'
+expect 0 eval 'x^2*y' --at x=3,y=2
+has 'gradient     [12, 9]'
+# (x^2 - y^2) has a saddle at 0, x^2 + y^2 a minimum, -(x^2 + y^2) a maximum
+expect 0 eval 'x^2 - y^2' --at x=0,y=0 --json
+has '"eigenvalues": [-2, 2], "stationary": "saddle"'
+expect 0 eval 'x^2 + y^2' --at x=0,y=0 --json
+has '"stationary": "minimum"'
+expect 0 eval '-(x^2 + y^2)' --at x=0,y=0 --json
+has '"stationary": "maximum"'
+expect 0 eval 'x^4' --at x=0 --json
+has '"stationary": "degenerate"'
+expect 0 eval 'x^2 + y' --at x=0,y=0 --json
+has '"stationary": null'
+# 0.1 prints as the shortest decimal that reads back (%.17g would give 0.10000000000000001 too)
+expect 0 eval '0.1*x' --at x=1 --json
+has '"value": 0.10000000000000001'
+
+# ---- limit: t^3 at 1, forward quotients (1+dt)^3 - 1)/dt = 3 + 3 dt + dt^2 ----------
+expect 0 limit 't^3' --at t=1 --json
+has '"derivative": 3'
+checks=$((checks + 1))
+tr '{' '\n' <"$out" | grep '^"dt"' | head -n 4 | awk -F '[:,]' '{
+        dt = $2 + 0; fwd = $4 + 0
+        want = 3 + 3 * dt + dt * dt
+        if ((fwd - want) > 1e-12 * want || (want - fwd) > 1e-12 * want) { print "dt " dt ": " fwd " != " want; bad = 1 }
+    } END { exit bad }' || fail "forward quotients of t^3 are not 7, 3.31, 3.0301, 3.003001"
+expect 0 limit 't^3' --at t=1
+has '3.0301'
+expect 0 limit 'x*y^2' --at x=2,y=3 --wrt y --json
+has '"derivative": 12'
+
+# ---- a sample of the oracle data through the tool ------------------------------------
+data="${HD_TESTDATA:-}/derivatives.jsonl"
+if [ -r "$data" ]; then
+    # every 50th case: run it and compare the value with 1e-12 relative slack
+    awk 'NR % 50 == 1' "$data" >"$tmp/sample"
+    while IFS= read -r line; do
+        expr=$(printf '%s\n' "$line" | sed 's/^{"expression": "\([^"]*\)".*/\1/')
+        vars=$(printf '%s\n' "$line" | sed 's/.*"variables": \[\([^]]*\)\].*/\1/' | tr -d '" ')
+        pts=$(printf '%s\n' "$line" | sed 's/.*"point": \[\([^]]*\)\].*/\1/' | tr -d '" ')
+        value=$(printf '%s\n' "$line" | sed 's/.*"value": "\([^"]*\)".*/\1/')
+        at=$(awk -v v="$vars" -v p="$pts" 'BEGIN { n = split(v, a, ","); split(p, b, ",");
+                 for (i = 1; i <= n; i++) printf "%s%s=%s", (i > 1 ? "," : ""), a[i], b[i] }')
+        expect 0 eval "$expr" --at "$at" --json
+        got=$(sed 's/.*"value": \([^,]*\),.*/\1/' "$out")
+        checks=$((checks + 1))
+        awk -v g="$got" -v w="$value" 'BEGIN { d = g - w; if (d < 0) d = -d; m = w < 0 ? -w : w;
+                 exit !(d <= 1e-12 * (m > 1 ? m : 1)) }' || fail "$expr at $at: value $got, expected $value"
+    done <"$tmp/sample"
+fi
+
+# ---- help, version, functions ---------------------------------------------------------
+expect 0 --version
+has 'hyperdual '
+for cmd in eval minimize limit problems functions; do
+    expect 0 "$cmd" --help
+    has 'usage: hyperdual'
+done
+expect 0 functions
+has 'atan2(x, y)'
+
+# ---- problems and minimize ------------------------------------------------------------
+expect 0 problems
+has 'rosenbrock'
+expect 0 problems --json
+has '"name": "rosenbrock"'
+expect 0 minimize '(1-x)^2 + 100*(y-x^2)^2' --from x=-1.2,y=1 --method newton
+has 'converged'
+expect 1 minimize '(1-x)^2 + 100*(y-x^2)^2' --from x=-1.2,y=1 --method gd --max-iter 10
+has 'max-iter'
+expect 0 minimize --problem rosenbrock --method newton,newton-tr --json
+has '"converged": true'
+expect 0 minimize '(x-1)^2 + (y+2)^2' --from x=0,y=0 --method all --trace "$tmp/t.csv"
+checks=$((checks + 1))
+head -n 1 "$tmp/t.csv" | grep -q '^method,iteration,f,grad_norm,step,f_calls,dual_calls,hyper_calls,x,y$' \
+    || fail "trace header"
+checks=$((checks + 1))
+[ "$(cut -d, -f1 "$tmp/t.csv" | sort -u | tr '\n' ' ')" = "bfgs gd method newton newton-tr " ] \
+    || fail "trace lacks a method"
+if command -v gnuplot >/dev/null 2>&1; then
+    # gradient descent does not reach the valley's end in 2000 steps: status 1
+    expect 1 minimize '(1-x)^2 + 100*(y-x^2)^2' --from x=-1.2,y=1 --method both --max-iter 2000 \
+        --plot "$tmp/p.png"
+    checks=$((checks + 1))
+    [ "$(head -c 4 "$tmp/p.png" | od -An -c | tr -d ' \n')" = "211PNG" ] || fail "--plot wrote no PNG"
+    expect 0 minimize '(x-1)^2 + sin(y)' --from x=0,y=0.5 --method newton --plot "$tmp/p.svg"
+    checks=$((checks + 1))
+    grep -q '<svg' "$tmp/p.svg" || fail "--plot wrote no SVG"
+else
+    echo "gnuplot not found: --plot not checked"
+fi
+
+echo "$checks checks, $failures failed"
+[ "$failures" -eq 0 ]
