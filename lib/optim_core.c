@@ -10,7 +10,6 @@
 #include <string.h>
 #include <hyperdual.h>
 #include "optim_internal.h"
-#include "linalg.h"
 
 /* ---- counted evaluations ------------------------------------------------------ */
 
@@ -37,7 +36,7 @@ static hd_hyper count_hyper(const hd_hyper *x, void *ctx)
     return ev->user->f_hyper(x, ev->user->ctx);
 }
 
-void hd__eval_init(hd__eval *ev, const hd_objective *user, long max_evals)
+static void eval_init(hd__eval *ev, const hd_objective *user, long max_evals)
 {
     memset(ev, 0, sizeof *ev);
     ev->user = user;
@@ -76,7 +75,8 @@ int hd__eval_hessian(hd__eval *ev, const double *x, double *f, double *g, double
     return exhausted(ev) ? HD__OUT_OF_EVALS : hd_hessian(&ev->counted, x, f, g, h);
 }
 
-int hd__eval_full(hd__run *rn, const double *x, double *f, double *g, double *h)
+/* What the method needs at x: value and gradient, plus the Hessian for Newton and TR. */
+static int eval_full(hd__run *rn, const double *x, double *f, double *g, double *h)
 {
     return rn->second_order ? hd__eval_hessian(&rn->ev, x, f, g, h)
                             : hd__eval_gradient(&rn->ev, x, f, g);
@@ -157,7 +157,8 @@ void hd__accept(hd__run *rn, double ft, double step)
     }
 }
 
-int hd__report(hd__run *rn)
+/* Callback and trace row for the current iterate; HD_STOPPED_BY_CALLBACK or 0. */
+static int report(hd__run *rn)
 {
     hd_result *res = rn->res;
     const long fc = rn->ev.f, dc = rn->ev.dual, hc = rn->ev.hyper;
@@ -199,7 +200,8 @@ hd_point_kind hd__kind_from_eigenvalues(size_t n, const double *w)
     return HD_POINT_DEGENERATE;
 }
 
-int hd__classify_current(hd__run *rn, hd_point_kind *kind)
+/* Classify the current iterate by its Hessian (no evaluations). */
+static int classify_current(hd__run *rn, hd_point_kind *kind)
 {
     const int st = hd__eigen(rn);
     if (st != HD_OK) return st;
@@ -217,46 +219,110 @@ static int negative_curvature(const hd__run *rn)
     return rn->eval[0] < -HD__EIG_RTOL * scale;
 }
 
-/* From a stationary point with negative curvature, step along the eigenvector
- * of the most negative eigenvalue, signed to descend, and backtrack until
- * f(x + a u) <= f + c1 (a gᵀu + a²λ/2). The opposite sign is tried too: with
- * g ~ 0 both may descend. Returns 0 after moving, HD_SADDLE when neither
- * sign decreases f in floating point. */
-static int escape_saddle(hd__run *rn)
+/* Search along the unit eigenvector u of the most negative eigenvalue
+ * lambda (rn->evec/eval must be current), signed so that gᵀu <= 0, for a step
+ * a with f(x + a u) <= f + c1 (a gᵀu + a² lambda / 2) and f(x + a u) < f_beat:
+ * from a0 = max(a_min, 1, ||x||_inf) halve (at most max_halvings times)
+ * until one is found, then double while f keeps falling. On success (1) rn->p = ±u, rn->xt = x + a p and
+ * *a, *fa, *gu (= gᵀp) describe the step; 0 when no such step exists. The
+ * opposite sign is tried too when both_signs (with g ~ 0 both may descend). */
+static int curvature_search(hd__run *rn, double a_min, double f_beat, int both_signs,
+                            int max_halvings, double *a_out, double *f_out, double *gu_out)
 {
     const size_t n = rn->n;
     const double lambda = rn->eval[0], c1 = 1e-4;
-    memcpy(rn->p, rn->evec, n * sizeof *rn->p); /* eigenvector 0, unit length */
+    memcpy(rn->p, rn->evec, n * sizeof *rn->p);
     if (hd__dot(n, rn->g, rn->p) > 0.0)
         for (size_t i = 0; i < n; i++) rn->p[i] = -rn->p[i];
-    const double gu = hd__dot(n, rn->g, rn->p);
-    const double a0 = fmax(1.0, hd__norm_inf(n, rn->x));
-    for (int sign = 1; sign >= -1; sign -= 2) {
-        double a = a0;
-        for (int k = 0; k < 60; k++, a *= 0.5) {
-            if (hd__trial_point(rn, sign * a)) break;
-            double ft;
-            int st = hd__eval_value(&rn->ev, rn->xt, &ft);
+    for (int sign = 0; sign < (both_signs ? 2 : 1); sign++) {
+        if (sign)
+            for (size_t i = 0; i < n; i++) rn->p[i] = -rn->p[i];
+        const double gu = hd__dot(n, rn->g, rn->p);
+        double a = fmax(a_min, fmax(1.0, hd__norm_inf(n, rn->x))), best_a = 0.0, best_f = f_beat;
+        for (int k = 0, halvings = 0; k < 60 && halvings <= max_halvings; k++) {
+            if (hd__trial_point(rn, a)) break;
+            double fa;
+            const int st = hd__eval_value(&rn->ev, rn->xt, &fa);
             if (st != HD_OK) return st;
             rn->res->ls_trials++;
-            const double model = sign * a * gu + 0.5 * a * a * lambda;
-            if (!(isfinite(ft) && ft < rn->f && ft <= rn->f + c1 * model)) continue;
-            st = hd__eval_full(rn, rn->xt, &ft, rn->gt, rn->ht);
-            if (st != HD_OK) return st;
-            if (!isfinite(ft) || !hd__finite(n, rn->gt) || !hd__finite(n * n, rn->ht)) continue;
-            hd__accept(rn, ft, a);
-            rn->res->saddle_escapes++;
-            return 0;
+            if (isfinite(fa) && fa < best_f && fa <= rn->f + c1 * (a * gu + 0.5 * a * a * lambda)) {
+                best_a = a;
+                best_f = fa;
+                a *= 2.0;
+            } else if (best_a > 0.0) {
+                break;
+            } else {
+                a *= 0.5;
+                halvings++;
+            }
+        }
+        if (best_a > 0.0) {
+            hd__trial_point(rn, best_a);
+            *a_out = best_a;
+            *f_out = best_f;
+            *gu_out = gu;
+            return 1;
         }
     }
-    return HD_SADDLE;
+    return 0;
 }
 
-int hd__stationary(hd__run *rn)
+static int finish_step(hd__run *rn, double f0, double d0, double *alpha, double *ft);
+
+/* From a stationary point with negative curvature: step along it (see
+ * curvature_search). Returns 0 after moving, HD_SADDLE when f cannot be
+ * decreased along it in floating point. */
+static int escape_saddle(hd__run *rn)
+{
+    double a, fa, gu;
+    int st = curvature_search(rn, 0.0, rn->f, 1, 60, &a, &fa, &gu);
+    if (st < 0 || st == HD__OUT_OF_EVALS) return st;
+    if (st == 0) return HD_SADDLE;
+    st = finish_step(rn, rn->f, gu, &a, &fa);
+    if (st) return st == HD_NONFINITE_VALUE || st == HD_NONFINITE_GRADIENT ||
+                      st == HD_NONFINITE_HESSIAN ? HD_SADDLE : st;
+    hd__accept(rn, fa, a);
+    rn->res->saddle_escapes++;
+    return 0;
+}
+
+/* In an indefinite region the shifted Newton step can crawl (a large shift
+ * damps every direction); a step along the most negative curvature, when
+ * it ends lower than the Newton step's line search did, is taken instead
+ * (the spirit of Moré & Sorensen 1979). Leaves rn->p, rn->xt and *alpha,
+ * *ft, *slope describing whichever step wins. */
+static int prefer_negative_curvature(hd__run *rn, double *alpha, double *ft, double *slope)
+{
+    const size_t n = rn->n;
+    int st = hd__eigen(rn);
+    if (st != HD_OK) return st;
+    if (!negative_curvature(rn)) return 0;
+    const double newton_len = *alpha * sqrt(hd__dot(n, rn->p, rn->p));
+    memcpy(rn->y, rn->p, n * sizeof *rn->p); /* y is free in Newton runs */
+    double a, fa, gu;
+    /* A curvature step far shorter than the Newton step cannot beat it by
+     * much; a few halvings decide. */
+    st = curvature_search(rn, newton_len, *ft, 0, 6, &a, &fa, &gu);
+    if (st < 0 || st == HD__OUT_OF_EVALS) return st;
+    if (st == 1) {
+        *alpha = a;
+        *ft = fa;
+        *slope = gu;
+        rn->res->curvature_steps++;
+        return 0;
+    }
+    memcpy(rn->p, rn->y, n * sizeof *rn->p);
+    hd__trial_point(rn, *alpha);
+    return 0;
+}
+
+/* At ||g|| <= gtol: HD_CONVERGED, HD_SADDLE, 0 after an escape (keep
+ * iterating), or an error / limit code. */
+static int stationary(hd__run *rn)
 {
     if (!rn->second_order) return HD_CONVERGED; /* classify_final decides later */
     hd_point_kind kind;
-    const int st = hd__classify_current(rn, &kind);
+    const int st = classify_current(rn, &kind);
     if (st != HD_OK) return st;
     if (!negative_curvature(rn)) return HD_CONVERGED;
     /* Pure Newton is drawn back to the saddle it escaped from, so it reports it. */
@@ -284,10 +350,10 @@ int hd__iterate_checks(hd__run *rn)
     if (!hd__finite(n, rn->g)) return HD_NONFINITE_GRADIENT;
     if (rn->second_order && !hd__finite(n * n, rn->h)) return HD_NONFINITE_HESSIAN;
     for (;;) {
-        int st = hd__report(rn);
+        int st = report(rn);
         if (st) return st;
         if (!(rn->gnorm <= rn->opt.gtol)) break;
-        st = hd__stationary(rn);
+        st = stationary(rn);
         if (st) return st;
         /* escaped: report the new iterate and test it again */
     }
@@ -321,7 +387,7 @@ static int finish_step(hd__run *rn, double f0, double d0, double *alpha, double 
             rn->res->ls_trials++;
         }
         double fe;
-        const int st = hd__eval_full(rn, rn->xt, &fe, rn->gt, rn->ht);
+        const int st = eval_full(rn, rn->xt, &fe, rn->gt, rn->ht);
         if (st != HD_OK) return st;
         if (!isfinite(fe)) bad = HD_NONFINITE_VALUE;
         else if (!hd__finite(n, rn->gt)) bad = HD_NONFINITE_GRADIENT;
@@ -403,6 +469,11 @@ static int line_search_run(hd__run *rn)
             if (st == HD_LINESEARCH_FAILED) return hd__failed_step_status(rn);
             if (st) return st;
         }
+        if (rn->opt.method == HD_NEWTON && rn->modified && rn->opt.escape_saddles &&
+            rn->opt.hessian_fix == HD_HESSIAN_SHIFT && rn->opt.line_search != HD_LINESEARCH_NONE) {
+            st = prefer_negative_curvature(rn, &alpha, &ft, &slope);
+            if (st) return st;
+        }
         st = finish_step(rn, rn->f, slope, &alpha, &ft);
         if (st) return st;
         if (rn->opt.method != HD_NEWTON)
@@ -481,7 +552,7 @@ static int classify_final(hd__run *rn, int *status)
     memcpy(rn->x, rn->xbest, rn->n * sizeof *rn->x);
     rn->eig_valid = 0;
     hd_point_kind kind;
-    st = hd__classify_current(rn, &kind);
+    st = classify_current(rn, &kind);
     if (st != HD_OK) return st;
     if (*status == HD_CONVERGED && negative_curvature(rn)) *status = HD_SADDLE;
     return HD_OK;
@@ -517,7 +588,7 @@ int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_re
     double *block = NULL;
     int st = allocate(rn, &block);
     if (st != HD_OK) return st;
-    hd__eval_init(&rn->ev, obj, rn->opt.max_evals);
+    eval_init(&rn->ev, obj, rn->opt.max_evals);
     rn->kind = -1;
     rn->min_eig = NAN;
     rn->radius = rn->opt.trust_radius;
@@ -526,7 +597,7 @@ int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_re
     memcpy(rn->x, x, n * sizeof *x);
     memcpy(rn->xbest, x, n * sizeof *x);
 
-    st = hd__eval_full(rn, rn->x, &rn->f, rn->g, rn->h);
+    st = eval_full(rn, rn->x, &rn->f, rn->g, rn->h);
     int status = HD_OK;
     if (st == HD_OK) {
         rn->gnorm = rn->g0norm = hd__norm_inf(n, rn->g);
@@ -550,7 +621,7 @@ int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_re
         /* The Hessian at the returned point is at hand: classifying it costs
          * an eigen-decomposition and no evaluation. */
         hd_point_kind kind;
-        const int cst = hd__classify_current(rn, &kind);
+        const int cst = classify_current(rn, &kind);
         if (cst < 0) st = cst;
     }
     if (rn->best_is_current || rn->opt.classify_final) {

@@ -49,7 +49,6 @@ typedef struct hd__run {
 } hd__run;
 
 /* ---- evaluations (optim_core.c) ---- */
-void hd__eval_init(hd__eval *ev, const hd_objective *user, long max_evals);
 int hd__eval_value(hd__eval *ev, const double *x, double *f);
 int hd__eval_directional(hd__eval *ev, const double *x, const double *v, double *f, double *dv);
 int hd__eval_gradient(hd__eval *ev, const double *x, double *f, double *g);
@@ -77,28 +76,16 @@ int hd__eigen(hd__run *rn);
 
 /* ---- BFGS (optim_bfgs.c) ---- */
 void hd__bfgs_direction(hd__run *rn);
-/* Update with s = x_new - x_old, y = g_new - g_old (both in rn->work). */
+/* Update with s = x_new - x_old, y = g_new - g_old; s == NULL resets to the
+ * identity; first: rescale the identity by sᵀy/yᵀy before the update. */
 void hd__bfgs_update(hd__run *rn, const double *s, const double *y, int first);
 
 /* ---- trust region (optim_trust.c) ---- */
 int hd__trust_region_run(hd__run *rn);
-/* Exact solution of min gᵀp + ½pᵀHp, ||p|| <= radius, from the eigen-
- * decomposition; writes rn->p and the predicted reduction (> 0). */
-int hd__trust_subproblem(size_t n, const double *evec, const double *eval, const double *g,
-                         double radius, double *p, double *pred, double *work);
 
 /* ---- shared steps of the loops (optim_core.c) ---- */
-/* Evaluate what the method needs at rn->xt (value, gradient, Hessian). */
-int hd__eval_full(hd__run *rn, const double *x, double *f, double *g, double *h);
 /* Move the iterate to the trial point (x <- xt, g <- gt, ...). */
 void hd__accept(hd__run *rn, double ft, double step);
-/* Callback + trace for the current iterate; returns HD_STOPPED_BY_CALLBACK or 0. */
-int hd__report(hd__run *rn);
-/* At ||g|| <= gtol: decide converged / escape / saddle. Returns HD_CONVERGED,
- * HD_SADDLE, 0 (escaped: keep iterating) or an error/limit code. */
-int hd__stationary(hd__run *rn);
-/* Classify the current iterate's Hessian (eigen-decomposition, no evaluations). */
-int hd__classify_current(hd__run *rn, hd_point_kind *kind);
 /* Status for a failed step: precision limit when ||g|| is already tiny. */
 int hd__failed_step_status(const hd__run *rn);
 /* The checks at the top of every iteration (non-finite, callback, gradient

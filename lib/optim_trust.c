@@ -43,8 +43,10 @@ static double step_norm(size_t n, const double *eval, const double *gt, double l
     return s;
 }
 
-int hd__trust_subproblem(size_t n, const double *evec, const double *eval, const double *g,
-                         double radius, double *p, double *pred, double *work)
+/* Exact solution of min gᵀp + ½pᵀHp, ||p|| <= radius, from the eigen-
+ * decomposition (work: 2n); writes p and the predicted reduction. */
+static int trust_subproblem(size_t n, const double *evec, const double *eval, const double *g,
+                            double radius, double *p, double *pred, double *work)
 {
     double *gt = work, *coef = work + n;
     double gg = 0.0, scale = 0.0;
@@ -119,7 +121,7 @@ static int trust_step(hd__run *rn)
         int st = hd__eigen(rn);
         if (st != HD_OK) return st;
         double pred;
-        st = hd__trust_subproblem(n, rn->evec, rn->eval, rn->g, rn->radius, rn->p, &pred, rn->work);
+        st = trust_subproblem(n, rn->evec, rn->eval, rn->g, rn->radius, rn->p, &pred, rn->work);
         if (st != HD_OK) return st;
         const double pnorm = norm2(n, rn->p);
         if (!(pred > 0.0) || hd__trial_point(rn, 1.0)) return hd__failed_step_status(rn);

@@ -73,6 +73,12 @@ HD_GENERIC_OBJECTIVE(t_quad, T, x, ctx,
     return s;
 )
 
+/* 1000 x^2 - y^2 + y^4/4: the stiff x makes the Newton shift (beta scales
+ * with max|h_ii|) damp the y direction; minima f = -1 at (0, ±sqrt 2). */
+HD_GENERIC_OBJECTIVE(t_stiff_saddle, T, x, ctx,
+    return hd_add(hd_sub(hd_mul(1000, hd_sq(x[0])), hd_sq(x[1])), hd_div(hd_sq(hd_sq(x[1])), 4));
+)
+
 /* Ill-conditioned quadratic: condition number 1e8. */
 HD_GENERIC_OBJECTIVE(t_illquad, T, x, ctx,
     return hd_add(hd_sq(hd_sub(x[0], 2)), hd_mul(1e8, hd_sq(hd_add(x[1], 1))));
@@ -220,6 +226,29 @@ static void classic(known_problem *p)
     p[1] = (known_problem){"powell", t_powell_objective(2, NULL), {0, 1}, {1.098159329699759e-05, 9.106146739867318}};
     p[2] = (known_problem){"wood", t_wood_objective(4, NULL), {-3, -1, -3, -1}, {1, 1, 1, 1}};
 }
+
+/* Off the saddle's axis, the shifted Newton step and the negative-curvature
+ * step compete; with escape_saddles = 0 only the former is taken. */
+START_TEST(negative_curvature_steps_are_used_and_can_be_turned_off)
+{
+    const hd_objective s = t_stiff_saddle_objective(2, NULL);
+    double x[2] = {1.0, 1e-3};
+    hd_result r = {0};
+    ck_assert_int_eq(hd_minimize(&s, x, NULL, &r), HD_OK);
+    ck_assert_int_eq(r.status, HD_CONVERGED);
+    ck_assert(r.curvature_steps >= 1);
+    ck_assert_double_eq_tol(x[1], sqrt(2.0), 1e-7);
+    double y[2] = {1.0, 1e-3};
+    hd_options o = opts(HD_NEWTON);
+    o.escape_saddles = 0;
+    ck_assert_int_eq(hd_minimize(&s, y, &o, &r), HD_OK);
+    ck_assert_int_eq(r.curvature_steps, 0);
+    ck_assert_int_eq(r.saddle_escapes, 0);
+    /* the shifted steps still find the minimum, only slower */
+    ck_assert_int_eq(r.status, HD_CONVERGED);
+    ck_assert_double_eq_tol(y[1], sqrt(2.0), 1e-7);
+}
+END_TEST
 
 START_TEST(pure_newton_lands_on_saddles_default_newton_does_not)
 {
@@ -687,6 +716,7 @@ Suite *make_optim_suite(void)
     tcase_add_test(tc, newton_one_step_on_quadratics);
     tcase_add_test(tc, saddle_starts_are_never_minima);
     tcase_add_test(tc, pure_newton_lands_on_saddles_default_newton_does_not);
+    tcase_add_test(tc, negative_curvature_steps_are_used_and_can_be_turned_off);
     tcase_add_test(tc, trust_region_solves_powell_badly_scaled);
     tcase_add_test(tc, every_method_solves_rosenbrock_and_helical_valley);
     tcase_add_test(tc, gradient_descent_fixed_step_converges_or_diverges_as_theory_says);

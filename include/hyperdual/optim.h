@@ -83,8 +83,9 @@ typedef struct hd_options {
     long           max_evals;      /**< limit on f + dual + hyper calls, 0 = none; checked before
                                         each evaluation, so a gradient or Hessian may overshoot it */
     int            classify_final; /**< GD/BFGS: pay one Hessian at the end to classify */
-    int            escape_saddles; /**< Newton, TR: step along negative curvature (default 1);
-                                        pure Newton (HD_HESSIAN_AS_IS) never escapes */
+    int            escape_saddles; /**< Newton, TR: use negative curvature (default 1): escape
+                                        saddles, and (shifted Newton) prefer a curvature step
+                                        that beats the Newton step; pure Newton never escapes */
     double         divergence_limit; /**< |f| or ||x||_inf above this = diverged; default 1e150 */
     hd_callback    callback;       /**< may be NULL */
     void          *callback_data;
@@ -123,6 +124,7 @@ typedef struct hd_result {
                                (Newton and TR classify it for free; GD/BFGS with classify_final) */
     double min_eigenvalue;/**< smallest Hessian eigenvalue at the returned point, NaN if unknown */
     long   saddle_escapes;/**< steps taken along negative curvature from a stationary point */
+    long   curvature_steps;/**< Newton: steps along negative curvature that beat the shifted step */
     double f_last;        /**< f at the last iterate (differs from f when an iterate got worse) */
     hd_trace_row *trace;  /**< in: caller's buffer or NULL; rows written in order */
     size_t trace_cap;     /**< in: capacity of trace */
