@@ -62,10 +62,11 @@ static inline int logreg_make(logreg_data *D, size_t m, size_t d, double spread,
     }
     for (size_t j = 0; j < d; j++) w_true[j] = logreg_normal(&s) / sqrt((double)d) * 3.0;
     for (size_t i = 0; i < m; i++) {
-        double z = 0;
-        for (size_t j = 0; j < d; j++) {
+        double z = w_true[0];
+        D->X[i * d] = 1.0; /* the bias feature */
+        for (size_t j = 1; j < d; j++) {
             const double t = d > 2 ? (double)(j - 1) / (double)(d - 2) : 0.5;
-            D->X[i * d + j] = j == 0 ? 1.0 : logreg_normal(&s) * pow(spread, t - 0.5);
+            D->X[i * d + j] = logreg_normal(&s) * pow(spread, t - 0.5);
             z += w_true[j] * D->X[i * d + j];
         }
         D->y[i] = logreg_uniform(&s) < 1.0 / (1.0 + exp(-z)) ? 1.0 : 0.0;
