@@ -16,6 +16,7 @@
 #   ```json     printed, when that block was run (json: whitespace ignored;
 #               text: trailing blanks ignored, timings "<number> ms" and "<number>s" masked);
 #               otherwise an illustration. "```text illustration" never compares.
+# An indented (unfenced) code block fails: it could not be checked.
 # The first block under "## Quick start" in README.md must be exactly the two
 # lines the CI runs; it is not run here (it installs packages).
 #
@@ -57,6 +58,14 @@ extract() {
         next
     }
     inblock { l = $0; if (indent > 0) sub("^ {0," indent "}", "", l); print l > out; next }
+    # An indented code block (4 spaces after a blank line, not inside a
+    # list) would escape every check: it must be fenced and tagged.
+    /^    [^ ]/ && prev_blank && !in_list {
+        printf "%d\t%s\t%d\t%d\tINDENTED\t-\t0\n", ++id, base, NR, NR
+    }
+    /^ *([-*+]|[0-9]+\.) / { in_list = 1 }
+    /^[^ *+0-9-]/ { in_list = 0 }
+    { prev_blank = ($0 ~ /^[ \t]*$/) }
     /^## / { quick_pending = ($0 ~ /^## Quick start[ \t]*$/) }
     END { if (inblock) printf "%d\t%s\t%d\t%d\tUNCLOSED\t-\t0\n", id, base, start, NR }
     ' "$1"
@@ -218,6 +227,7 @@ for md in "$@"; do
                 n_illustration=$((n_illustration + 1))
             fi ;;
         UNCLOSED) fail "$where: unclosed code fence" ;;
+        INDENTED) fail "$where: indented code block: fence it with a language tag (c, sh, console, text, json)" ;;
         *) fail "$where: code block with language '$lang': use c, sh, console, text or json" ;;
         esac
         if [ "$ran" = 1 ]; then cp "$work/out" "$work/last_out"; fi
