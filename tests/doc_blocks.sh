@@ -5,7 +5,7 @@
 #   ```c        a whole translation unit: compiled with -std=c11 -Wall -Wextra
 #               -Wpedantic -Werror against the library; linked and run (exit 0)
 #               when it has main()
-#   ```sh       one command per line (comments and `\` continuations allowed),
+#   ```sh       (or bash, shell) one command per line (comments, `\` continuations),
 #   ```console  or "$ command" lines followed by its output (console).
 #               `hyperdual ...` runs the built CLI (when it was built),
 #               `./examples/NAME` runs an example; a trailing `# exit N` says
@@ -183,8 +183,8 @@ for md in "$@"; do
             else
                 n_compiled=$((n_compiled + 1))
             fi ;;
-        sh|console)
-            if ! sh -n "$b" 2>"$work/err" && [ "$lang" = sh ]; then
+        sh|bash|shell|console)
+            if [ "$lang" != console ] && ! sh -n "$b" 2>"$work/err"; then
                 fail "$where: shell syntax: $(cat "$work/err")"
             fi
             : >"$work/out"
@@ -228,7 +228,7 @@ for md in "$@"; do
             fi ;;
         UNCLOSED) fail "$where: unclosed code fence" ;;
         INDENTED) fail "$where: indented code block: fence it with a language tag (c, sh, console, text, json)" ;;
-        *) fail "$where: code block with language '$lang': use c, sh, console, text or json" ;;
+        *) fail "$where: code block with language '$lang': use c, sh (bash, shell), console, text or json" ;;
         esac
         if [ "$ran" = 1 ]; then cp "$work/out" "$work/last_out"; fi
         prev_ran=$ran
