@@ -57,7 +57,12 @@ static void hessian_with_mistake(const double *v, double *H, void *ctx)
 
 static void report(const char *what, const hd_derivative_error *e)
 {
-    printf("%-28s  %-11zu  %-10.2g", what, e->bad_entries, e->max_abs_error);
+    /* Below 1e-14 the error is rounding, whose last bits depend on the order
+     * of operations the drivers choose: print the bound, not the bits. */
+    char err[32];
+    if (e->max_abs_error < 1e-14) snprintf(err, sizeof err, "< 1e-14");
+    else snprintf(err, sizeof err, "%.2g", e->max_abs_error);
+    printf("%-28s  %-11zu  %-10s", what, e->bad_entries, err);
     if (e->bad_entries)
         printf("  worst at (%zu, %zu): yours %.12g, exact %.12g", e->worst_row, e->worst_col,
                e->worst_user, e->worst_exact);
@@ -88,7 +93,7 @@ int main(void)
     if (hd_gradient(&f, xp, NULL, gp) != HD_OK || hd_gradient(&f, xm, NULL, gm) != HD_OK) return 1;
     if (hd_hessian(&f, x, NULL, NULL, H) != HD_OK) return 1;
     const double fd = (gp[0] - gm[0]) / (2 * h);
-    printf("\nd2f/dxdz: exact %.17g, central difference %.17g (error %.1g)\n", H[2], fd,
+    printf("\nd2f/dxdz: exact %.15g, central difference %.15g (error %.1g)\n", H[2], fd,
            fabs(fd - H[2]));
     return 0;
 }
