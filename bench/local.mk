@@ -1,0 +1,73 @@
+# (The list is BENCH_PROGS, not BENCH_PROGRAMS: automake reserves *_PROGRAMS.)
+# make bench: builds the benchmark programs on demand (never in `make` or
+# `make check`) and runs each. A helper adds its program with
+#   BENCH_PROGS += bench/<name>
+#   bench_<name>_SOURCES = ...   (and _CFLAGS = $(BENCH_CFLAGS), _LDADD = $(BENCH_LDADD))
+# and the one rule below builds and runs it.
+BENCH_PROGS = bench/bench_eval bench/bench_drivers
+BENCH_CFLAGS = $(AM_CFLAGS) -O2
+BENCH_LDADD = lib/libhyperdual.la -lm
+
+bench_bench_eval_SOURCES = bench/bench_eval.c bench/bench_util.h bench/bench_kernels.h \
+	bench/bench_objectives.h bench/bench_kernels.c bench/bench_kernels_nansafe.c bench/bench_hand.c
+bench_bench_eval_CFLAGS = $(BENCH_CFLAGS)
+bench_bench_eval_LDADD = $(BENCH_LDADD)
+
+bench_bench_drivers_SOURCES = bench/bench_drivers.c bench/bench_util.h bench/bench_kernels.h \
+	bench/bench_objectives.h bench/bench_kernels.c bench/bench_kernels_nansafe.c bench/bench_hand.c
+bench_bench_drivers_CFLAGS = $(BENCH_CFLAGS)
+bench_bench_drivers_LDADD = $(BENCH_LDADD)
+
+# ---- cli helper: the expression engine (issue 4, item 13) -------------------
+# Hessian through hd_expr against the same function compiled with the hd_
+# macros, and parsing 1 MiB of expression; prints both ratios.
+BENCH_PROGS += bench/expr_bench
+bench_expr_bench_SOURCES = bench/expr_bench.c
+bench_expr_bench_CFLAGS = $(BENCH_CFLAGS)
+bench_expr_bench_LDADD = $(BENCH_LDADD)
+# ---- end of the cli helper's block ----------------------------------------------
+
+# ---- optimizer report (issue 3, item 13) ------------------------------------------
+BENCH_PROGS += bench/optim_report
+bench_optim_report_SOURCES = bench/optim_report.c
+bench_optim_report_CFLAGS = $(BENCH_CFLAGS)
+bench_optim_report_LDADD = $(BENCH_LDADD)
+EXTRA_DIST += doc/optim-table.md
+
+# Regenerate the checked-in table (a maintainer target: it writes to srcdir).
+.PHONY: optim-table
+optim-table: bench/optim_report
+	./bench/optim_report > $(srcdir)/doc/optim-table.md
+# ---- end optimizer report ----------------------------------------------------------
+
+EXTRA_PROGRAMS = $(BENCH_PROGS)
+
+.PHONY: bench
+bench: $(BENCH_PROGS)
+	@for p in $(BENCH_PROGS); do echo "== $$p"; ./$$p || exit 1; done
+EXTRA_DIST += doc/performance.md
+
+# make bench-peers: hyperdual beside Eigen, Ceres and ADOL-C (C++). Built
+# only here, and only when g++ and libeigen3-dev, libceres-dev and
+# libadolc-dev are installed; otherwise it says what is missing and stops.
+PEERS_CXX_FILES = bench/bench_peers.cc bench/peers_eigen.cc bench/peers_ceres.cc bench/peers_adolc.cc
+PEERS_C_FILES = bench/peers_hd.c bench/bench_kernels.c bench/bench_kernels_nansafe.c bench/bench_hand.c
+EXTRA_DIST += $(PEERS_CXX_FILES) bench/peers.h bench/peers_hd.h bench/peers_hd.c
+CLEANFILES += bench/bench_peers bench/peers-*.o
+PEERS_INCLUDES = -I$(top_srcdir)/include -I$(top_builddir) -I$(top_srcdir)/bench
+
+.PHONY: bench-peers
+bench-peers: lib/libhyperdual.la
+	@if ! command -v $(CXX) >/dev/null 2>&1 || ! test -f /usr/include/eigen3/unsupported/Eigen/AutoDiff \
+	   || ! test -f /usr/include/ceres/jet.h || ! test -f /usr/include/adolc/adolc.h; then \
+	  echo "bench-peers: skipped; needs g++ and: apt-get install libeigen3-dev libceres-dev libadolc-dev"; \
+	  exit 0; fi; \
+	set -e; objs=; \
+	for s in $(PEERS_CXX_FILES); do o=bench/peers-`basename $$s .cc`.o; \
+	  echo "  CXX      $$o"; \
+	  $(CXX) -O2 -std=c++17 -I/usr/include/eigen3 $(PEERS_INCLUDES) -c $(top_srcdir)/$$s -o $$o; objs="$$objs $$o"; done; \
+	for s in $(PEERS_C_FILES); do o=bench/peers-`basename $$s .c`.o; \
+	  echo "  CC       $$o"; \
+	  $(CC) $(DEFS) $(PEERS_INCLUDES) $(STD_CFLAGS) -O2 -c $(top_srcdir)/$$s -o $$o; objs="$$objs $$o"; done; \
+	$(LIBTOOL) --mode=link --tag=CXX $(CXX) -o bench/bench_peers $$objs lib/libhyperdual.la -ladolc -lm >/dev/null; \
+	./bench/bench_peers

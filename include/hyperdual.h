@@ -15,6 +15,8 @@
 #include "hyperdual/generic.h"
 #include "hyperdual/call.h"
 #include "hyperdual/diff.h"
+#include "hyperdual/paths.h"
+#include "hyperdual/sparse.h"
 #include "hyperdual/optim.h"
 #include "hyperdual/problems.h"
 #include "hyperdual/expr.h"

@@ -14,4 +14,6 @@ hdinclude_HEADERS = \
 	include/hyperdual/optim.h \
 	include/hyperdual/problems.h \
 	include/hyperdual/expr.h \
-	include/hyperdual/tgmath.h
+	include/hyperdual/tgmath.h \
+	include/hyperdual/paths.h \
+	include/hyperdual/sparse.h

@@ -1,12 +1,45 @@
-/* The scalar derivative drivers: n dual passes for a gradient, n(n+1)/2
- * hyper-dual passes for a Hessian (value and gradient from the same passes). */
+/* The derivative drivers. Paths (hyperdual/paths.h):
+ *   scalar  n dual passes for a gradient, n(n+1)/2 hyper-dual passes for a
+ *           Hessian (the contract's path; value and gradient on the way);
+ *   lanes   ceil(n/HD_LANES) hd_dualv passes for a gradient; for a Hessian,
+ *           hd_hyperv passes that each give HD_HYPERV_LANES entries of one row of
+ *           the upper triangle;
+ *   sparse  (lib/sparse.c) only the structurally non-zero entries.
+ * Inputs live in one buffer per call: on the stack for small n, else one
+ * allocation; never one per pass. */
 #include <config.h>
 #include <stdlib.h>
+#include <string.h>
 #include <hyperdual.h>
+#include "diff_internal.h"
+
+/* Up to this n the seeded inputs live on the stack (hd_hyperv: 144 bytes). */
+#define STACK_N 16
+
+/* Thresholds measured by bench/bench_drivers (doc/performance.md). */
+#define LANES_GRADIENT_MIN_N 4 /* hd_dualv gradient from this n on */
+#define LANES_HESSIAN_MIN_N 3  /* hd_hyperv Hessian from this n on */
 
 static int valid(const hd_objective *obj, const double *x)
 {
     return obj && x && obj->n >= 1 && obj->f_hyper;
+}
+
+void *hd__diff_buffer(void *stack, size_t stack_bytes, size_t n, size_t elem)
+{
+    if (n * elem <= stack_bytes) return stack;
+    if (n > (size_t)-1 / elem) return NULL;
+    return malloc(n * elem);
+}
+
+void hd__diff_release(void *buf, void *stack)
+{
+    if (buf != stack) free(buf);
+}
+
+static void count(long *counter, long k)
+{
+    *counter += k;
 }
 
 int hd_value(const hd_objective *obj, const double *x, double *fx)
@@ -17,74 +50,273 @@ int hd_value(const hd_objective *obj, const double *x, double *fx)
         return HD_OK;
     }
     const size_t n = obj->n;
+    _Alignas(16) unsigned char stack[STACK_N * sizeof(hd_hyper)];
     if (obj->f_dual) {
-        hd_dual *xd = malloc(n * sizeof *xd);
+        hd_dual *xd = hd__diff_buffer(stack, sizeof stack, n, sizeof *xd);
         if (!xd) return HD_ENOMEM;
         for (size_t i = 0; i < n; i++) xd[i] = hd_dual_const(x[i]);
         *fx = obj->f_dual(xd, obj->ctx).val;
-        free(xd);
+        hd__diff_release(xd, stack);
         return HD_OK;
     }
-    hd_hyper *xh = malloc(n * sizeof *xh);
+    hd_hyper *xh = hd__diff_buffer(stack, sizeof stack, n, sizeof *xh);
     if (!xh) return HD_ENOMEM;
     for (size_t i = 0; i < n; i++) xh[i] = hd_hyper_const(x[i]);
     *fx = obj->f_hyper(xh, obj->ctx).val;
-    free(xh);
+    hd__diff_release(xh, stack);
     return HD_OK;
+}
+
+/* ---- gradients ------------------------------------------------------------------ */
+
+/* n passes of a one-direction type T (suffix S), through member FN. */
+#define SCALAR_GRADIENT(T, S, FN, COUNTER)                                              \
+    static int gradient_##S(const hd_objective *obj, const double *x, double *fx,       \
+                            double *grad, hd_counts *c)                                 \
+    {                                                                                   \
+        const size_t n = obj->n;                                                        \
+        _Alignas(16) unsigned char stack[STACK_N * sizeof(T)];                          \
+        T *xs = hd__diff_buffer(stack, sizeof stack, n, sizeof *xs);                    \
+        if (!xs) return HD_ENOMEM;                                                      \
+        for (size_t i = 0; i < n; i++) hd__init_##S(&xs[i], x[i]);                         \
+        for (size_t i = 0; i < n; i++) {                                                \
+            hd__put2(&xs[i].val, x[i], 1.0);                                            \
+            const T r = obj->FN(xs, obj->ctx);                                          \
+            hd__put2(&xs[i].val, x[i], 0.0);                                            \
+            grad[i] = r.d1;                                                             \
+            if (fx && i == 0) *fx = r.val;                                              \
+        }                                                                               \
+        count(&c->COUNTER, (long)n);                                                    \
+        hd__diff_release(xs, stack);                                                    \
+        return HD_OK;                                                                   \
+    }
+SCALAR_GRADIENT(hd_dual, hd_dual, f_dual, dual_calls)
+SCALAR_GRADIENT(hd_hyper, hd_hyper, f_hyper, hyper_calls)
+
+/* Pass p seeds variable 2p in ε1 and 2p + 1 in ε2: one hyper-dual pass costs
+ * less than two dual passes (bench_eval: 1.2-1.6x a dual pass), and at small
+ * n less than one HD_LANES-lane pass. */
+static int gradient_pairs(const hd_objective *obj, const double *x, double *fx, double *grad,
+                          hd_counts *c)
+{
+    const size_t n = obj->n;
+    _Alignas(16) unsigned char stack[STACK_N * sizeof(hd_hyper)];
+    hd_hyper *xh = hd__diff_buffer(stack, sizeof stack, n, sizeof *xh);
+    if (!xh) return HD_ENOMEM;
+    for (size_t i = 0; i < n; i++) hd__init_hd_hyper(&xh[i], x[i]);
+    for (size_t i = 0; i < n; i += 2) {
+        const int two = i + 1 < n;
+        hd__put2(&xh[i].val, x[i], 1.0);
+        if (two) hd__put2(&xh[i + 1].d2, 1.0, 0.0);
+        const hd_hyper r = obj->f_hyper(xh, obj->ctx);
+        hd__put2(&xh[i].val, x[i], 0.0);
+        if (two) hd__put2(&xh[i + 1].d2, 0.0, 0.0);
+        grad[i] = r.d1;
+        if (two) grad[i + 1] = r.d2;
+        if (fx && i == 0) *fx = r.val;
+    }
+    count(&c->hyper_calls, (long)((n + 1) / 2));
+    hd__diff_release(xh, stack);
+    return HD_OK;
+}
+
+/* Pass p seeds variable 3p in ε1 and 3p + 1, 3p + 2 in the two ε2 lanes of
+ * hd_hyperv: three directions for one value computation, cheaper at n = 3
+ * than one pass of HD_LANES lanes (bench_peers: helical valley). */
+static int gradient_triples(const hd_objective *obj, const double *x, double *fx, double *grad,
+                            hd_counts *c)
+{
+    const size_t n = obj->n;
+    _Alignas(16) unsigned char stack[STACK_N * sizeof(hd_hyperv)];
+    hd_hyperv *xv = hd__diff_buffer(stack, sizeof stack, n, sizeof *xv);
+    if (!xv) return HD_ENOMEM;
+    for (size_t i = 0; i < n; i++) hd__init_hd_hyperv(&xv[i], x[i]);
+    for (size_t i = 0; i < n; i += 3) {
+        const size_t width = n - i < 3 ? n - i : 3;
+        hd__put2(&xv[i].val, x[i], 1.0);
+        for (size_t k = 1; k < width; k++) hd__put2(&xv[i + k].d2, k == 1, k == 2);
+        const hd_hyperv r = obj->f_hyperv(xv, obj->ctx);
+        hd__put2(&xv[i].val, x[i], 0.0);
+        for (size_t k = 1; k < width; k++) hd__put2(&xv[i + k].d2, 0.0, 0.0);
+        grad[i] = r.d1;
+        for (size_t k = 1; k < width; k++) grad[i + k] = r.d2[k - 1];
+        if (fx && i == 0) *fx = r.val;
+    }
+    count(&c->hyperv_calls, (long)((n + 2) / 3));
+    hd__diff_release(xv, stack);
+    return HD_OK;
+}
+
+/* Pass p seeds lane k of variable p·HD_LANES + k. */
+static int gradient_lanes(const hd_objective *obj, const double *x, double *fx, double *grad,
+                          hd_counts *c)
+{
+    const size_t n = obj->n;
+    _Alignas(16) unsigned char stack[STACK_N * sizeof(hd_dualv)];
+    hd_dualv *xv = hd__diff_buffer(stack, sizeof stack, n, sizeof *xv);
+    if (!xv) return HD_ENOMEM;
+    for (size_t i = 0; i < n; i++) hd__init_hd_dualv(&xv[i], x[i]);
+    long passes = 0;
+    for (size_t base = 0; base < n; base += HD_LANES) {
+        const size_t width = n - base < HD_LANES ? n - base : HD_LANES;
+        for (size_t k = 0; k < width; k++) hd__put_unit(&xv[base + k].d, k);
+        const hd_dualv r = obj->f_lanes(xv, obj->ctx);
+        for (size_t k = 0; k < width; k++) {
+            hd__put_zero(&xv[base + k].d);
+            grad[base + k] = r.d[k];
+        }
+        if (fx && base == 0) *fx = r.val;
+        passes++;
+    }
+    count(&c->lanes_calls, passes);
+    hd__diff_release(xv, stack);
+    return HD_OK;
+}
+
+/* The exported drivers share these bodies instead of calling one another:
+ * a call between exported functions of a shared library goes through the
+ * PLT (they may be interposed), which costs more than the whole n = 2 pass. */
+static int gradient(const hd_objective *obj, const double *x, double *fx, double *grad,
+                    hd_path path, hd_counts *counts)
+{
+    if (!valid(obj, x)) return HD_EINVAL;
+    hd_counts scratch = {0, 0, 0, 0, 0};
+    hd_counts *c = counts ? counts : &scratch;
+    if (!grad) {
+        if (!fx) return HD_OK;
+        const int rc = hd_value(obj, x, fx);
+        if (rc == HD_OK) count(obj->f ? &c->f_calls : obj->f_dual ? &c->dual_calls : &c->hyper_calls, 1);
+        return rc;
+    }
+    switch (path) {
+    case HD_PATH_AUTO:
+        if (obj->f_lanes && obj->n >= LANES_GRADIENT_MIN_N) return gradient_lanes(obj, x, fx, grad, c);
+        if (obj->f_hyperv && obj->n == 3) return gradient_triples(obj, x, fx, grad, c);
+        if (obj->n >= 2 || !obj->f_dual) return gradient_pairs(obj, x, fx, grad, c);
+        return gradient_hd_dual(obj, x, fx, grad, c);
+    case HD_PATH_PAIRS:
+        return obj->f_hyperv && obj->n >= 3 ? gradient_triples(obj, x, fx, grad, c)
+                                            : gradient_pairs(obj, x, fx, grad, c);
+    case HD_PATH_SCALAR:
+        return obj->f_dual ? gradient_hd_dual(obj, x, fx, grad, c) : gradient_hd_hyper(obj, x, fx, grad, c);
+    case HD_PATH_LANES:
+        return obj->f_lanes ? gradient_lanes(obj, x, fx, grad, c) : HD_EINVAL;
+    default:
+        return HD_EINVAL;
+    }
+}
+
+int hd_gradient_ex(const hd_objective *obj, const double *x, double *fx, double *grad,
+                   hd_path path, hd_counts *counts)
+{
+    return gradient(obj, x, fx, grad, path, counts);
 }
 
 int hd_gradient(const hd_objective *obj, const double *x, double *fx, double *grad)
 {
-    if (!valid(obj, x)) return HD_EINVAL;
-    const size_t n = obj->n;
-    if (!grad) return fx ? hd_value(obj, x, fx) : HD_OK;
-    if (obj->f_dual) {
-        hd_dual *xd = malloc(n * sizeof *xd);
-        if (!xd) return HD_ENOMEM;
-        for (size_t i = 0; i < n; i++) xd[i] = hd_dual_const(x[i]);
-        for (size_t i = 0; i < n; i++) {
-            xd[i].d1 = 1.0;
-            const hd_dual r = obj->f_dual(xd, obj->ctx);
-            xd[i].d1 = 0.0;
-            grad[i] = r.d1;
-            if (fx && i == 0) *fx = r.val;
-        }
-        free(xd);
-        return HD_OK;
-    }
-    hd_hyper *xh = malloc(n * sizeof *xh);
-    if (!xh) return HD_ENOMEM;
-    for (size_t i = 0; i < n; i++) xh[i] = hd_hyper_const(x[i]);
-    for (size_t i = 0; i < n; i++) {
-        xh[i].d1 = 1.0;
-        const hd_hyper r = obj->f_hyper(xh, obj->ctx);
-        xh[i].d1 = 0.0;
-        grad[i] = r.d1;
-        if (fx && i == 0) *fx = r.val;
-    }
-    free(xh);
-    return HD_OK;
+    return gradient(obj, x, fx, grad, HD_PATH_AUTO, NULL);
 }
 
-int hd_hessian(const hd_objective *obj, const double *x, double *fx, double *grad, double *hess)
+/* ---- Hessians --------------------------------------------------------------------- */
+
+static int hessian_scalar(const hd_objective *obj, const double *x, double *fx, double *grad,
+                          double *hess, hd_counts *c)
 {
-    if (!valid(obj, x) || !hess) return HD_EINVAL;
     const size_t n = obj->n;
-    hd_hyper *xh = malloc(n * sizeof *xh);
+    _Alignas(16) unsigned char stack[STACK_N * sizeof(hd_hyper)];
+    hd_hyper *xh = hd__diff_buffer(stack, sizeof stack, n, sizeof *xh);
     if (!xh) return HD_ENOMEM;
-    for (size_t i = 0; i < n; i++) xh[i] = hd_hyper_const(x[i]);
+    for (size_t i = 0; i < n; i++) hd__init_hd_hyper(&xh[i], x[i]);
     for (size_t i = 0; i < n; i++) {
         for (size_t j = i; j < n; j++) {
-            xh[i].d1 = 1.0;
-            xh[j].d2 = 1.0;
+            hd__put2(&xh[i].val, x[i], 1.0);
+            hd__put2(&xh[j].d2, 1.0, 0.0);
             const hd_hyper r = obj->f_hyper(xh, obj->ctx);
-            xh[i].d1 = 0.0;
-            xh[j].d2 = 0.0;
+            hd__put2(&xh[i].val, x[i], 0.0);
+            hd__put2(&xh[j].d2, 0.0, 0.0);
             hess[i * n + j] = hess[j * n + i] = r.d12;
             if (i == j && grad) grad[i] = r.d1;
             if (fx && i == 0 && j == 0) *fx = r.val;
         }
     }
-    free(xh);
+    count(&c->hyper_calls, (long)(n * (n + 1) / 2));
+    hd__diff_release(xh, stack);
     return HD_OK;
+}
+
+/* Row i, columns j..j+HD_HYPERV_LANES-1 (j >= i) per pass; lane k's d2 is then
+ * ∂f/∂x_{j+k}, so the passes of row 0 give the whole gradient. */
+static int hessian_lanes(const hd_objective *obj, const double *x, double *fx, double *grad,
+                         double *hess, hd_counts *c)
+{
+    const size_t n = obj->n;
+    _Alignas(16) unsigned char stack[STACK_N * sizeof(hd_hyperv)];
+    hd_hyperv *xv = hd__diff_buffer(stack, sizeof stack, n, sizeof *xv);
+    if (!xv) return HD_ENOMEM;
+    for (size_t i = 0; i < n; i++) hd__init_hd_hyperv(&xv[i], x[i]);
+    long passes = 0;
+    for (size_t i = 0; i < n; i++) {
+        hd__put2(&xv[i].val, x[i], 1.0);
+        for (size_t base = i; base < n; base += HD_HYPERV_LANES) {
+            const size_t width = n - base < HD_HYPERV_LANES ? n - base : HD_HYPERV_LANES;
+            for (size_t k = 0; k < width; k++) hd__put2(&xv[base + k].d2, k == 0, k == 1);
+            const hd_hyperv r = obj->f_hyperv(xv, obj->ctx);
+            for (size_t k = 0; k < width; k++) {
+                const size_t j = base + k;
+                hd__put2(&xv[j].d2, 0.0, 0.0);
+                hess[i * n + j] = hess[j * n + i] = r.d12[k];
+                if (grad && i == 0) grad[j] = r.d2[k];
+            }
+            if (fx && passes == 0) *fx = r.val;
+            passes++;
+        }
+        hd__put2(&xv[i].val, x[i], 0.0);
+    }
+    count(&c->hyperv_calls, passes);
+    hd__diff_release(xv, stack);
+    return HD_OK;
+}
+
+/* hd_hyperv passes of the lanes path: Σ_i ceil((n - i) / HD_HYPERV_LANES). */
+size_t hd__dense_lane_passes(size_t n)
+{
+    size_t p = 0;
+    for (size_t i = 0; i < n; i++) p += (n - i + HD_HYPERV_LANES - 1) / HD_HYPERV_LANES;
+    return p;
+}
+
+static int hessian(const hd_objective *obj, const double *x, double *fx, double *grad,
+                   double *hess, hd_path path, hd_counts *counts)
+{
+    if (!valid(obj, x) || !hess) return HD_EINVAL;
+    hd_counts scratch = {0, 0, 0, 0, 0};
+    hd_counts *c = counts ? counts : &scratch;
+    switch (path) {
+    case HD_PATH_AUTO:
+        if (obj->f_hyperv && obj->hess_sparsity
+            && hd__sparse_is_faster(obj->hess_sparsity, obj->n))
+            return hd__hessian_sparse_dense_out(obj, obj->hess_sparsity, x, fx, grad, hess, c);
+        if (obj->f_hyperv && obj->n >= LANES_HESSIAN_MIN_N)
+            return hessian_lanes(obj, x, fx, grad, hess, c);
+        return hessian_scalar(obj, x, fx, grad, hess, c);
+    case HD_PATH_SCALAR:
+        return hessian_scalar(obj, x, fx, grad, hess, c);
+    case HD_PATH_LANES:
+        return obj->f_hyperv ? hessian_lanes(obj, x, fx, grad, hess, c) : HD_EINVAL;
+    case HD_PATH_SPARSE:
+        return hd__hessian_sparse_dense_out(obj, obj->hess_sparsity, x, fx, grad, hess, c);
+    default:
+        return HD_EINVAL;
+    }
+}
+
+int hd_hessian_ex(const hd_objective *obj, const double *x, double *fx, double *grad,
+                  double *hess, hd_path path, hd_counts *counts)
+{
+    return hessian(obj, x, fx, grad, hess, path, counts);
+}
+
+int hd_hessian(const hd_objective *obj, const double *x, double *fx, double *grad, double *hess)
+{
+    return hessian(obj, x, fx, grad, hess, HD_PATH_AUTO, NULL);
 }

@@ -35,21 +35,20 @@ double hd__apply2_double(unsigned op, double x, double y)
 #include "expr_run.h"
 
 #define HD__RUN_T hd_dual
-#define HD__RUN_NAME run_dual
-#define HD__RUN_LIFT(k) hd_dual_const(k)
-#define HD__RUN_K1(f, a) hd_##f##_dual(a)
-#define HD__RUN_K2(f, a, b) hd_##f##_dual(a, b)
-#define HD__RUN_K2R(f, a, k) hd_##f##_dual_r(a, k)
-#define HD__RUN_K2L(f, k, b) hd_##f##_r_dual(k, b)
+#define HD__RUN_S dual
 #include "expr_run.h"
 
 #define HD__RUN_T hd_hyper
-#define HD__RUN_NAME run_hyper
-#define HD__RUN_LIFT(k) hd_hyper_const(k)
-#define HD__RUN_K1(f, a) hd_##f##_hyper(a)
-#define HD__RUN_K2(f, a, b) hd_##f##_hyper(a, b)
-#define HD__RUN_K2R(f, a, k) hd_##f##_hyper_r(a, k)
-#define HD__RUN_K2L(f, k, b) hd_##f##_r_hyper(k, b)
+#define HD__RUN_S hyper
+#include "expr_run.h"
+
+/* The lane types of the drivers' fast paths (several directions per pass). */
+#define HD__RUN_T hd_dualv
+#define HD__RUN_S dualv
+#include "expr_run.h"
+
+#define HD__RUN_T hd_hyperv
+#define HD__RUN_S hyperv
 #include "expr_run.h"
 
 /* The value stack lives on the C stack up to this many slots (64 levels of
@@ -58,7 +57,7 @@ double hd__apply2_double(unsigned op, double x, double y)
 #define HD__SMALL_STACK 64
 
 #define HD__DEFINE_EVAL(T, fname, run, NANV)                                          \
-    T fname(const hd_expr *e, const T *x)                                             \
+    HD__EVAL_LINKAGE T fname(const hd_expr *e, const T *x)                            \
     {                                                                                 \
         if (!e) return NANV;                                                          \
         T small[HD__SMALL_STACK];                                                     \
@@ -69,22 +68,34 @@ double hd__apply2_double(unsigned op, double x, double y)
         free(st);                                                                     \
         return r;                                                                     \
     }
+#define HD__EVAL_LINKAGE
 HD__DEFINE_EVAL(double, hd_expr_eval, run_double, NAN)
 HD__DEFINE_EVAL(hd_dual, hd_expr_eval_dual, run_dual, hd_dual_make(NAN, NAN))
 HD__DEFINE_EVAL(hd_hyper, hd_expr_eval_hyper, run_hyper, hd_hyper_make(NAN, NAN, NAN, NAN))
+#undef HD__EVAL_LINKAGE
+#define HD__EVAL_LINKAGE static
+HD__DEFINE_EVAL(hd_dualv, eval_dualv, run_dualv, hd_dualv_const(NAN))
+HD__DEFINE_EVAL(hd_hyperv, eval_hyperv, run_hyperv, hd_hyperv_const(NAN))
 
 /* ---- as an objective --------------------------------------------------------------- */
 static double objective_f(const double *x, void *ctx) { return hd_expr_eval(ctx, x); }
 static hd_dual objective_dual(const hd_dual *x, void *ctx) { return hd_expr_eval_dual(ctx, x); }
 static hd_hyper objective_hyper(const hd_hyper *x, void *ctx) { return hd_expr_eval_hyper(ctx, x); }
+static hd_dualv objective_dualv(const hd_dualv *x, void *ctx) { return eval_dualv(ctx, x); }
+static hd_hyperv objective_hyperv(const hd_hyperv *x, void *ctx) { return eval_hyperv(ctx, x); }
 
+/* Every member the drivers can use, so they pick the same paths as for a
+ * compiled HD_GENERIC_OBJECTIVE. */
 hd_objective hd_expr_objective(const hd_expr *expr)
 {
-    hd_objective o = {0, 0, 0, 0, 0};
-    o.n = hd_expr_num_vars(expr);
-    o.f = objective_f;
-    o.f_dual = objective_dual;
-    o.f_hyper = objective_hyper;
-    o.ctx = (void *)expr; /* the drivers pass ctx back untouched; it is never written */
+    const hd_objective o = {
+        .n = hd_expr_num_vars(expr),
+        .f = objective_f,
+        .f_dual = objective_dual,
+        .f_hyper = objective_hyper,
+        .f_lanes = objective_dualv,
+        .f_hyperv = objective_hyperv,
+        .ctx = (void *)expr, /* the drivers pass ctx back untouched; it is never written */
+    };
     return o;
 }

@@ -1,11 +1,22 @@
 /* The interpreter loop of the expression engine, instantiated once per number
- * type by expr_eval.c, which defines before each inclusion:
- *   HD__RUN_T        the number type            HD__RUN_NAME  the function's name
- *   HD__RUN_LIFT(k)  a constant of that type
- *   HD__RUN_K1(f, a), HD__RUN_K2(f, a, b), HD__RUN_K2R(f, a, k), HD__RUN_K2L(f, k, b)
- *                    the generated kernel of rule f for (number), (number, number),
- *                    (number, real) and (real, number)
+ * type by expr_eval.c, which defines before each inclusion HD__RUN_T (the
+ * type) and either
+ *   HD__RUN_S        its kernel suffix (dual, hyper, ...): the loop is run_<S>
+ *                    and calls hd_<f>_<S>, hd_<f>_<S>_r, hd_<f>_r_<S>, hd_<S>_const;
+ * or, for plain doubles,
+ *   HD__RUN_NAME, HD__RUN_LIFT(k), HD__RUN_K1(f, a), HD__RUN_K2(f, a, b),
+ *   HD__RUN_K2R(f, a, k), HD__RUN_K2L(f, k, b).
  * Every case comes from a row of rules.h; no operation is written here. */
+#ifdef HD__RUN_S
+#  define HD__RUN_PASTE(a, b, c) HD__RUN_PASTE_(a, b, c)
+#  define HD__RUN_PASTE_(a, b, c) a##b##c
+#  define HD__RUN_NAME HD__RUN_PASTE(run_, HD__RUN_S, )
+#  define HD__RUN_LIFT(k) HD__RUN_PASTE(hd_, HD__RUN_S, _const)(k)
+#  define HD__RUN_K1(f, a) HD__RUN_PASTE(hd_##f##_, HD__RUN_S, )(a)
+#  define HD__RUN_K2(f, a, b) HD__RUN_PASTE(hd_##f##_, HD__RUN_S, )(a, b)
+#  define HD__RUN_K2R(f, a, k) HD__RUN_PASTE(hd_##f##_, HD__RUN_S, _r)(a, k)
+#  define HD__RUN_K2L(f, k, b) HD__RUN_PASTE(hd_##f##_r_, HD__RUN_S, )(k, b)
+#endif
 #define HD__RUN_CASE_U(name, ...)                                                    \
     case HD__OP_U_##name: acc = HD__RUN_K1(name, acc); break;
 #define HD__RUN_CASE_B(name, ...)                                                    \
@@ -44,6 +55,9 @@ static HD__RUN_T HD__RUN_NAME(const hd_expr *e, const HD__RUN_T *x, HD__RUN_T *s
 #undef HD__RUN_CASE_U
 #undef HD__RUN_CASE_B
 #undef HD__RUN_T
+#undef HD__RUN_S
+#undef HD__RUN_PASTE
+#undef HD__RUN_PASTE_
 #undef HD__RUN_NAME
 #undef HD__RUN_LIFT
 #undef HD__RUN_K1

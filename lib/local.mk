@@ -5,6 +5,11 @@ lib_libhyperdual_la_SOURCES = \
 	lib/special.c \
 	lib/call_kernels.c \
 	lib/diff.c \
+	lib/expr_internal.h \
+	lib/expr_run.h \
+	lib/expr_lex.c \
+	lib/expr_parse.c \
+	lib/expr_eval.c \
 	lib/diff_extra.c \
 	lib/linalg.h \
 	lib/linalg.c \
@@ -16,15 +21,12 @@ lib_libhyperdual_la_SOURCES = \
 	lib/optim_trust.c \
 	lib/optim_classify.c \
 	lib/optim_status.c \
-	lib/expr_internal.h \
-	lib/expr_run.h \
-	lib/expr_lex.c \
-	lib/expr_parse.c \
-	lib/expr_eval.c \
 	lib/problems_internal.h \
 	lib/problems.c \
 	lib/problems_mgh.c \
-	lib/problems_extra.c
+	lib/problems_extra.c \
+	lib/diff_internal.h \
+	lib/sparse.c
 lib_libhyperdual_la_CPPFLAGS = $(AM_CPPFLAGS) -DHD_BUILDING_LIBRARY
 lib_libhyperdual_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) $(LAPACKE_CFLAGS)
 lib_libhyperdual_la_LDFLAGS = -version-info $(HD_LT_VERSION) -no-undefined

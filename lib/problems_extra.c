@@ -87,7 +87,7 @@ HD__X_STAR(pseudo_huber, 1, 0)
 #define ENTRY(NAME, TITLE, N, VAR, FS, NOTE)                                        \
     .name = #NAME, .title = TITLE, .mgh_number = 0, .n = N, .m = 0, .variable_n = VAR, \
     .f_star = FS, .f_star_tol = 0.0, .f_star_note = NOTE, .objective = NAME##_obj,     \
-    .n_ok = NAME##_n_ok, .start = NAME##_start, .x_star = NAME##_xs
+    .n_ok = NAME##_n_ok, .start = NAME##_start, .x_star = NAME##_xs, .f_local = NAN
 
 const hd_problem hd__problems_extra[] = {
     {ENTRY(quadratic_well, "Well-conditioned quadratic (condition < 2)", 4, 1, 0.0,

@@ -24,12 +24,12 @@ extern const size_t hd__problems_extra_count;
 
 /* Registry plumbing for a problem of fixed dimension N: objective, start,
  * n_ok. The body is NAME (from HD_GENERIC_OBJECTIVE), the start the listed
- * values. */
+ * values. An n the problem does not accept gives an objective with n = 0,
+ * which every driver rejects (HD_EINVAL) before the body could index past x. */
 #define HD__FIXED_PROBLEM(NAME, N, ...)                                              \
     static hd_objective NAME##_obj(size_t n)                                         \
     {                                                                                \
-        (void)n;                                                                     \
-        return NAME##_objective(N, NULL);                                            \
+        return NAME##_objective(n == 0 || n == (N) ? (N) : 0, NULL);                 \
     }                                                                                \
     static void NAME##_start(size_t n, double *x0)                                   \
     {                                                                                \
@@ -55,6 +55,7 @@ extern const size_t hd__problems_extra_count;
     static hd_objective NAME##_obj(size_t n)                                         \
     {                                                                                \
         if (n == 0) n = (DEFAULT_N);                                                 \
+        if (!NAME##_valid(n)) n = 0;                                                 \
         return NAME##_objective(n, HD__N_TO_CTX(n));                                 \
     }                                                                                \
     static int NAME##_n_ok(size_t n) { return n == 0 || NAME##_valid(n); }

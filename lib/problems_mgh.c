@@ -689,17 +689,21 @@ static double chebyquad_fs(size_t n)
 #define MW "best known value (Moré & Wild 2009 set, as tabulated by estimagic)"
 
 /* ENTRY(name, number, title, n, m, variable, f*, tol, note): the fields every
- * entry has; the optional ones follow by designated initializer. */
-#define ENTRY(NAME, NUM, TITLE, N, M, VAR, FS, TOL, NOTE)                            \
+ * entry has; the optional ones follow by designated initializer. LOCAL_ENTRY
+ * adds a documented local minimum (f, precision). */
+#define ENTRY_BASE(NAME, NUM, TITLE, N, M, VAR, FS, TOL, NOTE)                       \
     .name = #NAME, .title = TITLE " (MGH #" #NUM ")", .mgh_number = NUM, .n = N,     \
     .m = M, .variable_n = VAR, .f_star = FS, .f_star_tol = TOL, .f_star_note = NOTE, \
     .objective = NAME##_obj, .n_ok = NAME##_n_ok
+#define ENTRY(...) ENTRY_BASE(__VA_ARGS__), .f_local = NAN
+#define LOCAL_ENTRY(FL, FLTOL, ...) ENTRY_BASE(__VA_ARGS__), .f_local = FL, .f_local_tol = FLTOL
 
 const hd_problem hd__problems_mgh[] = {
     {ENTRY(rosenbrock, 1, "Rosenbrock", 2, 2, 0, 0.0, 0.0, MGH ": f* = 0 at (1, 1)"),
      .start = rosenbrock_start, .x_star = rosenbrock_xs},
-    {ENTRY(freudenstein_roth, 2, "Freudenstein and Roth", 2, 2, 0, 0.0, 0.0,
-           MGH ": f* = 0 at (5, 4); local minimum f = 48.9842 at (11.41..., -0.8968...)"),
+    {LOCAL_ENTRY(48.984253679240013, 5e-15, freudenstein_roth, 2, "Freudenstein and Roth", 2, 2, 0, 0.0, 0.0,
+           MGH ": f* = 0 at (5, 4); local minimum f = 48.9842 at (11.41..., -0.8968...) "
+           "(to more digits: " MW ")"),
      .start = freudenstein_roth_start, .x_star = freudenstein_roth_xs},
     {ENTRY(powell_badly_scaled, 3, "Powell badly scaled", 2, 2, 0, 0.0, 0.0,
            MGH ": f* = 0 at (1.098...e-5, 9.106...)"),
@@ -743,7 +747,7 @@ const hd_problem hd__problems_mgh[] = {
     {ENTRY(osborne1, 17, "Osborne 1", 5, 33, 0, 5.4648946975E-05, 5e-16,
            NIST " (MGH17), at its certified parameters; " MGH " give 5.46489e-5"),
      .start = osborne1_start, .x_star = osborne1_xs},
-    {ENTRY(biggs_exp6, 18, "Biggs EXP6", 6, 13, 0, 0.0, 0.0,
+    {LOCAL_ENTRY(5.65565e-3, 5e-9, biggs_exp6, 18, "Biggs EXP6", 6, 13, 0, 0.0, 0.0,
            MGH ": f* = 0 at (1, 10, 1, 5, 4, 3); local minimum f = 5.65565e-3 for m = 13, "
            "where methods often stop"),
      .start = biggs_exp6_start, .x_star = biggs_exp6_xs},
@@ -770,11 +774,11 @@ const hd_problem hd__problems_mgh[] = {
            MGH ": f* = 0 at (1, ..., 1); m = n + 2"),
      .start = variably_dimensioned_start, .f_star_for = zero_fs,
      .x_star = variably_dimensioned_xs},
-    {ENTRY(trigonometric, 26, "Trigonometric", 10, 10, 1, 0.0, 0.0,
+    {LOCAL_ENTRY(2.79506e-5, 5e-11, trigonometric, 26, "Trigonometric", 10, 10, 1, 0.0, 0.0,
            MGH ": f* = 0 (at the origin, among others); local minima with f > 0 exist "
            "(n = 10: f = 2.79506e-5); m = n"),
      .start = trigonometric_start, .f_star_for = zero_fs, .x_star = trigonometric_xs},
-    {ENTRY(brown_almost_linear, 27, "Brown almost-linear", 10, 10, 1, 0.0, 0.0,
+    {LOCAL_ENTRY(1.0, 0.0, brown_almost_linear, 27, "Brown almost-linear", 10, 10, 1, 0.0, 0.0,
            MGH ": f* = 0 at (a, ..., a, a^(1-n)) with n a^n - (n+1) a^(n-1) + 1 = 0 "
            "(a = 1 is one); f = 1 at (0, ..., 0, n+1); m = n"),
      .start = brown_almost_linear_start, .f_star_for = zero_fs,

@@ -47,6 +47,15 @@ START_TEST(registry_is_complete_and_consistent)
             ck_assert_msg(p->m >= p->n, "%s: m >= n", p->name);
         }
         if (!p->variable_n) ck_assert_msg(!p->n_ok(p->n + 1), "%s: fixed n", p->name);
+        /* a dimension the problem rejects gives an objective the drivers reject */
+        size_t bad = 1;
+        while (bad < 64 && p->n_ok(bad)) bad++;
+        if (bad < 64) {
+            const hd_objective o = p->objective(bad);
+            const double x[64] = {0};
+            double f;
+            ck_assert_msg(hd_value(&o, x, &f) == HD_EINVAL, "%s: n = %zu accepted", p->name, bad);
+        }
     }
     for (int k = 1; k <= 35; k++) ck_assert_msg(seen_mgh[k], "MGH #%d missing", k);
 }
@@ -149,7 +158,8 @@ END_TEST
 
 /* Closed forms at the start that need libm: Powell badly scaled,
  * 1 + (e^-1 + 1 - 1.0001)^2, and the trigonometric function at x_j = 1/n,
- * sum_i (n (1 - cos(1/n)) + i (1 - cos(1/n)) - sin(1/n))^2, and sqrt(1 + 1.5^2). */
+ * sum_i (n (1 - cos(1/n)) + i (1 - cos(1/n)) - sin(1/n))^2, sqrt(1 + 1.5^2),
+ * and bounds on the Gaussian problem near its minimum. */
 START_TEST(start_values_in_closed_form)
 {
     double x[MAXN];
@@ -165,6 +175,14 @@ START_TEST(start_values_in_closed_form)
     for (int i = 1; i <= 10; i++) want += (10 * c + i * c - s) * (10 * c + i * c - s);
     /* n - sum cos x_j cancels about three digits in the library's form */
     ck_assert_double_eq_tol(value_at(p, 10, x), want, 1e-11 * want);
+
+    /* Gaussian: the data are the standard normal density at t = 3.5 ... -3.5
+     * rounded to 4 decimals, so at (1/sqrt(2 pi), 1, 0) every residual is a
+     * rounding error (<= 5e-5): f* <= f <= 15 (5e-5)^2. */
+    p = hd_problem_find("gaussian");
+    const double xg[3] = {1.0 / sqrt(2.0 * 3.14159265358979323846), 1.0, 0.0};
+    ck_assert_double_ge(value_at(p, 0, xg), p->f_star);
+    ck_assert_double_le(value_at(p, 0, xg), 15 * 5e-5 * 5e-5);
 
     p = hd_problem_find("pseudo_huber");
     p->start(0, x);
@@ -188,6 +206,26 @@ START_TEST(minimizers_give_f_star)
     const double tol = p->f_star_tol + 1e-9 * fmax(1e-20, fabs(p->f_star)) + 1e-24;
     ck_assert_msg(fabs(f - p->f_star) <= tol, "%s: f(x*) = %.17g, f* = %.17g", p->name, f,
                   p->f_star);
+}
+END_TEST
+
+/* Documented local minima lie above f*; Freudenstein and Roth's is at the
+ * point the Moré–Wild set gives, (11.4127789219781, -0.8968052599835741). */
+START_TEST(local_minima)
+{
+    for (size_t i = 0; i < hd_problem_count(); i++) {
+        const hd_problem *p = hd_problem_at(i);
+        if (isnan(p->f_local)) continue;
+        ck_assert_msg(p->f_local > p->f_star && p->f_local_tol >= 0, "%s", p->name);
+    }
+    const hd_problem *p = hd_problem_find("freudenstein_roth");
+    const double x[2] = {11.4127789219781, -0.8968052599835741};
+    ck_assert_double_eq_tol(value_at(p, 0, x), p->f_local, p->f_local_tol + 1e-12 * p->f_local);
+    /* Brown almost-linear's f = 1 at (0, ..., 0, n + 1) */
+    p = hd_problem_find("brown_almost_linear");
+    double y[10] = {0};
+    y[9] = 11;
+    ck_assert_double_eq(value_at(p, 10, y), p->f_local);
 }
 END_TEST
 
@@ -381,6 +419,7 @@ Suite *make_problems_suite(void)
     tcase_add_test(tc, start_values_in_closed_form);
     tcase_add_loop_test(tc, minimizers_give_f_star, 0, count);
     tcase_add_test(tc, minimizers_in_other_dimensions);
+    tcase_add_test(tc, local_minima);
     tcase_add_test(tc, extended_problems_reduce_to_the_classics);
     suite_add_tcase(s, tc);
     TCase *td = tcase_create("derivatives");

@@ -4,10 +4,12 @@ tests_check_hyperdual_SOURCES = \
 	tests/tests.h \
 	tests/check_main.c \
 	tests/check_smoke.c \
-	tests/check_diff_extra.c \
-	tests/check_optim.c \
 	tests/check_expr.c \
-	tests/check_problems.c
+	tests/check_problems.c \
+	tests/check_paths.c \
+	tests/check_lanes.c \
+	tests/check_diff_extra.c \
+	tests/check_optim.c
 tests_check_hyperdual_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_hyperdual_LDADD = lib/libhyperdual.la $(CHECK_LIBS) -lm
 

@@ -8,10 +8,12 @@
 /* The suites; add one line here and one in check_main.c per area. */
 #define HD_TEST_SUITES(X) \
     X(smoke) \
-    X(diff_extra) \
-    X(optim) \
     X(expr) \
-    X(problems)
+    X(problems) \
+    X(paths) \
+    X(lanes) \
+    X(diff_extra) \
+    X(optim)
 
 #define HD__DECLARE_SUITE(area) Suite *make_##area##_suite(void);
 HD_TEST_SUITES(HD__DECLARE_SUITE)

@@ -23,6 +23,12 @@ typedef double (*hd_fn)(const double *x, void *ctx);
 typedef hd_dual (*hd_fn_dual)(const hd_dual *x, void *ctx);
 /** f on hyper-dual numbers: one second directional derivative per pass. */
 typedef hd_hyper (*hd_fn_hyper)(const hd_hyper *x, void *ctx);
+/** f on vector duals: HD_LANES directional derivatives per pass. */
+typedef hd_dualv (*hd_fn_lanes)(const hd_dualv *x, void *ctx);
+/** f on lane hyper-duals: HD_HYPERV_LANES entries of one Hessian row per pass. */
+typedef hd_hyperv (*hd_fn_hyperv)(const hd_hyperv *x, void *ctx);
+
+struct hd_sparsity;
 
 /**
  * @brief A scalar objective f: R^n -> R.
@@ -36,6 +42,12 @@ typedef struct hd_objective {
     hd_fn_dual  f_dual;   /**< optional: gradient passes */
     hd_fn_hyper f_hyper;  /**< required: value, gradient, Hessian */
     void       *ctx;      /**< passed through untouched */
+    hd_fn_lanes f_lanes;  /**< optional: gradient passes of HD_LANES directions each;
+                               hd_gradient prefers it to f_dual when n > 1 */
+    hd_fn_hyperv f_hyperv; /**< optional: Hessian passes of HD_HYPERV_LANES entries each */
+    const struct hd_sparsity *hess_sparsity; /**< optional: the Hessian's pattern
+                               (sparse.h); hd_hessian then computes only its
+                               non-zeros when that takes fewer passes */
 } hd_objective;
 
 /**
@@ -247,14 +259,18 @@ HD_END_DECLS
     HD__INSTANCE(name, double, double, T, x, ctx, __VA_ARGS__)                        \
     HD__INSTANCE(name, dual, hd_dual, T, x, ctx, __VA_ARGS__)                         \
     HD__INSTANCE(name, hyper, hd_hyper, T, x, ctx, __VA_ARGS__)                       \
+    HD__INSTANCE(name, dualv, hd_dualv, T, x, ctx, __VA_ARGS__)                       \
+    HD__INSTANCE(name, hyperv, hd_hyperv, T, x, ctx, __VA_ARGS__)                     \
     static inline hd_objective name##_objective(size_t n_, void *ctx_)                \
     {                                                                                 \
-        hd_objective o_ = {0, 0, 0, 0, 0};                                            \
+        hd_objective o_ = {0, 0, 0, 0, 0, 0, 0, 0};                                         \
         o_.n = n_;                                                                    \
         o_.f = name##__hd_double;                                                     \
         o_.f_dual = name##__hd_dual;                                                  \
         o_.f_hyper = name##__hd_hyper;                                                \
         o_.ctx = ctx_;                                                                \
+        o_.f_lanes = name##__hd_dualv;                                                \
+        o_.f_hyperv = name##__hd_hyperv;                                              \
         return o_;                                                                    \
     }
 

@@ -19,8 +19,24 @@
 #include "types.h"
 #include "rules.h"
 
+#if defined(__GNUC__) || defined(__clang__)
+#  define HD__LIKELY(c) __builtin_expect(!!(c), 1)
+#else
+#  define HD__LIKELY(c) (c)
+#endif
+
 #ifdef HD_NANSAFE
-#  define HD__TIMES(p, t) ((t) == 0 ? 0.0 : (p) * (t))
+/* p·t, but 0 when the tangent t is 0 whatever p is. The test of t is needed
+ * only when the coefficient p is not finite (p - p == 0 exactly for finite p),
+ * and that branch is almost never taken, so the mode costs a predictable
+ * branch per coefficient rather than a select per component (measured in
+ * doc/performance.md). A finite p times a zero t gives a zero whose sign
+ * follows IEEE (-0 for p < 0). */
+static inline double hd__times_nansafe(double p, double t)
+{
+    return HD__LIKELY(p - p == 0) ? p * t : (t == 0 ? 0.0 : p * t);
+}
+#  define HD__TIMES(p, t) hd__times_nansafe((p), (t))
 #else
 #  define HD__TIMES(p, t) ((p) * (t))
 #endif
@@ -36,6 +52,47 @@ static inline hd_dual hd__chain1_dual(hd_dual a, double f, double d)
 static inline hd_dual hd__chain2_dual(hd_dual a, hd_dual b, double f, double fx, double fy)
 {
     return hd_dual_make(f, HD__TIMES(fx, a.d1) + HD__TIMES(fy, b.d1));
+}
+
+/* ---- chain-rule primitives: hd_dualv (HD_LANES tangent lanes) --------------- */
+/* With GNU vectors all lanes are one expression; in NaN-safe mode that fast
+ * path is taken whenever the coefficients are finite (the usual case), and
+ * the per-lane loop, which is also the portable fallback, handles the rest. */
+#ifdef HD__VECTOR_LANES
+#  ifdef HD_NANSAFE
+#    define HD__LANES_FAST(p) HD__LIKELY((p) - (p) == 0)
+#  else
+#    define HD__LANES_FAST(p) 1
+#  endif
+#endif
+static inline double hd__val_dualv(hd_dualv a) { return a.val; }
+static inline hd_dualv hd__lift_dualv(double v) { return hd_dualv_const(v); }
+static inline hd_dualv hd__id_dualv(hd_dualv a) { return a; }
+static inline hd_dualv hd__chain1_dualv(hd_dualv a, double f, double d)
+{
+    hd_dualv r;
+    r.val = f;
+#ifdef HD__VECTOR_LANES
+    if (HD__LANES_FAST(d)) {
+        r.d = a.d * d;
+        return r;
+    }
+#endif
+    for (int k = 0; k < HD_LANES; k++) r.d[k] = HD__TIMES(d, a.d[k]);
+    return r;
+}
+static inline hd_dualv hd__chain2_dualv(hd_dualv a, hd_dualv b, double f, double fx, double fy)
+{
+    hd_dualv r;
+    r.val = f;
+#ifdef HD__VECTOR_LANES
+    if (HD__LANES_FAST(fx) && HD__LANES_FAST(fy)) {
+        r.d = a.d * fx + b.d * fy;
+        return r;
+    }
+#endif
+    for (int k = 0; k < HD_LANES; k++) r.d[k] = HD__TIMES(fx, a.d[k]) + HD__TIMES(fy, b.d[k]);
+    return r;
 }
 
 /* ---- chain-rule primitives: hd_hyper --------------------------------------- */
@@ -86,19 +143,128 @@ static inline hd_hyper hd__chain2_hyper(hd_hyper a, hd_hyper b, double f, double
                              + HD__TIMES(fyy, b.d1 * b.d2));
 }
 
+/* ---- chain-rule primitives: hd_hyperv (HD_HYPERV_LANES second directions) ---------- */
+/* Each primitive states its lane formulas once, as a macro of a lane accessor
+ * L and a product T: with GNU vectors L is the whole vector and T a plain
+ * product (one SIMD expression for all lanes); the per-lane loop, used by the
+ * portable fallback and for a non-finite coefficient in NaN-safe mode, takes
+ * lane k and HD__TIMES. */
+#define HD__LV(v) (v)
+#define HD__LK(v) ((v)[k])
+#define HD__TV(p, t) ((p) * (t))
+#ifdef HD__VECTOR_LANES
+#  define HD__HV_APPLY(r, FAST, D2, D12)                                          \
+    do {                                                                         \
+        if (FAST) {                                                              \
+            (r).d2 = D2(HD__LV, HD__TV);                                         \
+            (r).d12 = D12(HD__LV, HD__TV);                                       \
+            break;                                                               \
+        }                                                                        \
+        for (int k = 0; k < HD_HYPERV_LANES; k++) {                                     \
+            (r).d2[k] = D2(HD__LK, HD__TIMES);                                   \
+            (r).d12[k] = D12(HD__LK, HD__TIMES);                                 \
+        }                                                                        \
+    } while (0)
+#else
+#  define HD__HV_APPLY(r, FAST, D2, D12)                                          \
+    do {                                                                         \
+        for (int k = 0; k < HD_HYPERV_LANES; k++) {                                     \
+            (r).d2[k] = D2(HD__LK, HD__TIMES);                                   \
+            (r).d12[k] = D12(HD__LK, HD__TIMES);                                 \
+        }                                                                        \
+    } while (0)
+#endif
+#ifdef HD_NANSAFE
+#  define HD__FINITE(p) HD__LIKELY((p) - (p) == 0)
+#else
+#  define HD__FINITE(p) 1
+#endif
+static inline double hd__val_hyperv(hd_hyperv a) { return a.val; }
+static inline hd_hyperv hd__lift_hyperv(double v) { return hd_hyperv_const(v); }
+static inline hd_hyperv hd__id_hyperv(hd_hyperv a) { return a; }
+#define HD__HV1_D2(L, T) T(d, L(a.d2))
+#define HD__HV1_D12LIN(L, T) T(d, L(a.d12))
+#define HD__HV1_D12(L, T) T(d, L(a.d12)) + T(dd, a.d1 * L(a.d2))
+static inline hd_hyperv hd__chain1_lin_hyperv(hd_hyperv a, double f, double d)
+{
+    hd_hyperv r;
+    r.val = f;
+    r.d1 = HD__TIMES(d, a.d1);
+    HD__HV_APPLY(r, HD__FINITE(d), HD__HV1_D2, HD__HV1_D12LIN);
+    return r;
+}
+static inline hd_hyperv hd__chain1_hyperv(hd_hyperv a, double f, double d, double dd)
+{
+    hd_hyperv r;
+    r.val = f;
+    r.d1 = HD__TIMES(d, a.d1);
+    HD__HV_APPLY(r, HD__FINITE(d) && HD__FINITE(dd), HD__HV1_D2, HD__HV1_D12);
+    return r;
+}
+#define HD__HV2_D2(L, T) T(fx, L(a.d2)) + T(fy, L(b.d2))
+#define HD__HV2_D12LIN(L, T) T(fx, L(a.d12)) + T(fy, L(b.d12))
+/* The terms are summed in the order of the hd_hyper primitives, so that a
+ * lane gives bit for bit what hd_hyper gives for the same seeds. */
+#define HD__HV2_FXX(L, T) T(fxx, a.d1 * L(a.d2))
+#define HD__HV2_FXY(L, T) T(fxy, a.d1 * L(b.d2) + L(a.d2) * b.d1)
+#define HD__HV2_FYY(L, T) T(fyy, b.d1 * L(b.d2))
+#define HD__HV2_D12BIL(L, T) HD__HV2_D12LIN(L, T) + HD__HV2_FXY(L, T)
+#define HD__HV2_D12QUOT(L, T) HD__HV2_D12BIL(L, T) + HD__HV2_FYY(L, T)
+#define HD__HV2_D12(L, T) HD__HV2_D12LIN(L, T) + HD__HV2_FXX(L, T) + HD__HV2_FXY(L, T) + HD__HV2_FYY(L, T)
+static inline hd_hyperv hd__chain2_lin_hyperv(hd_hyperv a, hd_hyperv b, double f, double fx,
+                                              double fy)
+{
+    hd_hyperv r;
+    r.val = f;
+    r.d1 = HD__TIMES(fx, a.d1) + HD__TIMES(fy, b.d1);
+    HD__HV_APPLY(r, HD__FINITE(fx) && HD__FINITE(fy), HD__HV2_D2, HD__HV2_D12LIN);
+    return r;
+}
+static inline hd_hyperv hd__chain2_bil_hyperv(hd_hyperv a, hd_hyperv b, double f, double fx,
+                                              double fy, double fxy)
+{
+    hd_hyperv r;
+    r.val = f;
+    r.d1 = HD__TIMES(fx, a.d1) + HD__TIMES(fy, b.d1);
+    HD__HV_APPLY(r, HD__FINITE(fx) && HD__FINITE(fy) && HD__FINITE(fxy), HD__HV2_D2,
+                 HD__HV2_D12BIL);
+    return r;
+}
+static inline hd_hyperv hd__chain2_quot_hyperv(hd_hyperv a, hd_hyperv b, double f, double fx,
+                                               double fy, double fxy, double fyy)
+{
+    hd_hyperv r;
+    r.val = f;
+    r.d1 = HD__TIMES(fx, a.d1) + HD__TIMES(fy, b.d1);
+    HD__HV_APPLY(r, HD__FINITE(fx) && HD__FINITE(fy) && HD__FINITE(fxy) && HD__FINITE(fyy),
+                 HD__HV2_D2, HD__HV2_D12QUOT);
+    return r;
+}
+static inline hd_hyperv hd__chain2_hyperv(hd_hyperv a, hd_hyperv b, double f, double fx,
+                                          double fy, double fxx, double fxy, double fyy)
+{
+    hd_hyperv r;
+    r.val = f;
+    r.d1 = HD__TIMES(fx, a.d1) + HD__TIMES(fy, b.d1);
+    HD__HV_APPLY(r, HD__FINITE(fx) && HD__FINITE(fy) && HD__FINITE(fxx) && HD__FINITE(fxy)
+                        && HD__FINITE(fyy),
+                 HD__HV2_D2, HD__HV2_D12);
+    return r;
+}
+
 /* ---- class plumbing -------------------------------------------------------- */
 #define HD__CAT(a, b) HD__CAT_(a, b)
 #define HD__CAT_(a, b) a##b
-/* Unary class -> hyper chain call. STEP kernels still multiply by their zero
- * slope, so a NaN tangent stays visible. */
-#define HD__HCHAIN1_SMOOTH(a, f, d, DD) hd__chain1_hyper(a, f, d, (DD))
-#define HD__HCHAIN1_LINEAR(a, f, d, DD) hd__chain1_lin_hyper(a, f, d)
-#define HD__HCHAIN1_STEP(a, f, d, DD)   hd__chain1_lin_hyper(a, f, d)
-/* Binary class -> hyper chain call. */
-#define HD__HCHAIN2_SMOOTH(a, b, f, FX, FY, FXX, FXY, FYY)   hd__chain2_hyper(a, b, f, (FX), (FY), (FXX), (FXY), (FYY))
-#define HD__HCHAIN2_QUOT(a, b, f, FX, FY, FXX, FXY, FYY)     hd__chain2_quot_hyper(a, b, f, (FX), (FY), (FXY), (FYY))
-#define HD__HCHAIN2_BILINEAR(a, b, f, FX, FY, FXX, FXY, FYY) hd__chain2_bil_hyper(a, b, f, (FX), (FY), (FXY))
-#define HD__HCHAIN2_LINEAR(a, b, f, FX, FY, FXX, FXY, FYY)   hd__chain2_lin_hyper(a, b, f, (FX), (FY))
+/* Unary class -> chain call of a second-order type S. STEP kernels still
+ * multiply by their zero slope, so a NaN tangent stays visible. */
+#define HD__HCHAIN1_SMOOTH(S, a, f, d, DD) hd__chain1_##S(a, f, d, (DD))
+#define HD__HCHAIN1_LINEAR(S, a, f, d, DD) hd__chain1_lin_##S(a, f, d)
+#define HD__HCHAIN1_STEP(S, a, f, d, DD)   hd__chain1_lin_##S(a, f, d)
+/* Binary class -> chain call of a second-order type S. */
+#define HD__HCHAIN2_SMOOTH(S, a, b, f, FX, FY, FXX, FXY, FYY)   hd__chain2_##S(a, b, f, (FX), (FY), (FXX), (FXY), (FYY))
+#define HD__HCHAIN2_QUOT(S, a, b, f, FX, FY, FXX, FXY, FYY)     hd__chain2_quot_##S(a, b, f, (FX), (FY), (FXY), (FYY))
+#define HD__HCHAIN2_BILINEAR(S, a, b, f, FX, FY, FXX, FXY, FYY) hd__chain2_bil_##S(a, b, f, (FX), (FY), (FXY))
+#define HD__HCHAIN2_LINEAR(S, a, b, f, FX, FY, FXX, FXY, FYY)   hd__chain2_lin_##S(a, b, f, (FX), (FY))
 /* With one argument constant, which unary class remains. */
 #define HD__LEFT_SMOOTH   SMOOTH
 #define HD__LEFT_QUOT     LINEAR
@@ -110,62 +276,74 @@ static inline hd_hyper hd__chain2_hyper(hd_hyper a, hd_hyper b, double f, double
 #define HD__RIGHT_LINEAR   LINEAR
 
 /* ---- generators --------------------------------------------------------------- */
-#define HD__DEFINE_UNARY(name, cls, F, D, DD, NOTE)                                  \
-    static inline double hd__##name##_r(double x) { return (F); }                    \
-    static inline hd_dual hd_##name##_dual(hd_dual a)                                \
+/* First-order kernels (hd_dual, hd_dualv): f and f' only. */
+#define HD__DEFINE_UNARY_FIRST(T, S, name, F, D)                                     \
+    static inline T hd_##name##_##S(T a)                                             \
     {                                                                                \
         const double x = a.val;                                                      \
         const double f = (F);                                                        \
-        return hd__chain1_dual(a, f, (D));                                           \
+        return hd__chain1_##S(a, f, (D));                                            \
+    }
+#define HD__DEFINE_BINARY_FIRST(T, S, name, F, FX, FY)                               \
+    static inline T hd_##name##_##S(T a, T b)                                        \
+    {                                                                                \
+        const double x = a.val, y = b.val;                                           \
+        const double f = (F);                                                        \
+        return hd__chain2_##S(a, b, f, (FX), (FY));                                  \
     }                                                                                \
-    static inline hd_hyper hd_##name##_hyper(hd_hyper a)                             \
+    static inline T hd_##name##_##S##_r(T a, double y)                               \
+    {                                                                                \
+        const double x = a.val;                                                      \
+        const double f = (F);                                                        \
+        return hd__chain1_##S(a, f, (FX));                                           \
+    }                                                                                \
+    static inline T hd_##name##_r_##S(double x, T b)                                 \
+    {                                                                                \
+        const double y = b.val;                                                      \
+        const double f = (F);                                                        \
+        return hd__chain1_##S(b, f, (FY));                                           \
+    }
+
+/* Second-order kernels (hd_hyper, hd_hyperv): the class picks the chain rule. */
+#define HD__DEFINE_UNARY_SECOND(T, S, name, cls, F, D, DD)                           \
+    static inline T hd_##name##_##S(T a)                                             \
     {                                                                                \
         const double x = a.val;                                                      \
         const double f = (F);                                                        \
         const double d = (D);                                                        \
-        return HD__HCHAIN1_##cls(a, f, d, DD);                                       \
+        return HD__HCHAIN1_##cls(S, a, f, d, DD);                                    \
     }
-
-#define HD__DEFINE_BINARY(name, cls, F, FX, FY, FXX, FXY, FYY, NOTE)                 \
-    static inline double hd__##name##_rr(double x, double y) { return (F); }         \
-    static inline hd_dual hd_##name##_dual(hd_dual a, hd_dual b)                     \
+#define HD__DEFINE_BINARY_SECOND(T, S, name, cls, F, FX, FY, FXX, FXY, FYY)          \
+    static inline T hd_##name##_##S(T a, T b)                                        \
     {                                                                                \
         const double x = a.val, y = b.val;                                           \
         const double f = (F);                                                        \
-        return hd__chain2_dual(a, b, f, (FX), (FY));                                 \
+        return HD__HCHAIN2_##cls(S, a, b, f, FX, FY, FXX, FXY, FYY);                 \
     }                                                                                \
-    static inline hd_dual hd_##name##_dual_r(hd_dual a, double y)                    \
-    {                                                                                \
-        const double x = a.val;                                                      \
-        const double f = (F);                                                        \
-        return hd__chain1_dual(a, f, (FX));                                          \
-    }                                                                                \
-    static inline hd_dual hd_##name##_r_dual(double x, hd_dual b)                    \
-    {                                                                                \
-        const double y = b.val;                                                      \
-        const double f = (F);                                                        \
-        return hd__chain1_dual(b, f, (FY));                                          \
-    }                                                                                \
-    static inline hd_hyper hd_##name##_hyper(hd_hyper a, hd_hyper b)                 \
-    {                                                                                \
-        const double x = a.val, y = b.val;                                           \
-        const double f = (F);                                                        \
-        return HD__HCHAIN2_##cls(a, b, f, FX, FY, FXX, FXY, FYY);                    \
-    }                                                                                \
-    static inline hd_hyper hd_##name##_hyper_r(hd_hyper a, double y)                 \
+    static inline T hd_##name##_##S##_r(T a, double y)                               \
     {                                                                                \
         const double x = a.val;                                                      \
         const double f = (F);                                                        \
         const double d = (FX);                                                       \
-        return HD__CAT(HD__HCHAIN1_, HD__LEFT_##cls)(a, f, d, FXX);                  \
+        return HD__CAT(HD__HCHAIN1_, HD__LEFT_##cls)(S, a, f, d, FXX);               \
     }                                                                                \
-    static inline hd_hyper hd_##name##_r_hyper(double x, hd_hyper b)                 \
+    static inline T hd_##name##_r_##S(double x, T b)                                 \
     {                                                                                \
         const double y = b.val;                                                      \
         const double f = (F);                                                        \
         const double d = (FY);                                                       \
-        return HD__CAT(HD__HCHAIN1_, HD__RIGHT_##cls)(b, f, d, FYY);                 \
+        return HD__CAT(HD__HCHAIN1_, HD__RIGHT_##cls)(S, b, f, d, FYY);              \
     }
+
+#define HD__DEFINE_UNARY(name, cls, F, D, DD, NOTE)                                  \
+    static inline double hd__##name##_r(double x) { return (F); }                    \
+    HD__FIRST_ORDER_TYPES(HD__DEFINE_UNARY_FIRST, name, F, D)                        \
+    HD__SECOND_ORDER_TYPES(HD__DEFINE_UNARY_SECOND, name, cls, F, D, DD)
+
+#define HD__DEFINE_BINARY(name, cls, F, FX, FY, FXX, FXY, FYY, NOTE)                 \
+    static inline double hd__##name##_rr(double x, double y) { return (F); }         \
+    HD__FIRST_ORDER_TYPES(HD__DEFINE_BINARY_FIRST, name, F, FX, FY)                  \
+    HD__SECOND_ORDER_TYPES(HD__DEFINE_BINARY_SECOND, name, cls, F, FX, FY, FXX, FXY, FYY)
 
 HD_UNARY_RULES(HD__DEFINE_UNARY)
 HD_BINARY_RULES(HD__DEFINE_BINARY)

@@ -23,9 +23,12 @@ typedef struct hd_problem {
     int         variable_n; /**< 1 when other n are allowed (see n_ok) */
     double      f_star;     /**< known minimum value (NaN if unknown) */
     const char *f_star_note;/**< where f_star comes from, or local-minimum remarks */
-    /** Objective for dimension n (0 = default n); ctx is owned by the registry. */
+    /** Objective for dimension n (0 = default n); ctx is owned by the registry
+     *  (nothing to free). For an n that n_ok rejects the objective has n = 0,
+     *  which every driver rejects with HD_EINVAL. */
     hd_objective (*objective)(size_t n);
-    /** Write the standard start for dimension n into x0 (n values). */
+    /** Write the standard start for dimension n (0 = default) into x0 (n values);
+     *  n must satisfy n_ok. */
     void (*start)(size_t n, double *x0);
     /** 1 if this n is valid for the problem. */
     int (*n_ok)(size_t n);
@@ -41,6 +44,10 @@ typedef struct hd_problem {
      *  return 1, or return 0 when the literature gives none exactly enough
      *  (NULL = none). */
     int (*x_star)(size_t n, double *x);
+    /** A documented local minimum (default n) where methods often stop, NaN
+     *  if none is documented; f_local_tol is its precision, as f_star_tol. */
+    double      f_local;
+    double      f_local_tol;
 } hd_problem;
 
 /** @brief Number of problems in the registry. */

@@ -40,6 +40,91 @@ static inline hd_hyper hd_hyper_var(double x) { return hd_hyper_make(x, 1.0, 1.0
 /** @brief A constant: {x, 0, 0, 0}. */
 static inline hd_hyper hd_hyper_const(double x) { return hd_hyper_make(x, 0.0, 0.0, 0.0); }
 
+/**
+ * @brief Number of tangent lanes of hd_dualv (fixed: part of the library ABI).
+ *
+ * Chosen by measurement (doc/performance.md, make bench-peers): 16 lanes
+ * beat 8 wherever the value is expensive (F2 at n = 10: 0.43 against
+ * 0.93 µs) and 2 and 4 are slower still; below n = 4 the drivers use
+ * hyper-dual passes instead, which carry 2 or 3 directions each.
+ */
+#define HD_LANES 16
+
+/**
+ * @brief Number of second directions of hd_hyperv (fixed: part of the ABI).
+ *
+ * Two: one SSE2 register per part, so gcc keeps hd_hyperv values in
+ * registers at -O2 on baseline x86-64. With 4 or 8 lanes gcc (12) keeps the
+ * wider vectors in memory and a pass costs 9-13 hyper-dual passes
+ * (doc/performance.md).
+ */
+#define HD_HYPERV_LANES 2
+
+/*
+ * The lanes of hd_dualv. With gcc and clang they are a GNU vector (so
+ * arithmetic on all lanes is one expression that the compiler keeps in SIMD
+ * registers), aligned like a double so that the layout is exactly that of
+ * double[HD_LANES], the portable fallback (define HD_NO_VECTOR_EXT to force
+ * it). Subscripting, d[k], works in both. No function takes or returns the
+ * bare vector (only structs holding it), which keeps -Wpsabi quiet.
+ */
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(HD_NO_VECTOR_EXT)
+#  define HD__VECTOR_LANES 1
+__extension__ typedef double hd__lanes
+    __attribute__((vector_size(HD_LANES * sizeof(double)), aligned(sizeof(double))));
+__extension__ typedef double hd__hlanes
+    __attribute__((vector_size(HD_HYPERV_LANES * sizeof(double)), aligned(sizeof(double))));
+#else
+typedef double hd__lanes[HD_LANES];
+typedef double hd__hlanes[HD_HYPERV_LANES];
+#endif
+
+/**
+ * @brief Vector dual number: one value and HD_LANES tangent lanes,
+ *        val + Σ_k d[k]·ε_k with ε_j·ε_k = 0.
+ *
+ * f(hd_dualv){v, a} = {f(v), f'(v)·a}: one pass gives HD_LANES directional
+ * derivatives and computes the value (and f') once for all of them, so a
+ * gradient takes ceil(n / HD_LANES) passes instead of n.
+ */
+typedef struct { double val; hd__lanes d; } hd_dualv;
+
+/** @brief A constant: value x, every lane 0. */
+static inline hd_dualv hd_dualv_const(double x)
+{
+    hd_dualv r;
+    r.val = x;
+    for (int k = 0; k < HD_LANES; k++) r.d[k] = 0.0;
+    return r;
+}
+/** @brief The independent variable of lane k (0 <= k < HD_LANES): {x, e_k}. */
+static inline hd_dualv hd_dualv_var(double x, int k)
+{
+    hd_dualv r = hd_dualv_const(x);
+    r.d[k] = 1.0;
+    return r;
+}
+
+/**
+ * @brief Hyper-dual number with HD_HYPERV_LANES second directions:
+ *        val + d1·ε1 + Σ_k d2[k]·ε2k + Σ_k d12[k]·ε1ε2k.
+ *
+ * f(hd_hyperv){v, a, b, c} = {f(v), f'(v)·a, f'(v)·b, f'(v)·c + f''(v)·a·b}
+ * lane by lane: seeding d1 = e_i and lane k's d2 = e_j gives HD_HYPERV_LANES
+ * entries ∂²f/∂x_i∂x_j of one Hessian row in one pass.
+ */
+typedef struct { double val, d1; hd__hlanes d2, d12; } hd_hyperv;
+
+/** @brief A constant: value x, every derivative part 0. */
+static inline hd_hyperv hd_hyperv_const(double x)
+{
+    hd_hyperv r;
+    r.val = x;
+    r.d1 = 0.0;
+    for (int k = 0; k < HD_HYPERV_LANES; k++) r.d2[k] = r.d12[k] = 0.0;
+    return r;
+}
+
 /*
  * The number types, as X-macro lists of (type, suffix, id). Kernels are named
  * hd_<function>_<suffix>; the id (1..15, unique) encodes operand pairs in the
@@ -48,9 +133,18 @@ static inline hd_hyper hd_hyper_const(double x) { return hd_hyper_make(x, 0.0, 0
  * own expansion), an HD__SAME_<suffix>_<suffix> line below, and its
  * chain-rule primitives in kernels.h.
  */
-#define HD__NUMBER_TYPES_A(X, n) X(hd_dual, dual, 1, n) X(hd_hyper, hyper, 2, n)
-#define HD__NUMBER_TYPES_B(X, n) X(hd_dual, dual, 1, n) X(hd_hyper, hyper, 2, n)
+#define HD__NUMBER_TYPES_A(X, n) X(hd_dual, dual, 1, n) X(hd_hyper, hyper, 2, n) X(hd_dualv, dualv, 3, n) \
+    X(hd_hyperv, hyperv, 4, n)
+#define HD__NUMBER_TYPES_B(X, n) X(hd_dual, dual, 1, n) X(hd_hyper, hyper, 2, n) X(hd_dualv, dualv, 3, n) \
+    X(hd_hyperv, hyperv, 4, n)
 #define HD__SAME_dual_dual ~, 1
 #define HD__SAME_hyper_hyper ~, 1
+#define HD__SAME_dualv_dualv ~, 1
+#define HD__SAME_hyperv_hyperv ~, 1
+/* The first-order types (value and tangents, no second-order part): their
+ * kernels need only f and f' (kernels.h). */
+#define HD__FIRST_ORDER_TYPES(X, ...) X(hd_dual, dual, __VA_ARGS__) X(hd_dualv, dualv, __VA_ARGS__)
+/* The second-order types: their kernels use f'' through the rule classes. */
+#define HD__SECOND_ORDER_TYPES(X, ...) X(hd_hyper, hyper, __VA_ARGS__) X(hd_hyperv, hyperv, __VA_ARGS__)
 
 #endif /* HYPERDUAL_TYPES_H */

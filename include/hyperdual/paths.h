@@ -1,0 +1,77 @@
+/**
+ * @file hyperdual/paths.h
+ * @brief Choosing how a gradient or Hessian is computed, and counting the
+ *        passes it took.
+ *
+ * hd_gradient() and hd_hessian() pick the fastest path on their own (by n,
+ * by the members the objective has, and by the thresholds measured in
+ * doc/performance.md). The _ex variants let a caller force a path and
+ * collect the number of objective evaluations of each kind.
+ */
+#ifndef HYPERDUAL_PATHS_H
+#define HYPERDUAL_PATHS_H
+
+#include <stddef.h>
+#include "export.h"
+#include "diff.h"
+
+HD_BEGIN_DECLS
+
+/** How a derivative driver computes its result. */
+typedef enum hd_path {
+    HD_PATH_AUTO = 0, /**< the fastest path for this objective and n (the default) */
+    HD_PATH_SCALAR,   /**< the contract's path: n dual passes for a gradient (n hyper-dual
+                           passes without f_dual), n(n+1)/2 hyper-dual passes for a Hessian */
+    HD_PATH_LANES,    /**< vector lanes: ceil(n/HD_LANES) hd_dualv passes for a gradient;
+                           for a Hessian, hd_hyperv passes of HD_LANES entries of one row
+                           each, upper triangle only */
+    HD_PATH_SPARSE,   /**< Hessian only: detect the sparsity pattern, colour the columns and
+                           compute only the structurally non-zero entries (sparse.h) */
+    HD_PATH_PAIRS     /**< gradient only: hyper-dual passes that carry several directions,
+                           ε1 and ε2: ceil(n/3) hd_hyperv passes (ε1 and its two ε2
+                           lanes), or ceil(n/2) hd_hyper passes without f_hyperv or at
+                           n <= 2 (the fastest at small n) */
+} hd_path;
+
+/**
+ * @brief Objective evaluations by kind; the _ex drivers ADD to these, so one
+ *        struct can total a whole run.
+ *
+ * Every member counts evaluations of the objective (passes), whatever their
+ * width: one f_lanes pass computes HD_LANES directional derivatives and
+ * counts 1 in lanes_calls (it costs about 1.5-3 dual passes, see
+ * doc/performance.md), one f_hyperv pass counts 1 in hyperv_calls.
+ */
+typedef struct hd_counts {
+    long f_calls;      /**< double evaluations */
+    long dual_calls;   /**< hd_dual passes (one direction each) */
+    long hyper_calls;  /**< hd_hyper passes (one Hessian entry each) */
+    long lanes_calls;  /**< hd_dualv passes (HD_LANES directions each) */
+    long hyperv_calls; /**< hd_hyperv passes (HD_HYPERV_LANES Hessian entries each) */
+} hd_counts;
+
+/**
+ * @brief hd_gradient() with a chosen path and pass counts.
+ * @param path   HD_PATH_AUTO, HD_PATH_SCALAR, HD_PATH_LANES or HD_PATH_PAIRS
+ * @param counts may be NULL; otherwise incremented by the passes made
+ * @return HD_OK; HD_EINVAL for bad arguments, for HD_PATH_LANES without
+ *         obj->f_lanes, or for HD_PATH_SPARSE; HD_ENOMEM.
+ */
+HD_API HD_WARN_UNUSED int hd_gradient_ex(const hd_objective *obj, const double *x, double *fx,
+                                         double *grad, hd_path path, hd_counts *counts);
+
+/**
+ * @brief hd_hessian() with a chosen path and pass counts.
+ * @param path   any hd_path but HD_PATH_PAIRS; HD_PATH_LANES and HD_PATH_SPARSE
+ *               need obj->f_hyperv
+ * @param counts may be NULL; otherwise incremented by the passes made
+ * @return HD_OK; HD_EINVAL for bad arguments or a path the objective cannot
+ *         take; HD_ENOMEM.
+ */
+HD_API HD_WARN_UNUSED int hd_hessian_ex(const hd_objective *obj, const double *x, double *fx,
+                                        double *grad, double *hess, hd_path path,
+                                        hd_counts *counts);
+
+HD_END_DECLS
+
+#endif /* HYPERDUAL_PATHS_H */

@@ -1,0 +1,255 @@
+/* Every derivative path (scalar, vector lanes, sparse, automatic) gives the
+ * same value, gradient and Hessian as the contract's scalar path, to 1e-14
+ * relative, on the benchmark functions and oracle-like bodies at several n;
+ * F1's Hessian is also checked against its hand-derived formula, and the
+ * pass counts against their closed forms. */
+#include <math.h>
+#include <stdlib.h>
+#include <hyperdual.h>
+#include "tests.h"
+
+#define MAXN 50
+
+
+/* F1 extended Rosenbrock; ctx -> size_t n */
+HD_GENERIC_OBJECTIVE(p_rosen, T, x, ctx,
+    const size_t n = *(const size_t *)ctx;
+    T s = (T){0};
+    for (size_t i = 0; i + 1 < n; i += 2)
+        s = hd_add(s, hd_add(hd_mul(100, hd_sq(hd_sub(x[i + 1], hd_sq(x[i])))), hd_sq(hd_sub(1, x[i]))));
+    return s;
+)
+/* F2, cyclic */
+HD_GENERIC_OBJECTIVE(p_f2, T, x, ctx,
+    const size_t n = *(const size_t *)ctx;
+    T s = (T){0};
+    for (size_t i = 0; i < n; i++) {
+        const size_t j = i + 1 < n ? i + 1 : 0;
+        s = hd_add(s, hd_add(hd_exp(hd_mul(hd_sin(x[i]), x[j])),
+                             hd_mul(hd_log(hd_add(1, hd_sq(x[i]))), hd_tanh(x[i]))));
+    }
+    return s;
+)
+/* Oracle-like mix: pow, sqrt, division, fmax, atan2, hypot, and a variable
+ * (the last) that enters only linearly, so its Hessian row is empty. */
+HD_GENERIC_OBJECTIVE(p_mix, T, x, ctx,
+    const size_t n = *(const size_t *)ctx;
+    T s = hd_mul(0.5, x[n - 1]);
+    for (size_t i = 0; i + 2 < n; i++) {
+        T a = hd_div(hd_sqrt(hd_add(1, hd_sq(x[i]))), hd_add(2, hd_cos(x[i + 1])));
+        T b = hd_mul(hd_pow(x[i], 3), hd_fmax(x[i + 1], hd_mul(0.5, x[i])));
+        T c = hd_atan2(x[i + 1], hd_hypot(x[i], 1.5));
+        s = hd_add(s, hd_add(a, hd_add(b, c)));
+    }
+    return s;
+)
+/* Dense: (Σ x_i)^2 exp(Σ x_i / n) + Π-like coupling through a sum of logs. */
+HD_GENERIC_OBJECTIVE(p_dense, T, x, ctx,
+    const size_t n = *(const size_t *)ctx;
+    T s = (T){0}, l = (T){0};
+    for (size_t i = 0; i < n; i++) {
+        s = hd_add(s, x[i]);
+        l = hd_add(l, hd_log(hd_add(2, hd_sin(x[i]))));
+    }
+    return hd_add(hd_mul(hd_sq(s), hd_exp(hd_div(s, (double)n))), hd_sq(l));
+)
+/* Wood (n = 4) and the helical valley (n = 3), More-Garbow-Hillstrom. */
+HD_GENERIC_OBJECTIVE(p_wood, T, x, ctx,
+    T a = hd_mul(100, hd_sq(hd_sub(x[1], hd_sq(x[0]))));
+    T b = hd_sq(hd_sub(1, x[0]));
+    T c = hd_mul(90, hd_sq(hd_sub(x[3], hd_sq(x[2]))));
+    T d = hd_sq(hd_sub(1, x[2]));
+    T e = hd_mul(10.1, hd_add(hd_sq(hd_sub(x[1], 1)), hd_sq(hd_sub(x[3], 1))));
+    T f = hd_mul(19.8, hd_mul(hd_sub(x[1], 1), hd_sub(x[3], 1)));
+    return hd_add(hd_add(hd_add(a, b), hd_add(c, d)), hd_add(e, f));
+)
+HD_GENERIC_OBJECTIVE(p_helical, T, x, ctx,
+    T theta = hd_div(hd_atan2(x[1], x[0]), 2 * 3.14159265358979323846);
+    T r = hd_hypot(x[0], x[1]);
+    T f1 = hd_mul(10, hd_sub(x[2], hd_mul(10, theta)));
+    T f2 = hd_mul(10, hd_sub(r, 1));
+    return hd_add(hd_add(hd_sq(f1), hd_sq(f2)), hd_sq(x[2]));
+)
+
+typedef hd_objective (*maker)(size_t, void *);
+static const struct { const char *name; maker make; size_t n; } cases[] = {
+    {"rosen", p_rosen_objective, 2},   {"rosen", p_rosen_objective, 10},
+    {"rosen", p_rosen_objective, 50},  {"f2", p_f2_objective, 2},
+    {"f2", p_f2_objective, 3},         {"f2", p_f2_objective, 17},
+    {"f2", p_f2_objective, 50},        {"mix", p_mix_objective, 3},
+    {"mix", p_mix_objective, 9},       {"mix", p_mix_objective, 24},
+    {"dense", p_dense_objective, 1},   {"dense", p_dense_objective, 7},
+    {"dense", p_dense_objective, 20},  {"wood", p_wood_objective, 4},
+    {"helical", p_helical_objective, 3},
+};
+#define NCASES (sizeof cases / sizeof *cases)
+
+static void point(size_t c, size_t n, double *x)
+{
+    for (size_t i = 0; i < n; i++) x[i] = 0.3 + 0.45 * sin(1.7 * (double)(i + 1) + (double)c);
+}
+
+static void same(const char *what, size_t c, size_t i, double got, double want)
+{
+    const double scale = fmax(fabs(got), fabs(want));
+    ck_assert_msg(got == want || fabs(got - want) <= 1e-14 * scale,
+                  "%s %s n=%zu [%zu]: %.17g vs scalar %.17g", what, cases[c].name, cases[c].n, i,
+                  got, want);
+}
+
+static void compare(size_t c, const char *what, size_t n, double f, const double *g,
+                    const double *h, double f0, const double *g0, const double *h0)
+{
+    same(what, c, 0, f, f0);
+    for (size_t i = 0; i < n; i++) same(what, c, i, g[i], g0[i]);
+    if (h)
+        for (size_t i = 0; i < n * n; i++) same(what, c, i, h[i], h0[i]);
+}
+
+START_TEST(every_path_agrees_with_the_scalar_path)
+{
+    const size_t c = (size_t)_i;
+    size_t n = cases[c].n;
+    const hd_objective obj = cases[c].make(n, &n);
+    double x[MAXN], f0, g0[MAXN], h0[MAXN * MAXN], f, g[MAXN], h[MAXN * MAXN];
+    point(c, n, x);
+    ck_assert_int_eq(hd_hessian_ex(&obj, x, &f0, g0, h0, HD_PATH_SCALAR, NULL), HD_OK);
+
+    static const hd_path hpaths[] = {HD_PATH_LANES, HD_PATH_SPARSE, HD_PATH_AUTO};
+    static const char *const hname[] = {"hessian lanes", "hessian sparse", "hessian auto"};
+    for (int p = 0; p < 3; p++) {
+        ck_assert_int_eq(hd_hessian_ex(&obj, x, &f, g, h, hpaths[p], NULL), HD_OK);
+        compare(c, hname[p], n, f, g, h, f0, g0, h0);
+    }
+    /* with a pattern attached, the automatic path may go sparse */
+    hd_sparsity *sp = NULL;
+    ck_assert_int_eq(hd_sparsity_detect(&obj, x, &sp), HD_OK);
+    hd_objective with = obj;
+    with.hess_sparsity = sp;
+    ck_assert_int_eq(hd_hessian(&with, x, &f, g, h), HD_OK);
+    compare(c, "hessian auto+pattern", n, f, g, h, f0, g0, h0);
+    /* CSR output: every stored entry is the scalar path's, every other one is 0 */
+    double vals[MAXN * MAXN];
+    ck_assert_int_eq(hd_sparse_hessian(&obj, sp, x, &f, g, vals, NULL), HD_OK);
+    compare(c, "sparse csr", n, f, g, NULL, f0, g0, NULL);
+    for (size_t i = 0; i < n; i++) {
+        size_t t = sp->row_start[i];
+        for (size_t j = 0; j < n; j++) {
+            if (t < sp->row_start[i + 1] && sp->col[t] == j) same("csr", c, i * n + j, vals[t++], h0[i * n + j]);
+            else ck_assert_msg(h0[i * n + j] == 0, "entry (%zu,%zu) outside the pattern", i, j);
+        }
+    }
+    hd_sparsity_free(sp);
+
+    static const hd_path gpaths[] = {HD_PATH_SCALAR, HD_PATH_LANES, HD_PATH_PAIRS, HD_PATH_AUTO};
+    for (int p = 0; p < 4; p++) {
+        ck_assert_int_eq(hd_gradient_ex(&obj, x, &f, g, gpaths[p], NULL), HD_OK);
+        compare(c, "gradient", n, f, g, NULL, f0, g0, NULL);
+    }
+    hd_objective pairs_only = obj; /* hd_hyper pairs instead of hd_hyperv triples */
+    pairs_only.f_hyperv = NULL;
+    ck_assert_int_eq(hd_gradient_ex(&pairs_only, x, &f, g, HD_PATH_PAIRS, NULL), HD_OK);
+    compare(c, "gradient pairs", n, f, g, NULL, f0, g0, NULL);
+}
+END_TEST
+
+/* Independent truth for F1: the hand-derived Hessian, on every path. */
+START_TEST(rosenbrock_hessian_matches_hand_formula_on_every_path)
+{
+    size_t n = 10;
+    const hd_objective obj = p_rosen_objective(n, &n);
+    double x[10], h[100];
+    for (size_t i = 0; i < n; i++) x[i] = i % 2 ? 1.0 + 0.1 * (double)i : -1.2 + 0.05 * (double)i;
+    static const hd_path paths[] = {HD_PATH_SCALAR, HD_PATH_LANES, HD_PATH_SPARSE};
+    for (int p = 0; p < 3; p++) {
+        ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, NULL, h, paths[p], NULL), HD_OK);
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = 0; j < n; j++) {
+                const size_t a = i & ~(size_t)1; /* the pair (a, a+1) holding i */
+                double want = 0;
+                if (i == j && i % 2 == 0) want = 1200 * x[i] * x[i] - 400 * x[i + 1] + 2;
+                else if (i == j) want = 200;
+                else if ((j & ~(size_t)1) == a) want = -400 * x[a];
+                ck_assert_msg(fabs(h[i * n + j] - want) <= 1e-12 * fmax(1, fabs(want)),
+                              "path %d (%zu,%zu): %.17g vs %.17g", p, i, j, h[i * n + j], want);
+            }
+    }
+}
+END_TEST
+
+/* Pass counts against their closed forms. */
+START_TEST(passes_are_counted_honestly)
+{
+    size_t n = 10;
+    const hd_objective obj = p_rosen_objective(n, &n);
+    double x[10], g[10], h[100];
+    point(0, n, x);
+    hd_counts k = {0, 0, 0, 0, 0};
+    ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_SCALAR, &k), HD_OK);
+    ck_assert_int_eq(k.dual_calls, 10);
+    ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_LANES, &k), HD_OK);
+    ck_assert_int_eq(k.lanes_calls, (10 + HD_LANES - 1) / HD_LANES);
+    ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_PAIRS, &k), HD_OK);
+    ck_assert_int_eq(k.hyperv_calls, 4); /* ceil(10 / 3) */
+    k.hyperv_calls = 0;
+    hd_objective pairs_only = obj;
+    pairs_only.f_hyperv = NULL;
+    ck_assert_int_eq(hd_gradient_ex(&pairs_only, x, NULL, g, HD_PATH_PAIRS, &k), HD_OK);
+    ck_assert_int_eq(k.hyper_calls, 5);
+    k.hyper_calls = 0;
+    ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, NULL, h, HD_PATH_SCALAR, &k), HD_OK);
+    ck_assert_int_eq(k.hyper_calls, 55);
+    ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, NULL, h, HD_PATH_LANES, &k), HD_OK);
+    long dense = 0;
+    for (size_t i = 0; i < n; i++) dense += (long)((n - i + HD_HYPERV_LANES - 1) / HD_HYPERV_LANES);
+    ck_assert_int_eq(k.hyperv_calls, dense);
+    /* F1's Hessian is 2x2 block diagonal: 2 colours; colour 0 seeds the even
+     * rows (5), colour 1 every row (10) */
+    hd_sparsity *sp = NULL;
+    ck_assert_int_eq(hd_sparsity_detect(&obj, x, &sp), HD_OK);
+    ck_assert_uint_eq(sp->ncolors, 2);
+    ck_assert_uint_eq(sp->nnz, 20);
+    k.hyperv_calls = 0;
+    ck_assert_int_eq(hd_sparse_hessian(&obj, sp, x, NULL, NULL, h, &k), HD_OK);
+    ck_assert_int_eq(k.hyperv_calls, (long)((5 + HD_HYPERV_LANES - 1) / HD_HYPERV_LANES + (10 + HD_HYPERV_LANES - 1) / HD_HYPERV_LANES));
+    ck_assert_int_eq(k.hyperv_calls, (long)sp->npasses);
+    hd_sparsity_free(sp);
+
+}
+END_TEST
+
+START_TEST(bad_arguments_are_refused)
+{
+    size_t n = 4;
+    hd_objective obj = p_wood_objective(n, &n);
+    double x[4] = {1, 2, 3, 4}, h[16], g[4];
+    hd_sparsity *sp = NULL;
+    ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_SPARSE, NULL), HD_EINVAL);
+    ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, NULL, h, HD_PATH_PAIRS, NULL), HD_EINVAL);
+    ck_assert_int_eq(hd_sparsity_from_mask(0, (const unsigned char *)"", &sp), HD_EINVAL);
+    ck_assert_ptr_null(sp);
+    ck_assert_int_eq(hd_sparsity_detect(NULL, x, &sp), HD_EINVAL);
+    obj.f_hyperv = NULL;
+    ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, NULL, h, HD_PATH_LANES, NULL), HD_EINVAL);
+    obj.f_lanes = NULL;
+    ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_LANES, NULL), HD_EINVAL);
+    /* a mismatched pattern is refused, never read out of bounds */
+    static const unsigned char mask[9] = {1, 0, 0, 0, 1, 0, 0, 0, 1};
+    ck_assert_int_eq(hd_sparsity_from_mask(3, mask, &sp), HD_OK);
+    obj = p_wood_objective(n, &n);
+    ck_assert_int_eq(hd_sparse_hessian(&obj, sp, x, NULL, NULL, h, NULL), HD_EINVAL);
+    hd_sparsity_free(sp);
+}
+END_TEST
+
+Suite *make_paths_suite(void)
+{
+    Suite *s = suite_create("paths");
+    TCase *tc = tcase_create("agreement");
+    tcase_add_loop_test(tc, every_path_agrees_with_the_scalar_path, 0, (int)NCASES);
+    tcase_add_test(tc, rosenbrock_hessian_matches_hand_formula_on_every_path);
+    tcase_add_test(tc, passes_are_counted_honestly);
+    tcase_add_test(tc, bad_arguments_are_refused);
+    suite_add_tcase(s, tc);
+    return s;
+}
