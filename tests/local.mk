@@ -6,6 +6,11 @@ tests_check_hyperdual_SOURCES = \
 	tests/check_smoke.c \
 	tests/check_expr.c \
 	tests/check_problems.c \
+	tests/check_rules_ref.h \
+	tests/check_rules.c \
+	tests/check_edges.c \
+	tests/check_identities.c \
+	tests/check_tgmath.c \
 	tests/check_paths.c \
 	tests/check_lanes.c \
 	tests/check_diff_extra.c \
@@ -14,6 +19,19 @@ tests_check_hyperdual_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_hyperdual_LDADD = lib/libhyperdual.la $(CHECK_LIBS) -lm
 
 TESTS += tests/check_hyperdual
+
+# NaN-safe mode: its own program, compiled with -DHD_NANSAFE.
+check_PROGRAMS += tests/check_nansafe
+tests_check_nansafe_SOURCES = tests/check_nansafe.c
+tests_check_nansafe_CPPFLAGS = $(AM_CPPFLAGS) -DHD_NANSAFE
+tests_check_nansafe_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_nansafe_LDADD = lib/libhyperdual.la $(CHECK_LIBS) -lm
+TESTS += tests/check_nansafe
+
+# Each public header alone (C11, C17, C++11; gcc and clang), and a dual+hyper
+# mix that must not compile.
+TESTS += tests/header_test.sh tests/compile_fail.sh
+EXTRA_DIST += tests/header_test.sh tests/compile_fail.sh
 TEST_EXTENSIONS = .sh
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
 SH_LOG_DRIVER = $(SHELL) $(top_srcdir)/build-aux/test-driver

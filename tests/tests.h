@@ -10,6 +10,10 @@
     X(smoke) \
     X(expr) \
     X(problems) \
+    X(rules) \
+    X(edges) \
+    X(identities) \
+    X(tgmath) \
     X(paths) \
     X(lanes) \
     X(diff_extra) \

@@ -265,7 +265,61 @@ static inline hd_hyperv hd__chain2_hyperv(hd_hyperv a, hd_hyperv b, double f, do
 #define HD__HCHAIN2_QUOT(S, a, b, f, FX, FY, FXX, FXY, FYY)     hd__chain2_quot_##S(a, b, f, (FX), (FY), (FXY), (FYY))
 #define HD__HCHAIN2_BILINEAR(S, a, b, f, FX, FY, FXX, FXY, FYY) hd__chain2_bil_##S(a, b, f, (FX), (FY), (FXY))
 #define HD__HCHAIN2_LINEAR(S, a, b, f, FX, FY, FXX, FXY, FYY)   hd__chain2_lin_##S(a, b, f, (FX), (FY))
+/* Binary class -> chain call of a first-order type S: every class but POWER
+ * is the plain chain rule. */
+#define HD__DCHAIN2_SMOOTH(S, a, b, f, FX, FY) hd__chain2_##S(a, b, f, (FX), (FY))
+#define HD__DCHAIN2_QUOT HD__DCHAIN2_SMOOTH
+#define HD__DCHAIN2_BILINEAR HD__DCHAIN2_SMOOTH
+#define HD__DCHAIN2_LINEAR HD__DCHAIN2_SMOOTH
+
+/* POWER (pow): SMOOTH, except that a partial never multiplies a tangent
+ * component that is exactly zero: x^y at x < 0 has d/dy = NaN, and a constant
+ * exponent (a number type with zero derivative parts), or a direction in
+ * which the exponent does not move, must still give the exact x-derivatives
+ * instead of NaN·0 = NaN (x^3 at -2, or C(0)^y for 0^y). Per component, so
+ * lanes and scalars agree. For finite partials the result is bit for bit the
+ * plain chain rule (p - p == 0 picks p·t); a NaN tangent still propagates. */
+static inline double hd__times_power(double p, double t) { return p - p == 0 ? p * t : (t == 0 ? 0.0 : p * t); }
+#define HD__TP hd__times_power
+static inline hd_dual hd__chain2_power_dual(hd_dual a, hd_dual b, double f, double fx, double fy)
+{
+    return hd_dual_make(f, HD__TP(fx, a.d1) + HD__TP(fy, b.d1));
+}
+static inline hd_hyper hd__chain2_power_hyper(hd_hyper a, hd_hyper b, double f, double fx, double fy,
+                                              double fxx, double fxy, double fyy)
+{
+    return hd_hyper_make(f, HD__TP(fx, a.d1) + HD__TP(fy, b.d1), HD__TP(fx, a.d2) + HD__TP(fy, b.d2),
+                         HD__TP(fx, a.d12) + HD__TP(fy, b.d12) + HD__TP(fxx, a.d1 * a.d2)
+                             + HD__TP(fxy, a.d1 * b.d2 + a.d2 * b.d1) + HD__TP(fyy, b.d1 * b.d2));
+}
+static inline hd_dualv hd__chain2_power_dualv(hd_dualv a, hd_dualv b, double f, double fx, double fy)
+{
+    hd_dualv r;
+    r.val = f;
+    for (int k = 0; k < HD_LANES; k++) r.d[k] = HD__TP(fx, a.d[k]) + HD__TP(fy, b.d[k]);
+    return r;
+}
+static inline hd_hyperv hd__chain2_power_hyperv(hd_hyperv a, hd_hyperv b, double f, double fx, double fy,
+                                                double fxx, double fxy, double fyy)
+{
+    hd_hyperv r;
+    r.val = f;
+    r.d1 = HD__TP(fx, a.d1) + HD__TP(fy, b.d1);
+    for (int k = 0; k < HD_HYPERV_LANES; k++) {
+        r.d2[k] = HD__TP(fx, a.d2[k]) + HD__TP(fy, b.d2[k]);
+        r.d12[k] = HD__TP(fx, a.d12[k]) + HD__TP(fy, b.d12[k]) + HD__TP(fxx, a.d1 * a.d2[k])
+                   + HD__TP(fxy, a.d1 * b.d2[k] + a.d2[k] * b.d1) + HD__TP(fyy, b.d1 * b.d2[k]);
+    }
+    return r;
+}
+#undef HD__TP
+#define HD__DCHAIN2_POWER(S, a, b, f, FX, FY) hd__chain2_power_##S(a, b, f, (FX), (FY))
+#define HD__HCHAIN2_POWER(S, a, b, f, FX, FY, FXX, FXY, FYY)                         \
+    hd__chain2_power_##S(a, b, f, (FX), (FY), (FXX), (FXY), (FYY))
+
 /* With one argument constant, which unary class remains. */
+#define HD__LEFT_POWER    SMOOTH
+#define HD__RIGHT_POWER   SMOOTH
 #define HD__LEFT_SMOOTH   SMOOTH
 #define HD__LEFT_QUOT     LINEAR
 #define HD__LEFT_BILINEAR LINEAR
@@ -284,12 +338,12 @@ static inline hd_hyperv hd__chain2_hyperv(hd_hyperv a, hd_hyperv b, double f, do
         const double f = (F);                                                        \
         return hd__chain1_##S(a, f, (D));                                            \
     }
-#define HD__DEFINE_BINARY_FIRST(T, S, name, F, FX, FY)                               \
+#define HD__DEFINE_BINARY_FIRST(T, S, name, cls, F, FX, FY)                          \
     static inline T hd_##name##_##S(T a, T b)                                        \
     {                                                                                \
         const double x = a.val, y = b.val;                                           \
         const double f = (F);                                                        \
-        return hd__chain2_##S(a, b, f, (FX), (FY));                                  \
+        return HD__DCHAIN2_##cls(S, a, b, f, FX, FY);                                \
     }                                                                                \
     static inline T hd_##name##_##S##_r(T a, double y)                               \
     {                                                                                \
@@ -342,7 +396,7 @@ static inline hd_hyperv hd__chain2_hyperv(hd_hyperv a, hd_hyperv b, double f, do
 
 #define HD__DEFINE_BINARY(name, cls, F, FX, FY, FXX, FXY, FYY, NOTE)                 \
     static inline double hd__##name##_rr(double x, double y) { return (F); }         \
-    HD__FIRST_ORDER_TYPES(HD__DEFINE_BINARY_FIRST, name, F, FX, FY)                  \
+    HD__FIRST_ORDER_TYPES(HD__DEFINE_BINARY_FIRST, name, cls, F, FX, FY)             \
     HD__SECOND_ORDER_TYPES(HD__DEFINE_BINARY_SECOND, name, cls, F, FX, FY, FXX, FXY, FYY)
 
 HD_UNARY_RULES(HD__DEFINE_UNARY)

@@ -19,7 +19,9 @@
  *   unary:  SMOOTH (f'' may be nonzero), LINEAR (f'' == 0 wherever it exists;
  *           includes piecewise-linear kinks), STEP (f' == 0 wherever it exists)
  *   binary: SMOOTH (all second partials), QUOT (fxx == 0), BILINEAR (only fxy),
- *           LINEAR (no second partials)
+ *           LINEAR (no second partials), POWER (SMOOTH, but a partial never
+ *           multiplies a zero tangent component: pow's d/dy is NaN at x < 0,
+ *           where a constant exponent must stay exact)
  * Adding a function is one row here, one line in generic.h and its tests.
  */
 #ifndef HYPERDUAL_RULES_H
@@ -30,13 +32,20 @@
 
 HD_BEGIN_DECLS
 
-/** @brief Digamma ψ(x) = Γ'(x)/Γ(x); NaN at the poles x = 0, -1, -2, ...;
- *  relative error below 1e-13 except within 1e-3 of its positive root 1.46163,
- *  where the error is about 1e-16 absolute. */
+/** @brief Digamma ψ(x) = Γ'(x)/Γ(x); NaN at the poles x = 0, -1, -2, ...
+ *  @param x any double
+ *  @return ψ(x): relative error below 1e-13 for x > 0 (a series about the
+ *  positive root 1.46163 keeps it there too); for x < 0, by reflection, the
+ *  same except near the roots of ψ between the poles, where the error is
+ *  about 1e-16·log|x| absolute. */
 HD_API HD_CONST_FN double hd_digamma(double x);
-/** @brief Trigamma ψ₁(x) = ψ'(x); +inf at the poles; relative error below 1e-13. */
+/** @brief Trigamma ψ₁(x) = ψ'(x).
+ *  @param x any double
+ *  @return ψ₁(x), +inf at the poles x = 0, -1, -2, ...; relative error below 1e-13. */
 HD_API HD_CONST_FN double hd_trigamma(double x);
-/** @brief ln|Γ(x)|, the same value as libm's lgamma() but reentrant (no signgam). */
+/** @brief ln|Γ(x)|, reentrant (lgamma_r: no write to signgam).
+ *  @param x any double
+ *  @return the same value as libm's lgamma(x), bit for bit; +inf at the poles. */
 HD_API HD_CONST_FN double hd_lgamma_value(double x);
 
 HD_END_DECLS
@@ -55,6 +64,22 @@ static inline double hd__sign0(double x) { return x > 0 ? 1.0 : x < 0 ? -1.0 : x
 static inline double hd__relu_value(double x) { return x > 0 ? x : x <= 0 ? 0.0 : x; }
 /* relu' : 1 for x > 0, 0 for x <= 0 (0 at the kink), NaN for NaN. */
 static inline double hd__step(double x) { return x > 0 ? 1.0 : x <= 0 ? 0.0 : x; }
+/* 1/x for the logarithms, whose domain is x >= 0: +inf at either zero (the
+ * one-sided derivative; 1/-0 would give -inf) and NaN below the domain, where
+ * the value is NaN too (1/x would give a finite slope for a NaN value). */
+static inline double hd__log_slope(double x) { return x > 0 ? 1.0 / x : x == 0 ? INFINITY : NAN + x; }
+/* atanh' = 1/(1 - x^2) on |x| <= 1, NaN outside, where atanh is NaN. */
+static inline double hd__atanh_slope(double x)
+{
+    return fabs(x) <= 1 ? 1.0 / ((1.0 - x) * (1.0 + x)) : NAN + x;
+}
+/* tanh' = sech^2 x = 4e/(1 + e)^2 with e = exp(-2|x|): accurate for every x.
+ * (1 - tanh^2 cancels: at x = 10 it keeps 8 digits, beyond 19.1 none.) */
+static inline double hd__tanh_slope(double x)
+{
+    const double e = exp(-2.0 * fabs(x));
+    return 4.0 * e / ((1.0 + e) * (1.0 + e));
+}
 
 /* sigmoid through e = exp(-|x|) in (0, 1]: no overflow for any |x|. */
 static inline double hd__sigmoid_value(double x)
@@ -74,20 +99,22 @@ static inline double hd__softplus_value(double x)
     return (x > 0 ? x : 0.0) + log1p(exp(-fabs(x)));
 }
 
-/* pow partials. Direct formulas through f/x keep full accuracy; at x == 0 or
- * at non-finite points they switch to pow(x, y - k) so that x^2 at 0 has
- * first derivative 0 and second derivative 2, x^0.5 at 0 an infinite one,
- * and x^0 and x^1 no spurious 0·inf. */
+/* pow partials. Direct formulas through f/x keep full accuracy while f is a
+ * normal number; at x == 0, at non-finite points and where f underflowed (a
+ * subnormal f has lost digits) they switch to pow(x, y - k), so that x^2 at 0
+ * has first derivative 0 and second derivative 2, x^0.5 at 0 an infinite
+ * one, and x^0 and x^1 no spurious 0·inf. */
+static inline int hd__pow_direct(double x, double f) { return x != 0 && isfinite(x) && isnormal(f); }
 static inline double hd__pow_dx(double x, double y, double f)
 {
     if (y == 0) return 0.0;
-    if (x != 0 && isfinite(x) && isfinite(f) && f != 0) return y * (f / x);
+    if (hd__pow_direct(x, f)) return y * (f / x);
     return y * pow(x, y - 1.0);
 }
 static inline double hd__pow_dxx(double x, double y, double f)
 {
     if (y == 0 || y == 1) return 0.0;
-    if (x != 0 && isfinite(x) && isfinite(f) && f != 0) return y * (y - 1.0) * (f / x / x);
+    if (hd__pow_direct(x, f)) return y * (y - 1.0) * (f / x / x);
     return y * (y - 1.0) * pow(x, y - 2.0);
 }
 /* d/dy x^y = x^y log x; 0^y is identically 0 for y > 0. */
@@ -105,30 +132,38 @@ static inline double hd__pow_dyy(double x, double y, double f)
 static inline double hd__pow_dxy(double x, double y, double f)
 {
     if (x == 0 && y > 1) return 0.0;
-    const double p = (x != 0 && isfinite(x) && isfinite(f) && f != 0) ? f / x : pow(x, y - 1.0);
+    const double p = hd__pow_direct(x, f) ? f / x : pow(x, y - 1.0);
     return p * (1.0 + y * log(x));
 }
 
 /* fmin/fmax weight of the first argument: 1 if it is chosen, 0 if the other
  * one is, 1/2 at a tie. libm's fmin/fmax return the non-NaN argument, so the
- * derivative follows it. */
+ * derivative follows it; when both are NaN the value is NaN and so are the
+ * weights. */
 static inline double hd__min_weight(double x, double y)
 {
-    return isnan(x) ? 0.0 : isnan(y) ? 1.0 : x < y ? 1.0 : x > y ? 0.0 : 0.5;
+    return isnan(x) ? (isnan(y) ? x : 0.0) : isnan(y) ? 1.0 : x < y ? 1.0 : x > y ? 0.0 : 0.5;
 }
 static inline double hd__max_weight(double x, double y)
 {
-    return isnan(x) ? 0.0 : isnan(y) ? 1.0 : x > y ? 1.0 : x < y ? 0.0 : 0.5;
+    return isnan(x) ? (isnan(y) ? x : 0.0) : isnan(y) ? 1.0 : x > y ? 1.0 : x < y ? 0.0 : 0.5;
 }
 /* fdim(x, y) = max(x - y, 0): weight 1/2 at x == y like fmax; NaN propagated. */
 static inline double hd__fdim_weight(double x, double y)
 {
     return x > y ? 1.0 : x < y ? 0.0 : x == y ? 0.5 : x + y;
 }
-/* copysign(x, y) = |x|·sign(y): slope ±1, and 0 at x == 0 as for fabs. */
+/* copysign(x, y) = |x|·sign(y): slope ±1, 0 at x == 0 as for fabs, NaN for
+ * a NaN x (the value is NaN). */
 static inline double hd__copysign_slope(double x, double y)
 {
-    return x == 0 ? 0.0 : (!signbit(x) == !signbit(y)) ? 1.0 : (x == x ? -1.0 : x);
+    return x == 0 ? 0.0 : isnan(x) ? x : (!signbit(x) == !signbit(y)) ? 1.0 : -1.0;
+}
+/* log(e^x + e^y) = max + log1p(e^-|x - y|); equal infinities (where x - y is
+ * NaN) give that infinity, as log(e^x + e^x) = x + log 2 does. */
+static inline double hd__logaddexp_value(double x, double y)
+{
+    return x == y ? x + HD__LN2 : fmax(x, y) + log1p(exp(-fabs(x - y)));
 }
 /* fmod(x, y) = x - n·y with n = trunc(x/y): d/dy = -n. */
 static inline double hd__fmod_quotient(double x, double y, double f)
@@ -162,10 +197,10 @@ X(cbrt,    SMOOTH, cbrt(x),                 1.0 / (3.0 * f * f),           -2.0 
 X(exp,     SMOOTH, exp(x),                  f,                             f,                          "all reals; overflows to inf above 709.78") \
 X(exp2,    SMOOTH, exp2(x),                 f * HD__LN2,                   d * HD__LN2,                "all reals") \
 X(expm1,   SMOOTH, expm1(x),                exp(x),                        d,                          "all reals; accurate near 0") \
-X(log,     SMOOTH, log(x),                  1.0 / x,                       -d * d,                     "x > 0; at 0: f = -inf, f' = +inf; x < 0: NaN") \
-X(log2,    SMOOTH, log2(x),                 1.0 / (x * HD__LN2),           -d / x,                     "x > 0") \
-X(log10,   SMOOTH, log10(x),                1.0 / (x * HD__LN10),          -d / x,                     "x > 0") \
-X(log1p,   SMOOTH, log1p(x),                1.0 / (1.0 + x),               -d * d,                     "x > -1; accurate near 0") \
+X(log,     SMOOTH, log(x),                  hd__log_slope(x),              -d * d,                     "x > 0; at ±0: f = -inf, f' = +inf, f'' = -inf; x < 0: NaN in every part") \
+X(log2,    SMOOTH, log2(x),                 hd__log_slope(x) / HD__LN2,    -d * (d * HD__LN2),         "x > 0; as log at 0 and below") \
+X(log10,   SMOOTH, log10(x),                hd__log_slope(x) / HD__LN10,   -d * (d * HD__LN10),        "x > 0; as log at 0 and below") \
+X(log1p,   SMOOTH, log1p(x),                hd__log_slope(1.0 + x),        -d * d,                     "x > -1; accurate near 0; at -1: f = -inf, f' = +inf") \
 X(sin,     SMOOTH, sin(x),                  cos(x),                        -f,                         "all reals") \
 X(cos,     SMOOTH, cos(x),                  -sin(x),                       -f,                         "all reals") \
 X(tan,     SMOOTH, tan(x),                  1.0 + f * f,                   2.0 * f * d,                "x != pi/2 + k pi") \
@@ -174,10 +209,10 @@ X(acos,    SMOOTH, acos(x),                 -1.0 / sqrt((1.0 - x) * (1.0 + x)), 
 X(atan,    SMOOTH, atan(x),                 1.0 / (1.0 + x * x),           -2.0 * x * d * d,           "all reals") \
 X(sinh,    SMOOTH, sinh(x),                 cosh(x),                       f,                          "all reals") \
 X(cosh,    SMOOTH, cosh(x),                 sinh(x),                       f,                          "all reals") \
-X(tanh,    SMOOTH, tanh(x),                 (1.0 - f) * (1.0 + f),         -2.0 * f * d,               "all reals") \
+X(tanh,    SMOOTH, tanh(x),                 hd__tanh_slope(x),             -2.0 * f * d,               "all reals; f' accurate in the tails, where 1 - f^2 rounds to 0") \
 X(asinh,   SMOOTH, asinh(x),                1.0 / hypot(x, 1.0),           -x * d * d * d,             "all reals") \
 X(acosh,   SMOOTH, acosh(x),                1.0 / (sqrt(x - 1.0) * sqrt(x + 1.0)), -x * d * d * d,     "x >= 1; at 1: f' = +inf") \
-X(atanh,   SMOOTH, atanh(x),                1.0 / ((1.0 - x) * (1.0 + x)), 2.0 * x * d * d,            "|x| < 1; at ±1: f = ±inf") \
+X(atanh,   SMOOTH, atanh(x),                hd__atanh_slope(x),            2.0 * x * d * d,            "|x| < 1; at ±1: f = ±inf, f' = +inf; |x| > 1: NaN in every part") \
 X(erf,     SMOOTH, erf(x),                  HD__2_SQRTPI * exp(-x * x),    -2.0 * x * d,               "all reals") \
 X(erfc,    SMOOTH, erfc(x),                 -HD__2_SQRTPI * exp(-x * x),   -2.0 * x * d,               "all reals; accurate in the right tail") \
 X(lgamma,  SMOOTH, hd_lgamma_value(x),      hd_digamma(x),                 hd_trigamma(x),             "x not in {0, -1, -2, ...}; ln|Gamma(x)|, f' = digamma, f'' = trigamma") \
@@ -197,11 +232,13 @@ X(round,   STEP,   round(x),                0.0,                           0.0, 
 X(add,      LINEAR,   x + y,          1.0,  1.0,  0.0, 0.0, 0.0, "all reals") \
 X(sub,      LINEAR,   x - y,          1.0,  -1.0, 0.0, 0.0, 0.0, "all reals") \
 X(mul,      BILINEAR, x * y,          y,    x,    0.0, 1.0, 0.0, "all reals") \
-X(div,      QUOT,     x / y,          1.0 / y, -f / y, 0.0, -1.0 / (y * y), 2.0 * f / (y * y), "y != 0") \
-X(pow,      SMOOTH,   pow(x, y),      hd__pow_dx(x, y, f), hd__pow_dy(x, y, f), hd__pow_dxx(x, y, f), hd__pow_dxy(x, y, f), hd__pow_dyy(x, y, f), \
-  "x > 0 for an active exponent; a constant integer exponent works for any x (x^2 at 0: f' = 0, f'' = 2); 0 < c < 1 at 0: f' = inf") \
+X(div,      QUOT,     x / y,          1.0 / y, -f / y, 0.0, -1.0 / y / y, 2.0 * (f / y) / y, "y != 0") \
+X(pow,      POWER,    pow(x, y),      hd__pow_dx(x, y, f), hd__pow_dy(x, y, f), hd__pow_dxx(x, y, f), hd__pow_dxy(x, y, f), hd__pow_dyy(x, y, f), \
+  "a real exponent c works wherever x^c is real: x^2 at 0 has f' = 0, f'' = 2, x^3 at -2 is exact, x^0 = 1 with zero derivatives, 0 < c < 1 at 0 gives f = 0, f' = inf; " \
+  "an active exponent needs x > 0, or x = 0 with y > 0 (0^y = 0, zero derivatives); a partial never multiplies a zero tangent " \
+  "component (class POWER), so a constant exponent given as a number type is exact at x < 0 too") \
 X(atan2,    SMOOTH,   atan2(x, y),    hd__atan2_part(x, y, 1), hd__atan2_part(x, y, 2), hd__atan2_part(x, y, 11), hd__atan2_part(x, y, 12), hd__atan2_part(x, y, 22), \
-  "atan2(y, x): angle of (second, first); at (0, 0) the derivatives are NaN") \
+  "hd_atan2(y, x), the angle of the point (x, y): the first argument is the ordinate; at (0, 0) the derivatives are NaN") \
 X(hypot,    SMOOTH,   hypot(x, y),    x / f, y / f, ((y / f) * (y / f)) / f, -((x / f) * (y / f)) / f, ((x / f) * (x / f)) / f, \
   "all reals, no overflow; at (0, 0): NaN derivatives (a cone)") \
 X(fmin,     LINEAR,   fmin(x, y),     hd__min_weight(x, y), hd__min_weight(y, x), 0.0, 0.0, 0.0, \
@@ -214,7 +251,7 @@ X(copysign, LINEAR,   copysign(x, y), hd__copysign_slope(x, y), 0.0, 0.0, 0.0, 0
   "|x| with the sign of y; slope 0 at x == 0 as for fabs; d/dy = 0") \
 X(fmod,     LINEAR,   fmod(x, y),     1.0, -hd__fmod_quotient(x, y, f), 0.0, 0.0, 0.0, \
   "x - trunc(x/y)·y; the jumps are ignored") \
-X(logaddexp, SMOOTH,  fmax(x, y) + log1p(exp(-fabs(x - y))), hd__sigmoid_value(x - y), hd__sigmoid_value(y - x), \
+X(logaddexp, SMOOTH,  hd__logaddexp_value(x, y), hd__sigmoid_value(x - y), hd__sigmoid_value(y - x), \
   hd__sigmoid_slope(x - y), -hd__sigmoid_slope(x - y), hd__sigmoid_slope(x - y), \
   "log(exp(x) + exp(y)) without overflow")
 

@@ -1,0 +1,11 @@
+# doc/rules.md, the table of derivative rules, generated from rules.h.
+check_PROGRAMS += tools/rules_doc
+tools_rules_doc_SOURCES = tools/rules_doc.c
+tools_rules_doc_LDADD = -lm
+EXTRA_DIST += doc/rules.md tests/rules_doc.sh
+TESTS += tests/rules_doc.sh
+
+# `make rules-doc` after changing a row of rules.h, and commit the result.
+rules-doc: tools/rules_doc$(EXEEXT)
+	$(AM_V_GEN)./tools/rules_doc$(EXEEXT) >$(srcdir)/doc/rules.md
+.PHONY: rules-doc

@@ -1,0 +1,93 @@
+/* Prints doc/rules.md, the table of derivative rules, from the rule table
+ * itself (include/hyperdual/rules.h): each row's f, f', f'' and note are the
+ * row's own expressions, stringified by the preprocessor, so the document
+ * cannot drift from the code. `make rules-doc` regenerates doc/rules.md and
+ * tests/rules_doc.sh fails when the committed file differs. */
+#include <stdio.h>
+#include <hyperdual/rules.h>
+
+/* A table cell: the text with '|' escaped, so a note like "|x| < 1" cannot
+ * split the row. As code (backquoted) when code is nonzero. */
+static void cell(const char *s, int code)
+{
+    fputs(code ? " `" : " ", stdout);
+    for (; *s; s++) {
+        if (*s == '|') fputs(code ? "\\|" : "\\|", stdout);
+        else putchar(*s);
+    }
+    fputs(code ? "` |" : " |", stdout);
+}
+
+static int n_unary, n_binary;
+
+#define UNARY_ROW(name, cls, F, D, DD, NOTE)                                         \
+    fputs("| `hd_" #name "` |", stdout);                                             \
+    cell(#cls, 0);                                                                   \
+    cell(#F, 1);                                                                     \
+    cell(#D, 1);                                                                     \
+    cell(#DD, 1);                                                                    \
+    cell(NOTE, 0);                                                                   \
+    putchar('\n');                                                                   \
+    n_unary++;
+#define BINARY_ROW(name, cls, F, FX, FY, FXX, FXY, FYY, NOTE)                        \
+    fputs("| `hd_" #name "` |", stdout);                                             \
+    cell(#cls, 0);                                                                   \
+    cell(#F, 1);                                                                     \
+    cell(#FX, 1);                                                                    \
+    cell(#FY, 1);                                                                    \
+    cell(#FXX, 1);                                                                   \
+    cell(#FXY, 1);                                                                   \
+    cell(#FYY, 1);                                                                   \
+    cell(NOTE, 0);                                                                   \
+    putchar('\n');                                                                   \
+    n_binary++;
+
+int main(void)
+{
+    puts("# Derivative rules\n");
+    puts("<!-- Generated from include/hyperdual/rules.h by tools/rules_doc (`make rules-doc`).");
+    puts("     Do not edit: tests/rules_doc.sh fails when this file and the table differ. -->\n");
+    puts("Every function of hyperdual is one row of the rule table in");
+    puts("`include/hyperdual/rules.h`. The kernels for `double`, `hd_dual` and `hd_hyper`,");
+    puts("the `_Generic` macros, the exported mirrors `hd_call_*`, the expression engine and");
+    puts("the per-function tests (`tests/check_rules.c`) are all generated from these rows,");
+    puts("and so is this page: the formulas below are the code, verbatim.\n");
+    puts("A one-argument row gives f(x), then f' in terms of `x` and `f` (the value), then");
+    puts("f'' in terms of `x`, `f` and `d` (= f'). A kernel evaluates them once at the value");
+    puts("part and applies the chain rule: `f({v, a, b, c}) = {f, f'a, f'b, f'c + f''ab}`.\n");
+    puts("Classes tell the kernels which parts are structurally zero: `SMOOTH` (f'' may be");
+    puts("nonzero), `LINEAR` (f'' = 0 wherever it exists, kinks included), `STEP` (f' = 0");
+    puts("wherever it exists); for two arguments `SMOOTH` (all second partials), `QUOT`");
+    puts("(f_xx = 0), `BILINEAR` (only f_xy), `LINEAR` (no second partials), `POWER` (`SMOOTH`,");
+    puts("but a partial never multiplies a tangent component that is exactly zero: d/dy x^y");
+    puts("is NaN at x < 0, where x^c with a constant c must stay exact).\n");
+    puts("Conventions where a derivative does not exist: `fabs` and `relu` have slope 0 at 0;");
+    puts("`fmin`/`fmax` at a tie give the average of the two arguments' derivative parts");
+    puts("(d1, d2 and d12 alike); `floor`, `ceil`, `trunc`, `round` have derivative 0.");
+    puts("Elsewhere IEEE 754 holds: an infinite slope is `inf` (sqrt at 0), a NaN reaches");
+    puts("every part that the arithmetic makes depend on it (so f'·0 with f' = inf is NaN;");
+    puts("compile with `-DHD_NANSAFE` to keep a zero part zero).");
+    puts("Helpers named `hd__*` in the formulas are small inline functions in `rules.h`.\n");
+
+    puts("## One argument\n");
+    puts("| function | class | f | f' | f'' | domain, edges, conventions |");
+    puts("| --- | --- | --- | --- | --- | --- |");
+    HD_UNARY_RULES(UNARY_ROW)
+
+    puts("\n## Two arguments\n");
+    puts("`x` is the first argument, `y` the second.\n");
+    puts("| function | class | f | f_x | f_y | f_xx | f_xy | f_yy | domain, edges, conventions |");
+    puts("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    HD_BINARY_RULES(BINARY_ROW)
+
+    puts("\n## Compositions\n");
+    puts("Two functions are compositions of rows rather than rows of their own:\n");
+    puts("- `hd_powi(a, n)`: a^n for an `int` n by binary powering with `mul` and `sq`");
+    puts("  (a negative n takes `recip` at the end), exact for a negative base;");
+    puts("  `hd_powi(a, 0)` is the constant 1.");
+    puts("- `hd_fma(a, b, c)`: the derivative parts of `add(mul(a, b), c)` with the value");
+    puts("  rounded once, as C's `fma`.\n");
+    printf("%d one-argument and %d two-argument rows, %d functions with the compositions.\n", n_unary,
+           n_binary, n_unary + n_binary + 2);
+    return 0;
+}
