@@ -211,12 +211,16 @@ static int classify_current(hd__run *rn, hd_point_kind *kind)
     return HD_OK;
 }
 
-/* Negative curvature that matters: below the classification tolerance. */
-static int negative_curvature(const hd__run *rn)
+double hd__eig_scale(const hd__run *rn)
 {
     double scale = 0.0;
     for (size_t i = 0; i < rn->n; i++) scale = fmax(scale, fabs(rn->eval[i]));
-    return rn->eval[0] < -HD__EIG_RTOL * scale;
+    return scale;
+}
+
+int hd__negative_curvature(const hd__run *rn)
+{
+    return rn->eval[0] < -HD__EIG_RTOL * hd__eig_scale(rn);
 }
 
 /* Search along the unit eigenvector u of the most negative eigenvalue
@@ -296,7 +300,7 @@ static int prefer_negative_curvature(hd__run *rn, double *alpha, double *ft, dou
     const size_t n = rn->n;
     int st = hd__eigen(rn);
     if (st != HD_OK) return st;
-    if (!negative_curvature(rn)) return 0;
+    if (!hd__negative_curvature(rn)) return 0;
     const double newton_len = *alpha * sqrt(hd__dot(n, rn->p, rn->p));
     memcpy(rn->y, rn->p, n * sizeof *rn->p); /* y is free in Newton runs */
     double a, fa, gu;
@@ -324,7 +328,7 @@ static int stationary(hd__run *rn)
     hd_point_kind kind;
     const int st = classify_current(rn, &kind);
     if (st != HD_OK) return st;
-    if (!negative_curvature(rn)) return HD_CONVERGED;
+    if (!hd__negative_curvature(rn)) return HD_CONVERGED;
     /* Pure Newton is drawn back to the saddle it escaped from, so it reports it. */
     const int pure = rn->opt.method == HD_NEWTON && rn->opt.hessian_fix == HD_HESSIAN_AS_IS;
     if (!rn->opt.escape_saddles || pure) return HD_SADDLE;
@@ -554,7 +558,7 @@ static int classify_final(hd__run *rn, int *status)
     hd_point_kind kind;
     st = classify_current(rn, &kind);
     if (st != HD_OK) return st;
-    if (*status == HD_CONVERGED && negative_curvature(rn)) *status = HD_SADDLE;
+    if (*status == HD_CONVERGED && hd__negative_curvature(rn)) *status = HD_SADDLE;
     return HD_OK;
 }
 

@@ -95,5 +95,9 @@ int hd__iterate_checks(hd__run *rn);
 /* Eigenvalue tolerance of hd_classify: |lambda| <= this · max|lambda| is zero. */
 #define HD__EIG_RTOL 1e-10
 hd_point_kind hd__kind_from_eigenvalues(size_t n, const double *w);
+/* With rn->eval current: max|lambda|, and whether the smallest eigenvalue is
+ * significantly negative (below -HD__EIG_RTOL·max|lambda|). */
+double hd__eig_scale(const hd__run *rn);
+int hd__negative_curvature(const hd__run *rn);
 
 #endif

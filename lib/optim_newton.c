@@ -68,6 +68,23 @@ static int eigen_fix(hd__run *rn)
     return HD_OK;
 }
 
+/* The unmodified Hessian failed Cholesky although its diagonal is positive.
+ * When no eigenvalue is below -HD__EIG_RTOL·max|lambda| (hd_classify's
+ * tolerance) the matrix is positive semidefinite up to rounding, which happens
+ * when its condition number nears 1/eps (Powell badly scaled): a shift of
+ * beta = 1e-3·max|h_ii| would then damp a Newton step that is fine, so the
+ * shift is kept at the rounding level, max(-2 lambda_min, HD__EIG_RTOL·max|lambda|).
+ * Otherwise *tau is left alone. The decomposition is cached for the
+ * negative-curvature step that follows a modified direction. */
+static int rounding_shift(hd__run *rn, double *tau)
+{
+    const int st = hd__eigen(rn);
+    if (st != HD_OK) return st;
+    if (!hd__negative_curvature(rn))
+        *tau = fmax(-2.0 * rn->eval[0], HD__EIG_RTOL * hd__eig_scale(rn));
+    return HD_OK;
+}
+
 /* Cholesky with added multiple of the identity, N&W Alg. 3.3:
  * beta = 1e-3·max(1, max|h_ii|); tau starts at 0 when the diagonal is
  * positive (the unmodified Hessian is always tried first, so a positive
@@ -77,7 +94,8 @@ static int eigen_fix(hd__run *rn)
  * iterate needed, which saves factorizations when the curvature changes
  * slowly (on the helical valley: 24 factorizations instead of 41, and 9
  * iterations instead of 11), yet lets tau fall as the iterates leave the
- * indefinite region. */
+ * indefinite region. A failure that is only rounding gets a rounding-level
+ * shift instead (rounding_shift). */
 static int shift_fix(hd__run *rn)
 {
     const size_t n = rn->n;
@@ -105,7 +123,12 @@ static int shift_fix(hd__run *rn)
         if (st != HD__NOT_PD) return st;
         rn->res->modifications++;
         tau = fmax(2.0 * tau, beta);
-        if (k == 0) tau = fmax(tau, 0.25 * rn->tau_prev);
+        if (k > 0) continue;
+        tau = fmax(tau, 0.25 * rn->tau_prev);
+        if (dmin > 0.0) {
+            const int rst = rounding_shift(rn, &tau);
+            if (rst != HD_OK) return rst;
+        }
     }
     return HD_ELAPACK; /* unreachable for a finite Hessian: tau dominates it */
 }
