@@ -88,7 +88,8 @@ int main(void)
 
     /* ---- 2. Rosenbrock ---------------------------------------------------- */
     printf("\n2. Rosenbrock from (-1.2, 1); minimum 0 at (1, 1)\n");
-    printf("   a gradient is 2 dual passes, a Hessian 3 hyper-dual passes (n(n+1)/2 for n = 2)\n\n");
+    printf("   passes as hd_minimize counts them: a Hessian of 2 variables is 3 hyper-dual\n"
+           "   passes (n(n+1)/2), a gradient 1 (two directions per hyper-dual pass)\n\n");
     printf("%-20s  %-10s  %-6s  %-6s  %-6s  %-6s  %-9s  %-20s  %s\n", "method", "iterations", "f",
            "dual", "hyper", "passes", "final f", "final x", "status");
     const hd_objective rosen = rosenbrock_objective(2, NULL);

@@ -5,11 +5,11 @@
  *  - random search: perturb every weight at random and keep the change if the
  *    loss went down (with the classic 1/5 success rule adapting the step,
  *    which makes it much better than a fixed step), one forward pass per try;
- *  - gradient descent with the exact gradient, from n dual passes per
- *    iteration (forward mode: one pass per parameter), with a backtracking
- *    line search.
- * Both are charged in forward passes (a dual pass costs about as much as a
- * plain one; see doc/performance.md). The targets are 99% and 99.99% of the
+ *  - gradient descent with the exact gradient, whose passes grow with the
+ *    number of parameters (forward mode: the optimizer seeds two directions
+ *    per hyper-dual pass), with a backtracking line search.
+ * Both are charged in forward passes of any kind (a derivative pass costs a
+ * small multiple of a plain one; see doc/performance.md). The targets are 99% and 99.99% of the
  * way from the starting loss ln 2 to the minimum, found first by Newton's
  * method. A fixed-step random search stalls once its step is too coarse for
  * the remaining gap; the adaptive one keeps going, at a price.
@@ -139,8 +139,8 @@ int main(void)
            "which way to move at once. Random search has to find the way by trial, one\n"
            "forward pass per try: with a fixed step it stalls once the step is too coarse\n"
            "for the gap left, and even with the step adapted it needs more passes than\n"
-           "gradient descent, although a forward-mode gradient costs one dual pass per\n"
-           "weight. Reverse mode (backpropagation) gets a gradient for a few passes\n"
+           "gradient descent, although a forward-mode gradient costs a pass per two\n"
+           "weights. Reverse mode (backpropagation) gets a gradient for a few passes\n"
            "whatever the number of weights, and then the gap is the steps column.\n");
     return 0;
 }

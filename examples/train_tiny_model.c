@@ -6,7 +6,8 @@
  * scaled unevenly, so the loss curves 100 times more in some directions than
  * in others, as real data often does. Newton needs a
  * handful of iterations, but each one pays for a Hessian: n(n+1)/2
- * hyper-dual passes, against n dual passes for a gradient. As the number of
+ * hyper-dual passes, against about n/2 for a gradient (two directions per
+ * pass). As the number of
  * parameters n grows, the quadratic cost of the Hessian overtakes Newton's
  * advantage in iterations; that is why large models are trained with
  * first-order methods.
@@ -105,7 +106,7 @@ int main(void)
 
     /* ---- cost as the number of parameters grows ------------------------------ */
     printf("cost to |grad|_inf <= 1e-6 as the number of parameters n grows\n");
-    printf("(a gradient is n dual passes; a Hessian n(n+1)/2 hyper-dual passes)\n\n");
+    printf("(a Hessian is n(n+1)/2 hyper-dual passes; a gradient about n/2, two directions each)\n\n");
     printf("%-6s  %-16s  %-10s  %-8s  %-8s  %-8s  %-9s  %-14s  %-12s\n", "params", "method",
            "iterations", "f", "dual", "hyper", "passes", "final loss", "time");
     const size_t sizes[] = {5, 10, 30, 100};
@@ -127,7 +128,8 @@ int main(void)
                    i == 0 ? "gradient descent" : "Newton", r[i]->iterations, r[i]->f_calls,
                    r[i]->dual_calls, r[i]->hyper_calls, r[i]->passes, r[i]->f, t);
         }
-        const long gd_p = gd.f_calls + gd.dual_calls, nt_p = nt.f_calls + nt.dual_calls + nt.hyper_calls;
+        const long gd_p = gd.f_calls + gd.dual_calls + gd.hyper_calls;
+        const long nt_p = nt.f_calls + nt.dual_calls + nt.hyper_calls;
         printf("%-6s  fewer passes: %s (%ld against %ld)\n\n", "",
                gd_p < nt_p ? "gradient descent" : "Newton", gd_p < nt_p ? gd_p : nt_p,
                gd_p < nt_p ? nt_p : gd_p);

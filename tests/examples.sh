@@ -158,7 +158,8 @@ check_gd_vs_newton() {
         want($(NF - 1) == "1.000000)" && $(NF - 2) == "(1.000000,", "Rosenbrock minimum is (1, 1): " $0)
         want($NF == "converged", "not converged: " $0)
         want($(NF - 3) + 0 < 1e-10, "final f should be ~0: " $0)
-        want($(NF - 5) % 3 == 0, "a 2x2 Hessian is 3 hyper-dual passes, so hyper calls are a multiple of 3: " $0)
+        # each Newton iteration needs a 2x2 Hessian: 3 hyper-dual passes
+        if ($0 ~ /^newton/) want($(NF - 5) >= 3 * $(NF - 8), "a 2x2 Hessian per iteration is 3 hyper-dual passes each: " $0)
         want($(NF - 4) == $(NF - 6) + $(NF - 5), "passes = dual + hyper: " $0)
         rrows++
     }
@@ -223,11 +224,11 @@ check_train_tiny_model() {
     }
     /^\(stopped/ { curve = 0; want($0 ~ /descent converged, Newton converged/, $0) }
     $1 ~ /^[0-9]+$/ && ($2 == "gradient" || $2 == "Newton") {
-        n = $1; m = ($2 == "Newton") ? "newton" : "gd"; o = (m == "gd") ? 1 : 0
+        np = $1; m = ($2 == "Newton") ? "newton" : "gd"; o = (m == "gd") ? 1 : 0
         it = $(3 + o); f = $(4 + o); d = $(5 + o); h = $(6 + o); p = $(7 + o); loss[m] = $(8 + o)
         want(p == d + h, "passes = dual + hyper: " $0)
-        if (m == "gd") want(h == 0, "gradient descent uses no Hessian: " $0)
-        else want(h > 0 && h % (n * (n + 1) / 2) == 0, "Hessians cost n(n+1)/2 = " n * (n + 1) / 2 " passes each: " $0)
+        # every Newton iteration needs a Hessian of n(n+1)/2 hyper-dual passes
+        if (m == "newton") want(h >= it * np * (np + 1) / 2, "a Hessian per iteration costs n(n+1)/2 = " np * (np + 1) / 2 " passes: " $0)
         cost[m] = f + d + h; sizes++
     }
     /fewer passes:/ {
