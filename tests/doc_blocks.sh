@@ -57,7 +57,10 @@ extract() {
         printf "%d\t%s\t%d\t%d\t%s\t%s\t%d\n", id, base, start, NR, (lang == "" ? "-" : lang), (extra == "" ? "-" : extra), quick
         next
     }
-    inblock { l = $0; if (indent > 0) sub("^ {0," indent "}", "", l); print l > out; next }
+    inblock {   # drop the fence'"'"'s indentation (a loop: mawk has no regex intervals)
+        l = $0; for (k = 0; k < indent && substr(l, 1, 1) == " "; k++) l = substr(l, 2)
+        print l > out; next
+    }
     # An indented code block (4 spaces after a blank line, not inside a
     # list) would escape every check: it must be fenced and tagged.
     /^    [^ ]/ && prev_blank && !in_list {
