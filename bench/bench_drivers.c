@@ -7,8 +7,8 @@
 #include "bench_util.h"
 #include "bench_kernels.h"
 
-enum { G_SCALAR, G_PAIRS, G_LANES, G_AUTO, H_SCALAR, H_LANES, H_SPARSE, H_AUTO, H_HAND, NM };
-static const char *const mname[NM] = {"grad scalar", "grad pairs", "grad lanes", "grad auto", "hess scalar",
+enum { G_SCALAR, G_NARROW, G_LANES, G_AUTO, H_SCALAR, H_LANES, H_SPARSE, H_AUTO, H_HAND, NM };
+static const char *const mname[NM] = {"grad scalar", "grad narrow", "grad lanes", "grad auto", "hess scalar",
                                       "hess lanes", "hess sparse", "hess auto", "hess hand"};
 #define ROUNDS 11
 #define MAXN 200
@@ -27,7 +27,7 @@ static int run(const bcase *c, int m)
     int rc = HD_OK;
     switch (m) {
     case G_SCALAR: rc = hd_gradient_ex(&c->obj, x, &f, g, HD_PATH_SCALAR, NULL); break;
-    case G_PAIRS: rc = hd_gradient_ex(&c->obj, x, &f, g, HD_PATH_PAIRS, NULL); break;
+    case G_NARROW: rc = hd_gradient_ex(&c->obj, x, &f, g, HD_PATH_NARROW, NULL); break;
     case G_LANES: rc = hd_gradient_ex(&c->obj, x, &f, g, HD_PATH_LANES, NULL); break;
     case G_AUTO: rc = hd_gradient(&c->obj, x, &f, g); break;
     case H_SCALAR: rc = hd_hessian_ex(&c->obj, x, &f, g, h, HD_PATH_SCALAR, NULL); break;

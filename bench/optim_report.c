@@ -123,12 +123,12 @@ static void print_row(const hd_problem *p, const method_row *m, const run *r, in
 {
     printf("| %s | %zu | %s | ", p->name, p->n, m->name);
     if (r->rc != HD_OK) {
-        printf("%s | | | | | | | | |%s\n", hd_strerror(r->rc), with_time ? " |" : "");
+        printf("%s | | | | | | | | | | |%s\n", hd_strerror(r->rc), with_time ? " |" : "");
         return;
     }
     const hd_result *s = &r->res;
-    printf("%s | %d | %ld | %ld | %ld | %ld | ", status_name(s->status), s->iterations, s->f_calls,
-           s->dual_calls, s->hyper_calls, s->passes);
+    printf("%s | %d | %ld | %ld | %ld | %ld | %ld | %ld | ", status_name(s->status), s->iterations,
+           s->f_calls, s->dual_calls, s->hyper_calls, s->lanes_calls, s->hyperv_calls, s->passes);
     if (isnan(r->gap)) printf("? | ");
     else printf("%.2e | ", r->gap);
     static const char *reached[] = {"?", "**no**", "yes", "local"};
@@ -190,14 +190,14 @@ static int summary(int with_time)
     const double origin[2] = {0.0, 0.0};
     const run r0 = run_one(rosen, newton, origin);
     /* Each f or dual call is one evaluation at a trial point (a dual pass gives
-     * f and one directional derivative); hyper calls are Hessian passes, which
-     * give f and g at the iterate on the way. */
+     * f and one directional derivative); hyper and hyperv calls are Hessian
+     * passes, which give f and g at the iterate on the way. */
     printf("\nRosenbrock from (0, 0), default Newton: %s in %d iterations, f = %.3g; "
            "%ld trial-point evaluations (%ld f + %ld dual calls; target: <= 17, Optim.jl's f "
-           "count) and %ld Hessians' %ld hyper-dual passes.\n",
+           "count), and %ld hyper-dual + %ld lane hyper-dual passes for the Hessians.\n",
            r0.rc == HD_OK ? status_name(r0.res.status) : hd_strerror(r0.rc), r0.res.iterations,
            r0.res.f, r0.res.f_calls + r0.res.dual_calls, r0.res.f_calls, r0.res.dual_calls,
-           r0.res.hyper_calls / 3, r0.res.hyper_calls);
+           r0.res.hyper_calls, r0.res.hyperv_calls);
 
     const hd_problem *pbs = hd_problem_find("powell_badly_scaled");
     const run rt = run_one(pbs, tr, NULL);
@@ -232,17 +232,21 @@ int main(int argc, char **argv)
     printf("Every method on every built-in problem (default n) from its standard start, with "
            "the default options of each method (gtol = 1e-8 on ||g||_inf); gradient descent "
            "is capped at %d iterations. *pure newton* is the full step with the Hessian as is. "
-           "Calls count objective evaluations by kind; passes count derivative passes. "
+           "Calls count objective evaluations by kind; a *lanes* call is one hd_dualv pass "
+           "(HD_LANES gradient directions), a *hyperv* call one hd_hyperv pass (HD_HYPERV_LANES "
+           "Hessian entries), as the drivers choose them (doc/performance.md); passes count "
+           "all derivative passes. "
            "*reached* means f - f* <= max(1e-8·max(1, |f*|), precision of the published f*), "
            "*local* that f is a documented local minimum (the registry's f_star_note), ? that "
            "f* is unknown. Gradient descent and BFGS pay one Hessian at the end to classify "
            "their final point (classify_final), so a saddle is reported as one.%s\n\n",
            GD_MAX_ITER, with_time ? " Times are wall-clock milliseconds on the machine that "
                                     "generated the table." : "");
-    printf("| problem | n | method | status | iter | f calls | dual calls | hyper calls | passes "
-           "| f - f* | reached | ‖g‖∞ |%s\n",
+    printf("| problem | n | method | status | iter | f calls | dual calls | hyper calls | lanes "
+           "calls | hyperv calls | passes | f - f* | reached | ‖g‖∞ |%s\n",
            with_time ? " ms |" : "");
-    printf("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |%s\n",
+    printf("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- "
+           "|%s\n",
            with_time ? " --- |" : "");
     for (size_t i = 0; i < hd_problem_count(); i++) {
         const hd_problem *p = hd_problem_at(i);

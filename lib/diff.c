@@ -17,7 +17,7 @@
 #define STACK_N 16
 
 /* Thresholds measured by bench/bench_drivers (doc/performance.md). */
-#define LANES_GRADIENT_MIN_N 4 /* hd_dualv gradient from this n on */
+#define LANES_GRADIENT_MIN_N 5 /* hd_dualv gradient from this n on */
 #define LANES_HESSIAN_MIN_N 3  /* hd_hyperv Hessian from this n on */
 
 static int valid(const hd_objective *obj, const double *x)
@@ -93,12 +93,17 @@ int hd_value(const hd_objective *obj, const double *x, double *fx)
 SCALAR_GRADIENT(hd_dual, hd_dual, f_dual, dual_calls)
 SCALAR_GRADIENT(hd_hyper, hd_hyper, f_hyper, hyper_calls)
 
-/* Pass p seeds variable 2p in ε1 and 2p + 1 in ε2: one hyper-dual pass costs
- * less than two dual passes (bench_eval: 1.2-1.6x a dual pass), and at small
- * n less than one HD_LANES-lane pass. */
-static int gradient_pairs(const hd_objective *obj, const double *x, double *fx, double *grad,
-                          hd_counts *c)
+static int gradient_dual4(const hd_objective *obj, const double *x, double *fx, double *grad,
+                          hd_counts *c);
+
+/* Narrow passes: four directions per hd_dual4 pass when the objective has
+ * it; else two per hd_hyper pass (variable 2p in ε1, 2p + 1 in ε2), which
+ * still costs less than two dual passes (bench_eval: a hyper-dual pass is
+ * 1.2-1.6x a dual pass). */
+static int gradient_narrow(const hd_objective *obj, const double *x, double *fx, double *grad,
+                           hd_counts *c)
 {
+    if (obj->f_dual4) return gradient_dual4(obj, x, fx, grad, c);
     const size_t n = obj->n;
     _Alignas(16) unsigned char stack[STACK_N * sizeof(hd_hyper)];
     hd_hyper *xh = hd__diff_buffer(stack, sizeof stack, n, sizeof *xh);
@@ -120,29 +125,27 @@ static int gradient_pairs(const hd_objective *obj, const double *x, double *fx, 
     return HD_OK;
 }
 
-/* Pass p seeds variable 3p in ε1 and 3p + 1, 3p + 2 in the two ε2 lanes of
- * hd_hyperv: three directions for one value computation, cheaper at n = 3
- * than one pass of HD_LANES lanes (bench_peers: helical valley). */
-static int gradient_triples(const hd_objective *obj, const double *x, double *fx, double *grad,
-                            hd_counts *c)
+/* Pass p seeds lane k of variable 4p + k: up to n = 4 the gradient in one
+ * pass, the value computed once. */
+static int gradient_dual4(const hd_objective *obj, const double *x, double *fx, double *grad,
+                          hd_counts *c)
 {
     const size_t n = obj->n;
-    _Alignas(16) unsigned char stack[STACK_N * sizeof(hd_hyperv)];
-    hd_hyperv *xv = hd__diff_buffer(stack, sizeof stack, n, sizeof *xv);
+    _Alignas(16) unsigned char stack[STACK_N * sizeof(hd_dual4)];
+    hd_dual4 *xv = hd__diff_buffer(stack, sizeof stack, n, sizeof *xv);
     if (!xv) return HD_ENOMEM;
-    for (size_t i = 0; i < n; i++) hd__init_hd_hyperv(&xv[i], x[i]);
-    for (size_t i = 0; i < n; i += 3) {
-        const size_t width = n - i < 3 ? n - i : 3;
-        hd__put2(&xv[i].val, x[i], 1.0);
-        for (size_t k = 1; k < width; k++) hd__put2(&xv[i + k].d2, k == 1, k == 2);
-        const hd_hyperv r = obj->f_hyperv(xv, obj->ctx);
-        hd__put2(&xv[i].val, x[i], 0.0);
-        for (size_t k = 1; k < width; k++) hd__put2(&xv[i + k].d2, 0.0, 0.0);
-        grad[i] = r.d1;
-        for (size_t k = 1; k < width; k++) grad[i + k] = r.d2[k - 1];
-        if (fx && i == 0) *fx = r.val;
+    for (size_t i = 0; i < n; i++) hd__init_hd_dual4(&xv[i], x[i]);
+    for (size_t base = 0; base < n; base += 4) {
+        const size_t width = n - base < 4 ? n - base : 4;
+        for (size_t k = 0; k < width; k++) hd__put_lane(&xv[base + k].d, k, 1.0);
+        const hd_dual4 r = obj->f_dual4(xv, obj->ctx);
+        for (size_t k = 0; k < width; k++) {
+            hd__put_lane(&xv[base + k].d, k, 0.0);
+            grad[base + k] = HD_LANE(r.d, k);
+        }
+        if (fx && base == 0) *fx = r.val;
     }
-    count(&c->hyperv_calls, (long)((n + 2) / 3));
+    count(&c->dual4_calls, (long)((n + 3) / 4));
     hd__diff_release(xv, stack);
     return HD_OK;
 }
@@ -163,7 +166,7 @@ static int gradient_lanes(const hd_objective *obj, const double *x, double *fx, 
         const hd_dualv r = obj->f_lanes(xv, obj->ctx);
         for (size_t k = 0; k < width; k++) {
             hd__put_zero(&xv[base + k].d);
-            grad[base + k] = r.d[k];
+            grad[base + k] = HD_LANE(r.d, k);
         }
         if (fx && base == 0) *fx = r.val;
         passes++;
@@ -180,7 +183,7 @@ static int gradient(const hd_objective *obj, const double *x, double *fx, double
                     hd_path path, hd_counts *counts)
 {
     if (!valid(obj, x)) return HD_EINVAL;
-    hd_counts scratch = {0, 0, 0, 0, 0};
+    hd_counts scratch = {0, 0, 0, 0, 0, 0};
     hd_counts *c = counts ? counts : &scratch;
     if (!grad) {
         if (!fx) return HD_OK;
@@ -191,12 +194,10 @@ static int gradient(const hd_objective *obj, const double *x, double *fx, double
     switch (path) {
     case HD_PATH_AUTO:
         if (obj->f_lanes && obj->n >= LANES_GRADIENT_MIN_N) return gradient_lanes(obj, x, fx, grad, c);
-        if (obj->f_hyperv && obj->n == 3) return gradient_triples(obj, x, fx, grad, c);
-        if (obj->n >= 2 || !obj->f_dual) return gradient_pairs(obj, x, fx, grad, c);
+        if (obj->n >= 2 || !obj->f_dual) return gradient_narrow(obj, x, fx, grad, c);
         return gradient_hd_dual(obj, x, fx, grad, c);
-    case HD_PATH_PAIRS:
-        return obj->f_hyperv && obj->n >= 3 ? gradient_triples(obj, x, fx, grad, c)
-                                            : gradient_pairs(obj, x, fx, grad, c);
+    case HD_PATH_NARROW:
+        return gradient_narrow(obj, x, fx, grad, c);
     case HD_PATH_SCALAR:
         return obj->f_dual ? gradient_hd_dual(obj, x, fx, grad, c) : gradient_hd_hyper(obj, x, fx, grad, c);
     case HD_PATH_LANES:
@@ -259,13 +260,13 @@ static int hessian_lanes(const hd_objective *obj, const double *x, double *fx, d
         hd__put2(&xv[i].val, x[i], 1.0);
         for (size_t base = i; base < n; base += HD_HYPERV_LANES) {
             const size_t width = n - base < HD_HYPERV_LANES ? n - base : HD_HYPERV_LANES;
-            for (size_t k = 0; k < width; k++) hd__put2(&xv[base + k].d2, k == 0, k == 1);
+            for (size_t k = 0; k < width; k++) hd__put_lane(&xv[base + k].d2, k, 1.0);
             const hd_hyperv r = obj->f_hyperv(xv, obj->ctx);
             for (size_t k = 0; k < width; k++) {
                 const size_t j = base + k;
-                hd__put2(&xv[j].d2, 0.0, 0.0);
-                hess[i * n + j] = hess[j * n + i] = r.d12[k];
-                if (grad && i == 0) grad[j] = r.d2[k];
+                hd__put_lane(&xv[j].d2, k, 0.0);
+                hess[i * n + j] = hess[j * n + i] = HD_LANE(r.d12, k);
+                if (grad && i == 0) grad[j] = HD_LANE(r.d2, k);
             }
             if (fx && passes == 0) *fx = r.val;
             passes++;
@@ -289,7 +290,7 @@ static int hessian(const hd_objective *obj, const double *x, double *fx, double 
                    double *hess, hd_path path, hd_counts *counts)
 {
     if (!valid(obj, x) || !hess) return HD_EINVAL;
-    hd_counts scratch = {0, 0, 0, 0, 0};
+    hd_counts scratch = {0, 0, 0, 0, 0, 0};
     hd_counts *c = counts ? counts : &scratch;
     switch (path) {
     case HD_PATH_AUTO:

@@ -27,16 +27,20 @@ int hd__hessian_sparse_dense_out(const hd_objective *obj, const hd_sparsity *sp,
  * forwarding, which cost about 10 ns per pass at n = 2 (doc/performance.md).
  */
 #ifdef HD__VECTOR_LANES
-__extension__ typedef double hd__pair __attribute__((vector_size(16)));
+/* A vector-typed store: gcc splits a memcpy of a constant pair into two
+ * 8-byte immediate stores, which is exactly what must not happen here. */
+__extension__ typedef double hd__pair_store
+    __attribute__((vector_size(16), aligned(sizeof(double)), may_alias));
 #endif
 static inline void hd__put2(void *p, double a, double b)
 {
 #ifdef HD__VECTOR_LANES
-    const hd__pair v = {a, b};
+    const hd__pair_store v = {a, b};
+    *(hd__pair_store *)p = v;
 #else
     const double v[2] = {a, b};
+    memcpy(p, v, sizeof v);
 #endif
-    memcpy(p, &v, sizeof v);
 }
 /* Lane vectors are copied from constant memory: lane k of hd__unit + HD_LANES
  * - k is 1, every other 0; hd__unit + HD_LANES + 1 is all 0. Building them in
@@ -64,13 +68,25 @@ static inline void hd__init_hd_dualv(hd_dualv *e, double x)
     e->val = x;
     hd__put_zero(&e->d);
 }
+static inline void hd__init_hd_dual4(hd_dual4 *e, double x)
+{
+    e->val = x;
+    hd__put2(&e->d, 0.0, 0.0);
+    hd__put2((double *)(void *)&e->d + 2, 0.0, 0.0);
+}
 static inline void hd__init_hd_hyperv(hd_hyperv *e, double x)
 {
     hd__put2(&e->val, x, 0.0);
-    hd__put2(&e->d2, 0.0, 0.0);
-    hd__put2(&e->d12, 0.0, 0.0);
+    memcpy(&e->d2, hd__unit + HD_LANES + 1, sizeof e->d2);
+    memcpy(&e->d12, hd__unit + HD_LANES + 1, sizeof e->d12);
 }
-_Static_assert(HD_HYPERV_LANES == 2, "hd__put2 writes the two lanes of hd_hyperv");
-_Static_assert(sizeof(hd_hyper) == 32 && sizeof(hd_hyperv) == 48, "16-byte element chunks");
+/* Lane k of a lane part := v, through the 16-byte pair that holds it (the
+ * other lane of the pair := 0: seeds never share a pair of one element). */
+static inline void hd__put_lane(void *part, size_t k, double v)
+{
+    hd__put2((double *)(void *)part + 2 * (k / 2), k % 2 ? 0.0 : v, k % 2 ? v : 0.0);
+}
+_Static_assert(sizeof(hd__hlanes) <= (HD_LANES) * sizeof(double), "zeros from hd__unit");
+_Static_assert(sizeof(hd_hyper) == 32 && sizeof(hd_hyperv) % 16 == 0, "16-byte element chunks");
 
 #endif

@@ -4,8 +4,11 @@
 
 const char *hd_version(void) { return HD_VERSION_STRING; }
 
+/* Positive codes are optimizer statuses (hd_result.status); their one place
+ * of description is hd_status_str, so that both functions agree. */
 const char *hd_strerror(int code)
 {
+    if (code > 0) return hd_status_str(code);
     switch (code) {
     case HD_OK:         return "success";
     case HD_EINVAL:     return "invalid argument";

@@ -14,27 +14,22 @@
 /* ---- counted evaluations ------------------------------------------------------ */
 
 /* The trampolines let the drivers pick their usual path (f over f_dual over
- * f_hyper) while every pass they make is counted by kind. */
-static double count_f(const double *x, void *ctx)
-{
-    hd__eval *ev = ctx;
-    ev->f++;
-    return ev->user->f(x, ev->user->ctx);
-}
-
-static hd_dual count_dual(const hd_dual *x, void *ctx)
-{
-    hd__eval *ev = ctx;
-    ev->dual++;
-    return ev->user->f_dual(x, ev->user->ctx);
-}
-
-static hd_hyper count_hyper(const hd_hyper *x, void *ctx)
-{
-    hd__eval *ev = ctx;
-    ev->hyper++;
-    return ev->user->f_hyper(x, ev->user->ctx);
-}
+ * f_hyper, vector lanes where faster) while every pass they make is counted
+ * by kind. */
+/* count_<member>: one pass of the user's member, counted in ev-><counter>. */
+#define COUNTED(member, T, counter)                                                   \
+    static T count_##member(const T *x, void *ctx)                                    \
+    {                                                                                 \
+        hd__eval *ev = ctx;                                                           \
+        ev->counter++;                                                                \
+        return ev->user->member(x, ev->user->ctx);                                    \
+    }
+COUNTED(f, double, f)
+COUNTED(f_dual, hd_dual, dual)
+COUNTED(f_hyper, hd_hyper, hyper)
+COUNTED(f_lanes, hd_dualv, lanes)
+COUNTED(f_hyperv, hd_hyperv, hyperv)
+#undef COUNTED
 
 static void eval_init(hd__eval *ev, const hd_objective *user, long max_evals)
 {
@@ -43,16 +38,23 @@ static void eval_init(hd__eval *ev, const hd_objective *user, long max_evals)
     ev->max_evals = max_evals;
     ev->counted.n = user->n;
     ev->counted.f = user->f ? count_f : NULL;
-    ev->counted.f_dual = user->f_dual ? count_dual : NULL;
-    ev->counted.f_hyper = count_hyper;
+    ev->counted.f_dual = user->f_dual ? count_f_dual : NULL;
+    ev->counted.f_hyper = count_f_hyper;
     ev->counted.ctx = ev;
+    /* The fast paths (paths.h) stay available: hd_gradient and hd_hessian
+     * choose among the members present, as they would for the user's
+     * objective, and each lane pass is counted once, as hd_counts does. */
+    ev->counted.f_lanes = user->f_lanes ? count_f_lanes : NULL;
+    ev->counted.f_hyperv = user->f_hyperv ? count_f_hyperv : NULL;
+    ev->counted.hess_sparsity = user->hess_sparsity;
 }
 
 /* The budget is checked before each evaluation, so a run stops at most one
  * evaluation (a gradient or Hessian: several passes) beyond max_evals. */
 static int exhausted(const hd__eval *ev)
 {
-    return ev->max_evals > 0 && ev->f + ev->dual + ev->hyper >= ev->max_evals;
+    return ev->max_evals > 0 &&
+           ev->f + ev->dual + ev->hyper + ev->lanes + ev->hyperv >= ev->max_evals;
 }
 
 int hd__eval_value(hd__eval *ev, const double *x, double *f)
@@ -133,6 +135,9 @@ void hd__accept(hd__run *rn, double ft, double step)
     const size_t n = rn->n;
     double dx = 0.0;
     for (size_t i = 0; i < n; i++) dx = fmax(dx, fabs(rn->xt[i] - rn->x[i]));
+    const double xn = hd__norm_inf(n, rn->x);
+    const int away = ft > rn->f && xn > 0.0 && hd__norm_inf(n, rn->xt) >= 2.0 * xn;
+    rn->runaway = away ? rn->runaway + 1 : 0;
     swap_ptr(&rn->x, &rn->xt);
     swap_ptr(&rn->g, &rn->gt);
     if (rn->second_order) swap_ptr(&rn->h, &rn->ht);
@@ -172,12 +177,15 @@ static int report(hd__run *rn)
         row->f_calls = fc;
         row->dual_calls = dc;
         row->hyper_calls = hc;
+        row->lanes_calls = rn->ev.lanes;
+        row->hyperv_calls = rn->ev.hyperv;
     }
     if (!rn->opt.callback) return 0;
     const hd_iteration it = {
         .iteration = rn->iter, .n = rn->n, .x = rn->x, .f = rn->f, .grad_norm = rn->gnorm,
         .step = rn->step, .dx_norm = rn->dx_norm, .tau = rn->tau, .min_eigenvalue = rn->min_eig,
         .f_calls = fc, .dual_calls = dc, .hyper_calls = hc,
+        .lanes_calls = rn->ev.lanes, .hyperv_calls = rn->ev.hyperv,
     };
     return rn->opt.callback(&it, rn->opt.callback_data) ? HD_STOPPED_BY_CALLBACK : 0;
 }
@@ -363,6 +371,7 @@ int hd__iterate_checks(hd__run *rn)
     }
     const double lim = rn->opt.divergence_limit;
     if (fabs(rn->f) > lim || hd__norm_inf(n, rn->x) > lim) return HD_DIVERGED;
+    if (rn->runaway >= HD__RUNAWAY_STEPS) return HD_DIVERGED;
     if (rn->iter > 0) {
         const double df = fabs(rn->f_prev - rn->f);
         if (rn->opt.ftol > 0 && df <= rn->opt.ftol * fmax(fabs(rn->f), fabs(rn->f_prev)))
@@ -449,6 +458,7 @@ static int line_search_run(hd__run *rn)
             break;
         default:
             st = hd__newton_direction(rn);
+            if (st == HD_SINGULAR_HESSIAN && rn->runaway >= HD__RUNAWAY_SINGULAR) return HD_DIVERGED;
             if (st) return st;
             break;
         }
@@ -638,7 +648,9 @@ int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_re
     res->f_calls = rn->ev.f;
     res->dual_calls = rn->ev.dual;
     res->hyper_calls = rn->ev.hyper;
-    res->passes = rn->ev.dual + rn->ev.hyper;
+    res->lanes_calls = rn->ev.lanes;
+    res->hyperv_calls = rn->ev.hyperv;
+    res->passes = rn->ev.dual + rn->ev.hyper + rn->ev.lanes + rn->ev.hyperv;
     res->f = rn->fbest;
     res->grad_norm = rn->gbest;
     res->f_last = rn->f;

@@ -16,6 +16,8 @@ typedef struct hd__eval {
     const hd_objective *user;
     hd_objective counted;
     long f, dual, hyper;
+    long lanes, hyperv; /* vector-lane passes: HD_LANES directions or
+                           HD_HYPERV_LANES Hessian entries each, counted 1 */
     long max_evals; /* 0 = unlimited */
 } hd__eval;
 
@@ -46,6 +48,7 @@ typedef struct hd__run {
     double radius;         /* trust region */
     int eig_valid;         /* evec/eval hold the decomposition of h at x */
     int kind;              /* hd_point_kind of the current iterate, -1 if unknown */
+    int runaway;           /* consecutive steps that raised f and doubled ||x||_inf */
 } hd__run;
 
 /* ---- evaluations (optim_core.c) ---- */
@@ -91,6 +94,15 @@ int hd__failed_step_status(const hd__run *rn);
 /* The checks at the top of every iteration (non-finite, callback, gradient
  * test with saddle handling, divergence, ftol/xtol, max_iter); 0 = go on. */
 int hd__iterate_checks(hd__run *rn);
+
+/* Runaway divergence: this many consecutive accepted steps, each raising f
+ * and at least doubling ||x||_inf, are reported as HD_DIVERGED. Only methods
+ * without a decrease test (fixed steps) can produce them. */
+#define HD__RUNAWAY_STEPS 5
+/* A singular Hessian met after this many such steps is the end of the same
+ * divergence (far out, the curvature of a function growing like |x| rounds
+ * to 0), and is reported as HD_DIVERGED too. */
+#define HD__RUNAWAY_SINGULAR 2
 
 /* Eigenvalue tolerance of hd_classify: |lambda| <= this · max|lambda| is zero. */
 #define HD__EIG_RTOL 1e-10

@@ -66,13 +66,17 @@ const char *hd_status_str(int status)
     case HD_STOPPED_BY_CALLBACK:
         return "stopped by the callback, which returned non-zero";
     case HD_DIVERGED:
-        return "diverged: |f| or ||x||_inf exceeded divergence_limit; lower learning_rate or use "
-               "a line search, or f is unbounded below";
+        return "diverged: |f| or ||x||_inf exceeded divergence_limit, or the iterates ran away "
+               "(5 consecutive steps each raised f and doubled ||x||_inf, or a singular Hessian "
+               "came after 2 such steps); lower learning_rate or use a line search (the default "
+               "Newton instead of pure Newton), or f is unbounded below";
     case HD_SINGULAR_HESSIAN:
-        return "singular Hessian: pure Newton (HD_HESSIAN_AS_IS) cannot solve H p = -g; use "
+        return "singular Hessian: pure Newton (HD_HESSIAN_AS_IS) cannot solve H p = -g (and "
+               "the iterates were not running away); use "
                "HD_HESSIAN_SHIFT, HD_HESSIAN_EIGEN or the trust region";
     default:
-        return hd_strerror(status);
+        /* hd_strerror sends positive codes here: answer them without it */
+        return status > 0 ? "unknown optimizer status" : hd_strerror(status);
     }
 }
 

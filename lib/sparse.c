@@ -189,14 +189,15 @@ static int sparse_passes(const hd_objective *obj, const hd_sparsity *sp, const d
         for (size_t s0 = sp->seed_start[col]; s0 < sp->seed_start[col + 1]; s0 += HD_HYPERV_LANES) {
             const size_t end = sp->seed_start[col + 1];
             const size_t width = end - s0 < HD_HYPERV_LANES ? end - s0 : HD_HYPERV_LANES;
-            for (size_t k = 0; k < width; k++) hd__put2(&xv[sp->seed_row[s0 + k]].d2, k == 0, k == 1);
+            for (size_t k = 0; k < width; k++) hd__put_lane(&xv[sp->seed_row[s0 + k]].d2, k, 1.0);
             const hd_hyperv r = obj->f_hyperv(xv, obj->ctx);
             for (size_t k = 0; k < width; k++) {
                 const size_t s = s0 + k;
-                hd__put2(&xv[sp->seed_row[s]].d2, 0.0, 0.0);
-                if (grad) grad[sp->seed_row[s]] = r.d2[k];
-                if (sp->seed_pos[s] != NONE) values[sp->seed_pos[s]] = r.d12[k];
-                if (sp->seed_mirror[s] != NONE) values[sp->seed_mirror[s]] = r.d12[k];
+                hd__put_lane(&xv[sp->seed_row[s]].d2, k, 0.0);
+                const double h = HD_LANE(r.d12, k);
+                if (grad) grad[sp->seed_row[s]] = HD_LANE(r.d2, k);
+                if (sp->seed_pos[s] != NONE) values[sp->seed_pos[s]] = h;
+                if (sp->seed_mirror[s] != NONE) values[sp->seed_mirror[s]] = h;
             }
             if (fx && passes == 0) *fx = r.val;
             passes++;
@@ -213,7 +214,7 @@ int hd_sparse_hessian(const hd_objective *obj, const hd_sparsity *sp, const doub
     if (!obj || !sp || !x || !values || obj->n == 0 || obj->n != sp->n || !obj->f_hyper
         || !obj->f_hyperv)
         return HD_EINVAL;
-    hd_counts scratch = {0, 0, 0, 0, 0};
+    hd_counts scratch = {0, 0, 0, 0, 0, 0};
     return sparse_passes(obj, sp, x, fx, grad, values, counts ? counts : &scratch);
 }
 

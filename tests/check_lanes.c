@@ -1,5 +1,5 @@
 /* The vector types against the scalar ones, kernel by kernel, generated from
- * the rule table: lane k of hd_dualv (hd_hyperv) seeded like an hd_dual
+ * the rule table: lane k of hd_dualv or hd_dual4 (hd_hyperv) seeded like an hd_dual
  * (hd_hyper) must give what that scalar kernel gives, for every row, at
  * ordinary points, domain edges and kinks, with zero and non-zero tangents.
  * The two are built from the same row by different primitives, so this is
@@ -30,7 +30,13 @@ static double tan2(int k) { return k % 2 ? 0.75 + 0.5 * k : -1.25; }
 static hd_dualv dualv_at(double x, double scale)
 {
     hd_dualv a = hd_dualv_const(x);
-    for (int k = 0; k < HD_LANES; k++) a.d[k] = scale * tan1(k);
+    for (int k = 0; k < HD_LANES; k++) HD_LANE(a.d, k) = scale * tan1(k);
+    return a;
+}
+static hd_dual4 dual4_at(double x, double scale)
+{
+    hd_dual4 a = hd_dual4_const(x);
+    for (int k = 0; k < 4; k++) HD_LANE(a.d, k) = scale * tan1(k);
     return a;
 }
 static hd_hyperv hyperv_at(double x, double d1, double scale)
@@ -38,19 +44,27 @@ static hd_hyperv hyperv_at(double x, double d1, double scale)
     hd_hyperv a = hd_hyperv_const(x);
     a.d1 = d1;
     for (int k = 0; k < HD_HYPERV_LANES; k++) {
-        a.d2[k] = scale * tan2(k);
-        a.d12[k] = scale * tan1(k + 1);
+        HD_LANE(a.d2, k) = scale * tan2(k);
+        HD_LANE(a.d12, k) = scale * tan1(k + 1);
     }
     return a;
 }
-static hd_hyper hyper_lane(hd_hyperv a, int k) { return hd_hyper_make(a.val, a.d1, a.d2[k], a.d12[k]); }
+static hd_hyper hyper_lane(hd_hyperv a, int k) { return hd_hyper_make(a.val, a.d1, HD_LANE(a.d2, k), HD_LANE(a.d12, k)); }
 
 static void cmp_dual(const char *fn, double x, double y, hd_dualv v, hd_dual (*scalar)(int k, void *), void *arg)
 {
     for (int k = 0; k < HD_LANES; k++) {
         const hd_dual s = scalar(k, arg);
         agree(fn, "val", x, y, v.val, s.val);
-        agree(fn, "lane", x, y, v.d[k], s.d1);
+        agree(fn, "lane", x, y, HD_LANE(v.d, k), s.d1);
+    }
+}
+static void cmp_dual4(const char *fn, double x, double y, hd_dual4 v, hd_dual (*scalar)(int k, void *), void *arg)
+{
+    for (int k = 0; k < 4; k++) {
+        const hd_dual s = scalar(k, arg);
+        agree(fn, "val", x, y, v.val, s.val);
+        agree(fn, "lane4", x, y, HD_LANE(v.d, k), s.d1);
     }
 }
 static void cmp_hyper(const char *fn, double x, double y, hd_hyperv v, hd_hyper (*scalar)(int k, void *), void *arg)
@@ -59,8 +73,8 @@ static void cmp_hyper(const char *fn, double x, double y, hd_hyperv v, hd_hyper 
         const hd_hyper s = scalar(k, arg);
         agree(fn, "val", x, y, v.val, s.val);
         agree(fn, "d1", x, y, v.d1, s.d1);
-        agree(fn, "d2", x, y, v.d2[k], s.d2);
-        agree(fn, "d12", x, y, v.d12[k], s.d12);
+        agree(fn, "d2", x, y, HD_LANE(v.d2, k), s.d2);
+        agree(fn, "d12", x, y, HD_LANE(v.d12, k), s.d12);
     }
 }
 
@@ -81,11 +95,12 @@ static hd_hyper unary_hyper(int k, void *p)
     return u->hyper(hyper_lane(hyperv_at(u->x, 0.625, 1.0), k));
 }
 static void check_unary(const char *fn, hd_dual (*d)(hd_dual), hd_dualv (*dv)(hd_dualv),
-                        hd_hyper (*h)(hd_hyper), hd_hyperv (*hv)(hd_hyperv))
+                        hd_dual4 (*d2)(hd_dual4), hd_hyper (*h)(hd_hyper), hd_hyperv (*hv)(hd_hyperv))
 {
     for (size_t i = 0; i < NP; i++) {
         unary_arg u = {d, h, points[i]};
         cmp_dual(fn, u.x, 0, dv(dualv_at(u.x, 1.0)), unary_dual, &u);
+        cmp_dual4(fn, u.x, 0, d2(dual4_at(u.x, 1.0)), unary_dual, &u);
         cmp_hyper(fn, u.x, 0, hv(hyperv_at(u.x, 0.625, 1.0)), unary_hyper, &u);
     }
 }
@@ -116,6 +131,8 @@ static hd_hyper binary_hyper(int k, void *p)
 }
 static void check_binary(const char *fn, binary_arg b, hd_dualv (*vv)(hd_dualv, hd_dualv),
                          hd_dualv (*vr)(hd_dualv, double), hd_dualv (*rv)(double, hd_dualv),
+                         hd_dual4 (*tt)(hd_dual4, hd_dual4), hd_dual4 (*tr)(hd_dual4, double),
+                         hd_dual4 (*rt)(double, hd_dual4),
                          hd_hyperv (*ww)(hd_hyperv, hd_hyperv), hd_hyperv (*wr)(hd_hyperv, double),
                          hd_hyperv (*rw)(double, hd_hyperv))
 {
@@ -124,11 +141,15 @@ static void check_binary(const char *fn, binary_arg b, hd_dualv (*vv)(hd_dualv, 
             b.x = points[i];
             b.y = points[j];
             hd_dualv a = dualv_at(b.x, 1.0), c = dualv_at(b.y, 1.0);
-            for (int k = 0; k < HD_LANES; k++) c.d[k] = -0.5 * tan1(k + 2);
+            for (int k = 0; k < HD_LANES; k++) HD_LANE(c.d, k) = -0.5 * tan1(k + 2);
+            hd_dual4 a2 = dual4_at(b.x, 1.0), c2 = dual4_at(b.y, 1.0);
+            for (int k = 0; k < 4; k++) HD_LANE(c2.d, k) = -0.5 * tan1(k + 2);
             const hd_hyperv ha = hyperv_at(b.x, 0.625, 1.0), hc = hyperv_at(b.y, -1.5, -0.5);
             for (b.form = 0; b.form < 3; b.form++) {
                 const hd_dualv v = b.form == 0 ? vv(a, c) : b.form == 1 ? vr(a, b.y) : rv(b.x, c);
                 cmp_dual(fn, b.x, b.y, v, binary_dual, &b);
+                const hd_dual4 v2 = b.form == 0 ? tt(a2, c2) : b.form == 1 ? tr(a2, b.y) : rt(b.x, c2);
+                cmp_dual4(fn, b.x, b.y, v2, binary_dual, &b);
                 const hd_hyperv w = b.form == 0 ? ww(ha, hc) : b.form == 1 ? wr(ha, b.y) : rw(b.x, hc);
                 cmp_hyper(fn, b.x, b.y, w, binary_hyper, &b);
             }
@@ -138,7 +159,8 @@ static void check_binary(const char *fn, binary_arg b, hd_dualv (*vv)(hd_dualv, 
 START_TEST(lane_kernels_match_scalar_kernels)
 {
 #define CHECK_UNARY(name, cls, F, D, DD, NOTE)                                        \
-    check_unary(#name, hd_##name##_dual, hd_##name##_dualv, hd_##name##_hyper, hd_##name##_hyperv);
+    check_unary(#name, hd_##name##_dual, hd_##name##_dualv, hd_##name##_dual4, hd_##name##_hyper, \
+                hd_##name##_hyperv);
     HD_UNARY_RULES(CHECK_UNARY)
 #define CHECK_BINARY(name, cls, F, FX, FY, FXX, FXY, FYY, NOTE)                      \
     {                                                                                 \
@@ -146,6 +168,7 @@ START_TEST(lane_kernels_match_scalar_kernels)
                               hd_##name##_hyper, hd_##name##_hyper_r, hd_##name##_r_hyper, \
                               0, 0, 0};                                               \
         check_binary(#name, b, hd_##name##_dualv, hd_##name##_dualv_r, hd_##name##_r_dualv, \
+                     hd_##name##_dual4, hd_##name##_dual4_r, hd_##name##_r_dual4,              \
                      hd_##name##_hyperv, hd_##name##_hyperv_r, hd_##name##_r_hyperv);  \
     }
     HD_BINARY_RULES(CHECK_BINARY)
@@ -162,18 +185,18 @@ START_TEST(lane_compositions_match_scalar)
             const hd_hyperv w = hd_powi(hyperv_at(x, 0.625, 1.0), n);
             for (int k = 0; k < HD_LANES; k++) {
                 const hd_dual s = hd_powi(hd_dual_make(x, tan1(k)), n);
-                agree("powi", "lane", x, n, v.d[k], s.d1);
+                agree("powi", "lane", x, n, HD_LANE(v.d, k), s.d1);
             }
             for (int k = 0; k < HD_HYPERV_LANES; k++) {
                 const hd_hyper s = hd_powi(hyper_lane(hyperv_at(x, 0.625, 1.0), k), n);
-                agree("powi", "d12", x, n, w.d12[k], s.d12);
+                agree("powi", "d12", x, n, HD_LANE(w.d12, k), s.d12);
             }
         }
         const hd_dualv f = hd_fma(dualv_at(x, 1.0), dualv_at(0.5, -1.0), 2.0);
         for (int k = 0; k < HD_LANES; k++) {
             const hd_dual s = hd_fma(hd_dual_make(x, tan1(k)), hd_dual_make(0.5, -tan1(k)), 2.0);
             agree("fma", "val", x, 0.5, f.val, s.val);
-            agree("fma", "lane", x, 0.5, f.d[k], s.d1);
+            agree("fma", "lane", x, 0.5, HD_LANE(f.d, k), s.d1);
         }
     }
 }

@@ -106,6 +106,12 @@ HD_GENERIC_OBJECTIVE(t_irr, T, x, ctx,
     return hd_add(hd_sq(hd_sub(x[0], 0.1)), hd_exp(x[0]));
 )
 
+/* sqrt(1 + x^2): f' = x/s, f'' = 1/s^3 with s = sqrt(1 + x^2), so the pure
+ * Newton step is x - x s^2 = -x^3: it diverges from every |x0| > 1. */
+HD_GENERIC_OBJECTIVE(t_huber, T, x, ctx,
+    return hd_sqrt(hd_add(1, hd_sq(x[0])));
+)
+
 static hd_options opts(hd_method m)
 {
     hd_options o;
@@ -354,15 +360,60 @@ START_TEST(gradient_descent_fixed_step_converges_or_diverges_as_theory_says)
     o.barzilai_borwein = 0;
 
     memcpy(x, x0, sizeof x);
-    o.learning_rate = 0.2; /* y <- (1 - 0.2·20) y = -3 y */
+    o.learning_rate = 0.2; /* y <- (1 - 0.2·20) y = -3 y, x <- 0.6 x */
     ck_assert_int_eq(hd_minimize(&bowl, x, &o, &r), HD_OK);
     ck_assert_int_eq(r.status, HD_DIVERGED);
     ck_assert_int_eq(r.converged, 0);
-    ck_assert(r.f_last > 1e100);
+    /* every step raises f and triples ||x||_inf: the documented runaway
+     * rule (5 such steps) ends the run, at y = (-3)^5 */
+    ck_assert_int_eq(r.iterations, 5);
+    ck_assert_double_eq_tol(r.f_last, 0.36 * 0.36 * 0.36 * 0.36 * 0.36 + 10 * pow(3.0, 10), 1e-6);
     /* never worse than the start: here the start itself is the best point */
     ck_assert(r.f <= value_at(&bowl, x0));
     ck_assert_double_eq(x[0], x0[0]);
     ck_assert_double_eq(x[1], x0[1]);
+}
+END_TEST
+
+/* Pure Newton on sqrt(1 + x^2) from 1.5 runs away as x <- -x^3 until the
+ * Hessian rounds to 0; that is divergence, not a singular-Hessian failure. */
+static int record_x(const hd_iteration *it, void *data)
+{
+    double *xs = data;
+    if (it->iteration < 8) xs[it->iteration] = it->x[0];
+    return 0;
+}
+
+START_TEST(pure_newton_divergence_is_reported_as_such)
+{
+    const hd_objective obj = t_huber_objective(1, NULL);
+    const double starts[] = {1.5, 1.1, -2.0};
+    for (int k = 0; k < 3; k++) {
+        double x = starts[k], xs[8] = {0};
+        hd_options o = pure_newton();
+        o.callback = record_x;
+        o.callback_data = xs;
+        hd_result r = {0};
+        ck_assert_int_eq(hd_minimize(&obj, &x, &o, &r), HD_OK);
+        ck_assert_msg(r.status == HD_DIVERGED, "from %g: status %d", starts[k], r.status);
+        ck_assert_int_eq(r.converged, 0);
+        /* the returned point is the start, the best point seen */
+        ck_assert_double_eq(x, starts[k]);
+        ck_assert_double_eq_tol(r.f, sqrt(1 + starts[k] * starts[k]), 1e-15);
+        /* the iterates are the analytic -x^3 sequence; the exact f'' = 1/s^3
+         * is computed as 1/s - x^2/s^3, which loses about x^2 ulps */
+        for (int i = 1; i <= 3 && i <= r.iterations; i++) {
+            const double want = -xs[i - 1] * xs[i - 1] * xs[i - 1];
+            ck_assert_double_eq_tol(xs[i], want, 1e-9 * fabs(want));
+        }
+    }
+    /* from |x0| < 1 the same method converges (x <- -x^3 contracts) */
+    double x = 0.9;
+    hd_options o = pure_newton();
+    hd_result r = {0};
+    ck_assert_int_eq(hd_minimize(&obj, &x, &o, &r), HD_OK);
+    ck_assert_int_eq(r.status, HD_CONVERGED);
+    ck_assert(fabs(x) < 1e-8);
 }
 END_TEST
 
@@ -597,6 +648,64 @@ START_TEST(counters_callback_and_trace_are_honest)
 }
 END_TEST
 
+/* The vector-lane paths (paths.h) change the cost, never the run: with and
+ * without f_lanes/f_hyperv the iterates, statuses and iteration counts are
+ * those of the contract's scalar path, the line-search trials are the same
+ * dual passes, and every Hessian costs what hd_hessian_ex counts for one. */
+START_TEST(lane_paths_change_the_cost_not_the_run)
+{
+    const hd_objective full[2] = {t_helical_objective(3, NULL), t_wood_objective(4, NULL)};
+    const double starts[2][4] = {{-1, 0, 0, 0}, {-3, -1, -3, -1}};
+    const hd_method methods[3] = {HD_NEWTON, HD_NEWTON_TRUST_REGION, HD_BFGS};
+    for (int k = 0; k < 2; k++) {
+        ck_assert(full[k].f_lanes != NULL);
+        ck_assert(full[k].f_hyperv != NULL);
+        hd_objective scalar = full[k];
+        scalar.f_lanes = NULL;
+        scalar.f_hyperv = NULL;
+        const size_t n = full[k].n;
+        const long entries = (long)(n * (n + 1) / 2);
+        /* what one Hessian costs on the path the drivers choose */
+        double f, g[4], h[16];
+        hd_counts one = {0, 0, 0, 0, 0};
+        ck_assert_int_eq(hd_hessian_ex(&full[k], starts[k], &f, g, h, HD_PATH_AUTO, &one), HD_OK);
+        const long per_hessian = one.hyper_calls + one.hyperv_calls;
+        ck_assert(per_hessian >= 1 && per_hessian <= entries);
+        for (int m = 0; m < 3; m++) {
+            double xs[4], xl[4];
+            memcpy(xs, starts[k], sizeof xs);
+            memcpy(xl, starts[k], sizeof xl);
+            hd_options o = opts(methods[m]);
+            o.classify_final = 1;
+            hd_result rs = {0}, rl = {0};
+            ck_assert_int_eq(hd_minimize(&scalar, xs, &o, &rs), HD_OK);
+            ck_assert_int_eq(hd_minimize(&full[k], xl, &o, &rl), HD_OK);
+            ck_assert_int_eq(rs.status, HD_CONVERGED);
+            ck_assert_int_eq(rl.status, rs.status);
+            ck_assert_int_eq(rl.iterations, rs.iterations);
+            for (size_t i = 0; i < n; i++) ck_assert_double_eq_tol(xl[i], xs[i], 1e-12);
+            ck_assert_int_eq(rs.lanes_calls, 0);
+            ck_assert_int_eq(rs.hyperv_calls, 0);
+            ck_assert_int_eq(rl.f_calls, rs.f_calls);
+            ck_assert_int_eq(rl.passes, rl.dual_calls + rl.hyper_calls + rl.lanes_calls +
+                                            rl.hyperv_calls);
+            if (methods[m] == HD_BFGS) {
+                /* gradients by lanes or several directions per pass: fewer passes */
+                ck_assert(rl.passes < rs.passes);
+                continue;
+            }
+            /* Newton and TR: one Hessian per iterate and per rejected trial; the
+             * scalar run shows how many (each n(n+1)/2 hyper-dual passes) */
+            ck_assert_int_eq(rs.hyper_calls % entries, 0);
+            const long hessians = rs.hyper_calls / entries;
+            ck_assert_int_eq(rl.hyper_calls + rl.hyperv_calls, hessians * per_hessian);
+            ck_assert_int_eq(rl.dual_calls, rs.dual_calls);
+            ck_assert(rl.hyperv_calls > 0);
+        }
+    }
+}
+END_TEST
+
 START_TEST(bad_arguments_are_rejected)
 {
     const hd_objective rosen = t_rosen_objective(2, NULL);
@@ -655,10 +764,39 @@ START_TEST(defaults_and_strings)
     }
     ck_assert_str_eq(hd_status_str(HD_EINVAL), hd_strerror(HD_EINVAL));
     ck_assert_ptr_nonnull(hd_status_str(12345));
+    ck_assert(strstr(hd_status_str(HD_SINGULAR_HESSIAN + 1), "unknown") != NULL);
     ck_assert_str_eq(hd_method_name(HD_NEWTON), "newton");
     ck_assert_str_eq(hd_method_name(HD_GRADIENT_DESCENT), "gradient descent");
     ck_assert_str_eq(hd_point_kind_str(HD_POINT_SADDLE), "saddle");
     ck_assert_str_eq(hd_point_kind_str(HD_POINT_DEGENERATE), "degenerate");
+}
+END_TEST
+
+/* hd_strerror describes any code: each error its own phrase, each optimizer
+ * status the same line as hd_status_str, and anything else as unknown. */
+START_TEST(strerror_describes_every_code)
+{
+    const char *unknown_error = hd_strerror(HD_EDOM - 1);
+    ck_assert(strstr(unknown_error, "unknown") != NULL);
+    ck_assert_str_eq(hd_strerror(-1000), unknown_error);
+    const int errors[] = {HD_OK, HD_EINVAL, HD_ENOMEM, HD_ENONFINITE, HD_ELAPACK,
+                          HD_ESYNTAX, HD_ERANGE, HD_EDOM};
+    const size_t ne = sizeof errors / sizeof errors[0];
+    for (size_t i = 0; i < ne; i++) {
+        const char *e = hd_strerror(errors[i]);
+        ck_assert_ptr_nonnull(e);
+        ck_assert_str_ne(e, unknown_error);
+        for (size_t j = 0; j < i; j++) ck_assert_str_ne(e, hd_strerror(errors[j]));
+    }
+    for (int s = HD_CONVERGED; s <= HD_SINGULAR_HESSIAN; s++) {
+        ck_assert_str_eq(hd_strerror(s), hd_status_str(s));
+        ck_assert_str_ne(hd_strerror(s), unknown_error);
+        for (size_t i = 0; i < ne; i++) ck_assert_str_ne(hd_strerror(s), hd_strerror(errors[i]));
+    }
+    /* a positive value that is no status: unknown, and no endless recursion */
+    ck_assert(strstr(hd_strerror(HD_SINGULAR_HESSIAN + 1), "unknown") != NULL);
+    ck_assert(strstr(hd_strerror(1 << 30), "unknown") != NULL);
+    ck_assert(strstr(hd_strerror(HD_DIVERGED), "diverged") != NULL);
 }
 END_TEST
 
@@ -720,12 +858,15 @@ Suite *make_optim_suite(void)
     tcase_add_test(tc, trust_region_solves_powell_badly_scaled);
     tcase_add_test(tc, every_method_solves_rosenbrock_and_helical_valley);
     tcase_add_test(tc, gradient_descent_fixed_step_converges_or_diverges_as_theory_says);
+    tcase_add_test(tc, pure_newton_divergence_is_reported_as_such);
     tcase_add_test(tc, returned_point_is_never_worse_than_the_start);
     tcase_add_test(tc, non_finite_objectives_never_crash);
     tcase_add_test(tc, precision_limit_and_stall_are_not_convergence);
     tcase_add_test(tc, counters_callback_and_trace_are_honest);
+    tcase_add_test(tc, lane_paths_change_the_cost_not_the_run);
     tcase_add_test(tc, bad_arguments_are_rejected);
     tcase_add_test(tc, defaults_and_strings);
+    tcase_add_test(tc, strerror_describes_every_code);
     suite_add_tcase(s, tc);
     TCase *tk = tcase_create("classify");
     tcase_add_test(tk, classify_known_matrices);

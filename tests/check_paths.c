@@ -11,25 +11,9 @@
 #define MAXN 50
 
 
-/* F1 extended Rosenbrock; ctx -> size_t n */
-HD_GENERIC_OBJECTIVE(p_rosen, T, x, ctx,
-    const size_t n = *(const size_t *)ctx;
-    T s = (T){0};
-    for (size_t i = 0; i + 1 < n; i += 2)
-        s = hd_add(s, hd_add(hd_mul(100, hd_sq(hd_sub(x[i + 1], hd_sq(x[i])))), hd_sq(hd_sub(1, x[i]))));
-    return s;
-)
-/* F2, cyclic */
-HD_GENERIC_OBJECTIVE(p_f2, T, x, ctx,
-    const size_t n = *(const size_t *)ctx;
-    T s = (T){0};
-    for (size_t i = 0; i < n; i++) {
-        const size_t j = i + 1 < n ? i + 1 : 0;
-        s = hd_add(s, hd_add(hd_exp(hd_mul(hd_sin(x[i]), x[j])),
-                             hd_mul(hd_log(hd_add(1, hd_sq(x[i]))), hd_tanh(x[i]))));
-    }
-    return s;
-)
+/* F1, F2, Wood and the helical valley: the benchmark bodies (ctx -> size_t n). */
+#include "../bench/bench_objectives.h"
+
 /* Oracle-like mix: pow, sqrt, division, fmax, atan2, hypot, and a variable
  * (the last) that enters only linearly, so its Hessian row is empty. */
 HD_GENERIC_OBJECTIVE(p_mix, T, x, ctx,
@@ -53,34 +37,16 @@ HD_GENERIC_OBJECTIVE(p_dense, T, x, ctx,
     }
     return hd_add(hd_mul(hd_sq(s), hd_exp(hd_div(s, (double)n))), hd_sq(l));
 )
-/* Wood (n = 4) and the helical valley (n = 3), More-Garbow-Hillstrom. */
-HD_GENERIC_OBJECTIVE(p_wood, T, x, ctx,
-    T a = hd_mul(100, hd_sq(hd_sub(x[1], hd_sq(x[0]))));
-    T b = hd_sq(hd_sub(1, x[0]));
-    T c = hd_mul(90, hd_sq(hd_sub(x[3], hd_sq(x[2]))));
-    T d = hd_sq(hd_sub(1, x[2]));
-    T e = hd_mul(10.1, hd_add(hd_sq(hd_sub(x[1], 1)), hd_sq(hd_sub(x[3], 1))));
-    T f = hd_mul(19.8, hd_mul(hd_sub(x[1], 1), hd_sub(x[3], 1)));
-    return hd_add(hd_add(hd_add(a, b), hd_add(c, d)), hd_add(e, f));
-)
-HD_GENERIC_OBJECTIVE(p_helical, T, x, ctx,
-    T theta = hd_div(hd_atan2(x[1], x[0]), 2 * 3.14159265358979323846);
-    T r = hd_hypot(x[0], x[1]);
-    T f1 = hd_mul(10, hd_sub(x[2], hd_mul(10, theta)));
-    T f2 = hd_mul(10, hd_sub(r, 1));
-    return hd_add(hd_add(hd_sq(f1), hd_sq(f2)), hd_sq(x[2]));
-)
-
 typedef hd_objective (*maker)(size_t, void *);
 static const struct { const char *name; maker make; size_t n; } cases[] = {
-    {"rosen", p_rosen_objective, 2},   {"rosen", p_rosen_objective, 10},
-    {"rosen", p_rosen_objective, 50},  {"f2", p_f2_objective, 2},
-    {"f2", p_f2_objective, 3},         {"f2", p_f2_objective, 17},
-    {"f2", p_f2_objective, 50},        {"mix", p_mix_objective, 3},
+    {"rosen", bench_rosen_objective, 2},   {"rosen", bench_rosen_objective, 10},
+    {"rosen", bench_rosen_objective, 50},  {"f2", bench_f2_objective, 2},
+    {"f2", bench_f2_objective, 3},         {"f2", bench_f2_objective, 17},
+    {"f2", bench_f2_objective, 50},        {"mix", p_mix_objective, 3},
     {"mix", p_mix_objective, 9},       {"mix", p_mix_objective, 24},
     {"dense", p_dense_objective, 1},   {"dense", p_dense_objective, 7},
-    {"dense", p_dense_objective, 20},  {"wood", p_wood_objective, 4},
-    {"helical", p_helical_objective, 3},
+    {"dense", p_dense_objective, 20},  {"wood", bench_wood_objective, 4},
+    {"helical", bench_helical_objective, 3},
 };
 #define NCASES (sizeof cases / sizeof *cases)
 
@@ -141,14 +107,14 @@ START_TEST(every_path_agrees_with_the_scalar_path)
     }
     hd_sparsity_free(sp);
 
-    static const hd_path gpaths[] = {HD_PATH_SCALAR, HD_PATH_LANES, HD_PATH_PAIRS, HD_PATH_AUTO};
+    static const hd_path gpaths[] = {HD_PATH_SCALAR, HD_PATH_LANES, HD_PATH_NARROW, HD_PATH_AUTO};
     for (int p = 0; p < 4; p++) {
         ck_assert_int_eq(hd_gradient_ex(&obj, x, &f, g, gpaths[p], NULL), HD_OK);
         compare(c, "gradient", n, f, g, NULL, f0, g0, NULL);
     }
-    hd_objective pairs_only = obj; /* hd_hyper pairs instead of hd_hyperv triples */
-    pairs_only.f_hyperv = NULL;
-    ck_assert_int_eq(hd_gradient_ex(&pairs_only, x, &f, g, HD_PATH_PAIRS, NULL), HD_OK);
+    hd_objective pairs_only = obj; /* hd_hyper pairs instead of hd_dual4 */
+    pairs_only.f_dual4 = NULL;
+    ck_assert_int_eq(hd_gradient_ex(&pairs_only, x, &f, g, HD_PATH_NARROW, NULL), HD_OK);
     compare(c, "gradient pairs", n, f, g, NULL, f0, g0, NULL);
 }
 END_TEST
@@ -157,7 +123,7 @@ END_TEST
 START_TEST(rosenbrock_hessian_matches_hand_formula_on_every_path)
 {
     size_t n = 10;
-    const hd_objective obj = p_rosen_objective(n, &n);
+    const hd_objective obj = bench_rosen_objective(n, &n);
     double x[10], h[100];
     for (size_t i = 0; i < n; i++) x[i] = i % 2 ? 1.0 + 0.1 * (double)i : -1.2 + 0.05 * (double)i;
     static const hd_path paths[] = {HD_PATH_SCALAR, HD_PATH_LANES, HD_PATH_SPARSE};
@@ -181,20 +147,19 @@ END_TEST
 START_TEST(passes_are_counted_honestly)
 {
     size_t n = 10;
-    const hd_objective obj = p_rosen_objective(n, &n);
+    const hd_objective obj = bench_rosen_objective(n, &n);
     double x[10], g[10], h[100];
     point(0, n, x);
-    hd_counts k = {0, 0, 0, 0, 0};
+    hd_counts k = {0, 0, 0, 0, 0, 0};
     ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_SCALAR, &k), HD_OK);
     ck_assert_int_eq(k.dual_calls, 10);
     ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_LANES, &k), HD_OK);
     ck_assert_int_eq(k.lanes_calls, (10 + HD_LANES - 1) / HD_LANES);
-    ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_PAIRS, &k), HD_OK);
-    ck_assert_int_eq(k.hyperv_calls, 4); /* ceil(10 / 3) */
-    k.hyperv_calls = 0;
+    ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_NARROW, &k), HD_OK);
+    ck_assert_int_eq(k.dual4_calls, 3); /* ceil(10 / 4) */
     hd_objective pairs_only = obj;
-    pairs_only.f_hyperv = NULL;
-    ck_assert_int_eq(hd_gradient_ex(&pairs_only, x, NULL, g, HD_PATH_PAIRS, &k), HD_OK);
+    pairs_only.f_dual4 = NULL;
+    ck_assert_int_eq(hd_gradient_ex(&pairs_only, x, NULL, g, HD_PATH_NARROW, &k), HD_OK);
     ck_assert_int_eq(k.hyper_calls, 5);
     k.hyper_calls = 0;
     ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, NULL, h, HD_PATH_SCALAR, &k), HD_OK);
@@ -221,11 +186,11 @@ END_TEST
 START_TEST(bad_arguments_are_refused)
 {
     size_t n = 4;
-    hd_objective obj = p_wood_objective(n, &n);
+    hd_objective obj = bench_wood_objective(n, &n);
     double x[4] = {1, 2, 3, 4}, h[16], g[4];
     hd_sparsity *sp = NULL;
     ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_SPARSE, NULL), HD_EINVAL);
-    ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, NULL, h, HD_PATH_PAIRS, NULL), HD_EINVAL);
+    ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, NULL, h, HD_PATH_NARROW, NULL), HD_EINVAL);
     ck_assert_int_eq(hd_sparsity_from_mask(0, (const unsigned char *)"", &sp), HD_EINVAL);
     ck_assert_ptr_null(sp);
     ck_assert_int_eq(hd_sparsity_detect(NULL, x, &sp), HD_EINVAL);
@@ -236,7 +201,7 @@ START_TEST(bad_arguments_are_refused)
     /* a mismatched pattern is refused, never read out of bounds */
     static const unsigned char mask[9] = {1, 0, 0, 0, 1, 0, 0, 0, 1};
     ck_assert_int_eq(hd_sparsity_from_mask(3, mask, &sp), HD_OK);
-    obj = p_wood_objective(n, &n);
+    obj = bench_wood_objective(n, &n);
     ck_assert_int_eq(hd_sparse_hessian(&obj, sp, x, NULL, NULL, h, NULL), HD_EINVAL);
     hd_sparsity_free(sp);
 }

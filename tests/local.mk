@@ -5,6 +5,8 @@ tests_check_hyperdual_SOURCES = \
 	tests/check_main.c \
 	tests/check_smoke.c \
 	tests/check_expr.c \
+	tests/check_diff_extra.c \
+	tests/check_optim.c \
 	tests/check_problems.c \
 	tests/check_rules_ref.h \
 	tests/check_rules.c \
@@ -12,9 +14,9 @@ tests_check_hyperdual_SOURCES = \
 	tests/check_identities.c \
 	tests/check_tgmath.c \
 	tests/check_paths.c \
+	bench/bench_objectives.h \
 	tests/check_lanes.c \
-	tests/check_diff_extra.c \
-	tests/check_optim.c
+	tests/check_lanes_nansafe.c
 tests_check_hyperdual_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_hyperdual_LDADD = lib/libhyperdual.la $(CHECK_LIBS) -lm
 

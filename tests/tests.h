@@ -9,6 +9,8 @@
 #define HD_TEST_SUITES(X) \
     X(smoke) \
     X(expr) \
+    X(diff_extra) \
+    X(optim) \
     X(problems) \
     X(rules) \
     X(edges) \
@@ -16,8 +18,7 @@
     X(tgmath) \
     X(paths) \
     X(lanes) \
-    X(diff_extra) \
-    X(optim)
+    X(lanes_nansafe)
 
 #define HD__DECLARE_SUITE(area) Suite *make_##area##_suite(void);
 HD_TEST_SUITES(HD__DECLARE_SUITE)

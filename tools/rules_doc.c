@@ -87,6 +87,18 @@ int main(void)
     puts("  `hd_powi(a, 0)` is the constant 1.");
     puts("- `hd_fma(a, b, c)`: the derivative parts of `add(mul(a, b), c)` with the value");
     puts("  rounded once, as C's `fma`.\n");
+    puts("## Accuracy\n");
+    puts("Values are libm's, bit for bit, where libm has the function (`tests/check_rules.c`).");
+    puts("Derivatives, measured against mpmath (120-400 bits) at a few thousand random");
+    puts("points across the domains (while writing the tests; not rerun by `make check`):");
+    puts("most rows within 6e-16 relative and all within 5e-15, except `erf`/`erfc`, up to");
+    puts("about 6e-14 near x = 26 (x^2 rounds before exp(-x^2)), and");
+    puts("`logaddexp`, up to about 6e-14 when |x - y| is in the hundreds (x - y rounds before");
+    puts("the exponential). `lgamma`/`tgamma` go through `hd_digamma` and `hd_trigamma`, whose");
+    puts("relative error is below 1e-13 for x > 0 (a series about the positive root of");
+    puts("digamma keeps it there) and for x < 0 except close to the roots of digamma between");
+    puts("the poles, where the error is about 1e-16 absolute. The tests hold every row to");
+    puts("1e-12 against independent long double formulas and finite differences.\n");
     printf("%d one-argument and %d two-argument rows, %d functions with the compositions.\n", n_unary,
            n_binary, n_unary + n_binary + 2);
     return 0;

@@ -25,6 +25,8 @@ typedef hd_dual (*hd_fn_dual)(const hd_dual *x, void *ctx);
 typedef hd_hyper (*hd_fn_hyper)(const hd_hyper *x, void *ctx);
 /** f on vector duals: HD_LANES directional derivatives per pass. */
 typedef hd_dualv (*hd_fn_lanes)(const hd_dualv *x, void *ctx);
+/** f on four-lane duals: a gradient of up to four variables in one pass. */
+typedef hd_dual4 (*hd_fn_dual4)(const hd_dual4 *x, void *ctx);
 /** f on lane hyper-duals: HD_HYPERV_LANES entries of one Hessian row per pass. */
 typedef hd_hyperv (*hd_fn_hyperv)(const hd_hyperv *x, void *ctx);
 
@@ -48,6 +50,7 @@ typedef struct hd_objective {
     const struct hd_sparsity *hess_sparsity; /**< optional: the Hessian's pattern
                                (sparse.h); hd_hessian then computes only its
                                non-zeros when that takes fewer passes */
+    hd_fn_dual4 f_dual4;  /**< optional: four gradient directions per pass (small n) */
 } hd_objective;
 
 /**
@@ -261,9 +264,10 @@ HD_END_DECLS
     HD__INSTANCE(name, hyper, hd_hyper, T, x, ctx, __VA_ARGS__)                       \
     HD__INSTANCE(name, dualv, hd_dualv, T, x, ctx, __VA_ARGS__)                       \
     HD__INSTANCE(name, hyperv, hd_hyperv, T, x, ctx, __VA_ARGS__)                     \
+    HD__INSTANCE(name, dual4, hd_dual4, T, x, ctx, __VA_ARGS__)                       \
     static inline hd_objective name##_objective(size_t n_, void *ctx_)                \
     {                                                                                 \
-        hd_objective o_ = {0, 0, 0, 0, 0, 0, 0, 0};                                         \
+        hd_objective o_ = {0, 0, 0, 0, 0, 0, 0, 0, 0};                                         \
         o_.n = n_;                                                                    \
         o_.f = name##__hd_double;                                                     \
         o_.f_dual = name##__hd_dual;                                                  \
@@ -271,6 +275,7 @@ HD_END_DECLS
         o_.ctx = ctx_;                                                                \
         o_.f_lanes = name##__hd_dualv;                                                \
         o_.f_hyperv = name##__hd_hyperv;                                              \
+        o_.f_dual4 = name##__hd_dual4;                                                \
         return o_;                                                                    \
     }
 

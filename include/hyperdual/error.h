@@ -26,9 +26,12 @@ enum {
 };
 
 /**
- * @brief Describe a return code (or an optimizer status) in one short phrase.
- * @param code any value returned by a hyperdual function
- * @return a static string; never NULL ("unknown error code" for others)
+ * @brief Describe any code: an error code (HD_OK or HD_E*, negative) in one
+ *        short phrase, an optimizer status (positive, hd_result.status) by
+ *        hd_status_str()'s line with its remedy.
+ * @param code any value returned by a hyperdual function, or a status
+ * @return a static string; never NULL ("unknown error code" or
+ *         "unknown optimizer status" for values that are neither)
  */
 HD_API const char *hd_strerror(int code);
 

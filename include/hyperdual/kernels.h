@@ -54,7 +54,7 @@ static inline hd_dual hd__chain2_dual(hd_dual a, hd_dual b, double f, double fx,
     return hd_dual_make(f, HD__TIMES(fx, a.d1) + HD__TIMES(fy, b.d1));
 }
 
-/* ---- chain-rule primitives: hd_dualv (HD_LANES tangent lanes) --------------- */
+/* ---- chain-rule primitives: hd_dualv (HD_LANES tangent lanes), hd_dual4 ------ */
 /* With GNU vectors all lanes are one expression; in NaN-safe mode that fast
  * path is taken whenever the coefficients are finite (the usual case), and
  * the per-lane loop, which is also the portable fallback, handles the rest. */
@@ -65,35 +65,49 @@ static inline hd_dual hd__chain2_dual(hd_dual a, hd_dual b, double f, double fx,
 #    define HD__LANES_FAST(p) 1
 #  endif
 #endif
-static inline double hd__val_dualv(hd_dualv a) { return a.val; }
-static inline hd_dualv hd__lift_dualv(double v) { return hd_dualv_const(v); }
-static inline hd_dualv hd__id_dualv(hd_dualv a) { return a; }
-static inline hd_dualv hd__chain1_dualv(hd_dualv a, double f, double d)
-{
-    hd_dualv r;
-    r.val = f;
+/* The primitives of a lane type (suffix S, K lanes in member d, lane k being
+ * HD_LANE(d, k)). With GNU vectors the fast path applies the formula
+ * once per register-sized pair of lanes, the pairs written out with
+ * constant indices so that gcc keeps them in registers; the per-lane loop
+ * is the portable fallback and NaN-safe mode's path for a non-finite
+ * coefficient. */
 #ifdef HD__VECTOR_LANES
-    if (HD__LANES_FAST(d)) {
-        r.d = a.d * d;
-        return r;
-    }
+#  define HD__PAIRS_dualv(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7)
+#  define HD__PAIRS_dual4(X) X(0) X(1)
+#  define HD__LANES_SCALE(j) r.d.c[j] = a.d.c[j] * d;
+#  define HD__LANES_COMB(j) r.d.c[j] = a.d.c[j] * fx + b.d.c[j] * fy;
+#  define HD__LANES_FAST1(S) if (HD__LANES_FAST(d)) { HD__PAIRS_##S(HD__LANES_SCALE) return r; }
+#  define HD__LANES_FAST2(S)                                                      \
+    if (HD__LANES_FAST(fx) && HD__LANES_FAST(fy)) { HD__PAIRS_##S(HD__LANES_COMB) return r; }
+#else
+#  define HD__LANES_FAST1(S)
+#  define HD__LANES_FAST2(S)
 #endif
-    for (int k = 0; k < HD_LANES; k++) r.d[k] = HD__TIMES(d, a.d[k]);
-    return r;
-}
-static inline hd_dualv hd__chain2_dualv(hd_dualv a, hd_dualv b, double f, double fx, double fy)
-{
-    hd_dualv r;
-    r.val = f;
-#ifdef HD__VECTOR_LANES
-    if (HD__LANES_FAST(fx) && HD__LANES_FAST(fy)) {
-        r.d = a.d * fx + b.d * fy;
-        return r;
+#define HD__DEFINE_LANE_PRIMITIVES(T, S, K, CONST)                                   \
+    static inline double hd__val_##S(T a) { return a.val; }                          \
+    static inline T hd__lift_##S(double v) { return CONST(v); }                      \
+    static inline T hd__id_##S(T a) { return a; }                                    \
+    static inline T hd__chain1_##S(T a, double f, double d)                          \
+    {                                                                                \
+        T r;                                                                         \
+        r.val = f;                                                                   \
+        HD__LANES_FAST1(S)                                                           \
+        for (int k = 0; k < (K); k++)                                                \
+            HD_LANE(r.d, k) = HD__TIMES(d, HD_LANE(a.d, k));               \
+        return r;                                                                    \
+    }                                                                                \
+    static inline T hd__chain2_##S(T a, T b, double f, double fx, double fy)         \
+    {                                                                                \
+        T r;                                                                         \
+        r.val = f;                                                                   \
+        HD__LANES_FAST2(S)                                                           \
+        for (int k = 0; k < (K); k++)                                                \
+            HD_LANE(r.d, k) = HD__TIMES(fx, HD_LANE(a.d, k))               \
+                                   + HD__TIMES(fy, HD_LANE(b.d, k));            \
+        return r;                                                                    \
     }
-#endif
-    for (int k = 0; k < HD_LANES; k++) r.d[k] = HD__TIMES(fx, a.d[k]) + HD__TIMES(fy, b.d[k]);
-    return r;
-}
+HD__DEFINE_LANE_PRIMITIVES(hd_dualv, dualv, HD_LANES, hd_dualv_const)
+HD__DEFINE_LANE_PRIMITIVES(hd_dual4, dual4, 4, hd_dual4_const)
 
 /* ---- chain-rule primitives: hd_hyper --------------------------------------- */
 static inline double hd__val_hyper(hd_hyper a) { return a.val; }
@@ -145,32 +159,46 @@ static inline hd_hyper hd__chain2_hyper(hd_hyper a, hd_hyper b, double f, double
 
 /* ---- chain-rule primitives: hd_hyperv (HD_HYPERV_LANES second directions) ---------- */
 /* Each primitive states its lane formulas once, as a macro of a lane accessor
- * L and a product T: with GNU vectors L is the whole vector and T a plain
- * product (one SIMD expression for all lanes); the per-lane loop, used by the
+ * L and a product T: with GNU vectors L is one pair of lanes and T a plain
+ * product (one SIMD expression per pair); the per-lane loop, used by the
  * portable fallback and for a non-finite coefficient in NaN-safe mode, takes
  * lane k and HD__TIMES. */
-#define HD__LV(v) (v)
-#define HD__LK(v) ((v)[k])
+/* The pairs written out (constant indices), so that gcc scalarizes them. */
+#define HD__LC0(v) ((v).c[0])
+#define HD__LC1(v) ((v).c[1])
+#define HD__LC2(v) ((v).c[2])
+#define HD__LC3(v) ((v).c[3])
+#if HD_HYPERV_LANES == 2
+#  define HD__HV_CHUNKS(r, D2, D12) (r).d2.c[0] = D2(HD__LC0, HD__TV); (r).d12.c[0] = D12(HD__LC0, HD__TV);
+#elif HD_HYPERV_LANES == 4
+#  define HD__HV_CHUNKS(r, D2, D12) (r).d2.c[0] = D2(HD__LC0, HD__TV); (r).d12.c[0] = D12(HD__LC0, HD__TV); \
+    (r).d2.c[1] = D2(HD__LC1, HD__TV); (r).d12.c[1] = D12(HD__LC1, HD__TV);
+#else
+#  define HD__HV_CHUNKS(r, D2, D12) (r).d2.c[0] = D2(HD__LC0, HD__TV); (r).d12.c[0] = D12(HD__LC0, HD__TV); \
+    (r).d2.c[1] = D2(HD__LC1, HD__TV); (r).d12.c[1] = D12(HD__LC1, HD__TV); \
+    (r).d2.c[2] = D2(HD__LC2, HD__TV); (r).d12.c[2] = D12(HD__LC2, HD__TV); \
+    (r).d2.c[3] = D2(HD__LC3, HD__TV); (r).d12.c[3] = D12(HD__LC3, HD__TV);
+#endif
+#define HD__LK(v) HD_LANE(v, k)
 #define HD__TV(p, t) ((p) * (t))
 #ifdef HD__VECTOR_LANES
 #  define HD__HV_APPLY(r, FAST, D2, D12)                                          \
     do {                                                                         \
         if (FAST) {                                                              \
-            (r).d2 = D2(HD__LV, HD__TV);                                         \
-            (r).d12 = D12(HD__LV, HD__TV);                                       \
+            HD__HV_CHUNKS(r, D2, D12)                                            \
             break;                                                               \
         }                                                                        \
-        for (int k = 0; k < HD_HYPERV_LANES; k++) {                                     \
-            (r).d2[k] = D2(HD__LK, HD__TIMES);                                   \
-            (r).d12[k] = D12(HD__LK, HD__TIMES);                                 \
+        for (int k = 0; k < HD_HYPERV_LANES; k++) {                              \
+            HD_LANE((r).d2, k) = D2(HD__LK, HD__TIMES);                   \
+            HD_LANE((r).d12, k) = D12(HD__LK, HD__TIMES);                 \
         }                                                                        \
     } while (0)
 #else
 #  define HD__HV_APPLY(r, FAST, D2, D12)                                          \
     do {                                                                         \
-        for (int k = 0; k < HD_HYPERV_LANES; k++) {                                     \
-            (r).d2[k] = D2(HD__LK, HD__TIMES);                                   \
-            (r).d12[k] = D12(HD__LK, HD__TIMES);                                 \
+        for (int k = 0; k < HD_HYPERV_LANES; k++) {                              \
+            HD_LANE((r).d2, k) = D2(HD__LK, HD__TIMES);                   \
+            HD_LANE((r).d12, k) = D12(HD__LK, HD__TIMES);                 \
         }                                                                        \
     } while (0)
 #endif
@@ -292,13 +320,18 @@ static inline hd_hyper hd__chain2_power_hyper(hd_hyper a, hd_hyper b, double f, 
                          HD__TP(fx, a.d12) + HD__TP(fy, b.d12) + HD__TP(fxx, a.d1 * a.d2)
                              + HD__TP(fxy, a.d1 * b.d2 + a.d2 * b.d1) + HD__TP(fyy, b.d1 * b.d2));
 }
-static inline hd_dualv hd__chain2_power_dualv(hd_dualv a, hd_dualv b, double f, double fx, double fy)
-{
-    hd_dualv r;
-    r.val = f;
-    for (int k = 0; k < HD_LANES; k++) r.d[k] = HD__TP(fx, a.d[k]) + HD__TP(fy, b.d[k]);
-    return r;
-}
+#define HD__DEFINE_POWER_LANES(T, S, K)                                             \
+    static inline T hd__chain2_power_##S(T a, T b, double f, double fx, double fy)   \
+    {                                                                                \
+        T r;                                                                         \
+        r.val = f;                                                                   \
+        for (int k = 0; k < (K); k++)                                                \
+            HD_LANE(r.d, k) = HD__TP(fx, HD_LANE(a.d, k)) + HD__TP(fy, HD_LANE(b.d, k)); \
+        return r;                                                                    \
+    }
+HD__DEFINE_POWER_LANES(hd_dualv, dualv, HD_LANES)
+HD__DEFINE_POWER_LANES(hd_dual4, dual4, 4)
+#undef HD__DEFINE_POWER_LANES
 static inline hd_hyperv hd__chain2_power_hyperv(hd_hyperv a, hd_hyperv b, double f, double fx, double fy,
                                                 double fxx, double fxy, double fyy)
 {
@@ -306,9 +339,11 @@ static inline hd_hyperv hd__chain2_power_hyperv(hd_hyperv a, hd_hyperv b, double
     r.val = f;
     r.d1 = HD__TP(fx, a.d1) + HD__TP(fy, b.d1);
     for (int k = 0; k < HD_HYPERV_LANES; k++) {
-        r.d2[k] = HD__TP(fx, a.d2[k]) + HD__TP(fy, b.d2[k]);
-        r.d12[k] = HD__TP(fx, a.d12[k]) + HD__TP(fy, b.d12[k]) + HD__TP(fxx, a.d1 * a.d2[k])
-                   + HD__TP(fxy, a.d1 * b.d2[k] + a.d2[k] * b.d1) + HD__TP(fyy, b.d1 * b.d2[k]);
+        const double a2 = HD_LANE(a.d2, k), b2 = HD_LANE(b.d2, k);
+        HD_LANE(r.d2, k) = HD__TP(fx, a2) + HD__TP(fy, b2);
+        HD_LANE(r.d12, k) = HD__TP(fx, HD_LANE(a.d12, k)) + HD__TP(fy, HD_LANE(b.d12, k))
+                            + HD__TP(fxx, a.d1 * a2) + HD__TP(fxy, a.d1 * b2 + a2 * b.d1)
+                            + HD__TP(fyy, b.d1 * b2);
     }
     return r;
 }

@@ -49,8 +49,11 @@ enum {
     HD_MAX_ITERATIONS,        /**< max_iter reached */
     HD_MAX_EVALUATIONS,       /**< max_evals reached */
     HD_STOPPED_BY_CALLBACK,   /**< the callback returned non-zero */
-    HD_DIVERGED,              /**< |f| or ||x|| grew past divergence_limit */
-    HD_SINGULAR_HESSIAN       /**< pure Newton (HD_HESSIAN_AS_IS) met an exactly singular Hessian */
+    HD_DIVERGED,              /**< |f| or ||x|| grew past divergence_limit, or the iterates ran
+                                   away: 5 consecutive steps each raised f and at least doubled
+                                   ||x||_inf (or a singular Hessian came after 2 such steps) */
+    HD_SINGULAR_HESSIAN       /**< pure Newton (HD_HESSIAN_AS_IS) met an exactly singular Hessian
+                                   while not running away */
 };
 
 /** What the per-iteration callback sees. */
@@ -65,6 +68,7 @@ typedef struct hd_iteration {
     double        tau;           /**< Hessian shift used (Newton), trust radius (TR), else 0 */
     double        min_eigenvalue;/**< smallest Hessian eigenvalue when computed, else NaN */
     long          f_calls, dual_calls, hyper_calls;
+    long          lanes_calls, hyperv_calls; /**< vector-lane passes (paths.h), 1 per pass */
 } hd_iteration;
 
 /** Per-iteration callback; a non-zero return stops the run (HD_STOPPED_BY_CALLBACK). */
@@ -104,6 +108,7 @@ typedef struct hd_trace_row {
     int    iteration;
     double f, grad_norm, step, tau;
     long   f_calls, dual_calls, hyper_calls;
+    long   lanes_calls, hyperv_calls; /**< vector-lane passes (paths.h), 1 per pass */
 } hd_trace_row;
 
 /** Result of hd_minimize. */
@@ -115,7 +120,8 @@ typedef struct hd_result {
     double f;             /**< final value */
     double grad_norm;     /**< final ||grad||_inf */
     /* beyond the contract */
-    long   passes;        /**< derivative passes (dual + hyper), as the drivers count them */
+    long   passes;        /**< derivative passes (dual + hyper + lanes + hyperv), as the
+                               drivers count them */
     long   factorizations;/**< Cholesky / eigen factorizations */
     long   modifications; /**< Hessian modification retries (shifts) */
     long   ls_trials;     /**< trial points (line search, trust region, saddle escape) */
@@ -129,14 +135,19 @@ typedef struct hd_result {
     hd_trace_row *trace;  /**< in: caller's buffer or NULL; rows written in order */
     size_t trace_cap;     /**< in: capacity of trace */
     size_t trace_len;     /**< out: rows written */
+    long   lanes_calls;   /**< f_lanes passes (HD_LANES gradient directions each), counted 1
+                               per pass as paths.h's hd_counts does */
+    long   hyperv_calls;  /**< f_hyperv passes (HD_HYPERV_LANES Hessian entries each), 1 per pass */
 } hd_result;
 
 /**
  * @brief Minimize obj from x (in: start, out: best point seen, never worse than the start).
  *
  * Every objective evaluation goes through counting wrappers, so f_calls,
- * dual_calls and hyper_calls are the passes actually made (a Hessian costs
- * n(n+1)/2 hyper-dual passes, a line-search trial one dual pass). The run
+ * dual_calls, hyper_calls, lanes_calls and hyperv_calls are the passes
+ * actually made (a Hessian costs n(n+1)/2 hyper-dual passes, or fewer
+ * f_hyperv passes when the objective has that member and the drivers find it
+ * faster; a line-search trial one dual pass). The run
  * never stops on a non-finite trial value: the step shrinks instead. See
  * doc/optimizers.md for the methods, options and statuses.
  * @param opt NULL = defaults for HD_NEWTON
@@ -149,7 +160,13 @@ typedef struct hd_result {
 HD_API HD_WARN_UNUSED int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt,
                                       hd_result *res);
 
-/** @brief One line naming a status (or error code) and the usual remedy. Never NULL. */
+/**
+ * @brief One line naming a status and the usual remedy; a negative error code
+ *        gets hd_strerror()'s phrase (hd_strerror of a status gives this line).
+ * @param status an HD_* status or HD_E* error code
+ * @return a static string, never NULL ("unknown optimizer status" for a
+ *         positive value that is no status)
+ */
 HD_API const char *hd_status_str(int status);
 
 /** @brief Name of a method ("gradient descent", "newton", ...). */

@@ -27,10 +27,9 @@ typedef enum hd_path {
                            each, upper triangle only */
     HD_PATH_SPARSE,   /**< Hessian only: detect the sparsity pattern, colour the columns and
                            compute only the structurally non-zero entries (sparse.h) */
-    HD_PATH_PAIRS     /**< gradient only: hyper-dual passes that carry several directions,
-                           ε1 and ε2: ceil(n/3) hd_hyperv passes (ε1 and its two ε2
-                           lanes), or ceil(n/2) hd_hyper passes without f_hyperv or at
-                           n <= 2 (the fastest at small n) */
+    HD_PATH_NARROW    /**< gradient only: ceil(n/4) hd_dual4 passes of four directions
+                           each (ceil(n/2) hd_hyper passes, ε1 and ε2, without f_dual4);
+                           the fastest up to n = 4, and on cheap bodies beyond */
 } hd_path;
 
 /**
@@ -48,11 +47,12 @@ typedef struct hd_counts {
     long hyper_calls;  /**< hd_hyper passes (one Hessian entry each) */
     long lanes_calls;  /**< hd_dualv passes (HD_LANES directions each) */
     long hyperv_calls; /**< hd_hyperv passes (HD_HYPERV_LANES Hessian entries each) */
+    long dual4_calls;  /**< hd_dual4 passes (four directions each) */
 } hd_counts;
 
 /**
  * @brief hd_gradient() with a chosen path and pass counts.
- * @param path   HD_PATH_AUTO, HD_PATH_SCALAR, HD_PATH_LANES or HD_PATH_PAIRS
+ * @param path   HD_PATH_AUTO, HD_PATH_SCALAR, HD_PATH_LANES or HD_PATH_NARROW
  * @param counts may be NULL; otherwise incremented by the passes made
  * @return HD_OK; HD_EINVAL for bad arguments, for HD_PATH_LANES without
  *         obj->f_lanes, or for HD_PATH_SPARSE; HD_ENOMEM.
@@ -62,7 +62,7 @@ HD_API HD_WARN_UNUSED int hd_gradient_ex(const hd_objective *obj, const double *
 
 /**
  * @brief hd_hessian() with a chosen path and pass counts.
- * @param path   any hd_path but HD_PATH_PAIRS; HD_PATH_LANES and HD_PATH_SPARSE
+ * @param path   any hd_path but HD_PATH_NARROW; HD_PATH_LANES and HD_PATH_SPARSE
  *               need obj->f_hyperv
  * @param counts may be NULL; otherwise incremented by the passes made
  * @return HD_OK; HD_EINVAL for bad arguments or a path the objective cannot

@@ -45,43 +45,54 @@ static inline hd_hyper hd_hyper_const(double x) { return hd_hyper_make(x, 0.0, 0
  *
  * Chosen by measurement (doc/performance.md, make bench-peers): 16 lanes
  * beat 8 wherever the value is expensive (F2 at n = 10: 0.43 against
- * 0.93 µs) and 2 and 4 are slower still; below n = 4 the drivers use
- * hyper-dual passes instead, which carry 2 or 3 directions each.
+ * 0.93 µs) and 2 and 4 are slower still; up to n = 4 the drivers use one
+ * hd_dual4 pass instead.
  */
 #define HD_LANES 16
 
 /**
  * @brief Number of second directions of hd_hyperv (fixed: part of the ABI).
  *
- * Two: one SSE2 register per part, so gcc keeps hd_hyperv values in
- * registers at -O2 on baseline x86-64. With 4 or 8 lanes gcc (12) keeps the
- * wider vectors in memory and a pass costs 9-13 hyper-dual passes
- * (doc/performance.md).
+ * Eight, held as register-sized pairs (below): against two lanes, the
+ * sparse and dense Hessians at n = 50 take 1.3-2x less time, as the value
+ * is computed once per 8 entries; the small-n cases lose a little
+ * (doc/performance.md). kernels.h writes the pairs out for 8.
  */
-#define HD_HYPERV_LANES 2
+#define HD_HYPERV_LANES 8
 
 /*
- * The lanes of hd_dualv. With gcc and clang they are a GNU vector (so
- * arithmetic on all lanes is one expression that the compiler keeps in SIMD
- * registers), aligned like a double so that the layout is exactly that of
- * double[HD_LANES], the portable fallback (define HD_NO_VECTOR_EXT to force
- * it). Subscripting, d[k], works in both. No function takes or returns the
- * bare vector (only structs holding it), which keeps -Wpsabi quiet.
+ * Lane storage. With gcc and clang a lane part is an array of register-sized
+ * GNU vector pairs, aligned like a double, so that its layout is exactly
+ * that of double[K], the portable fallback (define HD_NO_VECTOR_EXT to force
+ * it). Not one wide vector: gcc keeps a vector wider than the target's
+ * registers in memory and broadcasts scalars to it through the stack (an
+ * 8-lane hd_hyperv pass cost 13 hyper-dual passes); pairs stay in registers.
+ * No function takes or returns a bare vector (only structs holding it),
+ * which keeps -Wpsabi quiet.
  */
 #if (defined(__GNUC__) || defined(__clang__)) && !defined(HD_NO_VECTOR_EXT)
 #  define HD__VECTOR_LANES 1
-__extension__ typedef double hd__lanes
-    __attribute__((vector_size(HD_LANES * sizeof(double)), aligned(sizeof(double))));
-__extension__ typedef double hd__hlanes
-    __attribute__((vector_size(HD_HYPERV_LANES * sizeof(double)), aligned(sizeof(double))));
+/* Two lanes, one SSE2/NEON register. */
+__extension__ typedef double hd__pair
+    __attribute__((vector_size(2 * sizeof(double)), aligned(sizeof(double))));
+typedef struct { hd__pair c[HD_LANES / 2]; } hd__lanes;
+typedef struct { hd__pair c[HD_HYPERV_LANES / 2]; } hd__hlanes;
+typedef struct { hd__pair c[2]; } hd__lanes4;
+/** @brief Lane k of a lane part (hd_dualv.d, hd_dual4.d, hd_hyperv.d2/d12), as an lvalue. */
+#  define HD_LANE(part, k) ((part).c[(k) / 2][(k) % 2])
 #else
-typedef double hd__lanes[HD_LANES];
-typedef double hd__hlanes[HD_HYPERV_LANES];
+typedef struct { double v[HD_LANES]; } hd__lanes;
+typedef struct { double v[HD_HYPERV_LANES]; } hd__hlanes;
+typedef struct { double v[4]; } hd__lanes4;
+#  define HD_LANE(part, k) ((part).v[k])
+#endif
+#if HD_HYPERV_LANES != 8 || HD_LANES != 16
+#  error "kernels.h writes out 4 pairs of hd_hyperv lanes and 8 of hd_dualv"
 #endif
 
 /**
  * @brief Vector dual number: one value and HD_LANES tangent lanes,
- *        val + Σ_k d[k]·ε_k with ε_j·ε_k = 0.
+ *        val + Σ_k d_k·ε_k with ε_j·ε_k = 0 (lane k: HD_LANE(a.d, k)).
  *
  * f(hd_dualv){v, a} = {f(v), f'(v)·a}: one pass gives HD_LANES directional
  * derivatives and computes the value (and f') once for all of them, so a
@@ -94,20 +105,45 @@ static inline hd_dualv hd_dualv_const(double x)
 {
     hd_dualv r;
     r.val = x;
-    for (int k = 0; k < HD_LANES; k++) r.d[k] = 0.0;
+    for (int k = 0; k < HD_LANES; k++) HD_LANE(r.d, k) = 0.0;
     return r;
 }
 /** @brief The independent variable of lane k (0 <= k < HD_LANES): {x, e_k}. */
 static inline hd_dualv hd_dualv_var(double x, int k)
 {
     hd_dualv r = hd_dualv_const(x);
-    r.d[k] = 1.0;
+    HD_LANE(r.d, k) = 1.0;
+    return r;
+}
+
+/**
+ * @brief Dual number with four tangent lanes, val + Σ_k d_k·ε_k, k < 4.
+ *
+ * The gradient of a function of up to four variables in one pass, with at
+ * most two lanes wasted (hd_dualv carries HD_LANES).
+ */
+typedef struct { double val; hd__lanes4 d; } hd_dual4;
+
+/** @brief A constant: value x, every lane 0. */
+static inline hd_dual4 hd_dual4_const(double x)
+{
+    hd_dual4 r;
+    r.val = x;
+    for (int k = 0; k < 4; k++) HD_LANE(r.d, k) = 0.0;
+    return r;
+}
+/** @brief The independent variable of lane k (0 <= k < 4): {x, e_k}. */
+static inline hd_dual4 hd_dual4_var(double x, int k)
+{
+    hd_dual4 r = hd_dual4_const(x);
+    HD_LANE(r.d, k) = 1.0;
     return r;
 }
 
 /**
  * @brief Hyper-dual number with HD_HYPERV_LANES second directions:
- *        val + d1·ε1 + Σ_k d2[k]·ε2k + Σ_k d12[k]·ε1ε2k.
+ *        val + d1·ε1 + Σ_k d2_k·ε2k + Σ_k d12_k·ε1ε2k
+ *        (lane k of a part: HD_LANE(a.d2, k)).
  *
  * f(hd_hyperv){v, a, b, c} = {f(v), f'(v)·a, f'(v)·b, f'(v)·c + f''(v)·a·b}
  * lane by lane: seeding d1 = e_i and lane k's d2 = e_j gives HD_HYPERV_LANES
@@ -121,7 +157,7 @@ static inline hd_hyperv hd_hyperv_const(double x)
     hd_hyperv r;
     r.val = x;
     r.d1 = 0.0;
-    for (int k = 0; k < HD_HYPERV_LANES; k++) r.d2[k] = r.d12[k] = 0.0;
+    for (int k = 0; k < HD_HYPERV_LANES; k++) HD_LANE(r.d2, k) = HD_LANE(r.d12, k) = 0.0;
     return r;
 }
 
@@ -134,16 +170,18 @@ static inline hd_hyperv hd_hyperv_const(double x)
  * chain-rule primitives in kernels.h.
  */
 #define HD__NUMBER_TYPES_A(X, n) X(hd_dual, dual, 1, n) X(hd_hyper, hyper, 2, n) X(hd_dualv, dualv, 3, n) \
-    X(hd_hyperv, hyperv, 4, n)
+    X(hd_hyperv, hyperv, 4, n) X(hd_dual4, dual4, 5, n)
 #define HD__NUMBER_TYPES_B(X, n) X(hd_dual, dual, 1, n) X(hd_hyper, hyper, 2, n) X(hd_dualv, dualv, 3, n) \
-    X(hd_hyperv, hyperv, 4, n)
+    X(hd_hyperv, hyperv, 4, n) X(hd_dual4, dual4, 5, n)
 #define HD__SAME_dual_dual ~, 1
 #define HD__SAME_hyper_hyper ~, 1
 #define HD__SAME_dualv_dualv ~, 1
 #define HD__SAME_hyperv_hyperv ~, 1
+#define HD__SAME_dual4_dual4 ~, 1
 /* The first-order types (value and tangents, no second-order part): their
  * kernels need only f and f' (kernels.h). */
-#define HD__FIRST_ORDER_TYPES(X, ...) X(hd_dual, dual, __VA_ARGS__) X(hd_dualv, dualv, __VA_ARGS__)
+#define HD__FIRST_ORDER_TYPES(X, ...) X(hd_dual, dual, __VA_ARGS__) X(hd_dualv, dualv, __VA_ARGS__) \
+    X(hd_dual4, dual4, __VA_ARGS__)
 /* The second-order types: their kernels use f'' through the rule classes. */
 #define HD__SECOND_ORDER_TYPES(X, ...) X(hd_hyper, hyper, __VA_ARGS__) X(hd_hyperv, hyperv, __VA_ARGS__)
 
