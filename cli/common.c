@@ -233,10 +233,18 @@ const char *cli_fmt(char buf[32], double v)
 {
     if (isnan(v)) return strcpy(buf, "nan");
     if (isinf(v)) return strcpy(buf, v > 0 ? "inf" : "-inf");
-    for (int p = 1; p <= 17; p++) {
+    int p = 1;
+    for (; p < 17; p++) {
         snprintf(buf, 32, "%.*g", p, v);
         if (strtod(buf, NULL) == v) break;
     }
+    /* 4000, not 4e+03: whole digits are written out below 1e17 */
+    const double mag = fabs(v);
+    if (mag >= 1.0 && mag < 1e17) {
+        const int digits = (int)floor(log10(mag)) + 1;
+        if (digits > p) p = digits;
+    }
+    snprintf(buf, 32, "%.*g", p, v);
     return buf;
 }
 

@@ -63,7 +63,9 @@ static void print_text(const cli_text *t, const cli_point *pt, double f, const d
         for (size_t i = 0; i < n; i++) printf("%s%s", i ? ", " : "", cli_fmt(b, eig[i]));
         printf("]\n");
     } else {
-        printf("eigenvalues  (none: the Hessian is not finite)\n");
+        int finite = 1;
+        for (size_t i = 0; i < n * n; i++) finite &= isfinite(h[i]) != 0;
+        printf("eigenvalues  (none: %s)\n", finite ? "the eigensolver failed" : "the Hessian is not finite");
     }
     if (!stat)
         printf("stationary   no\n");

@@ -17,9 +17,9 @@ static const char usage[] =
     "status, iterations, objective calls by kind, derivative passes, final f,\n"
     "||g||_inf and time. EXPR '-' reads standard input.\n"
     "\n"
-    "  --from NAME=VALUE,...  start point (also orders the variables)\n"
+    "  --from NAME=VALUE,...  start point (also orders the variables; --at works too)\n"
     "  --problem NAME         a built-in problem at its standard start (hyperdual problems)\n"
-    "  --n N                  dimension, for problems that allow others\n"
+    "  --n N                  dimension, for problems that allow others (at most 2000)\n"
     "  --method M             gd, newton, newton-tr, bfgs, both (gd,newton), all,\n"
     "                         or a comma list such as gd,bfgs (default newton)\n"
     "  --lr RATE              gradient descent with this fixed step (no line search)\n"
@@ -33,6 +33,9 @@ static const char usage[] =
     "\n"
     "Exit status: 0 if every method converged, 1 if one did not, 2 bad input.\n"
     "Example: hyperdual minimize '(1-x)^2 + 100*(y-x^2)^2' --from x=-1.2,y=1 --method all\n";
+
+/* Largest --n: Newton holds dense n x n matrices (2000: 32 MB each). */
+#define MAX_N 2000
 
 /* Iterates kept per run for the trace and the plot; x only for small n. */
 #define KEEP_X_MAX 10
@@ -161,6 +164,9 @@ static void run_method(const setup *s, run *r)
         opt.learning_rate = s->lr;
         opt.line_search = HD_LINESEARCH_NONE;
     }
+    /* one Hessian at the end, so a first-order method stopping at a saddle
+     * says so instead of "converged" */
+    opt.classify_final = 1;
     opt.callback = on_iteration;
     opt.callback_data = r;
     r->n = s->n;
@@ -177,45 +183,34 @@ static void run_method(const setup *s, run *r)
 
 static int converged(const run *r) { return r->rc == HD_OK && r->res.converged; }
 
-/* A short label for the table; hd_status_str() explains it below the table. */
-static const char *status_label(const run *r)
+/* A short label: hd_status_str()'s text up to its ':' ("iteration limit",
+ * "saddle point", ...); the whole text explains it below the table. */
+static const char *status_label(const run *r, char buf[32])
 {
-    if (r->rc != HD_OK) return "error";
-    switch (r->res.status) {
-    case HD_CONVERGED:           return "converged";
-    case HD_SADDLE:              return "saddle";
-    case HD_STALLED:             return "stalled";
-    case HD_PRECISION_LIMIT:     return "precision";
-    case HD_LINESEARCH_FAILED:   return "ls-failed";
-    case HD_NONFINITE_VALUE:     return "nonfinite-f";
-    case HD_NONFINITE_GRADIENT:  return "nonfinite-g";
-    case HD_NONFINITE_HESSIAN:   return "nonfinite-H";
-    case HD_MAX_ITERATIONS:      return "max-iter";
-    case HD_MAX_EVALUATIONS:     return "max-evals";
-    case HD_STOPPED_BY_CALLBACK: return "stopped";
-    case HD_DIVERGED:            return "diverged";
-    default:                     return r->res.converged ? "converged" : "not-conv";
-    }
+    const char *s = r->rc != HD_OK ? hd_strerror(r->rc) : hd_status_str(r->res.status);
+    const size_t len = strcspn(s, ":");
+    snprintf(buf, 32, "%.*s", (int)(len < 31 ? len : 31), s);
+    return buf;
 }
 
 static void print_table(const run *runs, size_t nruns, char **names, size_t n)
 {
-    char b1[32];
-    printf("%-10s %-12s %9s %9s %9s %9s %10s %-24s %-10s %9s\n", "method", "status", "iter", "f calls",
+    char b1[32], b2[32];
+    printf("%-10s %-18s %7s %9s %9s %9s %10s %-24s %-10s %9s\n", "method", "status", "iter", "f calls",
            "dual", "hyper", "passes", "final f", "||g||_inf", "time");
     for (size_t i = 0; i < nruns; i++) {
         const run *r = &runs[i];
-        printf("%-10s %-12s %9d %9ld %9ld %9ld %10ld %-24s %-10.3g %8.3fs\n", short_name(r->method),
-               status_label(r), r->res.iterations, r->res.f_calls, r->res.dual_calls, r->res.hyper_calls,
+        printf("%-10s %-18s %7d %9ld %9ld %9ld %10ld %-24s %-10.3g %8.3fs\n", short_name(r->method),
+               status_label(r, b2), r->res.iterations, r->res.f_calls, r->res.dual_calls, r->res.hyper_calls,
                r->res.passes, cli_fmt(b1, r->res.f), r->res.grad_norm, r->seconds);
     }
     if (n <= KEEP_X_MAX) {
         putchar('\n');
         for (size_t i = 0; i < nruns; i++) {
-            printf("%-10s x = (", short_name(runs[i].method));
+            printf("%-10s at ", short_name(runs[i].method));
             for (size_t k = 0; k < n; k++)
                 printf("%s%s = %s", k ? ", " : "", names[k], cli_fmt(b1, runs[i].x[k]));
-            printf(")\n");
+            putchar('\n');
         }
     }
     int notes = 0;
@@ -245,11 +240,12 @@ static void print_json(const cli_text *t, const char *problem, const run *runs, 
     printf("], \"start\": ");
     cli_json_numbers(stdout, x0, n);
     printf(", \"results\": [");
+    char b[32];
     for (size_t i = 0; i < nruns; i++) {
         const run *r = &runs[i];
         printf("%s{\"method\": \"%s\", \"status\": \"%s\", \"converged\": %s, \"iterations\": %d, "
                "\"f_calls\": %ld, \"dual_calls\": %ld, \"hyper_calls\": %ld, \"passes\": %ld, \"f\": ",
-               i ? ", " : "", short_name(r->method), status_label(r), converged(r) ? "true" : "false",
+               i ? ", " : "", short_name(r->method), status_label(r, b), converged(r) ? "true" : "false",
                r->res.iterations, r->res.f_calls, r->res.dual_calls, r->res.hyper_calls, r->res.passes);
         cli_json_number(stdout, r->res.f);
         printf(", \"grad_norm\": ");
@@ -376,8 +372,8 @@ static int parse_args(int argc, char **argv, args *a)
                 return CLI_USAGE;
             }
             *slot[k] = v;
-        } else if (k == 5 && !cli_parse_count(v, 1000000, &a->n)) {
-            cli_error("--n needs a whole number from 1 to 1000000, not '%s'", v);
+        } else if (k == 5 && !cli_parse_count(v, MAX_N, &a->n)) {
+            cli_error("--n needs a whole number from 1 to %d, not '%s'", MAX_N, v);
             return CLI_USAGE;
         } else if (k == 6 && !cli_parse_count(v, 100000000, &a->max_iter)) {
             cli_error("--max-iter needs a whole number from 1 to 100000000, not '%s'", v);

@@ -161,7 +161,7 @@ static void contours(FILE *gp, const cli_plot_request *r)
             fprintf(gp, "%s%.10g", k ? "," : "", fmin_ + (fmax_ - fmin_) * pow(10.0, -6.0 + 6.0 * k / (LEVELS - 1)));
         fprintf(gp, "\nset table $cont\nsplot $grid using 1:2:3 with lines notitle\nunset table\nunset contour\n");
     }
-    fprintf(gp, "set title 'contour lines of f and the paths'\nset xlabel ");
+    fprintf(gp, "set key opaque\nset title 'contour lines of f and the paths'\nset xlabel ");
     quoted(gp, r->names[0]);
     fprintf(gp, "\nset ylabel ");
     quoted(gp, r->names[1]);
@@ -172,7 +172,7 @@ static void contours(FILE *gp, const cli_plot_request *r)
             fprintf(gp, "%.17g %.17g\n", r->series[i].xy[2 * j], r->series[i].xy[2 * j + 1]);
         fprintf(gp, "EOD\n");
     }
-    fprintf(gp, "plot %s", fmax_ > fmin_ ? "$cont using 1:2 with lines lc rgb '#b0b0b0' notitle, " : "");
+    fprintf(gp, "plot %s", fmax_ > fmin_ ? "$cont using 1:2 with lines lc rgb '#b0b0b0' notitle" : "");
     /* the box holds at least one finite point, so some path is non-empty */
     int first = fmax_ <= fmin_;
     for (size_t i = 0; i < r->nseries; i++) {

@@ -17,11 +17,12 @@ static void format_start(char *buf, size_t cap, const double *x, size_t n)
     size_t used = (size_t)snprintf(buf, cap, "(");
     char b[32];
     for (size_t i = 0; i < n && used < cap; i++) {
-        if (i == 6) {
-            used += (size_t)snprintf(buf + used, cap - used, ", ...");
+        cli_fmt(b, x[i]);
+        if (used + strlen(b) + 2 > 34) { /* keep the column narrow */
+            used += (size_t)snprintf(buf + used, cap - used, "%s...", i ? ", " : "");
             break;
         }
-        used += (size_t)snprintf(buf + used, cap - used, "%s%s", i ? ", " : "", cli_fmt(b, x[i]));
+        used += (size_t)snprintf(buf + used, cap - used, "%s%s", i ? ", " : "", b);
     }
     if (used < cap) snprintf(buf + used, cap - used, ")");
 }
@@ -43,7 +44,7 @@ int cli_problems(int argc, char **argv)
     }
     const size_t count = hd_problem_count();
     if (json) printf("[");
-    else printf("%-28s %4s  %-40s %-12s %s\n", "name", "n", "start", "f*", "title");
+    else printf("%-28s %4s  %-40s %-20s %s\n", "name", "n", "start", "f*", "title");
     for (size_t i = 0; i < count; i++) {
         const hd_problem *p = hd_problem_at(i);
         if (!p) continue;
@@ -67,7 +68,7 @@ int cli_problems(int argc, char **argv)
         } else {
             char start[64];
             format_start(start, sizeof start, x0, p->n);
-            printf("%-28s %4zu%s %-40s %-12s %s\n", p->name, p->n, p->variable_n ? "+" : " ", start,
+            printf("%-28s %4zu%s %-40s %-20s %s\n", p->name, p->n, p->variable_n ? "+" : " ", start,
                    isnan(p->f_star) ? "?" : cli_fmt(b, p->f_star), p->title);
         }
         free(x0);

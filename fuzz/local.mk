@@ -13,24 +13,23 @@ FUZZ_SRC = \
 	$(top_srcdir)/lib/expr_parse.c \
 	$(top_srcdir)/lib/expr_eval.c \
 	$(top_srcdir)/lib/diff.c \
+	$(top_srcdir)/lib/sparse.c \
 	$(top_srcdir)/lib/special.c \
 	$(top_srcdir)/lib/errors.c
+# fuzz/corpus-new is kept by `make clean`: a grown corpus makes the next run better.
 CLEANFILES += fuzz/fuzz_expr
-clean-local: clean-fuzz
-clean-fuzz:
-	-rm -rf fuzz/corpus-new
-.PHONY: fuzz fuzz-run clean-fuzz
+.PHONY: fuzz fuzz-run
 
 if HAVE_CLANG
 fuzz: fuzz/fuzz_expr
-fuzz/fuzz_expr: $(FUZZ_SRC) $(top_srcdir)/lib/expr_internal.h $(top_srcdir)/lib/expr_run.h
+fuzz/fuzz_expr: $(FUZZ_SRC) $(top_srcdir)/lib/expr_internal.h $(top_srcdir)/lib/expr_run.h $(top_srcdir)/lib/diff_internal.h
 	@$(MKDIR_P) fuzz
 	$(CLANG) $(FUZZ_FLAGS) $(FUZZ_SRC) -lm -o $@
 fuzz-run: fuzz/fuzz_expr
 	@$(MKDIR_P) fuzz/corpus-new
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    ./fuzz/fuzz_expr -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
-	    -print_final_stats=1 fuzz/corpus-new $(top_srcdir)/fuzz/corpus
+	    -print_final_stats=1 -artifact_prefix=fuzz/ fuzz/corpus-new $(top_srcdir)/fuzz/corpus
 else
 fuzz fuzz-run:
 	@echo "make $@ needs clang (libFuzzer): apt-get install clang" >&2; exit 1

@@ -162,7 +162,6 @@ typedef struct {
     int      argc;      /* OPR_FUNC: arguments completed so far */
     const hd__function *fn;
     size_t   pos;       /* offset of the token (the '(' for calls) */
-    size_t   name_pos, name_len; /* OPR_FUNC: the function's name */
 } operator_;
 
 typedef struct {
@@ -287,7 +286,7 @@ static int reduce_to_group(parser *p)
 
 static int binary_operator(parser *p, const hd__token *t)
 {
-    operator_ o = {OPR_BINARY, 0, 0, 0, NULL, t->pos, 0, 0};
+    operator_ o = {OPR_BINARY, 0, 0, 0, NULL, t->pos};
     int right = 0;
     switch (t->kind) {
     case HD__TOK_PLUS:  o.op = HD__OP_B_add; o.prec = 1; break;
@@ -346,7 +345,7 @@ static int name_operand(parser *p, const hd__token *t, hd__token *next, int *hav
             return hd__expr_fail(p->err, HD_ESYNTAX, t->pos + 1,
                                  "function '%s' needs its argument%s in parentheses", fn->name,
                                  plural(fn->arity));
-        const operator_ o = {OPR_FUNC, fn->op, 0, 0, fn, next->pos, t->pos, t->len};
+        const operator_ o = {OPR_FUNC, fn->op, 0, 0, fn, next->pos};
         return push_operator(p, &o);
     }
     if (call)
@@ -443,12 +442,12 @@ static int parse_tokens(parser *p)
                 expect = !have_next;   /* a call still expects its first argument */
                 break;
             case HD__TOK_LPAREN: {
-                const operator_ o = {OPR_LPAREN, 0, 0, 0, NULL, t.pos, 0, 0};
+                const operator_ o = {OPR_LPAREN, 0, 0, 0, NULL, t.pos};
                 rc = push_operator(p, &o);
                 break;
             }
             case HD__TOK_MINUS: {
-                const operator_ o = {OPR_NEG, HD__OP_U_neg, PREC_NEG, 0, NULL, t.pos, 0, 0};
+                const operator_ o = {OPR_NEG, HD__OP_U_neg, PREC_NEG, 0, NULL, t.pos};
                 rc = push_operator(p, &o);
                 break;
             }

@@ -3,6 +3,7 @@
  * and hd_hyper against derivatives worked out by hand. (The oracle program,
  * tests/oracle.c, checks 1260 further cases against symbolic results.) */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -275,6 +276,47 @@ START_TEST(constant_objective_is_rejected_by_drivers)
 }
 END_TEST
 
+/* One parsed expression, evaluated by several threads at once: each must get
+ * exactly the serial results (the engine keeps no state outside its stack). */
+typedef struct {
+    const hd_expr *e;
+    int id, mismatches;
+} worker;
+
+static void *evaluate_many(void *arg)
+{
+    worker *w = arg;
+    for (int k = 0; k < 2000; k++) {
+        const double x = 0.001 * k + w->id, y = 1.0 + 0.002 * k;
+        double f, g[2], h[3];
+        reference(x, y, &f, g, h);
+        const hd_hyper p[2] = {{x, 1, 0, 0}, {y, 0, 1, 0}};
+        const hd_hyper r = hd_expr_eval_hyper(w->e, p);
+        if (fabs(r.d12 - h[1]) > 1e-13 * fmax(1, fabs(h[1])) || fabs(r.val - f) > 1e-13 * fmax(1, fabs(f)))
+            w->mismatches++;
+    }
+    return NULL;
+}
+
+START_TEST(concurrent_evaluation_is_safe)
+{
+    static const char *const xy[] = {"x", "y"};
+    hd_expr *e = parse_ok("sin(x)*exp(y) + x^3/y", xy, 2);
+    enum { THREADS = 4 };
+    pthread_t t[THREADS];
+    worker w[THREADS];
+    for (int i = 0; i < THREADS; i++) {
+        w[i] = (worker){e, i, 0};
+        ck_assert_int_eq(pthread_create(&t[i], NULL, evaluate_many, &w[i]), 0);
+    }
+    for (int i = 0; i < THREADS; i++) {
+        ck_assert_int_eq(pthread_join(t[i], NULL), 0);
+        ck_assert_int_eq(w[i].mismatches, 0);
+    }
+    hd_expr_free(e);
+}
+END_TEST
+
 Suite *make_expr_suite(void)
 {
     Suite *s = suite_create("expr");
@@ -291,6 +333,7 @@ Suite *make_expr_suite(void)
     tcase_add_test(tc, constant_exponents_are_exact_at_zero_and_negative_bases);
     tcase_add_test(tc, deep_programs_evaluate_on_the_heap_stack);
     tcase_add_test(tc, constant_objective_is_rejected_by_drivers);
+    tcase_add_test(tc, concurrent_evaluation_is_safe);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -9,19 +9,7 @@
 # columns were worked out by hand from each input. A few valid inputs close
 # to the errors (division by zero, a leading minus, a 1 MiB expression) must
 # succeed.
-set -u
-H="${top_builddir:-.}/cli/hyperdual"
-tmp="${TMPDIR:-/tmp}/hd_cli_errors.$$"
-mkdir -p "$tmp" || exit 99
-trap 'rm -rf "$tmp"' EXIT
-out="$tmp/out" err="$tmp/err"
-cases=0 failures=0
-
-fail() {
-    failures=$((failures + 1))
-    echo "FAIL [$cases] $*"
-    sed 's/^/    stderr: /' "$err" | head -n 4
-}
+. "${top_srcdir:-.}/tests/cli_common.sh"
 
 # run [--stdin FILE] ARGS...: the tool's exit status in $rc
 run() {
@@ -37,7 +25,7 @@ run() {
 bad() {
     col=$1
     shift
-    cases=$((cases + 1))
+    checks=$((checks + 1))
     run "$@"
     if [ "$rc" -ne 2 ]; then fail "exit status $rc, expected 2: $*"; return; fi
     first=$(head -n 1 "$err")
@@ -69,7 +57,7 @@ bad() {
 
 # good [--stdin FILE] ARGS...: exit 0
 good() {
-    cases=$((cases + 1))
+    checks=$((checks + 1))
     run "$@"
     [ "$rc" -eq 0 ] || fail "exit status $rc, expected 0: $*"
 }
@@ -204,7 +192,7 @@ bad - minimize 'x^2' --from x=1 --gtol -1
 bad - minimize 'x^2' --from x=1 --plot out.pdf
 bad 5 minimize 'x^2+' --from x=1
 bad - problems --bogus
-cases=$((cases + 1))
+checks=$((checks + 1))
 HYPERDUAL_GNUPLOT=/nonexistent/gnuplot run minimize 'x^2' --from x=1 --plot "$tmp/p.png"
 if [ "$rc" -ne 2 ] || ! grep -q "package 'gnuplot'" "$err"; then fail "missing gnuplot: exit $rc"; fi
 
@@ -219,6 +207,6 @@ good eval '-x^2' $at x=3
 good eval ' x * y ' $at ' x = 1 , y = 2 '
 good eval '1e999'
 
-echo "$cases cases, $failures failed"
-[ "$cases" -ge 60 ] || { echo "FAIL: fewer than 60 cases"; exit 1; }
+echo "$checks cases, $failures failed"
+[ "$checks" -ge 60 ] || { echo "FAIL: fewer than 60 cases"; exit 1; }
 [ "$failures" -eq 0 ]

@@ -3,20 +3,7 @@
 # the contract's eval --json example, the forward quotients of t^3 at 1,
 # stationary points, a sample of the oracle data through `eval --json`, the
 # problem list, minimize's exit statuses, trace and plot files.
-set -u
-H="${top_builddir:-.}/cli/hyperdual"
-tmp="${TMPDIR:-/tmp}/hd_cli_run.$$"
-mkdir -p "$tmp" || exit 99
-trap 'rm -rf "$tmp"' EXIT
-out="$tmp/out" err="$tmp/err"
-checks=0 failures=0
-
-fail() {
-    failures=$((failures + 1))
-    echo "FAIL [$checks] $*"
-    sed 's/^/    stdout: /' "$out" | head -n 6
-    sed 's/^/    stderr: /' "$err" | head -n 4
-}
+. "${top_srcdir:-.}/tests/cli_common.sh"
 
 # expect STATUS ARGS...: run the tool, require that exit status
 expect() {
@@ -106,7 +93,10 @@ has '"name": "rosenbrock"'
 expect 0 minimize '(1-x)^2 + 100*(y-x^2)^2' --from x=-1.2,y=1 --method newton
 has 'converged'
 expect 1 minimize '(1-x)^2 + 100*(y-x^2)^2' --from x=-1.2,y=1 --method gd --max-iter 10
-has 'max-iter'
+has 'iteration limit'
+# x^2 - y^2 + y^4/4 from (1, 0): gradient descent slides into the saddle at 0
+expect 1 minimize --problem saddle --method gd
+has 'saddle point'
 expect 0 minimize --problem rosenbrock --method newton,newton-tr --json
 has '"converged": true'
 expect 0 minimize '(x-1)^2 + (y+2)^2' --from x=0,y=0 --method all --trace "$tmp/t.csv"

@@ -5,17 +5,17 @@ tests_check_hyperdual_SOURCES = \
 	tests/check_main.c \
 	tests/check_smoke.c \
 	tests/check_expr.c \
+	tests/check_problems.c \
+	tests/check_paths.c \
+	tests/check_lanes.c \
 	tests/check_diff_extra.c \
 	tests/check_optim.c \
-	tests/check_problems.c \
 	tests/check_rules_ref.h \
 	tests/check_rules.c \
 	tests/check_edges.c \
 	tests/check_identities.c \
 	tests/check_tgmath.c \
-	tests/check_paths.c \
 	bench/bench_objectives.h \
-	tests/check_lanes.c \
 	tests/check_lanes_nansafe.c
 tests_check_hyperdual_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_hyperdual_LDADD = lib/libhyperdual.la $(CHECK_LIBS) -lm
@@ -56,4 +56,4 @@ TESTS += tests/oracle
 # The command-line tool: malformed input (exit 2, the contract's error format)
 # and its subcommands' behaviour.
 TESTS += tests/cli_errors.sh tests/cli_run.sh
-EXTRA_DIST += tests/cli_errors.sh tests/cli_run.sh
+EXTRA_DIST += tests/cli_errors.sh tests/cli_run.sh tests/cli_common.sh

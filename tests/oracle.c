@@ -5,9 +5,9 @@
  * hyper-dual pass per pair - and through the drivers (hd_hessian, whatever
  * path they choose: the one `hyperdual eval` takes).
  *
- * Output is TAP (one line per kind of case); exit 77 (automake SKIP) only when
- * the data file is absent. The data directory is $HD_TESTDATA (set by
- * tests/local.mk).
+ * Output is TAP (one line per kind of case); when the data file is absent the
+ * whole test is a TAP skip ("1..0 # SKIP"). The data directory is
+ * $HD_TESTDATA (set by tests/local.mk).
  *
  * Tolerance. A component passes when
  *     |got - exp| <= TOL·|exp| + TOL·scale + SLACK
@@ -19,8 +19,9 @@
  * the kernels come from closed forms evaluated once in double precision, so
  * for these well-conditioned cases their error stays a few hundred ulps at
  * worst even through depth-6 compositions. The largest error measured here
- * is 8e-14 (random cases) and 3e-15 (edge cases), so 1e-12 keeps a margin of
- * over 10x while catching any wrong rule (a wrong rule is off by O(1)).
+ * (printed on every run) is 2e-14 for random cases and 5e-16 for edge cases,
+ * so 1e-12 keeps a margin of 50x while catching any wrong rule (a wrong rule
+ * is off by O(1)).
  * SLACK = 4·DBL_TRUE_MIN: some exact results lie below the double range
  * (sigmoid(-800) = 3.7e-348); their nearest double is 0 or a subnormal, so
  * only an absolute error of the order of the smallest subnormal is possible.
@@ -241,9 +242,9 @@ int main(void)
     char path[4096];
     snprintf(path, sizeof path, "%s/derivatives.jsonl", dir && *dir ? dir : ".");
     FILE *in = fopen(path, "r");
-    if (!in) {
+    if (!in) { /* a TAP skip: the plan 1..0 with a reason, and status 0 */
         printf("1..0 # SKIP %s not found\n", path);
-        return 77;
+        return 0;
     }
     static const char *const kinds[] = {"random", "edge", "convention"};
     tally t[3] = {{0, 0, 0}, {0, 0, 0}, {0, 0, 0}};

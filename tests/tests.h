@@ -9,15 +9,15 @@
 #define HD_TEST_SUITES(X) \
     X(smoke) \
     X(expr) \
+    X(problems) \
+    X(paths) \
+    X(lanes) \
     X(diff_extra) \
     X(optim) \
-    X(problems) \
     X(rules) \
     X(edges) \
     X(identities) \
     X(tgmath) \
-    X(paths) \
-    X(lanes) \
     X(lanes_nansafe)
 
 #define HD__DECLARE_SUITE(area) Suite *make_##area##_suite(void);
