@@ -14,7 +14,9 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include <hyperdual.h>
+#include "scalar_passes.h"
 
 /* 1. f = (x^2 + kappa y^2) / 2, with kappa passed in ctx. */
 HD_GENERIC_OBJECTIVE(quadratic, T, x, ctx,
@@ -47,6 +49,10 @@ static int print_iterate(const hd_iteration *it, void *user)
     printf("  %-9d  %-24.17g  %.17g\n", it->iteration, x, -x * x * x);
     return 0;
 }
+
+/* The status in a word or two: hd_status_str's text up to its colon (the
+ * rest is the remedy). */
+static int status_len(const char *s) { return (int)strcspn(s, ":"); }
 
 static void row(const char *method, const hd_result *r, const double *x)
 {
@@ -92,7 +98,7 @@ int main(void)
            "   passes (n(n+1)/2), a gradient 1 (two directions per hyper-dual pass)\n\n");
     printf("%-20s  %-10s  %-6s  %-6s  %-6s  %-6s  %-9s  %-20s  %s\n", "method", "iterations", "f",
            "dual", "hyper", "passes", "final f", "final x", "status");
-    const hd_objective rosen = rosenbrock_objective(2, NULL);
+    const hd_objective rosen = scalar_passes(rosenbrock_objective(2, NULL));
     const hd_method methods[] = {HD_GRADIENT_DESCENT, HD_NEWTON, HD_NEWTON_TRUST_REGION, HD_BFGS};
     for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) {
         hd_options opt;
@@ -115,7 +121,7 @@ int main(void)
     newton.callback = print_iterate;
     double x1 = 1.5;
     if (hd_minimize(&h, &x1, &newton, &res) != HD_OK) return 1;
-    printf("  stopped: %s\n", hd_status_str(res.status));
+    printf("  stopped: %.*s\n", status_len(hd_status_str(res.status)), hd_status_str(res.status));
     printf("  (the returned x is the best point seen, never worse than the start: x = %g)\n\n", x1);
     hd_options_default(&newton, HD_NEWTON);
     x1 = 1.5;
@@ -136,8 +142,8 @@ int main(void)
     hd_options_default(&gd, HD_GRADIENT_DESCENT);
     gd.classify_final = 1;
     if (hd_minimize(&s, x, &gd, &res) != HD_OK) return 1;
-    printf("   gradient descent from (0, 0): %d iterations, stays at (%g, %g): %s\n", res.iterations, x[0],
-           x[1], hd_status_str(res.status));
+    printf("   gradient descent from (0, 0): %d iterations, stays at (%g, %g): %.*s\n", res.iterations,
+           x[0], x[1], status_len(hd_status_str(res.status)), hd_status_str(res.status));
     hd_options_default(&newton, HD_NEWTON);
     x[0] = x[1] = 0;
     if (hd_minimize(&s, x, &newton, &res) != HD_OK) return 1;

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "logreg.h"
+#include "scalar_passes.h"
 
 #define SAMPLES 200
 #define BUDGET 20000L /* forward passes allowed to random search */
@@ -94,7 +95,7 @@ int main(void)
         const size_t n = sizes[k];
         logreg_data D;
         if (logreg_make(&D, SAMPLES, n, 1.0, 1000 + n) != 0) return 1;
-        const hd_objective obj = logreg_objective(n, &D);
+        const hd_objective obj = scalar_passes(logreg_objective(n, &D));
         double *w = calloc(n, sizeof *w), *g = malloc(n * sizeof *g);
         if (!w || !g) return 1;
 

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include "logreg.h"
+#include "scalar_passes.h"
 
 #define SAMPLES 200
 #define MAX_ROWS 20000
@@ -77,7 +78,7 @@ int main(void)
     {
         logreg_data D;
         if (logreg_make(&D, SAMPLES, 30, SPREAD, 1030) != 0) return 1;
-        const hd_objective obj = logreg_objective(30, &D);
+        const hd_objective obj = scalar_passes(logreg_objective(30, &D));
         if (train(&obj, HD_GRADIENT_DESCENT, &gd, &gd_h) != HD_OK) return 1;
         if (train(&obj, HD_NEWTON, &nt, &nt_h) != HD_OK) return 1;
         printf("30 parameters, %d samples: loss against iteration and wall time\n\n", SAMPLES);
@@ -114,7 +115,7 @@ int main(void)
         const size_t n = sizes[k];
         logreg_data D;
         if (logreg_make(&D, SAMPLES, n, SPREAD, 1000 + n) != 0) return 1;
-        const hd_objective obj = logreg_objective(n, &D);
+        const hd_objective obj = scalar_passes(logreg_objective(n, &D));
         if (train(&obj, HD_GRADIENT_DESCENT, &gd, &gd_h) != HD_OK) return 1;
         const double gd_ms = gd_h.ms[gd_h.rows - 1];
         if (train(&obj, HD_NEWTON, &nt, &nt_h) != HD_OK) return 1;

@@ -23,6 +23,21 @@ for n in $names; do
 done
 echo "doc/api.md: $count public names checked, $missing missing"
 
+# And the other way round: every hd_/HD_ name that api.md, design.md,
+# tutorial.md or the README mentions exists in a public header (a renamed or removed name leaves no stale line behind).
+# The private prefix and the generated hd_call_* mirrors are left out.
+stale=0
+for n in $(cat "$api" "$top_srcdir/README.md" "$top_srcdir/doc/design.md" "$top_srcdir/doc/tutorial.md" |
+           grep -o '\b[hH][dD]_[A-Za-z0-9_]*' | sort -u); do
+    case $n in hd__*|HD__*|hd_call_*) continue ;; hd_*|HD_*) ;; *) continue ;; esac
+    # kernels are generated from the rule rows: hd_<row>_<type>[_r], hd_<row>_r_<type>
+    base=$(printf '%s\n' "$n" | sed -n 's/^hd_\([a-z0-9]*\)_\(r_\)\{0,1\}\(dual\|hyper\)\(_r\)\{0,1\}$/\1/p')
+    if [ -n "$base" ] && grep -q "^X($base," "$top_srcdir/include/hyperdual/rules.h"; then continue; fi
+    cat "$top_srcdir"/include/hyperdual.h "$top_srcdir"/include/hyperdual/*.h \
+        "$top_srcdir/configure.ac" | grep -q "\b$n\b" ||
+        { echo "FAIL: the docs mention $n, which no public header defines"; stale=$((stale + 1)); }
+done
+
 # Every HD_API declaration has a Doxygen comment (/** ... */) right before it;
 # a status-returning one (HD_WARN_UNUSED int) says what it returns, codes included.
 undocumented=$(
@@ -40,4 +55,4 @@ undocumented=$(
     done
 )
 if [ -n "$undocumented" ]; then printf '%s\n' "$undocumented" | sed 's/^/FAIL: /'; fi
-[ "$count" -gt 50 ] && [ "$missing" -eq 0 ] && [ -z "$undocumented" ]
+[ "$count" -gt 50 ] && [ "$missing" -eq 0 ] && [ "$stale" -eq 0 ] && [ -z "$undocumented" ]
