@@ -29,6 +29,7 @@ COUNTED(f_dual, hd_dual, dual)
 COUNTED(f_hyper, hd_hyper, hyper)
 COUNTED(f_lanes, hd_dualv, lanes)
 COUNTED(f_hyperv, hd_hyperv, hyperv)
+COUNTED(f_dual4, hd_dual4, dual4)
 #undef COUNTED
 
 static void eval_init(hd__eval *ev, const hd_objective *user, long max_evals)
@@ -46,6 +47,7 @@ static void eval_init(hd__eval *ev, const hd_objective *user, long max_evals)
      * objective, and each lane pass is counted once, as hd_counts does. */
     ev->counted.f_lanes = user->f_lanes ? count_f_lanes : NULL;
     ev->counted.f_hyperv = user->f_hyperv ? count_f_hyperv : NULL;
+    ev->counted.f_dual4 = user->f_dual4 ? count_f_dual4 : NULL;
     ev->counted.hess_sparsity = user->hess_sparsity;
 }
 
@@ -54,7 +56,7 @@ static void eval_init(hd__eval *ev, const hd_objective *user, long max_evals)
 static int exhausted(const hd__eval *ev)
 {
     return ev->max_evals > 0 &&
-           ev->f + ev->dual + ev->hyper + ev->lanes + ev->hyperv >= ev->max_evals;
+           ev->f + ev->dual + ev->hyper + ev->lanes + ev->hyperv + ev->dual4 >= ev->max_evals;
 }
 
 int hd__eval_value(hd__eval *ev, const double *x, double *f)
@@ -179,13 +181,14 @@ static int report(hd__run *rn)
         row->hyper_calls = hc;
         row->lanes_calls = rn->ev.lanes;
         row->hyperv_calls = rn->ev.hyperv;
+        row->dual4_calls = rn->ev.dual4;
     }
     if (!rn->opt.callback) return 0;
     const hd_iteration it = {
         .iteration = rn->iter, .n = rn->n, .x = rn->x, .f = rn->f, .grad_norm = rn->gnorm,
         .step = rn->step, .dx_norm = rn->dx_norm, .tau = rn->tau, .min_eigenvalue = rn->min_eig,
         .f_calls = fc, .dual_calls = dc, .hyper_calls = hc,
-        .lanes_calls = rn->ev.lanes, .hyperv_calls = rn->ev.hyperv,
+        .lanes_calls = rn->ev.lanes, .hyperv_calls = rn->ev.hyperv, .dual4_calls = rn->ev.dual4,
     };
     return rn->opt.callback(&it, rn->opt.callback_data) ? HD_STOPPED_BY_CALLBACK : 0;
 }
@@ -650,7 +653,8 @@ int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_re
     res->hyper_calls = rn->ev.hyper;
     res->lanes_calls = rn->ev.lanes;
     res->hyperv_calls = rn->ev.hyperv;
-    res->passes = rn->ev.dual + rn->ev.hyper + rn->ev.lanes + rn->ev.hyperv;
+    res->dual4_calls = rn->ev.dual4;
+    res->passes = rn->ev.dual + rn->ev.hyper + rn->ev.lanes + rn->ev.hyperv + rn->ev.dual4;
     res->f = rn->fbest;
     res->grad_norm = rn->gbest;
     res->f_last = rn->f;

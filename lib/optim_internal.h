@@ -16,8 +16,9 @@ typedef struct hd__eval {
     const hd_objective *user;
     hd_objective counted;
     long f, dual, hyper;
-    long lanes, hyperv; /* vector-lane passes: HD_LANES directions or
-                           HD_HYPERV_LANES Hessian entries each, counted 1 */
+    long lanes, hyperv, dual4; /* vector-lane passes (HD_LANES directions,
+                                  HD_HYPERV_LANES Hessian entries, four
+                                  directions), each counted 1 */
     long max_evals; /* 0 = unlimited */
 } hd__eval;
 

@@ -649,7 +649,7 @@ START_TEST(counters_callback_and_trace_are_honest)
 END_TEST
 
 /* The vector-lane paths (paths.h) change the cost, never the run: with and
- * without f_lanes/f_hyperv the iterates, statuses and iteration counts are
+ * without f_lanes/f_hyperv/f_dual4 the iterates, statuses and iteration counts are
  * those of the contract's scalar path, the line-search trials are the same
  * dual passes, and every Hessian costs what hd_hessian_ex counts for one. */
 START_TEST(lane_paths_change_the_cost_not_the_run)
@@ -663,11 +663,12 @@ START_TEST(lane_paths_change_the_cost_not_the_run)
         hd_objective scalar = full[k];
         scalar.f_lanes = NULL;
         scalar.f_hyperv = NULL;
+        scalar.f_dual4 = NULL;
         const size_t n = full[k].n;
         const long entries = (long)(n * (n + 1) / 2);
         /* what one Hessian costs on the path the drivers choose */
         double f, g[4], h[16];
-        hd_counts one = {0, 0, 0, 0, 0};
+        hd_counts one = {.f_calls = 0};
         ck_assert_int_eq(hd_hessian_ex(&full[k], starts[k], &f, g, h, HD_PATH_AUTO, &one), HD_OK);
         const long per_hessian = one.hyper_calls + one.hyperv_calls;
         ck_assert(per_hessian >= 1 && per_hessian <= entries);
@@ -686,9 +687,10 @@ START_TEST(lane_paths_change_the_cost_not_the_run)
             for (size_t i = 0; i < n; i++) ck_assert_double_eq_tol(xl[i], xs[i], 1e-12);
             ck_assert_int_eq(rs.lanes_calls, 0);
             ck_assert_int_eq(rs.hyperv_calls, 0);
+            ck_assert_int_eq(rs.dual4_calls, 0);
             ck_assert_int_eq(rl.f_calls, rs.f_calls);
             ck_assert_int_eq(rl.passes, rl.dual_calls + rl.hyper_calls + rl.lanes_calls +
-                                            rl.hyperv_calls);
+                                            rl.hyperv_calls + rl.dual4_calls);
             if (methods[m] == HD_BFGS) {
                 /* gradients by lanes or several directions per pass: fewer passes */
                 ck_assert(rl.passes < rs.passes);

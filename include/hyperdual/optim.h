@@ -68,7 +68,8 @@ typedef struct hd_iteration {
     double        tau;           /**< Hessian shift used (Newton), trust radius (TR), else 0 */
     double        min_eigenvalue;/**< smallest Hessian eigenvalue when computed, else NaN */
     long          f_calls, dual_calls, hyper_calls;
-    long          lanes_calls, hyperv_calls; /**< vector-lane passes (paths.h), 1 per pass */
+    long          lanes_calls, hyperv_calls, dual4_calls; /**< vector-lane passes (paths.h),
+                                                            1 per pass */
 } hd_iteration;
 
 /** Per-iteration callback; a non-zero return stops the run (HD_STOPPED_BY_CALLBACK). */
@@ -108,7 +109,7 @@ typedef struct hd_trace_row {
     int    iteration;
     double f, grad_norm, step, tau;
     long   f_calls, dual_calls, hyper_calls;
-    long   lanes_calls, hyperv_calls; /**< vector-lane passes (paths.h), 1 per pass */
+    long   lanes_calls, hyperv_calls, dual4_calls; /**< vector-lane passes (paths.h), 1 per pass */
 } hd_trace_row;
 
 /** Result of hd_minimize. */
@@ -120,8 +121,8 @@ typedef struct hd_result {
     double f;             /**< final value */
     double grad_norm;     /**< final ||grad||_inf */
     /* beyond the contract */
-    long   passes;        /**< derivative passes (dual + hyper + lanes + hyperv), as the
-                               drivers count them */
+    long   passes;        /**< derivative passes (dual + hyper + lanes + hyperv + dual4), as
+                               the drivers count them */
     long   factorizations;/**< Cholesky / eigen factorizations */
     long   modifications; /**< Hessian modification retries (shifts) */
     long   ls_trials;     /**< trial points (line search, trust region, saddle escape) */
@@ -138,13 +139,14 @@ typedef struct hd_result {
     long   lanes_calls;   /**< f_lanes passes (HD_LANES gradient directions each), counted 1
                                per pass as paths.h's hd_counts does */
     long   hyperv_calls;  /**< f_hyperv passes (HD_HYPERV_LANES Hessian entries each), 1 per pass */
+    long   dual4_calls;   /**< f_dual4 passes (four gradient directions each), 1 per pass */
 } hd_result;
 
 /**
  * @brief Minimize obj from x (in: start, out: best point seen, never worse than the start).
  *
  * Every objective evaluation goes through counting wrappers, so f_calls,
- * dual_calls, hyper_calls, lanes_calls and hyperv_calls are the passes
+ * dual_calls, hyper_calls, lanes_calls, hyperv_calls and dual4_calls are the passes
  * actually made (a Hessian costs n(n+1)/2 hyper-dual passes, or fewer
  * f_hyperv passes when the objective has that member and the drivers find it
  * faster; a line-search trial one dual pass). The run
