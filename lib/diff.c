@@ -150,30 +150,136 @@ static int gradient_dual4(const hd_objective *obj, const double *x, double *fx, 
     return HD_OK;
 }
 
-/* Pass p seeds lane k of variable p·HD_LANES + k. */
+/* ---- independent units, serial or over OpenMP threads ---------------------------- */
+
+#define NO_STATE ((size_t)-1)
+
+#ifdef _OPENMP
+#include <omp.h>
+#include <time.h>
+/* Work below which no clock is read: n × passes under this stays serial. */
+#ifndef HD__OMP_MIN_WORK
+#define HD__OMP_MIN_WORK 64
+#endif
+/* The other units go to the threads when, at the speed of unit 0, they would
+ * take this long serially: a parallel region costs 1-4 µs to fork and join
+ * on the 2-core machine of doc/performance.md, and the second core paid
+ * from about 5 µs of work on. */
+#ifndef HD__OMP_MIN_NS
+#define HD__OMP_MIN_NS 5000.0
+#endif
+
+static double now_ns(void)
+{
+    struct timespec t;
+    if (!timespec_get(&t, TIME_UTC)) return 0;
+    return 1e9 * (double)t.tv_sec + (double)t.tv_nsec;
+}
+
+/* Units first..units-1 over the threads, each with its own buffer. */
+static int run_parallel(const void *job, size_t first, size_t units, size_t n, size_t elem,
+                        const double *x, hd__init_fn init, hd__unit_fn fn, long *passes)
+{
+    int failed = 0;
+    long total = 0;
+    const size_t left = units - first;
+    const int threads = (size_t)omp_get_max_threads() < left ? omp_get_max_threads() : (int)left;
+#pragma omp parallel num_threads(threads) reduction(+ : total) reduction(| : failed)
+    {
+        size_t state = NO_STATE;
+        /* 16-byte seeds go to 16-byte offsets: malloc's alignment is enough. */
+        void *buf = n > (size_t)-1 / elem ? NULL : malloc(n * elem);
+        if (buf)
+            init(buf, x, n);
+        else
+            failed = 1;
+        /* Cyclic: Hessian rows shorten towards the end. */
+#pragma omp for schedule(static, 1)
+        for (size_t u = first; u < units; u++)
+            if (buf) total += fn(job, buf, &state, u);
+        free(buf);
+    }
+    if (failed) return HD_ENOMEM;
+    *passes += total;
+    return HD_OK;
+}
+#endif
+
+int hd__run_units(const void *job, size_t units, size_t n, size_t elem, const double *x,
+                  hd__init_fn init, hd__unit_fn fn, size_t total_passes, long *passes)
+{
+    _Alignas(16) unsigned char stack[STACK_N * sizeof(hd_hyperv)];
+    void *buf = hd__diff_buffer(stack, sizeof stack, n, elem);
+    if (!buf) return HD_ENOMEM;
+    init(buf, x, n);
+    size_t state = NO_STATE, u = 0;
+    long total = 0;
+#ifdef _OPENMP
+    if (units >= 2 && n * total_passes >= HD__OMP_MIN_WORK && omp_get_max_threads() > 1
+        && !omp_in_parallel()) {
+        /* Unit 0 serially, timed: the speed of this body at this n. */
+        const double t0 = now_ns();
+        total = fn(job, buf, &state, u++);
+        const double per_pass = (now_ns() - t0) / (double)(total > 0 ? total : 1);
+        if (per_pass * ((double)total_passes - (double)total) >= HD__OMP_MIN_NS) {
+            hd__diff_release(buf, stack);
+            *passes += total;
+            return run_parallel(job, u, units, n, elem, x, init, fn, passes);
+        }
+    }
+#else
+    (void)total_passes;
+#endif
+    for (; u < units; u++) total += fn(job, buf, &state, u);
+    *passes += total;
+    hd__diff_release(buf, stack);
+    return HD_OK;
+}
+
+static void init_dualv(void *buf, const double *x, size_t n)
+{
+    hd_dualv *xv = buf;
+    for (size_t i = 0; i < n; i++) hd__init_hd_dualv(&xv[i], x[i]);
+}
+
+static void init_hyperv(void *buf, const double *x, size_t n)
+{
+    hd_hyperv *xv = buf;
+    for (size_t i = 0; i < n; i++) hd__init_hd_hyperv(&xv[i], x[i]);
+}
+
+/* What a unit of the lane paths reads and writes. */
+typedef struct lanes_job {
+    const hd_objective *obj;
+    const double *x;
+    double *fx, *grad, *hess;
+} lanes_job;
+
+/* Gradient unit u: one pass seeding lane k of variable u·HD_LANES + k. */
+static long gradient_lanes_unit(const void *job, void *buf, size_t *state, size_t u)
+{
+    const lanes_job *jb = job;
+    hd_dualv *xv = buf;
+    const size_t n = jb->obj->n, base = u * HD_LANES;
+    const size_t width = n - base < HD_LANES ? n - base : HD_LANES;
+    (void)state;
+    for (size_t k = 0; k < width; k++) hd__put_unit(&xv[base + k].d, k);
+    const hd_dualv r = jb->obj->f_lanes(xv, jb->obj->ctx);
+    for (size_t k = 0; k < width; k++) {
+        hd__put_zero(&xv[base + k].d);
+        jb->grad[base + k] = HD_LANE(r.d, k);
+    }
+    if (jb->fx && u == 0) *jb->fx = r.val;
+    return 1;
+}
+
 static int gradient_lanes(const hd_objective *obj, const double *x, double *fx, double *grad,
                           hd_counts *c)
 {
-    const size_t n = obj->n;
-    _Alignas(16) unsigned char stack[STACK_N * sizeof(hd_dualv)];
-    hd_dualv *xv = hd__diff_buffer(stack, sizeof stack, n, sizeof *xv);
-    if (!xv) return HD_ENOMEM;
-    for (size_t i = 0; i < n; i++) hd__init_hd_dualv(&xv[i], x[i]);
-    long passes = 0;
-    for (size_t base = 0; base < n; base += HD_LANES) {
-        const size_t width = n - base < HD_LANES ? n - base : HD_LANES;
-        for (size_t k = 0; k < width; k++) hd__put_unit(&xv[base + k].d, k);
-        const hd_dualv r = obj->f_lanes(xv, obj->ctx);
-        for (size_t k = 0; k < width; k++) {
-            hd__put_zero(&xv[base + k].d);
-            grad[base + k] = HD_LANE(r.d, k);
-        }
-        if (fx && base == 0) *fx = r.val;
-        passes++;
-    }
-    count(&c->lanes_calls, passes);
-    hd__diff_release(xv, stack);
-    return HD_OK;
+    const lanes_job job = {obj, x, fx, grad, NULL};
+    const size_t units = (obj->n + HD_LANES - 1) / HD_LANES;
+    return hd__run_units(&job, units, obj->n, sizeof(hd_dualv), x, init_dualv,
+                         gradient_lanes_unit, units, &c->lanes_calls);
 }
 
 /* The exported drivers share these bodies instead of calling one another:
@@ -245,37 +351,41 @@ static int hessian_scalar(const hd_objective *obj, const double *x, double *fx, 
     return HD_OK;
 }
 
-/* Row i, columns j..j+HD_HYPERV_LANES-1 (j >= i) per pass; lane k's d2 is then
- * ∂f/∂x_{j+k}, so the passes of row 0 give the whole gradient. */
+/* Hessian unit: row i, columns j..j+HD_HYPERV_LANES-1 (j >= i) per pass;
+ * lane k's d2 is then ∂f/∂x_{j+k}, so the passes of row 0 give the whole
+ * gradient. */
+static long hessian_lanes_row(const void *job, void *buf, size_t *state, size_t i)
+{
+    const lanes_job *jb = job;
+    hd_hyperv *xv = buf;
+    const size_t n = jb->obj->n;
+    long passes = 0;
+    (void)state;
+    hd__put2(&xv[i].val, jb->x[i], 1.0);
+    for (size_t base = i; base < n; base += HD_HYPERV_LANES) {
+        const size_t width = n - base < HD_HYPERV_LANES ? n - base : HD_HYPERV_LANES;
+        for (size_t k = 0; k < width; k++) hd__put_lane(&xv[base + k].d2, k, 1.0);
+        const hd_hyperv r = jb->obj->f_hyperv(xv, jb->obj->ctx);
+        for (size_t k = 0; k < width; k++) {
+            const size_t j = base + k;
+            hd__put_lane(&xv[j].d2, k, 0.0);
+            jb->hess[i * n + j] = jb->hess[j * n + i] = HD_LANE(r.d12, k);
+            if (jb->grad && i == 0) jb->grad[j] = HD_LANE(r.d2, k);
+        }
+        if (jb->fx && i == 0 && base == 0) *jb->fx = r.val;
+        passes++;
+    }
+    hd__put2(&xv[i].val, jb->x[i], 0.0);
+    return passes;
+}
+
 static int hessian_lanes(const hd_objective *obj, const double *x, double *fx, double *grad,
                          double *hess, hd_counts *c)
 {
-    const size_t n = obj->n;
-    _Alignas(16) unsigned char stack[STACK_N * sizeof(hd_hyperv)];
-    hd_hyperv *xv = hd__diff_buffer(stack, sizeof stack, n, sizeof *xv);
-    if (!xv) return HD_ENOMEM;
-    for (size_t i = 0; i < n; i++) hd__init_hd_hyperv(&xv[i], x[i]);
-    long passes = 0;
-    for (size_t i = 0; i < n; i++) {
-        hd__put2(&xv[i].val, x[i], 1.0);
-        for (size_t base = i; base < n; base += HD_HYPERV_LANES) {
-            const size_t width = n - base < HD_HYPERV_LANES ? n - base : HD_HYPERV_LANES;
-            for (size_t k = 0; k < width; k++) hd__put_lane(&xv[base + k].d2, k, 1.0);
-            const hd_hyperv r = obj->f_hyperv(xv, obj->ctx);
-            for (size_t k = 0; k < width; k++) {
-                const size_t j = base + k;
-                hd__put_lane(&xv[j].d2, k, 0.0);
-                hess[i * n + j] = hess[j * n + i] = HD_LANE(r.d12, k);
-                if (grad && i == 0) grad[j] = HD_LANE(r.d2, k);
-            }
-            if (fx && passes == 0) *fx = r.val;
-            passes++;
-        }
-        hd__put2(&xv[i].val, x[i], 0.0);
-    }
-    count(&c->hyperv_calls, passes);
-    hd__diff_release(xv, stack);
-    return HD_OK;
+    const lanes_job job = {obj, x, fx, grad, hess};
+    return hd__run_units(&job, obj->n, obj->n, sizeof(hd_hyperv), x, init_hyperv,
+                         hessian_lanes_row, hd__dense_lane_passes(obj->n),
+                         &c->hyperv_calls);
 }
 
 /* hd_hyperv passes of the lanes path: Σ_i ceil((n - i) / HD_HYPERV_LANES). */

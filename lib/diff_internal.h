@@ -12,6 +12,26 @@
 void *hd__diff_buffer(void *stack, size_t stack_bytes, size_t n, size_t elem);
 /* Free a buffer from hd__diff_buffer (nothing when it is the stack). */
 void hd__diff_release(void *buf, void *stack);
+/*
+ * Independent units of passes (a chunk of gradient directions, a Hessian row,
+ * one compressed pass), each run with a buffer of n seeded inputs that the
+ * unit leaves as it found it. `state` is the thread's own word (starts at
+ * (size_t)-1) for units that leave a cheap-to-keep seed behind (the sparse
+ * path's colour). Returns the number of objective passes made.
+ */
+typedef long (*hd__unit_fn)(const void *job, void *buf, size_t *state, size_t u);
+/* Fill buf with the n constants x (every derivative part 0). */
+typedef void (*hd__init_fn)(void *buf, const double *x, size_t n);
+/*
+ * Run units 0..units-1 in order. Built with OpenMP (configure --enable-openmp),
+ * unit 0 is timed and, when the other total_passes would take more than
+ * HD__OMP_MIN_NS at that speed, units 1.. are spread over the threads, each
+ * with its own buffer. Units write disjoint outputs and each computes exactly
+ * what it computes serially, so both give the same bits. Adds the passes made
+ * to *passes. HD_OK or HD_ENOMEM.
+ */
+int hd__run_units(const void *job, size_t units, size_t n, size_t elem, const double *x,
+                  hd__init_fn init, hd__unit_fn fn, size_t total_passes, long *passes);
 /* hd_hyperv passes of the dense lane Hessian for n variables. */
 size_t hd__dense_lane_passes(size_t n);
 /* Whether the sparse plan of sp needs fewer passes than the dense lane path. */

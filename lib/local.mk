@@ -28,6 +28,6 @@ lib_libhyperdual_la_SOURCES = \
 	lib/diff_internal.h \
 	lib/sparse.c
 lib_libhyperdual_la_CPPFLAGS = $(AM_CPPFLAGS) -DHD_BUILDING_LIBRARY
-lib_libhyperdual_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) $(LAPACKE_CFLAGS)
-lib_libhyperdual_la_LDFLAGS = -version-info $(HD_LT_VERSION) -no-undefined
+lib_libhyperdual_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) $(LAPACKE_CFLAGS) $(OPENMP_CFLAGS)
+lib_libhyperdual_la_LDFLAGS = -version-info $(HD_LT_VERSION) -no-undefined $(OPENMP_CFLAGS)
 lib_libhyperdual_la_LIBADD = $(LAPACKE_LIBS) $(BLAS_LIBS) -lm

@@ -146,66 +146,138 @@ int hd_sparsity_from_mask(size_t n, const unsigned char *mask, hd_sparsity **out
     return HD_OK;
 }
 
+/* The structural pattern: one f_pattern pass per pair of 64-variable blocks
+ * A <= B, rows of A seeded in sa, columns of B in sb. */
+static int detect_structure(const hd_objective *obj, const double *x, unsigned char *mask)
+{
+    const size_t n = obj->n, nb = (n + HD_PATTERN_BLOCK - 1) / HD_PATTERN_BLOCK;
+    if (n > (size_t)-1 / sizeof(hd_pattern)) return HD_ENOMEM;
+    hd_pattern *xs = malloc(n * sizeof *xs);
+    if (!xs) return HD_ENOMEM;
+    for (size_t i = 0; i < n; i++) xs[i] = hd_pattern_const(x[i]);
+    for (size_t ba = 0; ba < nb; ba++) {
+        for (size_t bb = ba; bb < nb; bb++) {
+            const size_t a0 = ba * HD_PATTERN_BLOCK, b0 = bb * HD_PATTERN_BLOCK;
+            for (size_t i = a0; i < n && i < a0 + HD_PATTERN_BLOCK; i++)
+                xs[i].sa = (uint64_t)1 << (i - a0);
+            for (size_t j = b0; j < n && j < b0 + HD_PATTERN_BLOCK; j++)
+                xs[j].sb = (uint64_t)1 << (j - b0);
+            const hd_pattern r = obj->f_pattern(xs, obj->ctx);
+            for (size_t i = a0; i < n && i < a0 + HD_PATTERN_BLOCK; i++) {
+                xs[i].sa = 0;
+                for (size_t j = b0; j < n && j < b0 + HD_PATTERN_BLOCK; j++)
+                    if (r.m[i - a0] >> (j - b0) & 1u) mask[i * n + j] = 1;
+            }
+            for (size_t j = b0; j < n && j < b0 + HD_PATTERN_BLOCK; j++) xs[j].sb = 0;
+        }
+    }
+    free(xs);
+    return HD_OK;
+}
+
+/* The numeric pattern: entries non-zero (or NaN) in the dense Hessian at x or
+ * at a nearby point where accidental zeros of H(x) are unlikely to recur. */
+static int detect_numeric(const hd_objective *obj, const double *x, unsigned char *mask)
+{
+    const size_t n = obj->n;
+    if (n > (size_t)-1 / sizeof(double) / n / 2) return HD_ENOMEM;
+    double *h = malloc(2 * n * n * sizeof *h);
+    double *xp = malloc(n * sizeof *xp);
+    int rc = (h && xp) ? HD_OK : HD_ENOMEM;
+    if (rc == HD_OK) rc = hd_hessian_ex(obj, x, NULL, NULL, h, HD_PATH_LANES, NULL);
+    if (rc == HD_OK) {
+        for (size_t i = 0; i < n; i++)
+            xp[i] = x[i] + 1e-3 * (1.0 + fabs(x[i])) * (0.5 + 0.5 * sin(1.0 + 2.0 * (double)i));
+        rc = hd_hessian_ex(obj, xp, NULL, NULL, h + n * n, HD_PATH_LANES, NULL);
+    }
+    if (rc == HD_OK)
+        for (size_t t = 0; t < n * n; t++) mask[t] = h[t] != 0 || h[n * n + t] != 0;
+    free(h);
+    free(xp);
+    return rc;
+}
+
 int hd_sparsity_detect(const hd_objective *obj, const double *x, hd_sparsity **out)
 {
     if (!out) return HD_EINVAL;
     *out = NULL;
     if (!obj || !x || obj->n == 0 || !obj->f_hyper || !obj->f_hyperv) return HD_EINVAL;
     const size_t n = obj->n;
-    if (n > (size_t)-1 / sizeof(double) / n / 2) return HD_ENOMEM;
-    double *h = malloc(2 * n * n * sizeof *h);
-    double *xp = malloc(n * sizeof *xp);
-    unsigned char *mask = malloc(n * n);
-    int rc = (h && xp && mask) ? HD_OK : HD_ENOMEM;
-    if (rc == HD_OK) rc = hd_hessian_ex(obj, x, NULL, NULL, h, HD_PATH_LANES, NULL);
-    if (rc == HD_OK) {
-        /* a nearby point where accidental zeros of H(x) are unlikely to recur */
-        for (size_t i = 0; i < n; i++)
-            xp[i] = x[i] + 1e-3 * (1.0 + fabs(x[i])) * (0.5 + 0.5 * sin(1.0 + 2.0 * (double)i));
-        rc = hd_hessian_ex(obj, xp, NULL, NULL, h + n * n, HD_PATH_LANES, NULL);
-    }
-    if (rc == HD_OK) {
-        for (size_t t = 0; t < n * n; t++) mask[t] = h[t] != 0 || h[n * n + t] != 0;
-        rc = hd_sparsity_from_mask(n, mask, out);
-    }
-    free(h);
-    free(xp);
+    if (n > (size_t)-1 / n) return HD_ENOMEM;
+    unsigned char *mask = calloc(n * n, 1);
+    if (!mask) return HD_ENOMEM;
+    int rc = obj->f_pattern ? detect_structure(obj, x, mask) : detect_numeric(obj, x, mask);
+    if (rc == HD_OK) rc = hd_sparsity_from_mask(n, mask, out);
     free(mask);
     return rc;
 }
 
-/* The compressed passes; each result lane is stored through the seed plan. */
+/* What a compressed pass reads and writes; gseed[s] is seed s's ∂f/∂x_row
+ * (copied to grad afterwards, so units never write one element twice). */
+typedef struct sparse_job {
+    const hd_objective *obj;
+    const hd_sparsity *sp;
+    const double *x;
+    double *fx, *gseed, *values;
+} sparse_job;
+
+static void init_hyperv(void *buf, const double *x, size_t n)
+{
+    hd_hyperv *xv = buf;
+    for (size_t i = 0; i < n; i++) hd__init_hd_hyperv(&xv[i], x[i]);
+}
+
+/* Compressed pass u: its colour's columns in ε1 (left seeded in the buffer
+ * for the next pass, *state is that colour), HD_HYPERV_LANES of its rows in
+ * the ε2 lanes; each result lane is stored through the seed plan. */
+static long sparse_pass(const void *job, void *buf, size_t *state, size_t u)
+{
+    const sparse_job *jb = job;
+    const hd_sparsity *sp = jb->sp;
+    hd_hyperv *xv = buf;
+    const size_t n = sp->n;
+    size_t col = 0, s0 = sp->seed_start[0];
+    for (size_t left = u;; col++) {
+        const size_t here = (sp->seed_start[col + 1] - sp->seed_start[col] + HD_HYPERV_LANES - 1)
+                            / HD_HYPERV_LANES;
+        if (left < here) {
+            s0 = sp->seed_start[col] + left * HD_HYPERV_LANES;
+            break;
+        }
+        left -= here;
+    }
+    if (*state != col) {
+        for (size_t j = 0; j < n; j++) hd__put2(&xv[j].val, jb->x[j], sp->color[j] == col);
+        *state = col;
+    }
+    const size_t end = sp->seed_start[col + 1];
+    const size_t width = end - s0 < HD_HYPERV_LANES ? end - s0 : HD_HYPERV_LANES;
+    for (size_t k = 0; k < width; k++) hd__put_lane(&xv[sp->seed_row[s0 + k]].d2, k, 1.0);
+    const hd_hyperv r = jb->obj->f_hyperv(xv, jb->obj->ctx);
+    for (size_t k = 0; k < width; k++) {
+        const size_t s = s0 + k;
+        hd__put_lane(&xv[sp->seed_row[s]].d2, k, 0.0);
+        const double h = HD_LANE(r.d12, k);
+        if (jb->gseed) jb->gseed[s] = HD_LANE(r.d2, k);
+        if (sp->seed_pos[s] != NONE) jb->values[sp->seed_pos[s]] = h;
+        if (sp->seed_mirror[s] != NONE) jb->values[sp->seed_mirror[s]] = h;
+    }
+    if (jb->fx && u == 0) *jb->fx = r.val;
+    return 1;
+}
+
 static int sparse_passes(const hd_objective *obj, const hd_sparsity *sp, const double *x,
                          double *fx, double *grad, double *values, hd_counts *c)
 {
-    const size_t n = sp->n;
-    _Alignas(16) unsigned char stack[16 * sizeof(hd_hyperv)];
-    hd_hyperv *xv = hd__diff_buffer(stack, sizeof stack, n, sizeof *xv);
-    if (!xv) return HD_ENOMEM;
-    for (size_t i = 0; i < n; i++) hd__init_hd_hyperv(&xv[i], x[i]);
-    long passes = 0;
-    for (size_t col = 0; col < sp->ncolors; col++) {
-        for (size_t j = 0; j < n; j++) hd__put2(&xv[j].val, x[j], sp->color[j] == col);
-        for (size_t s0 = sp->seed_start[col]; s0 < sp->seed_start[col + 1]; s0 += HD_HYPERV_LANES) {
-            const size_t end = sp->seed_start[col + 1];
-            const size_t width = end - s0 < HD_HYPERV_LANES ? end - s0 : HD_HYPERV_LANES;
-            for (size_t k = 0; k < width; k++) hd__put_lane(&xv[sp->seed_row[s0 + k]].d2, k, 1.0);
-            const hd_hyperv r = obj->f_hyperv(xv, obj->ctx);
-            for (size_t k = 0; k < width; k++) {
-                const size_t s = s0 + k;
-                hd__put_lane(&xv[sp->seed_row[s]].d2, k, 0.0);
-                const double h = HD_LANE(r.d12, k);
-                if (grad) grad[sp->seed_row[s]] = HD_LANE(r.d2, k);
-                if (sp->seed_pos[s] != NONE) values[sp->seed_pos[s]] = h;
-                if (sp->seed_mirror[s] != NONE) values[sp->seed_mirror[s]] = h;
-            }
-            if (fx && passes == 0) *fx = r.val;
-            passes++;
-        }
-    }
-    c->hyperv_calls += passes;
-    hd__diff_release(xv, stack);
-    return HD_OK;
+    double *gseed = NULL;
+    if (grad && !(gseed = malloc((sp->nseeds ? sp->nseeds : 1) * sizeof *gseed))) return HD_ENOMEM;
+    const sparse_job job = {obj, sp, x, fx, gseed, values};
+    const int rc = hd__run_units(&job, sp->npasses, sp->n, sizeof(hd_hyperv), x, init_hyperv,
+                                 sparse_pass, sp->npasses, &c->hyperv_calls);
+    if (rc == HD_OK && grad)
+        for (size_t s = 0; s < sp->nseeds; s++) grad[sp->seed_row[s]] = gseed[s];
+    free(gseed);
+    return rc;
 }
 
 int hd_sparse_hessian(const hd_objective *obj, const hd_sparsity *sp, const double *x,

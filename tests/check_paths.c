@@ -183,6 +183,75 @@ START_TEST(passes_are_counted_honestly)
 }
 END_TEST
 
+/* Whether (i, j) is in the pattern sp. */
+static int in_pattern(const hd_sparsity *sp, size_t i, size_t j)
+{
+    for (size_t t = sp->row_start[i]; t < sp->row_start[i + 1]; t++)
+        if (sp->col[t] == j) return 1;
+    return 0;
+}
+
+/* The structure from hd_pattern passes equals the pattern read off the
+ * formulas (F1: 2×2 blocks of the pairs; F2: tridiagonal plus the cyclic
+ * corner), also across the 64-variable block boundaries. */
+START_TEST(structural_pattern_matches_the_formulas)
+{
+    static const size_t sizes[] = {2, 3, 63, 64, 65, 130};
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        size_t n = sizes[k];
+        double *x = malloc(n * sizeof *x);
+        ck_assert_ptr_nonnull(x);
+        point(k, n, x);
+        for (int f = 0; f < 2; f++) {
+            const hd_objective obj = f ? bench_f2_objective(n, &n) : bench_rosen_objective(n, &n);
+            ck_assert(obj.f_pattern != NULL);
+            hd_sparsity *sp = NULL;
+            ck_assert_int_eq(hd_sparsity_detect(&obj, x, &sp), HD_OK);
+            for (size_t i = 0; i < n; i++)
+                for (size_t j = 0; j < n; j++) {
+                    const size_t d = i > j ? i - j : j - i;
+                    /* F1: pairs (2p, 2p + 1) with 2p + 1 < n; an odd n's last
+                     * variable is in no term */
+                    const int expect = f ? d <= 1 || d == n - 1
+                                         : i / 2 == j / 2 && i / 2 * 2 + 1 < n;
+                    ck_assert_msg(in_pattern(sp, i, j) == expect, "%s n=%zu (%zu,%zu)",
+                                  f ? "F2" : "F1", n, i, j);
+                }
+            hd_sparsity_free(sp);
+        }
+        free(x);
+    }
+}
+END_TEST
+
+/* On bodies with every kind of rule, the structure holds every entry that is
+ * non-zero in the scalar path's Hessian at two points. */
+START_TEST(structural_pattern_covers_the_numeric_hessian)
+{
+    for (size_t c = 0; c < NCASES; c++) {
+        size_t n = cases[c].n;
+        const hd_objective obj = cases[c].make(n, &n);
+        double *x = malloc(n * sizeof *x), *h = malloc(n * n * sizeof *h);
+        ck_assert(x && h);
+        hd_sparsity *sp = NULL;
+        point(c, n, x);
+        ck_assert_int_eq(hd_sparsity_detect(&obj, x, &sp), HD_OK);
+        for (int p = 0; p < 2; p++) {
+            point(c + 7 * (size_t)p, n, x);
+            ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, NULL, h, HD_PATH_SCALAR, NULL), HD_OK);
+            for (size_t i = 0; i < n; i++)
+                for (size_t j = 0; j < n; j++)
+                    if (h[i * n + j] != 0)
+                        ck_assert_msg(in_pattern(sp, i, j), "%s n=%zu (%zu,%zu)", cases[c].name,
+                                      n, i, j);
+        }
+        hd_sparsity_free(sp);
+        free(x);
+        free(h);
+    }
+}
+END_TEST
+
 START_TEST(bad_arguments_are_refused)
 {
     size_t n = 4;
@@ -215,6 +284,8 @@ Suite *make_paths_suite(void)
     tcase_add_test(tc, rosenbrock_hessian_matches_hand_formula_on_every_path);
     tcase_add_test(tc, passes_are_counted_honestly);
     tcase_add_test(tc, bad_arguments_are_refused);
+    tcase_add_test(tc, structural_pattern_matches_the_formulas);
+    tcase_add_test(tc, structural_pattern_covers_the_numeric_hessian);
     suite_add_tcase(s, tc);
     return s;
 }

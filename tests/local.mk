@@ -30,6 +30,13 @@ tests_check_nansafe_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_nansafe_LDADD = lib/libhyperdual.la $(CHECK_LIBS) -lm
 TESTS += tests/check_nansafe
 
+# --enable-openmp: one thread and two give the same bits.
+check_PROGRAMS += tests/openmp_bits
+tests_openmp_bits_SOURCES = tests/openmp_bits.c bench/bench_objectives.h
+tests_openmp_bits_LDADD = lib/libhyperdual.la -lm
+TESTS += tests/openmp_bits.sh
+EXTRA_DIST += tests/openmp_bits.sh
+
 # Each public header alone (C11, C17, C++11; gcc and clang), and a dual+hyper
 # mix that must not compile.
 TESTS += tests/header_test.sh tests/compile_fail.sh
@@ -44,7 +51,8 @@ AM_TESTS_ENVIRONMENT = \
 	HD_TESTDATA=$${HD_TESTDATA:-$(abs_top_srcdir)/../shared/testdata}; export HD_TESTDATA; \
 	top_srcdir='$(top_srcdir)'; export top_srcdir; \
 	top_builddir='$(top_builddir)'; export top_builddir; \
-	CC='$(CC)'; export CC;
+	CC='$(CC)'; export CC; \
+	HD_OPENMP_CFLAGS='$(OPENMP_CFLAGS)'; export HD_OPENMP_CFLAGS;
 
 # The oracle: every case of derivatives.jsonl through the expression engine
 # (TAP output; SKIP when $HD_TESTDATA lacks the file).

@@ -29,6 +29,8 @@ typedef hd_dualv (*hd_fn_lanes)(const hd_dualv *x, void *ctx);
 typedef hd_dual4 (*hd_fn_dual4)(const hd_dual4 *x, void *ctx);
 /** f on lane hyper-duals: HD_HYPERV_LANES entries of one Hessian row per pass. */
 typedef hd_hyperv (*hd_fn_hyperv)(const hd_hyperv *x, void *ctx);
+/** f on pattern numbers: one 64×64 block of the Hessian's structure per pass. */
+typedef hd_pattern (*hd_fn_pattern)(const hd_pattern *x, void *ctx);
 
 struct hd_sparsity;
 
@@ -51,6 +53,8 @@ typedef struct hd_objective {
                                (sparse.h); hd_hessian then computes only its
                                non-zeros when that takes fewer passes */
     hd_fn_dual4 f_dual4;  /**< optional: four gradient directions per pass (small n) */
+    hd_fn_pattern f_pattern; /**< optional: the Hessian's structure for
+                               hd_sparsity_detect (sparse.h) */
 } hd_objective;
 
 /**
@@ -265,9 +269,10 @@ HD_END_DECLS
     HD__INSTANCE(name, dualv, hd_dualv, T, x, ctx, __VA_ARGS__)                       \
     HD__INSTANCE(name, hyperv, hd_hyperv, T, x, ctx, __VA_ARGS__)                     \
     HD__INSTANCE(name, dual4, hd_dual4, T, x, ctx, __VA_ARGS__)                       \
+    HD__INSTANCE(name, pattern, hd_pattern, T, x, ctx, __VA_ARGS__)                   \
     static inline hd_objective name##_objective(size_t n_, void *ctx_)                \
     {                                                                                 \
-        hd_objective o_ = {0, 0, 0, 0, 0, 0, 0, 0, 0};                                         \
+        hd_objective o_ = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0};                             \
         o_.n = n_;                                                                    \
         o_.f = name##__hd_double;                                                     \
         o_.f_dual = name##__hd_dual;                                                  \
@@ -276,6 +281,7 @@ HD_END_DECLS
         o_.f_lanes = name##__hd_dualv;                                                \
         o_.f_hyperv = name##__hd_hyperv;                                              \
         o_.f_dual4 = name##__hd_dual4;                                                \
+        o_.f_pattern = name##__hd_pattern;                                            \
         return o_;                                                                    \
     }
 

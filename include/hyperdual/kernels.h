@@ -280,6 +280,78 @@ static inline hd_hyperv hd__chain2_hyperv(hd_hyperv a, hd_hyperv b, double f, do
     return r;
 }
 
+/* ---- chain-rule primitives: hd_pattern (structure, no values) ------------------ */
+/* The coefficients are ignored: a rule's class says which second derivatives
+ * can be non-zero, and that holds at every point (a STEP rule is treated as
+ * linear, so its sets pass on: a superset, never a miss). */
+static inline double hd__val_pattern(hd_pattern a) { return a.val; }
+static inline hd_pattern hd__lift_pattern(double v) { return hd_pattern_const(v); }
+static inline hd_pattern hd__id_pattern(hd_pattern a) { return a; }
+/* m |= sa ⊗ sb */
+static inline void hd__pattern_outer(hd_pattern *r, uint64_t sa, uint64_t sb)
+{
+    if (!sb) return;
+    for (int i = 0; i < HD_PATTERN_BLOCK; i++)
+        if (sa >> i & 1u) r->m[i] |= sb;
+}
+static inline hd_pattern hd__chain1_lin_pattern(hd_pattern a, double f, double d)
+{
+    (void)d;
+    a.val = f;
+    return a;
+}
+static inline hd_pattern hd__chain1_pattern(hd_pattern a, double f, double d, double dd)
+{
+    (void)d;
+    (void)dd;
+    a.val = f;
+    hd__pattern_outer(&a, a.sa, a.sb);
+    return a;
+}
+static inline hd_pattern hd__chain2_lin_pattern(hd_pattern a, hd_pattern b, double f, double fx,
+                                                double fy)
+{
+    (void)fx;
+    (void)fy;
+    a.val = f;
+    a.sa |= b.sa;
+    a.sb |= b.sb;
+    for (int i = 0; i < HD_PATTERN_BLOCK; i++) a.m[i] |= b.m[i];
+    return a;
+}
+static inline hd_pattern hd__chain2_bil_pattern(hd_pattern a, hd_pattern b, double f, double fx,
+                                                double fy, double fxy)
+{
+    hd_pattern r = hd__chain2_lin_pattern(a, b, f, fx, fy);
+    (void)fxy;
+    hd__pattern_outer(&r, a.sa, b.sb);
+    hd__pattern_outer(&r, b.sa, a.sb);
+    return r;
+}
+static inline hd_pattern hd__chain2_quot_pattern(hd_pattern a, hd_pattern b, double f, double fx,
+                                                 double fy, double fxy, double fyy)
+{
+    hd_pattern r = hd__chain2_bil_pattern(a, b, f, fx, fy, fxy);
+    (void)fyy;
+    hd__pattern_outer(&r, b.sa, b.sb);
+    return r;
+}
+static inline hd_pattern hd__chain2_pattern(hd_pattern a, hd_pattern b, double f, double fx,
+                                            double fy, double fxx, double fxy, double fyy)
+{
+    hd_pattern r = hd__chain2_lin_pattern(a, b, f, fx, fy);
+    (void)fxx;
+    (void)fxy;
+    (void)fyy;
+    hd__pattern_outer(&r, r.sa, r.sb);
+    return r;
+}
+static inline hd_pattern hd__chain2_power_pattern(hd_pattern a, hd_pattern b, double f, double fx,
+                                                  double fy, double fxx, double fxy, double fyy)
+{
+    return hd__chain2_pattern(a, b, f, fx, fy, fxx, fxy, fyy);
+}
+
 /* ---- class plumbing -------------------------------------------------------- */
 #define HD__CAT(a, b) HD__CAT_(a, b)
 #define HD__CAT_(a, b) a##b

@@ -7,6 +7,8 @@
 #ifndef HYPERDUAL_TYPES_H
 #define HYPERDUAL_TYPES_H
 
+#include <stdint.h>
+
 /**
  * @brief Dual number val + d1·ε with ε² = 0.
  *
@@ -161,6 +163,38 @@ static inline hd_hyperv hd_hyperv_const(double x)
     return r;
 }
 
+/** @brief Variables per block of hd_pattern (one bit each in a 64-bit word). */
+#define HD_PATTERN_BLOCK 64
+
+/**
+ * @brief Structural Hessian pattern of one 64×64 block (rows in block A,
+ *        columns in block B), propagated through a generic body.
+ *
+ * sa and sb are the variables of A and of B the number depends on (bit i:
+ * the i-th variable of the block); m[i] has bit j set when ∂²/∂x_{A+i}∂x_{B+j}
+ * is structurally non-zero. Linear rules union the operands' sets, products
+ * add sa(a)⊗sb(b) | sa(b)⊗sb(a), and every rule with f'' != 0 for some
+ * argument adds the outer product of the sets of its argument(s); the value
+ * is carried so that the body's branches take the path they take at x.
+ * Built for hd_sparsity_detect() (sparse.h); no derivative values.
+ */
+typedef struct {
+    double val;                       /**< the value at the point */
+    uint64_t sa;                      /**< dependence on the variables of block A */
+    uint64_t sb;                      /**< dependence on the variables of block B */
+    uint64_t m[HD_PATTERN_BLOCK];     /**< the A×B block of the Hessian pattern */
+} hd_pattern;
+
+/** @brief A constant: value x, no dependence. */
+static inline hd_pattern hd_pattern_const(double x)
+{
+    hd_pattern r;
+    r.val = x;
+    r.sa = r.sb = 0;
+    for (int i = 0; i < HD_PATTERN_BLOCK; i++) r.m[i] = 0;
+    return r;
+}
+
 /*
  * The number types, as X-macro lists of (type, suffix, id). Kernels are named
  * hd_<function>_<suffix>; the id (1..15, unique) encodes operand pairs in the
@@ -170,19 +204,21 @@ static inline hd_hyperv hd_hyperv_const(double x)
  * chain-rule primitives in kernels.h.
  */
 #define HD__NUMBER_TYPES_A(X, n) X(hd_dual, dual, 1, n) X(hd_hyper, hyper, 2, n) X(hd_dualv, dualv, 3, n) \
-    X(hd_hyperv, hyperv, 4, n) X(hd_dual4, dual4, 5, n)
+    X(hd_hyperv, hyperv, 4, n) X(hd_dual4, dual4, 5, n) X(hd_pattern, pattern, 6, n)
 #define HD__NUMBER_TYPES_B(X, n) X(hd_dual, dual, 1, n) X(hd_hyper, hyper, 2, n) X(hd_dualv, dualv, 3, n) \
-    X(hd_hyperv, hyperv, 4, n) X(hd_dual4, dual4, 5, n)
+    X(hd_hyperv, hyperv, 4, n) X(hd_dual4, dual4, 5, n) X(hd_pattern, pattern, 6, n)
 #define HD__SAME_dual_dual ~, 1
 #define HD__SAME_hyper_hyper ~, 1
 #define HD__SAME_dualv_dualv ~, 1
 #define HD__SAME_hyperv_hyperv ~, 1
 #define HD__SAME_dual4_dual4 ~, 1
+#define HD__SAME_pattern_pattern ~, 1
 /* The first-order types (value and tangents, no second-order part): their
  * kernels need only f and f' (kernels.h). */
 #define HD__FIRST_ORDER_TYPES(X, ...) X(hd_dual, dual, __VA_ARGS__) X(hd_dualv, dualv, __VA_ARGS__) \
     X(hd_dual4, dual4, __VA_ARGS__)
 /* The second-order types: their kernels use f'' through the rule classes. */
-#define HD__SECOND_ORDER_TYPES(X, ...) X(hd_hyper, hyper, __VA_ARGS__) X(hd_hyperv, hyperv, __VA_ARGS__)
+#define HD__SECOND_ORDER_TYPES(X, ...) X(hd_hyper, hyper, __VA_ARGS__) X(hd_hyperv, hyperv, __VA_ARGS__) \
+    X(hd_pattern, pattern, __VA_ARGS__)
 
 #endif /* HYPERDUAL_TYPES_H */
