@@ -39,24 +39,31 @@ int cli_is_help(const char *arg);
 /* 1 if arg is an option (starts with "--"); everything else, including "-"
  * and "-x^2", is a positional argument. */
 int cli_is_option(const char *arg);
-/* Option `name` ("--name V" or "--name=V") at argv[*i]: 1 with *val set (and
- * *i advanced past a separate value), 0 if argv[*i] is another option, -1
- * after printing an error if the value is missing. */
-int cli_option_value(int argc, char **argv, int *i, const char *name, const char **val);
+/* One option of a subcommand: "--name VALUE" / "--name=VALUE" stored in
+ * *value (given twice is an error), or a flag "--name" setting *flag. */
+typedef struct {
+    const char *name;    /* without the leading "--" */
+    const char **value;  /* for an option with a value, else NULL */
+    int *flag;           /* for a flag, else NULL */
+} cli_opt;
+/* Parse a subcommand's arguments: its options, at most one positional EXPR
+ * (stored in *expr, which may be NULL if the command takes none), "--" ending
+ * the options, --help printing usage. Returns CLI_OK, CLI_USAGE (error
+ * printed) or -1 when help was printed (exit 0). */
+int cli_parse_args(int argc, char **argv, const char *cmd, const char *usage, const cli_opt *opts,
+                   size_t nopts, const char **expr);
 /* Parse a whole decimal number (strtod syntax, "inf" and "nan" included). */
 int cli_parse_double(const char *s, double *out);
 /* Parse a whole positive integer no larger than max. */
 int cli_parse_count(const char *s, long max, long *out);
 
 /* The expression: an argument, or "-" for standard input (one trailing
- * newline dropped). Needs cli_text_free. */
+ * newline dropped). */
 typedef struct {
     const char *text;
     size_t len;
     char *owned;
 } cli_text;
-int cli_read_expr(const char *arg, cli_text *out);  /* CLI_OK or CLI_USAGE (error printed) */
-void cli_text_free(cli_text *t);
 
 /* A point "x=1,y=2" (for --at / --from). */
 typedef struct {
@@ -68,9 +75,13 @@ typedef struct {
 int cli_parse_point(const char *option, const char *arg, cli_point *pt);
 void cli_point_free(cli_point *pt);
 
-/* Compile the expression over the point's variables (NULL point: none).
- * NULL after printing the error with a caret into the expression. */
-hd_expr *cli_compile(const cli_text *t, const cli_point *pt);
+/* The point given to `option` (point_arg may be NULL: no variables), the
+ * expression EXPR (an argument or "-") and its program over the point's
+ * variables. CLI_OK, or CLI_USAGE with the error printed and nothing to free;
+ * on success release with cli_unload. */
+int cli_load(const char *option, const char *point_arg, const char *expr_arg, cli_point *pt, cli_text *t,
+             hd_expr **e);
+void cli_unload(cli_point *pt, cli_text *t, hd_expr *e);
 
 /* ---- output -------------------------------------------------------------------------- */
 /* Shortest decimal that reads back as v ("nan", "inf", "-inf" when not finite). */

@@ -58,7 +58,10 @@ int cli_is_help(const char *arg) { return strcmp(arg, "--help") == 0 || strcmp(a
 
 int cli_is_option(const char *arg) { return arg[0] == '-' && arg[1] == '-' && arg[2] != '\0'; }
 
-int cli_option_value(int argc, char **argv, int *i, const char *name, const char **val)
+/* Option `name` at argv[*i]: 1 with *val set (and *i advanced past a
+ * separate value), 0 if argv[*i] is another option, -1 after printing an
+ * error if the value is missing. */
+static int option_value(int argc, char **argv, int *i, const char *name, const char **val)
 {
     const char *arg = argv[*i];
     const size_t n = strlen(name);
@@ -74,6 +77,60 @@ int cli_option_value(int argc, char **argv, int *i, const char *name, const char
     }
     *val = argv[++*i];
     return 1;
+}
+
+int cli_parse_args(int argc, char **argv, const char *cmd, const char *usage, const cli_opt *opts,
+                   size_t nopts, const char **expr)
+{
+    int positional_only = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (!positional_only && cli_is_help(a)) {
+            fputs(usage, stdout);
+            return -1;
+        }
+        if (!positional_only && strcmp(a, "--") == 0) {
+            positional_only = 1;
+            continue;
+        }
+        if (positional_only || !cli_is_option(a)) {
+            if (!expr) {
+                cli_error("unexpected argument '%s' for %s (see hyperdual %s --help)", a, cmd, cmd);
+                return CLI_USAGE;
+            }
+            if (*expr) {
+                cli_error("%s takes one expression; '%s' is a second one (quote the expression)", cmd, a);
+                return CLI_USAGE;
+            }
+            *expr = a;
+            continue;
+        }
+        size_t k = 0;
+        for (; k < nopts; k++) {
+            const char *v;
+            if (opts[k].flag) {
+                if (strcmp(a + 2, opts[k].name) == 0) {
+                    *opts[k].flag = 1;
+                    break;
+                }
+                continue;
+            }
+            const int r = option_value(argc, argv, &i, opts[k].name, &v);
+            if (r < 0) return CLI_USAGE;
+            if (r == 0) continue;
+            if (*opts[k].value) {
+                cli_error("--%s given twice", opts[k].name);
+                return CLI_USAGE;
+            }
+            *opts[k].value = v;
+            break;
+        }
+        if (k == nopts) {
+            cli_error("unknown option '%s' for %s (see hyperdual %s --help)", a, cmd, cmd);
+            return CLI_USAGE;
+        }
+    }
+    return CLI_OK;
 }
 
 int cli_parse_double(const char *s, double *out)
@@ -98,7 +155,7 @@ int cli_parse_count(const char *s, long max, long *out)
 }
 
 /* ---- the expression --------------------------------------------------------------- */
-int cli_read_expr(const char *arg, cli_text *out)
+static int read_expr(const char *arg, cli_text *out)
 {
     out->owned = NULL;
     if (strcmp(arg, "-") != 0) {
@@ -129,11 +186,6 @@ int cli_read_expr(const char *arg, cli_text *out)
     return CLI_OK;
 }
 
-void cli_text_free(cli_text *t)
-{
-    free(t->owned);
-    t->owned = NULL;
-}
 
 /* ---- points: NAME=VALUE,NAME=VALUE ---------------------------------------------- */
 static int is_name_char(char c, int first)
@@ -215,17 +267,36 @@ void cli_point_free(cli_point *pt)
     pt->values = NULL;
 }
 
-hd_expr *cli_compile(const cli_text *t, const cli_point *pt)
+int cli_load(const char *option, const char *point_arg, const char *expr_arg, cli_point *pt, cli_text *t,
+             hd_expr **e)
 {
     static const char *const none[1] = {NULL};
-    hd_expr *e = NULL;
-    hd_expr_error err;
-    const char *const *names = pt && pt->n ? (const char *const *)pt->names : none;
-    if (hd_expr_parse(t->text, t->len, names, pt ? pt->n : 0, &e, &err) != HD_OK) {
-        cli_error_at(t->text, t->len, err.column, "%s", err.message);
-        return NULL;
+    pt->n = 0;
+    pt->names = NULL;
+    pt->values = NULL;
+    t->owned = NULL;
+    *e = NULL;
+    if (point_arg && cli_parse_point(option, point_arg, pt) != CLI_OK) return CLI_USAGE;
+    if (read_expr(expr_arg, t) != CLI_OK) {
+        cli_point_free(pt);
+        return CLI_USAGE;
     }
-    return e;
+    hd_expr_error err;
+    const char *const *names = pt->n ? (const char *const *)pt->names : none;
+    if (hd_expr_parse(t->text, t->len, names, pt->n, e, &err) != HD_OK) {
+        cli_error_at(t->text, t->len, err.column, "%s", err.message);
+        cli_unload(pt, t, NULL);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}
+
+void cli_unload(cli_point *pt, cli_text *t, hd_expr *e)
+{
+    hd_expr_free(e);
+    free(t->owned);
+    t->owned = NULL;
+    cli_point_free(pt);
 }
 
 /* ---- output -------------------------------------------------------------------------- */

@@ -109,54 +109,23 @@ static void print_json(const cli_text *t, const cli_point *pt, double f, const d
 int cli_eval(int argc, char **argv)
 {
     const char *expr_arg = NULL, *at = NULL;
-    int json = 0, positional_only = 0;
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i], *v;
-        if (!positional_only && cli_is_help(a)) {
-            fputs(usage, stdout);
-            return CLI_OK;
-        }
-        if (!positional_only && strcmp(a, "--") == 0) {
-            positional_only = 1;
-        } else if (!positional_only && cli_is_option(a)) {
-            int r;
-            if (strcmp(a, "--json") == 0) {
-                json = 1;
-            } else if ((r = cli_option_value(argc, argv, &i, "at", &v)) != 0) {
-                if (r < 0) return CLI_USAGE;
-                if (at) {
-                    cli_error("--at given twice");
-                    return CLI_USAGE;
-                }
-                at = v;
-            } else {
-                cli_error("unknown option '%s' for eval (see hyperdual eval --help)", a);
-                return CLI_USAGE;
-            }
-        } else if (expr_arg) {
-            cli_error("eval takes one expression; '%s' is a second one (quote the expression)", a);
-            return CLI_USAGE;
-        } else {
-            expr_arg = a;
-        }
-    }
+    int json = 0;
+    const cli_opt opts[] = {{"at", &at, NULL}, {"json", NULL, &json}};
+    const int parsed = cli_parse_args(argc, argv, "eval", usage, opts, 2, &expr_arg);
+    if (parsed != CLI_OK) return parsed < 0 ? CLI_OK : parsed;
     if (!expr_arg) {
         cli_error("eval needs an expression (see hyperdual eval --help)");
         return CLI_USAGE;
     }
-    cli_point pt = {0, NULL, NULL};
-    if (at && cli_parse_point("--at", at, &pt) != CLI_OK) return CLI_USAGE;
+    cli_point pt;
     cli_text t;
-    if (cli_read_expr(expr_arg, &t) != CLI_OK) {
-        cli_point_free(&pt);
-        return CLI_USAGE;
-    }
+    hd_expr *e;
+    if (cli_load("--at", at, expr_arg, &pt, &t, &e) != CLI_OK) return CLI_USAGE;
     int status = CLI_USAGE;
-    hd_expr *e = cli_compile(&t, &pt);
     const size_t n = pt.n;
     double *g = malloc((n + 1) * sizeof *g), *eig = malloc((n + 1) * sizeof *eig);
     double *h = malloc((n * n + 1) * sizeof *h);
-    if (e && g && eig && h) {
+    if (g && eig && h) {
         double f;
         int rc = HD_OK, have_eig = 0;
         hd_point_kind kind = HD_POINT_DEGENERATE;
@@ -175,14 +144,12 @@ int cli_eval(int argc, char **argv)
             (json ? print_json : print_text)(&t, &pt, f, g, h, eig, have_eig, stat, kind);
             status = CLI_OK;
         }
-    } else if (e) {
+    } else {
         cli_error("out of memory");
     }
     free(g);
     free(h);
     free(eig);
-    hd_expr_free(e);
-    cli_text_free(&t);
-    cli_point_free(&pt);
+    cli_unload(&pt, &t, e);
     return status;
 }

@@ -24,15 +24,10 @@ static const char usage[] =
 
 static int functions(int argc, char **argv)
 {
-    if (argc > 0 && cli_is_help(argv[0])) {
-        fputs("usage: hyperdual functions\n\nList the functions EXPR may call, with their number of arguments.\n",
-              stdout);
-        return CLI_OK;
-    }
-    if (argc > 0) {
-        cli_error("functions takes no arguments");
-        return CLI_USAGE;
-    }
+    static const char help[] =
+        "usage: hyperdual functions\n\nList the functions EXPR may call, with their number of arguments.\n";
+    const int parsed = cli_parse_args(argc, argv, "functions", help, NULL, 0, NULL);
+    if (parsed != CLI_OK) return parsed < 0 ? CLI_OK : parsed;
     const char *name;
     int arity;
     for (size_t i = 0; (name = hd_expr_function(i, &arity)) != NULL; i++)

@@ -30,66 +30,30 @@ typedef struct {
 int cli_limit(int argc, char **argv)
 {
     const char *expr_arg = NULL, *at = NULL, *wrt = NULL;
-    int json = 0, positional_only = 0;
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i], *v;
-        int r;
-        if (!positional_only && cli_is_help(a)) {
-            fputs(usage, stdout);
-            return CLI_OK;
-        }
-        if (!positional_only && strcmp(a, "--") == 0) {
-            positional_only = 1;
-        } else if (!positional_only && cli_is_option(a)) {
-            if (strcmp(a, "--json") == 0) {
-                json = 1;
-            } else if ((r = cli_option_value(argc, argv, &i, "at", &v)) != 0) {
-                if (r < 0) return CLI_USAGE;
-                if (at) {
-                    cli_error("--at given twice");
-                    return CLI_USAGE;
-                }
-                at = v;
-            } else if ((r = cli_option_value(argc, argv, &i, "wrt", &v)) != 0) {
-                if (r < 0) return CLI_USAGE;
-                wrt = v;
-            } else {
-                cli_error("unknown option '%s' for limit (see hyperdual limit --help)", a);
-                return CLI_USAGE;
-            }
-        } else if (expr_arg) {
-            cli_error("limit takes one expression; '%s' is a second one (quote the expression)", a);
-            return CLI_USAGE;
-        } else {
-            expr_arg = a;
-        }
-    }
+    int json = 0;
+    const cli_opt opts[] = {{"at", &at, NULL}, {"wrt", &wrt, NULL}, {"json", NULL, &json}};
+    const int parsed = cli_parse_args(argc, argv, "limit", usage, opts, 3, &expr_arg);
+    if (parsed != CLI_OK) return parsed < 0 ? CLI_OK : parsed;
     if (!expr_arg || !at) {
         cli_error(!expr_arg ? "limit needs an expression (see hyperdual limit --help)"
                             : "limit needs a point: --at NAME=VALUE");
         return CLI_USAGE;
     }
-    cli_point pt = {0, NULL, NULL};
-    if (cli_parse_point("--at", at, &pt) != CLI_OK) return CLI_USAGE;
-    size_t k = 0;
-    if (wrt) {
-        while (k < pt.n && strcmp(pt.names[k], wrt) != 0) k++;
-        if (k == pt.n) {
-            cli_error("--wrt '%s' is not one of the variables of --at", wrt);
-            cli_point_free(&pt);
-            return CLI_USAGE;
-        }
-    }
+    cli_point pt;
     cli_text t;
-    if (cli_read_expr(expr_arg, &t) != CLI_OK) {
-        cli_point_free(&pt);
+    hd_expr *e;
+    if (cli_load("--at", at, expr_arg, &pt, &t, &e) != CLI_OK) return CLI_USAGE;
+    size_t k = 0;
+    while (wrt && k < pt.n && strcmp(pt.names[k], wrt) != 0) k++;
+    if (k == pt.n) {
+        cli_error("--wrt '%s' is not one of the variables of --at", wrt);
+        cli_unload(&pt, &t, e);
         return CLI_USAGE;
     }
-    hd_expr *e = cli_compile(&t, &pt);
     double *x = malloc(pt.n * sizeof *x);
     hd_dual *xd = malloc(pt.n * sizeof *xd);
     int status = CLI_USAGE;
-    if (e && x && xd) {
+    if (x && xd) {
         for (size_t i = 0; i < pt.n; i++) {
             x[i] = pt.values[i];
             xd[i] = hd_dual_const(pt.values[i]);
@@ -162,13 +126,11 @@ int cli_limit(int argc, char **argv)
                    rows[best_f].dt, fabs(rows[best_f].fwd - d), rows[best_c].dt, fabs(rows[best_c].ctr - d));
         }
         status = CLI_OK;
-    } else if (e) {
+    } else {
         cli_error("out of memory");
     }
     free(x);
     free(xd);
-    hd_expr_free(e);
-    cli_text_free(&t);
-    cli_point_free(&pt);
+    cli_unload(&pt, &t, e);
     return status;
 }

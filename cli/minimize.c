@@ -322,7 +322,7 @@ static int make_plot(const char *path, const hd_objective *obj, const run *runs,
 }
 
 typedef struct {
-    const char *expr_arg, *from, *problem, *methods, *trace, *plot;
+    const char *expr_arg, *from, *at, *problem, *methods, *trace, *plot, *n_arg, *max_iter_arg, *gtol_arg, *lr_arg;
     long n, max_iter;
     double gtol, lr;
     int have_lr, json;
@@ -330,64 +330,37 @@ typedef struct {
 
 static int parse_args(int argc, char **argv, args *a)
 {
-    int positional_only = 0;
-    for (int i = 0; i < argc; i++) {
-        const char *s = argv[i], *v;
-        if (!positional_only && cli_is_help(s)) {
-            fputs(usage, stdout);
-            return -1;
-        }
-        if (!positional_only && strcmp(s, "--") == 0) {
-            positional_only = 1;
-            continue;
-        }
-        if (positional_only || !cli_is_option(s)) {
-            if (a->expr_arg) {
-                cli_error("minimize takes one expression; '%s' is a second one (quote the expression)", s);
-                return CLI_USAGE;
-            }
-            a->expr_arg = s;
-            continue;
-        }
-        if (strcmp(s, "--json") == 0) {
-            a->json = 1;
-            continue;
-        }
-        static const char *const names[] = {"from", "problem", "method", "trace", "plot",
-                                            "n", "max-iter", "gtol", "lr", "at"};
-        size_t k = 0;
-        int r = 0;
-        for (; k < sizeof names / sizeof names[0]; k++)
-            if ((r = cli_option_value(argc, argv, &i, names[k], &v)) != 0) break;
-        if (r < 0) return CLI_USAGE;
-        if (k == sizeof names / sizeof names[0]) {
-            cli_error("unknown option '%s' for minimize (see hyperdual minimize --help)", s);
+    const cli_opt opts[] = {
+        {"from", &a->from, NULL},       {"at", &a->at, NULL},         {"problem", &a->problem, NULL},
+        {"method", &a->methods, NULL},  {"trace", &a->trace, NULL},   {"plot", &a->plot, NULL},
+        {"n", &a->n_arg, NULL},         {"max-iter", &a->max_iter_arg, NULL},
+        {"gtol", &a->gtol_arg, NULL},   {"lr", &a->lr_arg, NULL},     {"json", NULL, &a->json},
+    };
+    const int parsed = cli_parse_args(argc, argv, "minimize", usage, opts, sizeof opts / sizeof opts[0], &a->expr_arg);
+    if (parsed != CLI_OK) return parsed;
+    if (a->from && a->at) {
+        cli_error("--from and --at both given (they are the same option)");
+        return CLI_USAGE;
+    }
+    if (!a->from) a->from = a->at;
+    if (a->n_arg && !cli_parse_count(a->n_arg, MAX_N, &a->n)) {
+        cli_error("--n needs a whole number from 1 to %d, not '%s'", MAX_N, a->n_arg);
+        return CLI_USAGE;
+    }
+    if (a->max_iter_arg && !cli_parse_count(a->max_iter_arg, 100000000, &a->max_iter)) {
+        cli_error("--max-iter needs a whole number from 1 to 100000000, not '%s'", a->max_iter_arg);
+        return CLI_USAGE;
+    }
+    if (a->gtol_arg && (!cli_parse_double(a->gtol_arg, &a->gtol) || !(a->gtol > 0) || isinf(a->gtol))) {
+        cli_error("--gtol needs a positive number, not '%s'", a->gtol_arg);
+        return CLI_USAGE;
+    }
+    if (a->lr_arg) {
+        if (!cli_parse_double(a->lr_arg, &a->lr) || !(a->lr > 0) || isinf(a->lr)) {
+            cli_error("--lr needs a positive number, not '%s'", a->lr_arg);
             return CLI_USAGE;
         }
-        const char **slot[] = {&a->from, &a->problem, &a->methods, &a->trace, &a->plot};
-        if (k == 9) k = 0; /* --at is accepted as a synonym of --from */
-        if (k < 5) {
-            if (*slot[k]) {
-                cli_error("--%s given twice", names[k]);
-                return CLI_USAGE;
-            }
-            *slot[k] = v;
-        } else if (k == 5 && !cli_parse_count(v, MAX_N, &a->n)) {
-            cli_error("--n needs a whole number from 1 to %d, not '%s'", MAX_N, v);
-            return CLI_USAGE;
-        } else if (k == 6 && !cli_parse_count(v, 100000000, &a->max_iter)) {
-            cli_error("--max-iter needs a whole number from 1 to 100000000, not '%s'", v);
-            return CLI_USAGE;
-        } else if (k == 7 && (!cli_parse_double(v, &a->gtol) || !(a->gtol > 0) || isinf(a->gtol))) {
-            cli_error("--gtol needs a positive number, not '%s'", v);
-            return CLI_USAGE;
-        } else if (k == 8) {
-            if (!cli_parse_double(v, &a->lr) || !(a->lr > 0) || isinf(a->lr)) {
-                cli_error("--lr needs a positive number, not '%s'", v);
-                return CLI_USAGE;
-            }
-            a->have_lr = 1;
-        }
+        a->have_lr = 1;
     }
     if (!a->expr_arg == !a->problem) {
         cli_error(a->problem ? "give either an expression or --problem, not both"
@@ -457,13 +430,7 @@ int cli_minimize(int argc, char **argv)
         prob->start(n, pt.values);
         snprintf(title, sizeof title, "%s, n = %zu", prob->title, n);
     } else {
-        if (cli_parse_point("--from", a.from, &pt) != CLI_OK) return CLI_USAGE;
-        if (cli_read_expr(a.expr_arg, &t) != CLI_OK) {
-            cli_point_free(&pt);
-            return CLI_USAGE;
-        }
-        e = cli_compile(&t, &pt);
-        if (!e) goto done;
+        if (cli_load("--from", a.from, a.expr_arg, &pt, &t, &e) != CLI_OK) return CLI_USAGE;
         obj = hd_expr_objective(e);
         snprintf(title, sizeof title, "%.*s%s", t.len > 120 ? 120 : (int)t.len, t.text, t.len > 120 ? "..." : "");
     }
@@ -507,9 +474,6 @@ int cli_minimize(int argc, char **argv)
         free(runs[i].rec);
         free(runs[i].rec_x);
     }
-done:
-    hd_expr_free(e);
-    cli_text_free(&t);
-    cli_point_free(&pt);
+    cli_unload(&pt, &t, e);
     return status;
 }

@@ -30,18 +30,9 @@ static void format_start(char *buf, size_t cap, const double *x, size_t n)
 int cli_problems(int argc, char **argv)
 {
     int json = 0;
-    for (int i = 0; i < argc; i++) {
-        if (cli_is_help(argv[i])) {
-            fputs(usage, stdout);
-            return CLI_OK;
-        }
-        if (strcmp(argv[i], "--json") == 0) {
-            json = 1;
-        } else {
-            cli_error("unknown argument '%s' for problems (see hyperdual problems --help)", argv[i]);
-            return CLI_USAGE;
-        }
-    }
+    const cli_opt opts[] = {{"json", NULL, &json}};
+    const int parsed = cli_parse_args(argc, argv, "problems", usage, opts, 1, NULL);
+    if (parsed != CLI_OK) return parsed < 0 ? CLI_OK : parsed;
     const size_t count = hd_problem_count();
     if (json) printf("[");
     else printf("%-28s %4s  %-40s %-20s %s\n", "name", "n", "start", "f*", "title");
