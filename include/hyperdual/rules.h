@@ -84,18 +84,6 @@ static inline double hd__tanh_slope(double x, double f)
     return 4.0 * e / ((1.0 + e) * (1.0 + e));
 }
 
-/* sin' = cos x. For |x| < 1, sqrt((1 - f)(1 + f)) from the value f = sin x
- * is within 3 ulps of cos x (cos x >= 0.54 there, so no cancellation) and
- * saves the cosine: a hyper-dual sin then costs one sin instead of one
- * sincos (about 7 % of a pass of F2, doc/performance.md). Beyond, libm's cos.
- * Its argument is x + 0.0 (the same cosine: cos(-0) = cos(+0)) so that gcc
- * does not merge it with the sin(x) of the value into one sincos before the
- * branch, which would pay for both. */
-static inline double hd__sin_slope(double x, double f)
-{
-    return fabs(x) < 1.0 ? sqrt((1.0 - f) * (1.0 + f)) : cos(x + 0.0);
-}
-
 /* sigmoid through e = exp(-|x|) in (0, 1]: no overflow for any |x|. */
 static inline double hd__sigmoid_value(double x)
 {
@@ -216,7 +204,7 @@ X(log,     SMOOTH, log(x),                  hd__log_slope(x),              -d * 
 X(log2,    SMOOTH, log2(x),                 hd__log_slope(x) / HD__LN2,    -d * (d * HD__LN2),         "x > 0; as log at 0 and below") \
 X(log10,   SMOOTH, log10(x),                hd__log_slope(x) / HD__LN10,   -d * (d * HD__LN10),        "x > 0; as log at 0 and below") \
 X(log1p,   SMOOTH, log1p(x),                hd__log_slope(1.0 + x),        -d * d,                     "x > -1; accurate near 0; at -1: f = -inf, f' = +inf") \
-X(sin,     SMOOTH, sin(x),                  hd__sin_slope(x, f),                    -f,                         "all reals") \
+X(sin,     SMOOTH, sin(x),                  cos(x),                        -f,                         "all reals") \
 X(cos,     SMOOTH, cos(x),                  -sin(x),                       -f,                         "all reals") \
 X(tan,     SMOOTH, tan(x),                  1.0 + f * f,                   2.0 * f * d,                "x != pi/2 + k pi") \
 X(asin,    SMOOTH, asin(x),                 1.0 / sqrt((1.0 - x) * (1.0 + x)), x * d * d * d,          "|x| <= 1; at ±1: f' = +inf") \
