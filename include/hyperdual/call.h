@@ -1,8 +1,8 @@
 /**
  * @file hyperdual/call.h
  * @brief Exported, non-inline mirrors of the kernels, for function pointers and
- *        other languages: hd_call_<name>_<type>, hd_call_<name>_<type>_r and
- *        hd_call_<name>_r_<type>, one per kernel of kernels.h, generated from
+ *        other languages: hd_call_NAME_TYPE, hd_call_NAME_TYPE_r and
+ *        hd_call_NAME_r_TYPE (NAME a kernel, TYPE dual or hyper), one per kernel of kernels.h, generated from
  *        the same rule table. They compute exactly what the inline kernels do
  *        (compiled without HD_NANSAFE).
  */

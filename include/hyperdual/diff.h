@@ -70,9 +70,12 @@ HD_API HD_WARN_UNUSED int hd_value(const hd_objective *obj, const double *x, dou
 /**
  * @brief Value and exact gradient: n dual passes (or n hyper-dual passes
  *        without f_dual).
+ * @param obj  in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param x    in: n = obj->n values, the point
  * @param fx   out, may be NULL: f(x)
- * @param grad out, may be NULL: n partial derivatives
- * @return HD_OK; HD_EINVAL for bad arguments.
+ * @param grad out, may be NULL: n partial derivatives (with fx also NULL,
+ *             nothing is computed)
+ * @return HD_OK; HD_EINVAL for a NULL obj/x, n == 0 or no f_hyper; HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_gradient(const hd_objective *obj, const double *x, double *fx,
                                       double *grad);
@@ -80,8 +83,13 @@ HD_API HD_WARN_UNUSED int hd_gradient(const hd_objective *obj, const double *x, 
 /**
  * @brief Value, gradient and exact Hessian from n(n+1)/2 hyper-dual passes;
  *        the gradient and value come from the same passes.
- * @param hess out: n*n, row-major, exactly symmetric
- * @return HD_OK; HD_EINVAL for bad arguments or a NULL hess.
+ * @param obj  in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param x    in: n = obj->n values, the point
+ * @param fx   out, may be NULL: f(x)
+ * @param grad out, may be NULL: n partial derivatives
+ * @param hess out, not NULL: n*n, row-major, exactly symmetric
+ * @return HD_OK; HD_EINVAL for a NULL obj/x/hess, n == 0 or no f_hyper;
+ *         HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_hessian(const hd_objective *obj, const double *x, double *fx,
                                      double *grad, double *hess);
@@ -91,9 +99,11 @@ HD_API HD_WARN_UNUSED int hd_hessian(const hd_objective *obj, const double *x, d
 /**
  * @brief f(x) and the directional derivative ∇f(x)·v from ONE dual pass
  *        (one hyper-dual pass without f_dual).
- * @param v  n values: the direction
- * @param fx out, may be NULL: f(x)
- * @param dv out, may be NULL: ∇f(x)·v
+ * @param obj in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param x   in: n = obj->n values, the point
+ * @param v   in: n values, the direction
+ * @param fx  out, may be NULL: f(x)
+ * @param dv  out, may be NULL: ∇f(x)·v
  * @return HD_OK; HD_EINVAL for a NULL obj/x/v, n == 0 or no f_hyper; HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_directional(const hd_objective *obj, const double *x,
@@ -104,10 +114,12 @@ HD_API HD_WARN_UNUSED int hd_directional(const hd_objective *obj, const double *
  *        e_i and v), with the value and gradient from the same passes.
  *
  * Costs n passes instead of the n(n+1)/2 of hd_hessian, and never stores H.
- * @param v    n values
+ * @param obj  in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param x    in: n = obj->n values, the point
+ * @param v    in: n values, the vector
  * @param fx   out, may be NULL: f(x)
  * @param grad out, may be NULL: n partial derivatives
- * @param hv   out: n values, H(x)·v
+ * @param hv   out, not NULL: n values, H(x)·v
  * @return HD_OK; HD_EINVAL for a NULL obj/x/v/hv, n == 0 or no f_hyper; HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_hessian_vector(const hd_objective *obj, const double *x,
@@ -117,6 +129,10 @@ HD_API HD_WARN_UNUSED int hd_hessian_vector(const hd_objective *obj, const doubl
 /**
  * @brief vᵀ H(x) w in ONE hyper-dual pass (seeds d1 = v, d2 = w), with f(x),
  *        ∇f·v and ∇f·w from the same pass.
+ * @param obj in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param x   in: n = obj->n values, the point
+ * @param v   in: n values, the first direction
+ * @param w   in: n values, the second direction
  * @param fx  out, may be NULL: f(x)
  * @param gv  out, may be NULL: ∇f(x)·v
  * @param gw  out, may be NULL: ∇f(x)·w
@@ -148,8 +164,10 @@ typedef struct hd_vector_objective {
 
 /**
  * @brief F(x) and its exact Jacobian from n dual passes (pass j gives column j).
+ * @param F   in: the function; F->n >= 1, F->m >= 1 and F->f_dual non-NULL
+ * @param x   in: n = F->n values, the point
  * @param fx  out, may be NULL: m values F(x) (from the first pass)
- * @param jac out: m*n, row-major, jac[i*n + j] = ∂F_i/∂x_j
+ * @param jac out, not NULL: m*n, row-major, jac[i*n + j] = ∂F_i/∂x_j
  * @return HD_OK; HD_EINVAL for a NULL F/x/jac, n == 0, m == 0 or no f_dual;
  *         HD_ENOMEM.
  */
@@ -184,13 +202,18 @@ typedef struct hd_derivative_error {
  *
  * The user's callbacks receive obj->ctx. Costs one hd_hessian (or hd_gradient
  * when hess is NULL).
- * @param grad        the user's gradient, or NULL to skip it
- * @param hess        the user's Hessian, or NULL to skip it
- * @param tol         tolerance (>= 0) of the mixed test above, e.g. 1e-8
+ * @param obj         in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param x           in: n = obj->n values, the point
+ * @param grad        in, may be NULL (to skip it): the user's gradient,
+ *                    writes n values
+ * @param hess        in, may be NULL (to skip it): the user's Hessian,
+ *                    writes n*n values, row-major
+ * @param tol         tolerance (>= 0, not NaN) of the mixed test above, e.g. 1e-8
  * @param grad_report out (may be NULL only when grad is NULL)
  * @param hess_report out (may be NULL only when hess is NULL)
- * @return HD_OK (read bad_entries for the verdict); HD_EINVAL for bad
- *         arguments; HD_ENOMEM; HD_ENONFINITE when the exact derivatives
+ * @return HD_OK (read bad_entries for the verdict); HD_EINVAL for a NULL
+ *         obj/x, n == 0, no f_hyper, tol < 0 or NaN, or a NULL report for a
+ *         given callback; HD_ENOMEM; HD_ENONFINITE when the exact derivatives
  *         themselves are not finite at x, so no comparison is meaningful.
  */
 HD_API HD_WARN_UNUSED int hd_check_derivatives(const hd_objective *obj, const double *x,

@@ -152,7 +152,9 @@ typedef struct hd_result {
  * faster; a line-search trial one dual pass). The run
  * never stops on a non-finite trial value: the step shrinks instead. See
  * doc/optimizers.md for the methods, options and statuses.
- * @param opt NULL = defaults for HD_NEWTON
+ * @param obj in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param x   in/out: n = obj->n values; the start, then the best point seen
+ * @param opt in, may be NULL (= defaults for HD_NEWTON): the options
  * @param res out, may be NULL; set res->trace/trace_cap before the call for a trace
  * @return HD_OK when the run ended in a status (see res->status); HD_EINVAL for
  *         bad arguments (NULL obj or x, n == 0, no f_hyper, an out-of-range
@@ -188,9 +190,13 @@ typedef enum { HD_POINT_MINIMUM, HD_POINT_MAXIMUM, HD_POINT_SADDLE,
  * eigenvalue is not resolved (Powell's badly scaled problem has condition
  * number ~1e18 at its minimum and is classified degenerate). Only one
  * triangle is read: pass a symmetric matrix.
- * @param hess n*n symmetric, row-major (not modified)
+ * @param n           the order of the matrix, >= 1
+ * @param hess        in: n*n symmetric, row-major (not modified)
  * @param eigenvalues out, may be NULL: n eigenvalues, ascending
- * @return HD_OK; HD_EINVAL; HD_ENOMEM; HD_ENONFINITE for a NaN/inf entry; HD_ELAPACK.
+ * @param kind        out, not NULL: the kind of point
+ * @return HD_OK; HD_EINVAL for n == 0 or a NULL hess/kind; HD_ENOMEM;
+ *         HD_ENONFINITE for a NaN/inf entry; HD_ELAPACK if dsyev fails
+ *         (kind and eigenvalues are then not written).
  */
 HD_API HD_WARN_UNUSED int hd_classify(size_t n, const double *hess, double *eigenvalues,
                                       hd_point_kind *kind);

@@ -52,9 +52,14 @@ typedef struct hd_counts {
 
 /**
  * @brief hd_gradient() with a chosen path and pass counts.
+ * @param obj    in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param x      in: n = obj->n values, the point
+ * @param fx     out, may be NULL: f(x)
+ * @param grad   out, may be NULL: n partial derivatives (with fx also NULL,
+ *               nothing is computed)
  * @param path   HD_PATH_AUTO, HD_PATH_SCALAR, HD_PATH_LANES or HD_PATH_NARROW
- * @param counts may be NULL; otherwise incremented by the passes made
- * @return HD_OK; HD_EINVAL for bad arguments, for HD_PATH_LANES without
+ * @param counts in/out, may be NULL; otherwise incremented by the passes made
+ * @return HD_OK; HD_EINVAL for a NULL obj/x, n == 0, no f_hyper, for HD_PATH_LANES without
  *         obj->f_lanes, or for HD_PATH_SPARSE; HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_gradient_ex(const hd_objective *obj, const double *x, double *fx,
@@ -62,11 +67,18 @@ HD_API HD_WARN_UNUSED int hd_gradient_ex(const hd_objective *obj, const double *
 
 /**
  * @brief hd_hessian() with a chosen path and pass counts.
+ * @param obj    in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param x      in: n = obj->n values, the point
+ * @param fx     out, may be NULL: f(x)
+ * @param grad   out, may be NULL: n partial derivatives
+ * @param hess   out, not NULL: n*n, row-major, exactly symmetric
  * @param path   any hd_path but HD_PATH_NARROW; HD_PATH_LANES and HD_PATH_SPARSE
- *               need obj->f_hyperv
- * @param counts may be NULL; otherwise incremented by the passes made
- * @return HD_OK; HD_EINVAL for bad arguments or a path the objective cannot
- *         take; HD_ENOMEM.
+ *               need obj->f_hyperv; HD_PATH_SPARSE uses obj->hess_sparsity, or
+ *               detects the pattern (hd_sparsity_detect()) when it is NULL
+ * @param counts in/out, may be NULL; otherwise incremented by the passes made
+ * @return HD_OK; HD_EINVAL for a NULL obj/x/hess, n == 0, no f_hyper, or a
+ *         path the objective cannot take (HD_PATH_NARROW, no f_hyperv, an
+ *         attached pattern of another n); HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_hessian_ex(const hd_objective *obj, const double *x, double *fx,
                                         double *grad, double *hess, hd_path path,

@@ -48,8 +48,11 @@ typedef struct hd_sparsity {
  * @brief The pattern of H from a boolean n×n mask (row-major, non-zero = entry).
  *
  * The mask is symmetrised (an entry at (i, j) or (j, i) makes both).
- * @param out receives the pattern; free it with hd_sparsity_free()
- * @return HD_OK; HD_EINVAL for n == 0 or a NULL pointer; HD_ENOMEM.
+ * @param n    the number of variables, >= 1
+ * @param mask in: n*n bytes, row-major; non-zero marks an entry
+ * @param out  out, not NULL: receives the pattern (NULL on failure); free it
+ *             with hd_sparsity_free()
+ * @return HD_OK; HD_EINVAL for n == 0 or a NULL mask/out; HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_sparsity_from_mask(size_t n, const unsigned char *mask,
                                                 hd_sparsity **out);
@@ -73,9 +76,13 @@ HD_API HD_WARN_UNUSED int hd_sparsity_from_mask(size_t n, const unsigned char *m
  * Structural detection costs, for F2 (bench/bench_objectives.h), 76 µs at
  * n = 50 and 2.0 ms at n = 200 against 1.2 and 70 ms numerically
  * (doc/performance.md); either way, do it once and attach the result.
- * @param out receives the pattern; free it with hd_sparsity_free()
- * @return HD_OK; HD_EINVAL for bad arguments or an objective without
- *         f_hyperv; HD_ENOMEM.
+ * @param obj in: the objective; obj->n >= 1, obj->f_hyper and obj->f_hyperv
+ *            non-NULL (f_pattern optional, see above)
+ * @param x   in: n = obj->n values, the point
+ * @param out out, not NULL: receives the pattern (NULL on failure); free it
+ *            with hd_sparsity_free()
+ * @return HD_OK; HD_EINVAL for a NULL obj/x/out, n == 0, or an objective
+ *         without f_hyper or f_hyperv; HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_sparsity_detect(const hd_objective *obj, const double *x,
                                              hd_sparsity **out);
@@ -85,13 +92,17 @@ HD_API void hd_sparsity_free(hd_sparsity *sp);
 
 /**
  * @brief The structurally non-zero Hessian entries, in CSR order of sp.
- * @param sp     the pattern of obj's Hessian (sp->n == obj->n)
+ * @param obj    in: the objective; obj->n >= 1, obj->f_hyper and obj->f_hyperv
+ *               non-NULL
+ * @param sp     in, not NULL: the pattern of obj's Hessian (sp->n == obj->n)
+ * @param x      in: n = obj->n values, the point
  * @param fx     out, may be NULL: f(x)
  * @param grad   out, may be NULL: the n partial derivatives
- * @param values out: sp->nnz entries, values[t] = H(i, sp->col[t]) for
+ * @param values out, not NULL: sp->nnz entries, values[t] = H(i, sp->col[t]) for
  *               sp->row_start[i] <= t < sp->row_start[i + 1]
- * @param counts may be NULL; otherwise incremented by the passes made
- * @return HD_OK; HD_EINVAL for bad arguments, a size mismatch or no f_hyperv;
+ * @param counts in/out, may be NULL; otherwise incremented by the passes made
+ * @return HD_OK; HD_EINVAL for a NULL obj/sp/x/values, n == 0, sp->n != obj->n,
+ *         or no f_hyper or f_hyperv;
  *         HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_sparse_hessian(const hd_objective *obj, const hd_sparsity *sp,
