@@ -1,5 +1,5 @@
 /* make bench: hd_gradient and hd_hessian on each path (scalar, lanes, sparse,
- * automatic) against hand-written derivatives, on F1 (extended Rosenbrock)
+ * taped, automatic) against hand-written derivatives, on F1 (extended Rosenbrock)
  * and F2 at n = 2, 10, 50, 200. Microseconds per call, medians of interleaved
  * rounds; each path is checked against the hand-written result first. */
 #include <config.h>
@@ -7,9 +7,10 @@
 #include "bench_util.h"
 #include "bench_kernels.h"
 
-enum { G_SCALAR, G_NARROW, G_LANES, G_AUTO, H_SCALAR, H_LANES, H_SPARSE, H_AUTO, H_HAND, NM };
-static const char *const mname[NM] = {"grad scalar", "grad narrow", "grad lanes", "grad auto", "hess scalar",
-                                      "hess lanes", "hess sparse", "hess auto", "hess hand"};
+enum { G_SCALAR, G_NARROW, G_LANES, G_TAPE, G_AUTO, H_SCALAR, H_LANES, H_SPARSE, H_TAPE, H_AUTO, H_HAND, NM };
+static const char *const mname[NM] = {"grad scalar", "grad narrow", "grad lanes", "grad tape", "grad auto",
+                                      "hess scalar", "hess lanes", "hess sparse", "hess tape", "hess auto",
+                                      "hess hand"};
 #define ROUNDS 11
 #define MAXN 200
 
@@ -29,10 +30,12 @@ static int run(const bcase *c, int m)
     case G_SCALAR: rc = hd_gradient_ex(&c->obj, x, &f, g, HD_PATH_SCALAR, NULL); break;
     case G_NARROW: rc = hd_gradient_ex(&c->obj, x, &f, g, HD_PATH_NARROW, NULL); break;
     case G_LANES: rc = hd_gradient_ex(&c->obj, x, &f, g, HD_PATH_LANES, NULL); break;
+    case G_TAPE: rc = hd_gradient_ex(&c->obj, x, &f, g, HD_PATH_TAPE, NULL); break;
     case G_AUTO: rc = hd_gradient(&c->obj, x, &f, g); break;
     case H_SCALAR: rc = hd_hessian_ex(&c->obj, x, &f, g, h, HD_PATH_SCALAR, NULL); break;
     case H_LANES: rc = hd_hessian_ex(&c->obj, x, &f, g, h, HD_PATH_LANES, NULL); break;
     case H_SPARSE: rc = hd_hessian_ex(&c->sparse_obj, x, &f, g, h, HD_PATH_SPARSE, NULL); break;
+    case H_TAPE: rc = hd_hessian_ex(&c->obj, x, &f, g, h, HD_PATH_TAPE, NULL); break;
     case H_AUTO: rc = hd_hessian(&c->sparse_obj, x, &f, g, h); break;
     default:
         if (c->fn == BENCH_ROSEN) bench_rosen_hand_hessian(c->obj.n, x, &f, g, h);

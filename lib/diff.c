@@ -17,6 +17,8 @@
 /* Thresholds measured by bench/bench_drivers (doc/performance.md). */
 #define LANES_GRADIENT_MIN_N 5 /* hd_dualv gradient from this n on */
 #define LANES_HESSIAN_MIN_N 3  /* hd_hyperv Hessian from this n on */
+#define TAPE_GRADIENT_MIN_N 32 /* reverse sweep from this n on */
+#define TAPE_HESSIAN_MIN_N 8   /* forward-over-reverse sweeps from this n on */
 
 static int valid(const hd_objective *obj, const double *x)
 {
@@ -277,7 +279,7 @@ static int gradient(const hd_objective *obj, const double *x, double *fx, double
                     hd_path path, hd_counts *counts)
 {
     if (!valid(obj, x)) return HD_EINVAL;
-    hd_counts scratch = {0, 0, 0, 0, 0, 0};
+    hd_counts scratch = {0, 0, 0, 0, 0, 0, 0, 0};
     hd_counts *c = counts ? counts : &scratch;
     if (!grad) {
         if (!fx) return HD_OK;
@@ -287,6 +289,10 @@ static int gradient(const hd_objective *obj, const double *x, double *fx, double
     }
     switch (path) {
     case HD_PATH_AUTO:
+        if (obj->f_taped && obj->n >= TAPE_GRADIENT_MIN_N) {
+            const int rc = hd__gradient_taped(obj, x, fx, grad, c);
+            if (rc != HD__DECLINED) return rc;
+        }
         if (obj->f_lanes && obj->n >= LANES_GRADIENT_MIN_N) return gradient_lanes(obj, x, fx, grad, c);
         if (obj->n >= 2 || !obj->f_dual) return gradient_narrow(obj, x, fx, grad, c);
         return gradient_hd_dual(obj, x, fx, grad, c);
@@ -296,6 +302,11 @@ static int gradient(const hd_objective *obj, const double *x, double *fx, double
         return obj->f_dual ? gradient_hd_dual(obj, x, fx, grad, c) : gradient_hd_hyper(obj, x, fx, grad, c);
     case HD_PATH_LANES:
         return obj->f_lanes ? gradient_lanes(obj, x, fx, grad, c) : HD_EINVAL;
+    case HD_PATH_TAPE: {
+        if (!obj->f_taped) return HD_EINVAL;
+        const int rc = hd__gradient_taped(obj, x, fx, grad, c);
+        return rc != HD__DECLINED ? rc : gradient(obj, x, fx, grad, HD_PATH_SCALAR, c);
+    }
     default:
         return HD_EINVAL;
     }
@@ -391,10 +402,14 @@ static int hessian(const hd_objective *obj, const double *x, double *fx, double 
                    double *hess, hd_path path, hd_counts *counts)
 {
     if (!valid(obj, x) || !hess) return HD_EINVAL;
-    hd_counts scratch = {0, 0, 0, 0, 0, 0};
+    hd_counts scratch = {0, 0, 0, 0, 0, 0, 0, 0};
     hd_counts *c = counts ? counts : &scratch;
     switch (path) {
     case HD_PATH_AUTO:
+        if (obj->f_taped && obj->n >= TAPE_HESSIAN_MIN_N) {
+            const int rc = hd__hessian_taped(obj, x, fx, grad, hess, c);
+            if (rc != HD__DECLINED) return rc;
+        }
         if (obj->f_hyperv && obj->hess_sparsity
             && hd__sparse_is_faster(obj->hess_sparsity, obj->n))
             return hd__hessian_sparse_dense_out(obj, obj->hess_sparsity, x, fx, grad, hess, c);
@@ -407,6 +422,11 @@ static int hessian(const hd_objective *obj, const double *x, double *fx, double 
         return obj->f_hyperv ? hessian_lanes(obj, x, fx, grad, hess, c) : HD_EINVAL;
     case HD_PATH_SPARSE:
         return hd__hessian_sparse_dense_out(obj, obj->hess_sparsity, x, fx, grad, hess, c);
+    case HD_PATH_TAPE: {
+        if (!obj->f_taped) return HD_EINVAL;
+        const int rc = hd__hessian_taped(obj, x, fx, grad, hess, c);
+        return rc != HD__DECLINED ? rc : hessian_scalar(obj, x, fx, grad, hess, c);
+    }
     default:
         return HD_EINVAL;
     }

@@ -51,6 +51,11 @@ double hd__apply2_double(unsigned op, double x, double y)
 #define HD__RUN_S hyperv
 #include "expr_run.h"
 
+/* The recording type of the taped paths (reverse sweeps). */
+#define HD__RUN_T hd_taped
+#define HD__RUN_S taped
+#include "expr_run.h"
+
 /* The value stack lives on the C stack up to this many slots (64 levels of
  * pending operands, far more than hand-written formulas reach) and on the
  * heap beyond, so deep programs cannot overflow a thread's stack. */
@@ -76,6 +81,7 @@ HD__DEFINE_EVAL(hd_hyper, hd_expr_eval_hyper, run_hyper, hd_hyper_make(NAN, NAN,
 #define HD__EVAL_LINKAGE static
 HD__DEFINE_EVAL(hd_dualv, eval_dualv, run_dualv, hd_dualv_const(NAN))
 HD__DEFINE_EVAL(hd_hyperv, eval_hyperv, run_hyperv, hd_hyperv_const(NAN))
+HD__DEFINE_EVAL(hd_taped, eval_taped, run_taped, hd_taped_const(NAN))
 
 /* ---- as an objective --------------------------------------------------------------- */
 static double objective_f(const double *x, void *ctx) { return hd_expr_eval(ctx, x); }
@@ -83,6 +89,7 @@ static hd_dual objective_dual(const hd_dual *x, void *ctx) { return hd_expr_eval
 static hd_hyper objective_hyper(const hd_hyper *x, void *ctx) { return hd_expr_eval_hyper(ctx, x); }
 static hd_dualv objective_dualv(const hd_dualv *x, void *ctx) { return eval_dualv(ctx, x); }
 static hd_hyperv objective_hyperv(const hd_hyperv *x, void *ctx) { return eval_hyperv(ctx, x); }
+static hd_taped objective_taped(const hd_taped *x, void *ctx) { return eval_taped(ctx, x); }
 
 /* Every member the drivers can use, so they pick the same paths as for a
  * compiled HD_GENERIC_OBJECTIVE. */
@@ -95,6 +102,7 @@ hd_objective hd_expr_objective(const hd_expr *expr)
         .f_hyper = objective_hyper,
         .f_lanes = objective_dualv,
         .f_hyperv = objective_hyperv,
+        .f_taped = objective_taped,
         .ctx = (void *)expr, /* the drivers pass ctx back untouched; it is never written */
     };
     return o;

@@ -26,7 +26,8 @@ lib_libhyperdual_la_SOURCES = \
 	lib/problems_mgh.c \
 	lib/problems_extra.c \
 	lib/diff_internal.h \
-	lib/sparse.c
+	lib/sparse.c \
+	lib/tape.c
 lib_libhyperdual_la_CPPFLAGS = $(AM_CPPFLAGS) -DHD_BUILDING_LIBRARY
 lib_libhyperdual_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) $(LAPACKE_CFLAGS) $(OPENMP_CFLAGS)
 lib_libhyperdual_la_LDFLAGS = -version-info $(HD_LT_VERSION) -no-undefined $(OPENMP_CFLAGS)

@@ -30,26 +30,26 @@ static size_t position(const hd_sparsity *sp, size_t i, size_t j)
 }
 
 /* Greedy distance-2 colouring: columns sharing a row get different colours. */
-static int colour(hd_sparsity *sp)
+int hd__colour_columns(size_t n, const size_t *row_start, const size_t *col, size_t *color,
+                       size_t *ncolors)
 {
-    const size_t n = sp->n;
     size_t *mark = malloc(n * sizeof *mark); /* mark[c] == j: colour c is taken for j */
     if (!mark) return HD_ENOMEM;
     for (size_t c = 0; c < n; c++) mark[c] = NONE;
-    sp->ncolors = 0;
+    *ncolors = 0;
     for (size_t j = 0; j < n; j++) {
         /* rows of column j = columns of row j (symmetric) */
-        for (size_t t = sp->row_start[j]; t < sp->row_start[j + 1]; t++) {
-            const size_t i = sp->col[t];
-            for (size_t u = sp->row_start[i]; u < sp->row_start[i + 1]; u++) {
-                const size_t k = sp->col[u];
-                if (k < j) mark[sp->color[k]] = j;
+        for (size_t t = row_start[j]; t < row_start[j + 1]; t++) {
+            const size_t i = col[t];
+            for (size_t u = row_start[i]; u < row_start[i + 1]; u++) {
+                const size_t k = col[u];
+                if (k < j) mark[color[k]] = j;
             }
         }
         size_t c = 0;
         while (mark[c] == j) c++;
-        sp->color[j] = c;
-        if (c + 1 > sp->ncolors) sp->ncolors = c + 1;
+        color[j] = c;
+        if (c + 1 > *ncolors) *ncolors = c + 1;
     }
     free(mark);
     return HD_OK;
@@ -136,7 +136,7 @@ int hd_sparsity_from_mask(size_t n, const unsigned char *mask, hd_sparsity **out
             if (mask[i * n + j] || mask[j * n + i]) sp->col[t++] = j;
     }
     sp->row_start[n] = t;
-    int rc = colour(sp);
+    int rc = hd__colour_columns(n, sp->row_start, sp->col, sp->color, &sp->ncolors);
     if (rc == HD_OK) rc = plan(sp);
     if (rc != HD_OK) {
         hd_sparsity_free(sp);
@@ -286,7 +286,7 @@ int hd_sparse_hessian(const hd_objective *obj, const hd_sparsity *sp, const doub
     if (!obj || !sp || !x || !values || obj->n == 0 || obj->n != sp->n || !obj->f_hyper
         || !obj->f_hyperv)
         return HD_EINVAL;
-    hd_counts scratch = {0, 0, 0, 0, 0, 0};
+    hd_counts scratch = {0, 0, 0, 0, 0, 0, 0, 0};
     return sparse_passes(obj, sp, x, fx, grad, values, counts ? counts : &scratch);
 }
 

@@ -150,7 +150,7 @@ START_TEST(passes_are_counted_honestly)
     const hd_objective obj = bench_rosen_objective(n, &n);
     double x[10], g[10], h[100];
     point(0, n, x);
-    hd_counts k = {0, 0, 0, 0, 0, 0};
+    hd_counts k = {0, 0, 0, 0, 0, 0, 0, 0};
     ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_SCALAR, &k), HD_OK);
     ck_assert_int_eq(k.dual_calls, 10);
     ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_LANES, &k), HD_OK);

@@ -356,9 +356,11 @@ START_TEST(hessian_matches_central_differences_of_gradient)
     test_point(p, _i % 2, x);
     ck_assert_int_eq(hd_gradient(&obj, x, &f, g), HD_OK);
     ck_assert_int_eq(hd_hessian(&obj, x, &fh, gh, H), HD_OK);
-    /* value and gradient of the Hessian passes are those of the other drivers */
-    ck_assert_double_eq(fh, f);
-    for (size_t i = 0; i < n; i++) ck_assert_double_eq(gh[i], g[i]);
+    /* value and gradient of the Hessian passes are those of the other drivers;
+     * the taped path sums in another order, so to rounding */
+    const double gscale = max_abs(g, n);
+    ck_assert(fabs(fh - f) <= 1e-14 * fabs(f));
+    for (size_t i = 0; i < n; i++) ck_assert(fabs(gh[i] - g[i]) <= 1e-14 * gscale);
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < i; j++)
             ck_assert_msg(H[i * n + j] == H[j * n + i], "%s: H not symmetric", p->name);

@@ -175,9 +175,10 @@ static int check_case(const jv *c, tally *t)
     }
     double f = NAN, fv = NAN, fd = NAN, fh = NAN;
     double *gdual = malloc(n * sizeof *gdual), *ghyp = malloc(n * sizeof *ghyp), *hh = malloc(n * n * sizeof *hh);
+    double ft = NAN, *gt = malloc(n * sizeof *gt), *gtg = malloc(n * sizeof *gtg), *ht = malloc(n * n * sizeof *ht);
     hd_dual *xd = malloc(n * sizeof *xd);
     hd_hyper *xh = malloc(n * sizeof *xh);
-    ok = ok && gdual && ghyp && hh && xd && xh;
+    ok = ok && gdual && ghyp && hh && xd && xh && gt && gtg && ht;
     if (ok) {
         fv = hd_expr_eval(ex, x);
         for (size_t i = 0; i < n; i++) xd[i] = hd_dual_const(x[i]), xh[i] = hd_hyper_const(x[i]);
@@ -198,7 +199,9 @@ static int check_case(const jv *c, tally *t)
             }
         }
         const hd_objective obj = hd_expr_objective(ex);
-        ok = hd_hessian(&obj, x, &f, g, h) == HD_OK && hd_gradient(&obj, x, NULL, gd) == HD_OK;
+        ok = hd_hessian(&obj, x, &f, g, h) == HD_OK && hd_gradient(&obj, x, NULL, gd) == HD_OK
+             && hd_hessian_ex(&obj, x, &ft, gt, ht, HD_PATH_TAPE, NULL) == HD_OK
+             && hd_gradient_ex(&obj, x, NULL, gtg, HD_PATH_TAPE, NULL) == HD_OK;
         if (!ok) printf("#   %s: driver failed\n", e->s);
     }
     if (ok) {
@@ -216,6 +219,8 @@ static int check_case(const jv *c, tally *t)
             {"gradient (hyper)", ghyp, eg, n, scale},     {"hessian (hyper)", hh, eh, n * n, hscale},
             {"value (hd_hessian)", &f, &ev, 1, scale},    {"gradient (hd_gradient)", gd, eg, n, scale},
             {"gradient (hd_hessian)", g, eg, n, scale},   {"hessian (hd_hessian)", h, eh, n * n, hscale},
+            {"value (tape)", &ft, &ev, 1, scale},         {"gradient (tape)", gtg, eg, n, scale},
+            {"gradient (tape Hessian)", gt, eg, n, scale}, {"hessian (tape)", ht, eh, n * n, hscale},
         };
         for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
             for (size_t i = 0; i < parts[k].m; i++) {
@@ -229,8 +234,25 @@ static int check_case(const jv *c, tally *t)
                 }
             }
         }
+        /* every path agrees with the scalar hyper-dual passes to 1e-14, in the
+         * measure above (relative to |exp| + scale) */
+        const struct { const char *what; const double *got, *exp; size_t m; double s; } same[] = {
+            {"tape value vs scalar", &ft, &fh, 1, scale},   {"tape gradient vs scalar", gtg, ghyp, n, scale},
+            {"tape Hessian's gradient vs scalar", gt, ghyp, n, scale},
+            {"tape Hessian vs scalar", ht, hh, n * n, hscale}, {"hd_hessian vs scalar", h, hh, n * n, hscale},
+        };
+        for (size_t k = 0; k < sizeof same / sizeof same[0]; k++)
+            for (size_t i = 0; i < same[k].m; i++) {
+                const double a = same[k].got[i], b = same[k].exp[i];
+                if (!((isnan(a) && isnan(b)) || a == b
+                      || fabs(a - b) <= 1e-14 * (fabs(b) + same[k].s) + SLACK)) {
+                    ok = 0;
+                    report(e->s, same[k].what, a, b, &shown);
+                }
+            }
     }
     hd_expr_free(ex);
+    free(gt); free(gtg); free(ht);
     free(names); free(x); free(g); free(gd); free(h); free(eg); free(eh);
     free(gdual); free(ghyp); free(hh); free(xd); free(xh);
     return ok;

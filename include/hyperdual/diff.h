@@ -31,6 +31,8 @@ typedef hd_dual4 (*hd_fn_dual4)(const hd_dual4 *x, void *ctx);
 typedef hd_hyperv (*hd_fn_hyperv)(const hd_hyperv *x, void *ctx);
 /** f on pattern numbers: one 64×64 block of the Hessian's structure per pass. */
 typedef hd_pattern (*hd_fn_pattern)(const hd_pattern *x, void *ctx);
+/** @brief An objective recorded on a tape (hd_taped); see hd_objective.f_taped. */
+typedef hd_taped (*hd_fn_taped)(const hd_taped *x, void *ctx);
 
 struct hd_sparsity;
 
@@ -55,6 +57,9 @@ typedef struct hd_objective {
     hd_fn_dual4 f_dual4;  /**< optional: four gradient directions per pass (small n) */
     hd_fn_pattern f_pattern; /**< optional: the Hessian's structure for
                                hd_sparsity_detect (sparse.h) */
+    hd_fn_taped f_taped;  /**< optional: one recorded pass, then reverse sweeps: the
+                               gradient in O(1) evaluations and the Hessian in
+                               O(colours) sweeps (doc/performance.md) */
 } hd_objective;
 
 /**
@@ -293,9 +298,10 @@ HD_END_DECLS
     HD__INSTANCE(name, hyperv, hd_hyperv, T, x, ctx, __VA_ARGS__)                     \
     HD__INSTANCE(name, dual4, hd_dual4, T, x, ctx, __VA_ARGS__)                       \
     HD__INSTANCE(name, pattern, hd_pattern, T, x, ctx, __VA_ARGS__)                   \
+    HD__INSTANCE(name, taped, hd_taped, T, x, ctx, __VA_ARGS__)                       \
     static inline hd_objective name##_objective(size_t n_, void *ctx_)                \
     {                                                                                 \
-        hd_objective o_ = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0};                             \
+        hd_objective o_ = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};                             \
         o_.n = n_;                                                                    \
         o_.f = name##__hd_double;                                                     \
         o_.f_dual = name##__hd_dual;                                                  \
@@ -305,6 +311,7 @@ HD_END_DECLS
         o_.f_hyperv = name##__hd_hyperv;                                              \
         o_.f_dual4 = name##__hd_dual4;                                                \
         o_.f_pattern = name##__hd_pattern;                                            \
+        o_.f_taped = name##__hd_taped;                                                \
         return o_;                                                                    \
     }
 

@@ -352,6 +352,78 @@ static inline hd_pattern hd__chain2_power_pattern(hd_pattern a, hd_pattern b, do
     return hd__chain2_pattern(a, b, f, fx, fy, fxx, fxy, fyy);
 }
 
+/* ---- chain-rule primitives: hd_taped (record the partials) ------------------- */
+HD_BEGIN_DECLS
+/**
+ * @brief Make room for one more node on a tape (called by the hd_taped
+ *        kernels when the tape is full; lib/tape.c).
+ * @param t the tape
+ * @return HD_OK; HD_ENOMEM when it cannot grow, and t->failed is then set,
+ *         so that the driver recording it takes another path.
+ */
+HD_API int hd__tape_grow(hd_tape *t);
+HD_END_DECLS
+static inline double hd__val_taped(hd_taped a) { return a.val; }
+static inline hd_taped hd__lift_taped(double v) { return hd_taped_const(v); }
+static inline hd_taped hd__id_taped(hd_taped a) { return a; }
+/* Append node φ(a, b); operands off the tape (constants) get zero partials.
+ * A tape that cannot grow records nothing more: the result is then a
+ * constant and the driver, seeing t->failed, takes another path. */
+static inline hd_taped hd__tape_record(hd_taped a, hd_taped b, double f, double fx, double fy,
+                                       double fxx, double fxy, double fyy)
+{
+    hd_tape *t = a.tape ? a.tape : b.tape;
+    hd_taped r = {f, 0, 0};
+    if (!t) return r;
+    if (!a.tape) fx = fxx = fxy = 0.0;
+    if (!b.tape) fy = fyy = fxy = 0.0;
+    if (t->len == t->cap && hd__tape_grow(t) != 0) return r;
+    hd_tape_node *p = &t->node[t->len];
+    p->a = a.id;
+    p->b = b.id;
+    p->fx = fx;
+    p->fy = fy;
+    p->fxx = fxx;
+    p->fxy = fxy;
+    p->fyy = fyy;
+    r.tape = t;
+    r.id = (uint32_t)t->len++;
+    return r;
+}
+static inline hd_taped hd__chain1_lin_taped(hd_taped a, double f, double d)
+{
+    return hd__tape_record(a, hd_taped_const(0.0), f, d, 0.0, 0.0, 0.0, 0.0);
+}
+static inline hd_taped hd__chain1_taped(hd_taped a, double f, double d, double dd)
+{
+    return hd__tape_record(a, hd_taped_const(0.0), f, d, 0.0, dd, 0.0, 0.0);
+}
+static inline hd_taped hd__chain2_lin_taped(hd_taped a, hd_taped b, double f, double fx, double fy)
+{
+    return hd__tape_record(a, b, f, fx, fy, 0.0, 0.0, 0.0);
+}
+static inline hd_taped hd__chain2_bil_taped(hd_taped a, hd_taped b, double f, double fx, double fy,
+                                            double fxy)
+{
+    return hd__tape_record(a, b, f, fx, fy, 0.0, fxy, 0.0);
+}
+static inline hd_taped hd__chain2_quot_taped(hd_taped a, hd_taped b, double f, double fx,
+                                             double fy, double fxy, double fyy)
+{
+    return hd__tape_record(a, b, f, fx, fy, 0.0, fxy, fyy);
+}
+static inline hd_taped hd__chain2_taped(hd_taped a, hd_taped b, double f, double fx, double fy,
+                                        double fxx, double fxy, double fyy)
+{
+    return hd__tape_record(a, b, f, fx, fy, fxx, fxy, fyy);
+}
+/* pow: a constant operand's partials are already dropped by the recorder. */
+static inline hd_taped hd__chain2_power_taped(hd_taped a, hd_taped b, double f, double fx,
+                                              double fy, double fxx, double fxy, double fyy)
+{
+    return hd__tape_record(a, b, f, fx, fy, fxx, fxy, fyy);
+}
+
 /* ---- class plumbing -------------------------------------------------------- */
 #define HD__CAT(a, b) HD__CAT_(a, b)
 #define HD__CAT_(a, b) a##b

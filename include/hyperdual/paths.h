@@ -27,9 +27,14 @@ typedef enum hd_path {
                            each, upper triangle only */
     HD_PATH_SPARSE,   /**< Hessian only: detect the sparsity pattern, colour the columns and
                            compute only the structurally non-zero entries (sparse.h) */
-    HD_PATH_NARROW    /**< gradient only: ceil(n/4) hd_dual4 passes of four directions
+    HD_PATH_NARROW,   /**< gradient only: ceil(n/4) hd_dual4 passes of four directions
                            each (ceil(n/2) hd_hyper passes, ε1 and ε2, without f_dual4);
                            the fastest up to n = 4, and on cheap bodies beyond */
+    HD_PATH_TAPE      /**< one hd_taped pass records the evaluation; a reverse sweep gives
+                           the gradient, and forward-over-reverse sweeps over compressed
+                           columns (the pattern read off the tape, distance-2 colouring)
+                           give the Hessian. Needs f_taped. Falls back to the forward
+                           paths where the tape meets a non-finite number */
 } hd_path;
 
 /**
@@ -48,7 +53,14 @@ typedef struct hd_counts {
     long lanes_calls;  /**< hd_dualv passes (HD_LANES directions each) */
     long hyperv_calls; /**< hd_hyperv passes (HD_HYPERV_LANES Hessian entries each) */
     long dual4_calls;  /**< hd_dual4 passes (four directions each) */
+    long taped_calls;  /**< hd_taped passes (each records one evaluation) */
+    long tape_sweeps;  /**< sweeps over a tape: one reverse sweep per gradient, one
+                            forward-and-reverse sweep per block of up to HD_TAPE_BLOCK
+                            Hessian columns (or colours) */
 } hd_counts;
+
+/** @brief Hessian columns (or colours) carried by one sweep of the taped path. */
+#define HD_TAPE_BLOCK 8
 
 /**
  * @brief hd_gradient() with a chosen path and pass counts.

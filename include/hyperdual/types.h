@@ -7,6 +7,7 @@
 #ifndef HYPERDUAL_TYPES_H
 #define HYPERDUAL_TYPES_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /**
@@ -195,6 +196,53 @@ static inline hd_pattern hd_pattern_const(double x)
     return r;
 }
 
+/**
+ * @brief One recorded operation of a tape: node = φ(node a, node b), with
+ *        φ's first and second partials at the point.
+ *
+ * Node 0 stands for every constant (its tangents are zero and its adjoint is
+ * never read); a one-argument operation has b = 0. A constant operand's
+ * partials are stored as 0, so a partial that is NaN there (pow's d/dy at
+ * x < 0 with a constant exponent) never reaches a derivative.
+ */
+typedef struct hd_tape_node {
+    uint32_t a, b;             /**< argument nodes (0: constant) */
+    double fx, fy;             /**< ∂φ/∂a, ∂φ/∂b */
+    double fxx, fxy, fyy;      /**< second partials (0 where the rule class says so) */
+} hd_tape_node;
+
+/**
+ * @brief A tape: the operations of one evaluation, in order, for the
+ *        drivers' reverse sweeps (lib/tape.c). Nodes 1..n are the inputs.
+ */
+typedef struct hd_tape {
+    hd_tape_node *node;        /**< the recorded operations */
+    size_t len;                /**< nodes in use (node 0 included) */
+    size_t cap;                /**< nodes allocated */
+    int failed;                /**< set when the tape could not grow */
+} hd_tape;
+
+/**
+ * @brief A taped number: a value and the tape node that computed it.
+ *
+ * HD_GENERIC_OBJECTIVE instantiates every objective for it, and the drivers
+ * use it for the reverse-mode gradient and the forward-over-reverse Hessian
+ * (doc/performance.md). A constant has tape NULL and id 0, so (T){0} is the
+ * constant zero. Users do not normally create these themselves.
+ */
+typedef struct {
+    double val;                /**< the value at the point */
+    hd_tape *tape;             /**< the tape it is recorded on; NULL for a constant */
+    uint32_t id;               /**< its node on that tape */
+} hd_taped;
+
+/** @brief A constant: value x, on no tape. */
+static inline hd_taped hd_taped_const(double x)
+{
+    hd_taped r = {x, 0, 0};
+    return r;
+}
+
 /*
  * The number types, as X-macro lists of (type, suffix, id). Kernels are named
  * hd_<function>_<suffix>; the id (1..15, unique) encodes operand pairs in the
@@ -204,21 +252,24 @@ static inline hd_pattern hd_pattern_const(double x)
  * chain-rule primitives in kernels.h.
  */
 #define HD__NUMBER_TYPES_A(X, n) X(hd_dual, dual, 1, n) X(hd_hyper, hyper, 2, n) X(hd_dualv, dualv, 3, n) \
-    X(hd_hyperv, hyperv, 4, n) X(hd_dual4, dual4, 5, n) X(hd_pattern, pattern, 6, n)
+    X(hd_hyperv, hyperv, 4, n) X(hd_dual4, dual4, 5, n) X(hd_pattern, pattern, 6, n) \
+    X(hd_taped, taped, 7, n)
 #define HD__NUMBER_TYPES_B(X, n) X(hd_dual, dual, 1, n) X(hd_hyper, hyper, 2, n) X(hd_dualv, dualv, 3, n) \
-    X(hd_hyperv, hyperv, 4, n) X(hd_dual4, dual4, 5, n) X(hd_pattern, pattern, 6, n)
+    X(hd_hyperv, hyperv, 4, n) X(hd_dual4, dual4, 5, n) X(hd_pattern, pattern, 6, n) \
+    X(hd_taped, taped, 7, n)
 #define HD__SAME_dual_dual ~, 1
 #define HD__SAME_hyper_hyper ~, 1
 #define HD__SAME_dualv_dualv ~, 1
 #define HD__SAME_hyperv_hyperv ~, 1
 #define HD__SAME_dual4_dual4 ~, 1
 #define HD__SAME_pattern_pattern ~, 1
+#define HD__SAME_taped_taped ~, 1
 /* The first-order types (value and tangents, no second-order part): their
  * kernels need only f and f' (kernels.h). */
 #define HD__FIRST_ORDER_TYPES(X, ...) X(hd_dual, dual, __VA_ARGS__) X(hd_dualv, dualv, __VA_ARGS__) \
     X(hd_dual4, dual4, __VA_ARGS__)
 /* The second-order types: their kernels use f'' through the rule classes. */
 #define HD__SECOND_ORDER_TYPES(X, ...) X(hd_hyper, hyper, __VA_ARGS__) X(hd_hyperv, hyperv, __VA_ARGS__) \
-    X(hd_pattern, pattern, __VA_ARGS__)
+    X(hd_pattern, pattern, __VA_ARGS__) X(hd_taped, taped, __VA_ARGS__)
 
 #endif /* HYPERDUAL_TYPES_H */
