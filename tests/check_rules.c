@@ -55,8 +55,13 @@ static int close_to(double got, long double exp, long double scale, double tol)
 typedef double (*un_r)(double);
 typedef hd_dual (*un_dual)(hd_dual);
 typedef hd_hyper (*un_hyper)(hd_hyper);
-typedef struct { un_r r; un_dual dual; un_hyper hyper; } un_impl;
-typedef struct { const char *name; un_impl impl[3]; } un_row;
+typedef hd_taped (*un_taped)(hd_taped);
+/* taped is NULL where the implementation has no hd_taped form (the exported
+ * mirrors: the taped kernels only record, inline, for the drivers). */
+typedef struct { un_r r; un_dual dual; un_hyper hyper; un_taped taped; } un_impl;
+/* The rule classes, for the second partials the taped kernels record. */
+enum { CLS_SMOOTH, CLS_LINEAR, CLS_STEP, CLS_QUOT, CLS_BILINEAR, CLS_POWER };
+typedef struct { const char *name; int cls; un_impl impl[3]; } un_row;
 
 typedef double (*bin_rr)(double, double);
 typedef struct {
@@ -67,8 +72,11 @@ typedef struct {
     hd_hyper (*hyper)(hd_hyper, hd_hyper);
     hd_hyper (*hyper_r)(hd_hyper, double);
     hd_hyper (*r_hyper)(double, hd_hyper);
+    hd_taped (*taped)(hd_taped, hd_taped); /* NULL: no hd_taped form (as un_impl) */
+    hd_taped (*taped_r)(hd_taped, double);
+    hd_taped (*r_taped)(double, hd_taped);
 } bin_impl;
-typedef struct { const char *name; bin_impl impl[3]; void (*mixed)(double, int); } bin_row;
+typedef struct { const char *name; int cls; bin_impl impl[3]; void (*mixed)(double, int); } bin_row;
 
 static const char *const variants[3] = {"inline kernel", "generic macro", "exported mirror"};
 
@@ -77,7 +85,8 @@ static const char *const variants[3] = {"inline kernel", "generic macro", "expor
 #define GEN_UNARY(name, ...)                                                               \
     static double gen_r_##name(double x) { return hd_##name(x); }                          \
     static hd_dual gen_dual_##name(hd_dual a) { return hd_##name(a); }                     \
-    static hd_hyper gen_hyper_##name(hd_hyper a) { return hd_##name(a); }
+    static hd_hyper gen_hyper_##name(hd_hyper a) { return hd_##name(a); }                 \
+    static hd_taped gen_taped_##name(hd_taped a) { return hd_##name(a); }
 HD_UNARY_RULES(GEN_UNARY)
 
 #define GEN_BINARY(name, ...)                                                              \
@@ -87,7 +96,10 @@ HD_UNARY_RULES(GEN_UNARY)
     static hd_dual gen_r_dual_##name(double x, hd_dual b) { return hd_##name(x, b); }      \
     static hd_hyper gen_hyper_##name(hd_hyper a, hd_hyper b) { return hd_##name(a, b); }   \
     static hd_hyper gen_hyper_r_##name(hd_hyper a, double y) { return hd_##name(a, y); }   \
-    static hd_hyper gen_r_hyper_##name(double x, hd_hyper b) { return hd_##name(x, b); }
+    static hd_hyper gen_r_hyper_##name(double x, hd_hyper b) { return hd_##name(x, b); }   \
+    static hd_taped gen_taped_##name(hd_taped a, hd_taped b) { return hd_##name(a, b); }   \
+    static hd_taped gen_taped_r_##name(hd_taped a, double y) { return hd_##name(a, y); }   \
+    static hd_taped gen_r_taped_##name(double x, hd_taped b) { return hd_##name(x, b); }
 HD_BINARY_RULES(GEN_BINARY)
 
 /* Mixed real operands: int, long, float and double on either side give
@@ -126,26 +138,25 @@ static void same_hyper(hd_hyper a, hd_hyper b, const char *name, const char *how
     }
 HD_BINARY_RULES(MIXED_BINARY)
 
-#define UN_ROW(name, ...)                                                                  \
-    {#name,                                                                                \
-     {{hd__##name##_r, hd_##name##_dual, hd_##name##_hyper},                               \
-      {gen_r_##name, gen_dual_##name, gen_hyper_##name},                                   \
-      {hd__##name##_r, hd_call_##name##_dual, hd_call_##name##_hyper}}},
+#define UN_ROW(name, cls, ...)                                                             \
+    {#name, CLS_##cls,                                                                     \
+     {{hd__##name##_r, hd_##name##_dual, hd_##name##_hyper, hd_##name##_taped},            \
+      {gen_r_##name, gen_dual_##name, gen_hyper_##name, gen_taped_##name},                 \
+      {hd__##name##_r, hd_call_##name##_dual, hd_call_##name##_hyper, NULL}}},
 static const un_row un_rows[] = {HD_UNARY_RULES(UN_ROW)};
 #define N_UN ((int)(sizeof un_rows / sizeof un_rows[0]))
 
-#define BIN_IMPL(P, name, CALL)                                                           \
-    {P##rr##name, CALL##name##_dual, CALL##name##_dual_r, CALL##name##_r_dual,             \
-     CALL##name##_hyper, CALL##name##_hyper_r, CALL##name##_r_hyper}
-#define BIN_ROW(name, ...)                                                                 \
-    {#name,                                                                                \
+#define BIN_ROW(name, cls, ...)                                                            \
+    {#name, CLS_##cls,                                                                     \
      {{hd__##name##_rr, hd_##name##_dual, hd_##name##_dual_r, hd_##name##_r_dual,          \
-       hd_##name##_hyper, hd_##name##_hyper_r, hd_##name##_r_hyper},                       \
+       hd_##name##_hyper, hd_##name##_hyper_r, hd_##name##_r_hyper, hd_##name##_taped,     \
+       hd_##name##_taped_r, hd_##name##_r_taped},                                          \
       {gen_rr_##name, gen_dual_##name, gen_dual_r_##name, gen_r_dual_##name,               \
-       gen_hyper_##name, gen_hyper_r_##name, gen_r_hyper_##name},                          \
+       gen_hyper_##name, gen_hyper_r_##name, gen_r_hyper_##name, gen_taped_##name,         \
+       gen_taped_r_##name, gen_r_taped_##name},                                            \
       {hd__##name##_rr, hd_call_##name##_dual, hd_call_##name##_dual_r,                    \
        hd_call_##name##_r_dual, hd_call_##name##_hyper, hd_call_##name##_hyper_r,          \
-       hd_call_##name##_r_hyper}},                                                         \
+       hd_call_##name##_r_hyper, NULL, NULL, NULL}},                                       \
      mixed_##name},
 static const bin_row bin_rows[] = {HD_BINARY_RULES(BIN_ROW)};
 #define N_BIN ((int)(sizeof bin_rows / sizeof bin_rows[0]))
@@ -333,9 +344,128 @@ static int long_double_is_wide(void)
  * every ordinary point above. */
 static long double fd_step(double x) { return 0.05L * fmaxl(1e-3L, fminl(1.0L, fabsl(x))); }
 
+/* ---- the taped kernels: the node they record ------------------------------------------ */
+/* A hand-made tape of `inputs` inputs (nodes 1..inputs) with room for the
+ * one node a kernel records; on the stack, so nothing leaks when an
+ * assertion fails (the valgrind run does not fork). */
+typedef struct { hd_tape t; hd_tape_node node[8]; } small_tape;
+static hd_tape *small_tape_open(small_tape *s, size_t inputs)
+{
+    memset(s, 0, sizeof *s);
+    s->t.node = s->node;
+    s->t.cap = sizeof s->node / sizeof s->node[0];
+    s->t.len = inputs + 1;
+    return &s->t;
+}
+static hd_taped on_tape(hd_tape *t, uint32_t id, double v)
+{
+    const hd_taped r = {v, t, id};
+    return r;
+}
+
+/* The partials of a node, {fx, fy, fxx, fxy, fyy}, as bits. */
+enum { Z_X = 1, Z_Y = 2, Z_XX = 4, Z_XY = 8, Z_YY = 16 };
+/* The second partials that a binary class declares zero (rules.h). */
+static unsigned bin_class_zeros(int cls)
+{
+    switch (cls) {
+    case CLS_QUOT: return Z_XX;
+    case CLS_BILINEAR: return Z_XX | Z_YY;
+    case CLS_LINEAR: return Z_XX | Z_XY | Z_YY;
+    default: return 0;
+    }
+}
+
+/* r must be one new node, the last of t (after `inputs` inputs), on the
+ * nodes a and b, with the value v and the partials want[]. A partial in
+ * off_tape (its argument is a constant) must be recorded as exactly 0; one
+ * in by_class (zero by the rule's class) too, and the reference must agree
+ * that it is zero wherever the reference is finite. */
+static void expect_node(const char *name, const char *variant, const char *where, const hd_tape *t,
+                        size_t inputs, hd_taped r, double v, uint32_t a, uint32_t b,
+                        const long double want[5], unsigned off_tape, unsigned by_class)
+{
+    static const char *const what[5] = {"taped fx", "taped fy", "taped fxx", "taped fxy", "taped fyy"};
+    ck_assert_msg(r.tape == t && !t->failed && t->len == inputs + 2 && r.id == inputs + 1,
+                  "%s %s at %s: not one new node at the end of the tape (id %u, len %zu)", name, variant,
+                  where, (unsigned)r.id, t->len);
+    ck_assert_msg(same_bits(r.val, v), "%s %s at %s: taped value %.17g, not %.17g", name, variant, where,
+                  r.val, v);
+    const hd_tape_node *p = &t->node[r.id];
+    ck_assert_msg(p->a == a && p->b == b, "%s %s at %s: arguments (%u, %u), expected (%u, %u)", name,
+                  variant, where, (unsigned)p->a, (unsigned)p->b, (unsigned)a, (unsigned)b);
+    const double got[5] = {p->fx, p->fy, p->fxx, p->fxy, p->fyy};
+    for (int k = 0; k < 5; k++) {
+        if ((off_tape | by_class) >> k & 1) {
+            ck_assert_msg(got[k] == 0, "%s %s at %s: %s = %.17g, expected 0", name, variant, where, what[k],
+                          got[k]);
+            if (by_class >> k & 1)
+                ck_assert_msg(want[k] == 0 || !isfinite(want[k]),
+                              "%s at %s: the class makes %s 0, the reference %.17Lg", name, where, what[k],
+                              want[k]);
+        } else {
+            EXPECT(what[k], got[k], want[k], 0, TOL);
+        }
+    }
+}
+
+/* Unary: node(input 1) with fx = f', fxx = f'' (0 for LINEAR and STEP), and
+ * a constant argument records nothing. */
+static void check_unary_taped(const char *name, const char *variant, const char *where, un_taped k,
+                              int cls, double x, double v, long double D, long double DD)
+{
+    small_tape s;
+    hd_tape *t = small_tape_open(&s, 1);
+    const long double want[5] = {D, 0, DD, 0, 0};
+    expect_node(name, variant, where, t, 1, k(on_tape(t, 1, x)), v, 1, 0, want, Z_Y | Z_XY | Z_YY,
+                cls == CLS_LINEAR || cls == CLS_STEP ? Z_XX : 0);
+    const hd_taped c = k(hd_taped_const(x));
+    ck_assert_msg(c.tape == NULL && c.id == 0 && same_bits(c.val, v) && t->len == 3,
+                  "%s %s at %s: a constant argument was recorded", name, variant, where);
+}
+
+/* Binary: both arguments on the tape (all five partials, by class), and
+ * either one constant, as a double (_r kernels: one-argument node) or as a
+ * constant hd_taped (its partials recorded as 0, even where they are NaN). */
+static void check_binary_taped(const char *name, const char *variant, const char *where,
+                               const bin_impl *im, int cls, double x, double y, int mode, double v,
+                               const long double r[6])
+{
+    small_tape s;
+    hd_tape *t;
+    const unsigned z = bin_class_zeros(cls);
+    if (mode == BOTH) {
+        t = small_tape_open(&s, 2);
+        const long double want[5] = {r[1], r[2], r[3], r[4], r[5]};
+        expect_node(name, variant, where, t, 2, im->taped(on_tape(t, 1, x), on_tape(t, 2, y)), v, 1, 2,
+                    want, 0, z);
+    }
+    if (mode != RIGHT) { /* y constant */
+        const long double want[5] = {r[1], 0, r[3], 0, 0};
+        t = small_tape_open(&s, 1);
+        expect_node(name, variant, where, t, 1, im->taped_r(on_tape(t, 1, x), y), v, 1, 0, want,
+                    Z_Y | Z_XY | Z_YY, z & Z_XX);
+        t = small_tape_open(&s, 1);
+        expect_node(name, variant, where, t, 1, im->taped(on_tape(t, 1, x), hd_taped_const(y)), v, 1, 0,
+                    want, Z_Y | Z_XY | Z_YY, z & Z_XX);
+    }
+    if (mode != LEFT) { /* x constant: the _r kernel records y as its first argument */
+        const long double want1[5] = {r[2], 0, r[5], 0, 0}, want2[5] = {0, r[2], 0, 0, r[5]};
+        t = small_tape_open(&s, 1);
+        expect_node(name, variant, where, t, 1, im->r_taped(x, on_tape(t, 1, y)), v, 1, 0, want1,
+                    Z_Y | Z_XY | Z_YY, z & Z_YY ? Z_XX : 0);
+        t = small_tape_open(&s, 1);
+        expect_node(name, variant, where, t, 1, im->taped(hd_taped_const(x), on_tape(t, 1, y)), v, 0, 1,
+                    want2, Z_X | Z_XX | Z_XY, z & Z_YY);
+    }
+    const hd_taped c = im->taped(hd_taped_const(x), hd_taped_const(y));
+    ck_assert_msg(c.tape == NULL && c.id == 0 && same_bits(c.val, v),
+                  "%s %s at %s: constant arguments were recorded", name, variant, where);
+}
+
 /* ---- the unary test body ------------------------------------------------------------ */
 static void check_unary_at(const un_spec *s, const un_impl *im, const un_impl *inl, const char *variant,
-                           double x, int ordinary)
+                           int cls, double x, int ordinary)
 {
     const char *name = s->name;
     char where[64];
@@ -371,6 +501,8 @@ static void check_unary_at(const un_spec *s, const un_impl *im, const un_impl *i
     /* cross-type: the dual's d1 is the hyper's, exactly */
     ck_assert_msg(same_bits(du.d1, hg.d1), "%s %s at %s: dual d1 %.17g != hyper d1 %.17g", name, variant,
                   where, du.d1, hg.d1);
+
+    if (im->taped) check_unary_taped(name, variant, where, im->taped, cls, x, v, D, DD);
 
     /* every implementation computes exactly what the inline kernel does */
     if (inl != im) {
@@ -413,15 +545,17 @@ START_TEST(unary_rule)
     const un_spec *s = find_un_spec(row->name);
     ck_assert_msg(s != NULL, "rule %s has no test data", row->name);
     const un_impl *im = &row->impl[_i % 3];
-    for (int k = 0; k < s->npts; k++) check_unary_at(s, im, &row->impl[0], variants[_i % 3], s->pts[k], 1);
-    for (int k = 0; k < s->nedges; k++) check_unary_at(s, im, &row->impl[0], variants[_i % 3], s->edges[k], 0);
+    for (int k = 0; k < s->npts; k++)
+        check_unary_at(s, im, &row->impl[0], variants[_i % 3], row->cls, s->pts[k], 1);
+    for (int k = 0; k < s->nedges; k++)
+        check_unary_at(s, im, &row->impl[0], variants[_i % 3], row->cls, s->edges[k], 0);
     check_unary_nan(s, im, variants[_i % 3]);
 }
 END_TEST
 
 /* ---- the binary test body ------------------------------------------------------------ */
 static void check_binary_at(const bin_spec *s, const bin_impl *im, const bin_impl *inl, const char *variant,
-                            pt2 p, int ordinary)
+                            int cls, pt2 p, int ordinary)
 {
     const char *name = s->name;
     char where[96];
@@ -489,6 +623,8 @@ static void check_binary_at(const bin_spec *s, const bin_impl *im, const bin_imp
         }
     }
 
+    if (im->taped) check_binary_taped(name, variant, where, im, cls, x, y, p.mode, v, r);
+
     if (!ordinary || !long_double_is_wide()) return;
     const long double h = fminl(fd_step(x), fd_step(y));
     static const char *const what[6] = {"", "f_x", "f_y", "f_xx", "f_xy", "f_yy"};
@@ -524,8 +660,10 @@ START_TEST(binary_rule)
     const bin_spec *s = find_bin_spec(row->name);
     ck_assert_msg(s != NULL, "rule %s has no test data", row->name);
     const bin_impl *im = &row->impl[_i % 3];
-    for (int k = 0; k < s->npts; k++) check_binary_at(s, im, &row->impl[0], variants[_i % 3], s->pts[k], 1);
-    for (int k = 0; k < s->nedges; k++) check_binary_at(s, im, &row->impl[0], variants[_i % 3], s->edges[k], 0);
+    for (int k = 0; k < s->npts; k++)
+        check_binary_at(s, im, &row->impl[0], variants[_i % 3], row->cls, s->pts[k], 1);
+    for (int k = 0; k < s->nedges; k++)
+        check_binary_at(s, im, &row->impl[0], variants[_i % 3], row->cls, s->edges[k], 0);
     check_binary_nan(s, im, variants[_i % 3]);
     if (_i % 3 == 0) row->mixed(s->mixed_x, s->mixed_k);
 }
