@@ -18,7 +18,8 @@
     X(edges) \
     X(identities) \
     X(tgmath) \
-    X(lanes_nansafe)
+    X(lanes_nansafe) \
+    X(tape)
 
 #define HD__DECLARE_SUITE(area) Suite *make_##area##_suite(void);
 HD_TEST_SUITES(HD__DECLARE_SUITE)
