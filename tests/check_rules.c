@@ -4,7 +4,9 @@
  * test data below fails (every_row_has_test_data), and every row is run on
  * three implementations: the direct inline kernels (hd_<name>_dual, ...),
  * the generic macros (hd_<name>(a)) and the exported mirrors
- * (hd_call_<name>_...), by the same test bodies.
+ * (hd_call_<name>_...), by the same test bodies. The hd_taped kernels
+ * (inline and generic; they have no mirrors) are judged by the node they
+ * record on a small hand-made tape: its arguments and partials.
  *
  * Truth is independent: the value is libm's bit for bit where libm has the
  * function; derivatives are compared with the long double formulas of
