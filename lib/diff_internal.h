@@ -160,5 +160,8 @@ int hd__gradient_taped(const hd_objective *obj, const double *x, double *fx, dou
                        hd_counts *c);
 int hd__hessian_taped(const hd_objective *obj, const double *x, double *fx, double *grad,
                       double *hess, hd_counts *c);
+/* The same on the pattern and colouring of sp, into its CSR values. */
+int hd__sparse_hessian_taped(const hd_objective *obj, const hd_sparsity *sp, const double *x,
+                             double *fx, double *grad, double *values, hd_counts *c);
 
 #endif
