@@ -17,7 +17,7 @@
 /* Thresholds measured by bench/bench_drivers (doc/performance.md). */
 #define LANES_GRADIENT_MIN_N 5 /* hd_dualv gradient from this n on */
 #define LANES_HESSIAN_MIN_N 3  /* hd_hyperv Hessian from this n on */
-#define TAPE_GRADIENT_MIN_N 32 /* reverse sweep from this n on */
+#define TAPE_GRADIENT_MIN_N 24 /* reverse sweep from this n on */
 #define TAPE_HESSIAN_MIN_N 8   /* forward-over-reverse sweeps from this n on */
 
 static int valid(const hd_objective *obj, const double *x)

@@ -135,11 +135,13 @@ static void reverse(const hd_tape *t, uint32_t out, double *adj, size_t len)
     memset(adj, 0, len * sizeof *adj);
     if (out == 0) return;
     adj[out] = 1.0;
+    /* A constant argument is node 0; writing its adjoint anyway would chain
+     * every one-argument node through that one memory cell. */
     for (uint32_t k = out; k > 0; k--) {
         const hd_tape_node *p = &t->node[k];
         const double w = adj[k];
-        adj[p->a] += w * p->fx;
-        adj[p->b] += w * p->fy;
+        if (p->a) adj[p->a] += w * p->fx;
+        if (p->b) adj[p->b] += w * p->fy;
     }
 }
 
@@ -202,8 +204,14 @@ static inline size_t lowest_bit(uint64_t v)
 #endif
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+#  define ALWAYS_INLINE __attribute__((always_inline)) inline
+#else
+#  define ALWAYS_INLINE inline
+#endif
+
 /* rows[i] |= v for every input i in u (bit sets of w words). */
-static void couple(uint64_t *rows, size_t w, const uint64_t *u, const uint64_t *v)
+static ALWAYS_INLINE void couple(uint64_t *rows, size_t w, const uint64_t *u, const uint64_t *v)
 {
     for (size_t q = 0; q < w; q++)
         for (uint64_t bits = u[q]; bits; bits &= bits - 1) {
@@ -220,8 +228,8 @@ static void couple(uint64_t *rows, size_t w, const uint64_t *u, const uint64_t *
  * is finite; where one is not, the adjoints at the inputs are not finite
  * either (an adjoint reaches every argument through its partial, and
  * 0·inf and 0·NaN are NaN), and the caller declines. */
-static void pattern(const hd_tape *t, uint32_t top, size_t n, uint64_t *set, uint64_t *rows,
-                    size_t w)
+static ALWAYS_INLINE void pattern(const hd_tape *t, uint32_t top, size_t n, uint64_t *set,
+                                  uint64_t *rows, size_t w)
 {
     memset(set, 0, ((size_t)top + 1) * w * sizeof *set);
     for (size_t i = 0; i < n; i++) set[(i + 1) * w + i / 64] = (uint64_t)1 << (i % 64);
@@ -270,12 +278,13 @@ static int make_plan(const hd_tape *t, uint32_t top, size_t n, workspace *ws, pl
     size_t nnz = n * n;
     if (set && rows) {
         memset(rows, 0, n * w * sizeof *rows);
-        pattern(t, top, n, set, rows, w);
+        if (w == 1) pattern(t, top, n, set, rows, 1); /* n <= 64: one word per set */
+        else pattern(t, top, n, set, rows, w);
         nnz = 0;
         for (size_t q = 0; q < n * w; q++)
             for (uint64_t bits = rows[q]; bits; bits &= bits - 1) nnz++;
     }
-    if (n <= HD_TAPE_BLOCK || nnz > n * n / 4) {
+    if (n <= HD_TAPE_BLOCK || nnz > n * n / 2) {
         for (size_t j = 0; j < n; j++) group[j] = j;
         pl->ngroups = n;
         return HD_OK;
@@ -344,8 +353,8 @@ static inline void st(double *p, lanes_t v) { memcpy(p, &v, sizeof v); }
             const hd_tape_node *p = &t->node[k];                                           \
             const double w = adj[k];                                                       \
             if (with_adj) {                                                                \
-                adj[p->a] += w * p->fx;                                                    \
-                adj[p->b] += w * p->fy;                                                    \
+                if (p->a) adj[p->a] += w * p->fx;                                          \
+                if (p->b) adj[p->b] += w * p->fy;                                          \
             }                                                                              \
             const lanes_t fx = splat(p->fx), fy = splat(p->fy);                            \
             double *aa = atan + (size_t)p->a * (W), *ab = atan + (size_t)p->b * (W);       \
@@ -368,10 +377,12 @@ static inline void st(double *p, lanes_t v) { memcpy(p, &v, sizeof v); }
                     db[q] = a * fy + vw * (fxy * u + fyy * v);                             \
                 }                                                                          \
             }                                                                              \
-            for (int q = 0; q < P; q++)                                                    \
-                st(aa + q * LANE_WIDTH, ld(aa + q * LANE_WIDTH) + da[q]);                  \
-            for (int q = 0; q < P; q++)                                                    \
-                st(ab + q * LANE_WIDTH, ld(ab + q * LANE_WIDTH) + db[q]);                  \
+            if (p->a)                                                                      \
+                for (int q = 0; q < P; q++)                                                \
+                    st(aa + q * LANE_WIDTH, ld(aa + q * LANE_WIDTH) + da[q]);              \
+            if (p->b)                                                                      \
+                for (int q = 0; q < P; q++)                                                \
+                    st(ab + q * LANE_WIDTH, ld(ab + q * LANE_WIDTH) + db[q]);              \
         }                                                                                  \
     }
 DEFINE_SWEEP(2)
