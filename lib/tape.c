@@ -32,10 +32,14 @@
  * at thread exit). A call takes them out of the thread's slot and gives them
  * back when it returns, so an objective that itself calls a driver gets
  * fresh ones. Without C11 threads, every call allocates. */
-enum { W_NODES, W_INPUTS, W_ADJ, W_TAN, W_ATAN, W_SET, W_ROWS, W_INDEX, W_COL, W_SLOTS };
+enum { W_NODES, W_INPUTS, W_ADJ, W_TAN, W_ATAN, W_SET, W_ROWS, W_INDEX, W_COL, W_PREV, W_SLOTS };
 typedef struct workspace {
     void *p[W_SLOTS];
     size_t bytes[W_SLOTS];
+    /* The last colouring (W_INDEX, W_COL) and the pattern it is of (W_PREV):
+     * an optimizer asks for the same pattern at every step, and colouring
+     * costs about as much as reading the pattern. plan_n == 0: none. */
+    size_t plan_n, plan_ngroups;
 } workspace;
 
 static void ws_free(void *v)
@@ -287,10 +291,19 @@ static int make_plan(const hd_tape *t, uint32_t top, size_t n, workspace *ws, pl
     if (n <= HD_TAPE_BLOCK || nnz > n * n / 2) {
         for (size_t j = 0; j < n; j++) group[j] = j;
         pl->ngroups = n;
+        ws->plan_n = 0;
         return HD_OK;
     }
+    uint64_t *prev = ws->plan_n == n ? ws->p[W_PREV] : NULL;
+    if (prev && memcmp(prev, rows, n * w * sizeof *rows) == 0) {
+        pl->col = ws->p[W_COL];
+        pl->ngroups = ws->plan_ngroups;
+        return HD_OK;
+    }
+    ws->plan_n = 0;
     size_t *col = ws_get(ws, W_COL, nnz * sizeof *col);
-    if (!col) return HD_ENOMEM;
+    prev = ws_get(ws, W_PREV, n * w * sizeof *prev);
+    if (!col || !prev) return HD_ENOMEM;
     size_t pos = 0;
     for (size_t i = 0; i < n; i++) {
         row_start[i] = pos;
@@ -300,7 +313,13 @@ static int make_plan(const hd_tape *t, uint32_t top, size_t n, workspace *ws, pl
     }
     row_start[n] = pos;
     pl->col = col;
-    return hd__colour_columns(n, row_start, col, group, &pl->ngroups);
+    const int rc = hd__colour_columns(n, row_start, col, group, &pl->ngroups);
+    if (rc == HD_OK) {
+        memcpy(prev, rows, n * w * sizeof *rows);
+        ws->plan_n = n;
+        ws->plan_ngroups = pl->ngroups;
+    }
+    return rc;
 }
 
 /* Lane arithmetic of the sweeps: pairs of doubles in one SSE2/NEON register
