@@ -105,7 +105,7 @@ int hd__tape_grow(hd_tape *t)
  * node (0 for a constant result). The buffer, grown or not, goes back to
  * the workspace. */
 static int record(const hd_objective *obj, const double *x, workspace *w, hd_tape *t, double *fx,
-                  uint32_t *out, hd_counts *c)
+                  uint32_t *out, double *seed, hd_counts *c)
 {
     const size_t n = obj->n;
     memset(t, 0, sizeof *t);
@@ -120,6 +120,7 @@ static int record(const hd_objective *obj, const double *x, workspace *w, hd_tap
     t->len = n + 1;
     for (size_t i = 0; i < n; i++) {
         xt[i].val = x[i];
+        xt[i].scale = 1.0;
         xt[i].tape = t;
         xt[i].id = (uint32_t)(i + 1);
     }
@@ -130,15 +131,17 @@ static int record(const hd_objective *obj, const double *x, workspace *w, hd_tap
     if (t->failed) return HD__DECLINED;
     *fx = r.val;
     *out = r.tape == t ? r.id : 0;
+    *seed = r.tape == t ? r.scale : 0.0;
     return HD_OK;
 }
 
-/* adj[k] = ∂f/∂(node k) for k < len (len > out), by one reverse sweep. */
-static void reverse(const hd_tape *t, uint32_t out, double *adj, size_t len)
+/* adj[k] = ∂f/∂(node k) for k < len (len > out), by one reverse sweep;
+ * f = seed·(node out). */
+static void reverse(const hd_tape *t, uint32_t out, double seed, double *adj, size_t len)
 {
     memset(adj, 0, len * sizeof *adj);
     if (out == 0) return;
-    adj[out] = 1.0;
+    adj[out] = seed;
     /* A constant argument is node 0; writing its adjoint anyway would chain
      * every one-argument node through that one memory cell. */
     for (uint32_t k = out; k > 0; k--) {
@@ -169,15 +172,15 @@ int hd__gradient_taped(const hd_objective *obj, const double *x, double *fx, dou
     if (!w) return HD_ENOMEM;
     hd_tape t;
     uint32_t out = 0;
-    double f = 0.0;
-    int rc = record(obj, x, w, &t, &f, &out, c);
+    double f = 0.0, seed = 0.0;
+    int rc = record(obj, x, w, &t, &f, &out, &seed, c);
     if (rc == HD_OK) {
         const size_t len = (size_t)(out > n ? out : n) + 1;
         double *adj = ws_get(w, W_ADJ, len * sizeof *adj);
         if (!adj) {
             rc = HD_ENOMEM;
         } else {
-            reverse(&t, out, adj, len);
+            reverse(&t, out, seed, adj, len);
             c->tape_sweeps++;
             if (!isfinite(f) || !all_finite(adj + 1, n)) {
                 rc = HD__DECLINED;
@@ -346,7 +349,7 @@ static inline void st(double *p, lanes_t v) { memcpy(p, &v, sizeof v); }
  * tan[k] = the tangents of node k along those seeds (input i seeded in its
  * group's lane), then the reverse sweep of the adjoints' tangents gives, at
  * input i, lane l: (H s_l)_i. The first sweep also accumulates the adjoints
- * adj (zero but adj[out] = 1 on entry). A node without second partials
+ * adj (zero but adj[out] = the result's scale on entry). A node without second partials
  * (sums, products by constants) needs only the first-order update. Written
  * per width so that the lane loops unroll. */
 #define DEFINE_SWEEP(W)                                                                    \
@@ -473,9 +476,9 @@ static int hessian_taped(const hd_objective *obj, const double *x, const hd_spar
     if (!ws) return HD_ENOMEM;
     hd_tape t;
     uint32_t out_id = 0;
-    double f = 0.0;
+    double f = 0.0, seed = 0.0;
     plan pl = {0, 0, 0, 0};
-    int rc = record(obj, x, ws, &t, &f, &out_id, c);
+    int rc = record(obj, x, ws, &t, &f, &out_id, &seed, c);
     /* nodes past the result (computed but not returned) take no part */
     const uint32_t top = out_id > n ? out_id : (uint32_t)n;
     const size_t len = (size_t)top + 1;
@@ -498,7 +501,7 @@ static int hessian_taped(const hd_objective *obj, const double *x, const hd_spar
     }
     if (rc == HD_OK) {
         memset(adj, 0, len * sizeof *adj);
-        if (out_id > 0) adj[out_id] = 1.0;
+        if (out_id > 0) adj[out_id] = seed;
         if (out->hess) memset(out->hess, 0, n * n * sizeof *out->hess);
         else memset(out->values, 0, out->sp->nnz * sizeof *out->values);
         double nonfinite = 0.0;
