@@ -109,10 +109,11 @@ static int record(const hd_objective *obj, const double *x, workspace *w, hd_tap
 {
     const size_t n = obj->n;
     memset(t, 0, sizeof *t);
-    if (n >= UINT32_MAX / 2 || n > (size_t)-1 / sizeof(hd_taped)) return HD_ENOMEM;
+    /* room for the inputs and about 16 operations per input to start with */
+    if (n >= UINT32_MAX / 32 || n > (size_t)-1 / 32 / sizeof(hd_tape_node)) return HD_ENOMEM;
     hd_taped *xt = ws_get(w, W_INPUTS, n * sizeof *xt);
     size_t cap = w->bytes[W_NODES] / sizeof *t->node;
-    if (cap < n + 1 + 16 * n + 64) cap = n + 1 + 16 * n + 64;
+    if (cap < 17 * n + 65) cap = 17 * n + 65;
     t->node = ws_get(w, W_NODES, cap * sizeof *t->node);
     if (!xt || !t->node) return HD_ENOMEM;
     t->cap = cap;
@@ -169,7 +170,7 @@ int hd__gradient_taped(const hd_objective *obj, const double *x, double *fx, dou
 {
     const size_t n = obj->n;
     workspace *w = ws_take();
-    if (!w) return HD_ENOMEM;
+    if (!w) return HD__DECLINED;
     hd_tape t;
     uint32_t out = 0;
     double f = 0.0, seed = 0.0;
@@ -191,7 +192,7 @@ int hd__gradient_taped(const hd_objective *obj, const double *x, double *fx, dou
         }
     }
     ws_give(w);
-    return rc;
+    return rc == HD_ENOMEM ? HD__DECLINED : rc; /* the forward paths need less memory */
 }
 
 /* ---- the Hessian's pattern, read off the tape --------------------------------- */
@@ -473,7 +474,7 @@ static int hessian_taped(const hd_objective *obj, const double *x, const hd_spar
 {
     const size_t n = obj->n;
     workspace *ws = ws_take();
-    if (!ws) return HD_ENOMEM;
+    if (!ws) return HD__DECLINED;
     hd_tape t;
     uint32_t out_id = 0;
     double f = 0.0, seed = 0.0;
@@ -519,7 +520,7 @@ static int hessian_taped(const hd_objective *obj, const double *x, const hd_spar
         if (fx) *fx = f;
     }
     ws_give(ws);
-    return rc;
+    return rc == HD_ENOMEM ? HD__DECLINED : rc; /* the forward paths need less memory */
 }
 
 int hd__hessian_taped(const hd_objective *obj, const double *x, double *fx, double *grad,
