@@ -64,6 +64,48 @@ static double time_us(const bcase *c, int m, long reps)
     return (bench_now_ns() - t0) / (double)reps / 1e3;
 }
 
+/* hd_sparse_hessian (CSR output, the pattern attached) on F1 and F2 at
+ * n = 50, 100, 200: the time and its growth exponent log(t200/t50)/log 4. */
+static int sparse_growth(void)
+{
+    static const size_t ns[] = {50, 100, 200};
+    static double values[MAXN * MAXN];
+    printf("\nhd_sparse_hessian (CSR output), microseconds per call, median of %d rounds:\n\n"
+           "| function | n = 50 | n = 100 | n = 200 | growth 50 -> 200 |\n|---|---:|---:|---:|---:|\n",
+           ROUNDS);
+    for (int fn = BENCH_ROSEN; fn <= BENCH_F2; fn++) {
+        double med[3];
+        for (int k = 0; k < 3; k++) {
+            static size_t nbox;
+            const size_t n = nbox = ns[k];
+            hd_objective obj = bench_set_plain.make[fn](n, &nbox);
+            for (size_t i = 0; i < n; i++) x[i] = fn == BENCH_ROSEN ? (i % 2 ? 1.0 : -1.2) : 0.5 * cos((double)i);
+            hd_sparsity *sp = NULL;
+            if (hd_sparsity_detect(&obj, x, &sp) != HD_OK) return 1;
+            double f, t[ROUNDS];
+            long reps = 1;
+            for (;;) {
+                const double t0 = bench_now_ns();
+                for (long r = 0; r < reps; r++)
+                    if (hd_sparse_hessian(&obj, sp, x, &f, g, values, NULL) != HD_OK) return 1;
+                if (bench_now_ns() - t0 > 3e5) break;
+                reps *= 2;
+            }
+            for (int r = 0; r < ROUNDS; r++) {
+                const double t0 = bench_now_ns();
+                for (long q = 0; q < reps; q++)
+                    if (hd_sparse_hessian(&obj, sp, x, &f, g, values, NULL) != HD_OK) return 1;
+                t[r] = (bench_now_ns() - t0) / (double)reps / 1e3;
+            }
+            med[k] = bench_median(t, ROUNDS);
+            hd_sparsity_free(sp);
+        }
+        printf("| %s | %.3g | %.3g | %.3g | n^%.2f |\n", fn == BENCH_ROSEN ? "F1" : "F2", med[0], med[1],
+               med[2], log(med[2] / med[0]) / log(4.0));
+    }
+    return 0;
+}
+
 int main(void)
 {
     static const struct { int fn; size_t n; } cfg[] = {
@@ -132,5 +174,5 @@ int main(void)
             fflush(stdout);
             hd_sparsity_free(sp);
         }
-    return 0;
+    return sparse_growth();
 }

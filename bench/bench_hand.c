@@ -30,13 +30,14 @@ double bench_f2_hand(const double *x, void *ctx)
 
 void bench_rosen_hand_hessian(size_t n, const double *x, double *fx, double *grad, double *hess)
 {
-    memset(hess, 0, n * n * sizeof *hess);
+    if (hess) memset(hess, 0, n * n * sizeof *hess);
     double s = 0.0;
     for (size_t i = 0; i + 1 < n; i += 2) {
         const double a = x[i + 1] - x[i] * x[i], b = 1.0 - x[i];
         s += 100.0 * a * a + b * b;
         grad[i] = -400.0 * x[i] * a - 2.0 * b;
         grad[i + 1] = 200.0 * a;
+        if (!hess) continue;
         hess[i * n + i] = 1200.0 * x[i] * x[i] - 400.0 * x[i + 1] + 2.0;
         hess[i * n + i + 1] = hess[(i + 1) * n + i] = -400.0 * x[i];
         hess[(i + 1) * n + i + 1] = 200.0;
@@ -48,7 +49,7 @@ void bench_rosen_hand_hessian(size_t n, const double *x, double *fx, double *gra
 /* term i: exp(sin(x_i) x_j) + log(1 + x_i^2) tanh(x_i), j = i + 1 (cyclic) */
 void bench_f2_hand_hessian(size_t n, const double *x, double *fx, double *grad, double *hess)
 {
-    memset(hess, 0, n * n * sizeof *hess);
+    if (hess) memset(hess, 0, n * n * sizeof *hess);
     memset(grad, 0, n * sizeof *grad);
     double s = 0.0;
     for (size_t i = 0; i < n; i++) {
@@ -61,6 +62,7 @@ void bench_f2_hand_hessian(size_t n, const double *x, double *fx, double *grad, 
         s += e + l * t;
         grad[i] += e * ui + l1 * t + l * t1;
         grad[j] += e * uj;
+        if (!hess) continue;
         hess[i * n + i] += e * (ui * ui - si * x[j]) + l2 * t + 2.0 * l1 * t1 + l * t2;
         hess[j * n + j] += e * uj * uj;
         const double hij = e * (ui * uj + ci);

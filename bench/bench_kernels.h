@@ -21,7 +21,8 @@ double bench_f2_hand(const double *x, void *ctx);
 
 
 
-/* Hand-written value, gradient and dense Hessian (n*n, row-major). */
+/* Hand-written value, gradient and dense Hessian (n*n, row-major); with
+ * hess NULL, value and gradient only (a fair hand-written gradient). */
 void bench_rosen_hand_hessian(size_t n, const double *x, double *fx, double *grad, double *hess);
 void bench_f2_hand_hessian(size_t n, const double *x, double *fx, double *grad, double *hess);
 #endif

@@ -26,6 +26,11 @@ template <int FN, int N> static void jet_hess(const double *x, double *f, double
         for (int j = 0; j < N; j++) h[i * N + j] = r.v[i].v[j];
     }
 }
-#define JET_ROW(fn, n) {"Jet", 0, fn, n, jet_grad<fn, n>}, {"Jet<Jet>", 1, fn, n, jet_hess<fn, n>},
+template <int FN, int N> constexpr peer_run jet_nested()
+{
+    if constexpr (N <= PEER_NESTED_MAX_N) return jet_hess<FN, N>;
+    else return nullptr;
+}
+#define JET_ROW(fn, n) {"Jet", 0, fn, n, jet_grad<fn, n>}, {"Jet<Jet>", 1, fn, n, jet_nested<fn, n>()},
 const peer_method peers_ceres[] = {PEER_CONFIGS(JET_ROW)};
 const int peers_ceres_count = sizeof peers_ceres / sizeof *peers_ceres;

@@ -29,6 +29,11 @@ template <int FN, int N> static void eigen_hess(const double *x, double *f, doub
         for (int j = 0; j < N; j++) h[i * N + j] = r.derivatives()(i).derivatives()[j];
     }
 }
-#define EIGEN_ROW(fn, n) {"Eigen", 0, fn, n, eigen_grad<fn, n>}, {"Eigen nested", 1, fn, n, eigen_hess<fn, n>},
+template <int FN, int N> constexpr peer_run eigen_nested()
+{
+    if constexpr (N <= PEER_NESTED_MAX_N) return eigen_hess<FN, N>;
+    else return nullptr;
+}
+#define EIGEN_ROW(fn, n) {"Eigen", 0, fn, n, eigen_grad<fn, n>}, {"Eigen nested", 1, fn, n, eigen_nested<fn, n>()},
 const peer_method peers_eigen[] = {PEER_CONFIGS(EIGEN_ROW)};
 const int peers_eigen_count = sizeof peers_eigen / sizeof *peers_eigen;

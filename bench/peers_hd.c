@@ -27,11 +27,13 @@ int peers_hd_run(int fn, size_t n, int what, const double *x, double *f, double 
         obj.hess_sparsity = patterns[fn][n];
         return hd_hessian(&obj, x, f, g, h);
     case PEERS_HAND_GRADIENT:
-    case PEERS_HAND_HESSIAN:
-        if (fn == 0) bench_rosen_hand_hessian(n, x, f, g, h);
-        else if (fn == 1) bench_f2_hand_hessian(n, x, f, g, h);
+    case PEERS_HAND_HESSIAN: {
+        double *hh = what == PEERS_HAND_HESSIAN ? h : NULL;
+        if (fn == 0) bench_rosen_hand_hessian(n, x, f, g, hh);
+        else if (fn == 1) bench_f2_hand_hessian(n, x, f, g, hh);
         else return -1;
         return 0;
+    }
     default: { /* central differences of the hand-written value (gradient) */
         double xs[256];
         const double e = 6.0554544523933395e-06; /* cbrt(DBL_EPSILON) */

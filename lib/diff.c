@@ -17,8 +17,12 @@
 /* Thresholds measured by bench/bench_drivers (doc/performance.md). */
 #define LANES_GRADIENT_MIN_N 5 /* hd_dualv gradient from this n on */
 #define LANES_HESSIAN_MIN_N 3  /* hd_hyperv Hessian from this n on */
-#define TAPE_GRADIENT_MIN_N 32 /* reverse sweep from this n on */
+#define TAPE_GRADIENT_MIN_N (HD_LANES + 1) /* reverse sweep once lanes need two passes */
 #define TAPE_HESSIAN_MIN_N 8   /* forward-over-reverse sweeps from this n on */
+/* With a pattern attached, its hd_hyperv passes up to this many beat one
+ * recorded pass and its sweeps (F1 at n = 10 and 16; F2 at n = 10 is 4, and
+ * the tape is faster there). */
+#define SPARSE_BEFORE_TAPE_PASSES 3
 
 static int valid(const hd_objective *obj, const double *x)
 {
@@ -405,17 +409,20 @@ static int hessian(const hd_objective *obj, const double *x, double *fx, double 
     hd_counts scratch = {0, 0, 0, 0, 0, 0, 0, 0};
     hd_counts *c = counts ? counts : &scratch;
     switch (path) {
-    case HD_PATH_AUTO:
+    case HD_PATH_AUTO: {
+        const hd_sparsity *sp = obj->hess_sparsity;
+        const int sparse = obj->f_hyperv && sp && hd__sparse_is_faster(sp, obj->n);
+        if (sparse && (!obj->f_taped || sp->npasses <= SPARSE_BEFORE_TAPE_PASSES))
+            return hd__hessian_sparse_dense_out(obj, sp, x, fx, grad, hess, c);
         if (obj->f_taped && obj->n >= TAPE_HESSIAN_MIN_N) {
             const int rc = hd__hessian_taped(obj, x, fx, grad, hess, c);
             if (rc != HD__DECLINED) return rc;
         }
-        if (obj->f_hyperv && obj->hess_sparsity
-            && hd__sparse_is_faster(obj->hess_sparsity, obj->n))
-            return hd__hessian_sparse_dense_out(obj, obj->hess_sparsity, x, fx, grad, hess, c);
+        if (sparse) return hd__hessian_sparse_dense_out(obj, sp, x, fx, grad, hess, c);
         if (obj->f_hyperv && obj->n >= LANES_HESSIAN_MIN_N)
             return hessian_lanes(obj, x, fx, grad, hess, c);
         return hessian_scalar(obj, x, fx, grad, hess, c);
+    }
     case HD_PATH_SCALAR:
         return hessian_scalar(obj, x, fx, grad, hess, c);
     case HD_PATH_LANES:

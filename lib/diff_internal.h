@@ -152,13 +152,16 @@ _Static_assert(sizeof(hd_hyper) == 32 && sizeof(hd_hyperv) % 16 == 0, "16-byte e
  * color[j] for every column, *ncolors in all. HD_OK or HD_ENOMEM. */
 int hd__colour_columns(size_t n, const size_t *row_start, const size_t *col, size_t *color,
                        size_t *ncolors);
-/* The taped paths (lib/tape.c). HD_OK; HD__DECLINED when the tape could not
- * grow or met a non-finite number, so that the caller's forward path, with
- * its conventions at non-finite points, gives the answer; HD_ENOMEM. */
+/* The taped paths (lib/tape.c). HD_OK, or HD__DECLINED when memory ran
+ * short or the tape met a non-finite number, so that the caller's forward
+ * path (less memory; its conventions at non-finite points) gives the answer. */
 #define HD__DECLINED 1
 int hd__gradient_taped(const hd_objective *obj, const double *x, double *fx, double *grad,
                        hd_counts *c);
 int hd__hessian_taped(const hd_objective *obj, const double *x, double *fx, double *grad,
                       double *hess, hd_counts *c);
+/* The same on the pattern and colouring of sp, into its CSR values. */
+int hd__sparse_hessian_taped(const hd_objective *obj, const hd_sparsity *sp, const double *x,
+                             double *fx, double *grad, double *values, hd_counts *c);
 
 #endif

@@ -19,6 +19,7 @@ typedef struct hd__eval {
     long lanes, hyperv, dual4; /* vector-lane passes (HD_LANES directions,
                                   HD_HYPERV_LANES Hessian entries, four
                                   directions), each counted 1 */
+    long taped; /* recorded passes of the taped path, each counted 1 */
     long max_evals; /* 0 = unlimited */
 } hd__eval;
 

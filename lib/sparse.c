@@ -287,7 +287,12 @@ int hd_sparse_hessian(const hd_objective *obj, const hd_sparsity *sp, const doub
         || !obj->f_hyperv)
         return HD_EINVAL;
     hd_counts scratch = {0, 0, 0, 0, 0, 0, 0, 0};
-    return sparse_passes(obj, sp, x, fx, grad, values, counts ? counts : &scratch);
+    hd_counts *c = counts ? counts : &scratch;
+    if (obj->f_taped) { /* the same colouring, as sweeps over one recorded pass */
+        const int rc = hd__sparse_hessian_taped(obj, sp, x, fx, grad, values, c);
+        if (rc != HD__DECLINED) return rc;
+    }
+    return sparse_passes(obj, sp, x, fx, grad, values, c);
 }
 
 int hd__sparse_is_faster(const hd_sparsity *sp, size_t n)

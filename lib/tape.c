@@ -15,11 +15,73 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifndef __STDC_NO_THREADS__
+#include <threads.h>
+#endif
 #include "diff_internal.h"
 
 /* Above this many bit-set words (len × ceil(n/64)) the pattern is not read
  * off the tape and the Hessian is computed densely. */
 #define PATTERN_WORDS_MAX ((size_t)1 << 24)
+
+/* ---- scratch memory, kept per thread -------------------------------------------
+ * A tape and its sweeps' arrays are a few hundred kilobytes at n = 200:
+ * allocated afresh on every call they come from mmap (or a heap grown and
+ * trimmed again) and every page faults in, which cost more than the sweeps.
+ * So each thread keeps its last buffers (C11 thread-specific storage, freed
+ * at thread exit). A call takes them out of the thread's slot and gives them
+ * back when it returns, so an objective that itself calls a driver gets
+ * fresh ones. Without C11 threads, every call allocates. */
+enum { W_NODES, W_INPUTS, W_ADJ, W_TAN, W_ATAN, W_SET, W_ROWS, W_INDEX, W_COL, W_PREV, W_SLOTS };
+typedef struct workspace {
+    void *p[W_SLOTS];
+    size_t bytes[W_SLOTS];
+    /* The last colouring (W_INDEX, W_COL) and the pattern it is of (W_PREV):
+     * an optimizer asks for the same pattern at every step, and colouring
+     * costs about as much as reading the pattern. plan_n == 0: none. */
+    size_t plan_n, plan_ngroups;
+} workspace;
+
+static void ws_free(void *v)
+{
+    workspace *w = v;
+    if (!w) return;
+    for (int k = 0; k < W_SLOTS; k++) free(w->p[k]);
+    free(w);
+}
+
+/* Slot k with at least `bytes` (contents not kept); NULL if that fails. */
+static void *ws_get(workspace *w, int k, size_t bytes)
+{
+    if (w->bytes[k] < bytes) {
+        free(w->p[k]);
+        w->p[k] = malloc(bytes ? bytes : 1);
+        w->bytes[k] = w->p[k] ? bytes : 0;
+    }
+    return w->p[k];
+}
+
+#ifndef __STDC_NO_THREADS__
+static once_flag ws_once = ONCE_FLAG_INIT;
+static tss_t ws_key;
+static int ws_ready;
+static void ws_init(void) { ws_ready = tss_create(&ws_key, ws_free) == thrd_success; }
+static workspace *ws_take(void)
+{
+    call_once(&ws_once, ws_init);
+    workspace *w = ws_ready ? tss_get(ws_key) : NULL;
+    if (w && tss_set(ws_key, NULL) == thrd_success) return w;
+    return calloc(1, sizeof(workspace));
+}
+static void ws_give(workspace *w)
+{
+    if (ws_ready && !tss_get(ws_key) && tss_set(ws_key, w) == thrd_success) return;
+    ws_free(w);
+}
+#else
+static workspace *ws_take(void) { return calloc(1, sizeof(workspace)); }
+static void ws_give(workspace *w) { ws_free(w); }
+#endif
 
 int hd__tape_grow(hd_tape *t)
 {
@@ -38,58 +100,56 @@ int hd__tape_grow(hd_tape *t)
     return HD_OK;
 }
 
-/* Node 0 (the constants) and the n inputs, nodes 1..n, with room for
- * `expect` operations after them. */
-static int tape_open(hd_tape *t, size_t n, size_t expect, const double *x, hd_taped *xt)
+/* One recorded pass on the workspace's node buffer: node 0 (the constants),
+ * the inputs (nodes 1..n), then the body's operations. *out is the result's
+ * node (0 for a constant result). The buffer, grown or not, goes back to
+ * the workspace. */
+static int record(const hd_objective *obj, const double *x, workspace *w, hd_tape *t, double *fx,
+                  uint32_t *out, double *seed, hd_counts *c)
 {
+    const size_t n = obj->n;
     memset(t, 0, sizeof *t);
-    if (n >= UINT32_MAX / 2) return HD_ENOMEM;
-    const size_t cap = n + 1 + expect;
-    t->node = malloc(cap * sizeof *t->node);
-    if (!t->node) return HD_ENOMEM;
+    /* room for the inputs and about 16 operations per input to start with */
+    if (n >= UINT32_MAX / 32 || n > (size_t)-1 / 32 / sizeof(hd_tape_node)) return HD_ENOMEM;
+    hd_taped *xt = ws_get(w, W_INPUTS, n * sizeof *xt);
+    size_t cap = w->bytes[W_NODES] / sizeof *t->node;
+    if (cap < 17 * n + 65) cap = 17 * n + 65;
+    t->node = ws_get(w, W_NODES, cap * sizeof *t->node);
+    if (!xt || !t->node) return HD_ENOMEM;
     t->cap = cap;
     memset(t->node, 0, (n + 1) * sizeof *t->node);
     t->len = n + 1;
     for (size_t i = 0; i < n; i++) {
         xt[i].val = x[i];
+        xt[i].scale = 1.0;
         xt[i].tape = t;
         xt[i].id = (uint32_t)(i + 1);
     }
-    return HD_OK;
-}
-
-/* One recorded pass; *out is the result's node (0 for a constant result). */
-static int record(const hd_objective *obj, const double *x, hd_tape *t, double *fx,
-                  uint32_t *out, hd_counts *c)
-{
-    const size_t n = obj->n;
-    hd_taped *xt = malloc(n * sizeof *xt);
-    if (!xt) return HD_ENOMEM;
-    int rc = tape_open(t, n, 16 * n + 64, x, xt);
-    if (rc != HD_OK) {
-        free(xt);
-        return rc;
-    }
     const hd_taped r = obj->f_taped(xt, obj->ctx);
-    free(xt);
+    w->p[W_NODES] = t->node; /* hd__tape_grow may have moved it */
+    w->bytes[W_NODES] = t->cap * sizeof *t->node;
     c->taped_calls++;
     if (t->failed) return HD__DECLINED;
     *fx = r.val;
     *out = r.tape == t ? r.id : 0;
+    *seed = r.tape == t ? r.scale : 0.0;
     return HD_OK;
 }
 
-/* adj[k] = ∂f/∂(node k) for k < len (len > out), by one reverse sweep. */
-static void reverse(const hd_tape *t, uint32_t out, double *adj, size_t len)
+/* adj[k] = ∂f/∂(node k) for k < len (len > out), by one reverse sweep;
+ * f = seed·(node out). */
+static void reverse(const hd_tape *t, uint32_t out, double seed, double *adj, size_t len)
 {
     memset(adj, 0, len * sizeof *adj);
     if (out == 0) return;
-    adj[out] = 1.0;
+    adj[out] = seed;
+    /* A constant argument is node 0; writing its adjoint anyway would chain
+     * every one-argument node through that one memory cell. */
     for (uint32_t k = out; k > 0; k--) {
         const hd_tape_node *p = &t->node[k];
         const double w = adj[k];
-        adj[p->a] += w * p->fx;
-        adj[p->b] += w * p->fy;
+        if (p->a) adj[p->a] += w * p->fx;
+        if (p->b) adj[p->b] += w * p->fy;
     }
 }
 
@@ -109,17 +169,19 @@ int hd__gradient_taped(const hd_objective *obj, const double *x, double *fx, dou
                        hd_counts *c)
 {
     const size_t n = obj->n;
+    workspace *w = ws_take();
+    if (!w) return HD__DECLINED;
     hd_tape t;
     uint32_t out = 0;
-    double f = 0.0;
-    int rc = record(obj, x, &t, &f, &out, c);
+    double f = 0.0, seed = 0.0;
+    int rc = record(obj, x, w, &t, &f, &out, &seed, c);
     if (rc == HD_OK) {
         const size_t len = (size_t)(out > n ? out : n) + 1;
-        double *adj = malloc(len * sizeof *adj);
+        double *adj = ws_get(w, W_ADJ, len * sizeof *adj);
         if (!adj) {
             rc = HD_ENOMEM;
         } else {
-            reverse(&t, out, adj, len);
+            reverse(&t, out, seed, adj, len);
             c->tape_sweeps++;
             if (!isfinite(f) || !all_finite(adj + 1, n)) {
                 rc = HD__DECLINED;
@@ -127,11 +189,10 @@ int hd__gradient_taped(const hd_objective *obj, const double *x, double *fx, dou
                 memcpy(grad, adj + 1, n * sizeof *grad);
                 if (fx) *fx = f;
             }
-            free(adj);
         }
     }
-    free(t.node);
-    return rc;
+    ws_give(w);
+    return rc == HD_ENOMEM ? HD__DECLINED : rc; /* the forward paths need less memory */
 }
 
 /* ---- the Hessian's pattern, read off the tape --------------------------------- */
@@ -151,8 +212,14 @@ static inline size_t lowest_bit(uint64_t v)
 #endif
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+#  define ALWAYS_INLINE __attribute__((always_inline)) inline
+#else
+#  define ALWAYS_INLINE inline
+#endif
+
 /* rows[i] |= v for every input i in u (bit sets of w words). */
-static void couple(uint64_t *rows, size_t w, const uint64_t *u, const uint64_t *v)
+static ALWAYS_INLINE void couple(uint64_t *rows, size_t w, const uint64_t *u, const uint64_t *v)
 {
     for (size_t q = 0; q < w; q++)
         for (uint64_t bits = u[q]; bits; bits &= bits - 1) {
@@ -161,19 +228,20 @@ static void couple(uint64_t *rows, size_t w, const uint64_t *u, const uint64_t *
         }
 }
 
-/* rows[i] (w words each) := the columns j with H_ij structurally non-zero at
- * this point. Node k depends on the inputs in set[k]: those of the
- * arguments it has a non-zero partial in. A node with a non-zero adjoint
- * and non-zero second partials couples its arguments' sets. A zero partial
- * only ever multiplies (all partials are finite here), so leaving its
- * argument out is exact. */
-static int pattern(const hd_tape *t, uint32_t out, size_t n, const double *adj, uint64_t *rows,
-                   size_t w)
+/* rows[i] (w words each, zeroed by the caller) := the columns j with H_ij
+ * structurally non-zero at this point. Node k depends on the inputs in
+ * set[k], those of the arguments it has a non-zero partial in; a node with
+ * non-zero second partials couples its arguments' sets. A zero partial only
+ * ever multiplies, so leaving its argument out is exact where every partial
+ * is finite; where one is not, the adjoints at the inputs are not finite
+ * either (an adjoint reaches every argument through its partial, and
+ * 0·inf and 0·NaN are NaN), and the caller declines. */
+static ALWAYS_INLINE void pattern(const hd_tape *t, uint32_t top, size_t n, uint64_t *set,
+                                  uint64_t *rows, size_t w)
 {
-    uint64_t *set = calloc(((size_t)out + 1) * w, sizeof *set);
-    if (!set) return HD_ENOMEM;
+    memset(set, 0, ((size_t)top + 1) * w * sizeof *set);
     for (size_t i = 0; i < n; i++) set[(i + 1) * w + i / 64] = (uint64_t)1 << (i % 64);
-    for (uint32_t k = (uint32_t)n + 1; k <= out; k++) {
+    for (uint32_t k = (uint32_t)n + 1; k <= top; k++) {
         const hd_tape_node *p = &t->node[k];
         uint64_t *s = set + (size_t)k * w;
         const uint64_t *sa = set + (size_t)p->a * w, *sb = set + (size_t)p->b * w;
@@ -181,7 +249,6 @@ static int pattern(const hd_tape *t, uint32_t out, size_t n, const double *adj, 
             for (size_t q = 0; q < w; q++) s[q] |= sa[q];
         if (p->fy != 0)
             for (size_t q = 0; q < w; q++) s[q] |= sb[q];
-        if (adj[k] == 0) continue;
         if (p->fxx != 0) couple(rows, w, sa, sa);
         if (p->fxy != 0) {
             couple(rows, w, sa, sb);
@@ -189,190 +256,283 @@ static int pattern(const hd_tape *t, uint32_t out, size_t n, const double *adj, 
         }
         if (p->fyy != 0) couple(rows, w, sb, sb);
     }
-    free(set);
-    return HD_OK;
 }
 
-/* The pattern as CSR (rows ascending), coloured. */
+/* The columns grouped for the sweeps, with the pattern (CSR, columns
+ * ascending) that says which entries to read; col == NULL: one group per
+ * column, every entry read. */
 typedef struct plan {
-    size_t *row_start, *col, *group, ngroups;
+    const size_t *row_start, *col, *group;
+    size_t ngroups;
 } plan;
 
-static void plan_free(plan *pl)
+/* Group the columns: by a distance-2 colouring of the pattern read off the tape, or
+ * one group per column when the pattern is dense (colouring would not save
+ * sweeps) or too large to read. */
+static int make_plan(const hd_tape *t, uint32_t top, size_t n, workspace *ws, plan *pl)
 {
-    free(pl->row_start);
-    free(pl->col);
-    free(pl->group);
-}
-
-/* Columns grouped for the sweeps: by a distance-2 colouring of the pattern
- * read off the tape, or one group per column when the pattern is dense
- * (colouring would not save sweeps) or too large to read. */
-static int make_plan(const hd_tape *t, uint32_t out, size_t n, const double *adj, plan *pl)
-{
-    memset(pl, 0, sizeof *pl);
-    pl->group = malloc(n * sizeof *pl->group);
-    pl->row_start = malloc((n + 1) * sizeof *pl->row_start);
-    if (!pl->group || !pl->row_start) return HD_ENOMEM;
     const size_t w = (n + 63) / 64;
-    uint64_t *rows = NULL;
-    if (n > HD_TAPE_BLOCK && ((size_t)out + 1) <= PATTERN_WORDS_MAX / w)
-        rows = calloc(n * w, sizeof *rows);
-    size_t nnz = 0;
-    if (rows) {
-        if (pattern(t, out, n, adj, rows, w) != HD_OK) {
-            free(rows);
-            rows = NULL;
-        } else {
-            for (size_t q = 0; q < n * w; q++)
-                for (uint64_t bits = rows[q]; bits; bits &= bits - 1) nnz++;
-        }
+    size_t *index = ws_get(ws, W_INDEX, (2 * n + 1) * sizeof *index);
+    if (!index) return HD_ENOMEM;
+    size_t *group = index, *row_start = index + n;
+    pl->group = group;
+    pl->row_start = row_start;
+    pl->col = NULL;
+    uint64_t *set = NULL, *rows = NULL;
+    if (((size_t)top + 1) <= PATTERN_WORDS_MAX / w) {
+        set = ws_get(ws, W_SET, ((size_t)top + 1) * w * sizeof *set);
+        rows = ws_get(ws, W_ROWS, n * w * sizeof *rows);
     }
-    if (!rows || nnz > n * n / 4) {
-        free(rows);
-        for (size_t j = 0; j < n; j++) pl->group[j] = j;
+    size_t nnz = n * n;
+    if (set && rows) {
+        memset(rows, 0, n * w * sizeof *rows);
+        if (w == 1) pattern(t, top, n, set, rows, 1); /* n <= 64: one word per set */
+        else pattern(t, top, n, set, rows, w);
+        nnz = 0;
+        for (size_t q = 0; q < n * w; q++)
+            for (uint64_t bits = rows[q]; bits; bits &= bits - 1) nnz++;
+    }
+    if (n <= HD_TAPE_BLOCK || nnz > n * n / 2) {
+        for (size_t j = 0; j < n; j++) group[j] = j;
         pl->ngroups = n;
-        return HD_OK; /* row_start unused: every entry is computed */
+        ws->plan_n = 0;
+        return HD_OK;
     }
-    pl->col = malloc((nnz ? nnz : 1) * sizeof *pl->col);
-    if (!pl->col) {
-        free(rows);
-        return HD_ENOMEM;
+    uint64_t *prev = ws->plan_n == n ? ws->p[W_PREV] : NULL;
+    if (prev && memcmp(prev, rows, n * w * sizeof *rows) == 0) {
+        pl->col = ws->p[W_COL];
+        pl->ngroups = ws->plan_ngroups;
+        return HD_OK;
     }
+    ws->plan_n = 0;
+    size_t *col = ws_get(ws, W_COL, nnz * sizeof *col);
+    prev = ws_get(ws, W_PREV, n * w * sizeof *prev);
+    if (!col || !prev) return HD_ENOMEM;
     size_t pos = 0;
     for (size_t i = 0; i < n; i++) {
-        pl->row_start[i] = pos;
+        row_start[i] = pos;
         for (size_t q = 0; q < w; q++)
             for (uint64_t bits = rows[i * w + q]; bits; bits &= bits - 1)
-                pl->col[pos++] = q * 64 + lowest_bit(bits);
+                col[pos++] = q * 64 + lowest_bit(bits);
     }
-    pl->row_start[n] = pos;
-    free(rows);
-    return hd__colour_columns(n, pl->row_start, pl->col, pl->group, &pl->ngroups);
+    row_start[n] = pos;
+    pl->col = col;
+    const int rc = hd__colour_columns(n, row_start, col, group, &pl->ngroups);
+    if (rc == HD_OK) {
+        memcpy(prev, rows, n * w * sizeof *rows);
+        ws->plan_n = n;
+        ws->plan_ngroups = pl->ngroups;
+    }
+    return rc;
 }
+
+/* Lane arithmetic of the sweeps: pairs of doubles in one SSE2/NEON register
+ * with GNU vectors (gcc at -O2 does not vectorise these short loops by
+ * itself), one double at a time otherwise. */
+#ifdef HD__VECTOR_LANES
+typedef hd__pair lanes_t;
+#  define LANE_WIDTH 2
+static inline lanes_t splat(double v) { return (lanes_t){v, v}; }
+#else
+typedef double lanes_t;
+#  define LANE_WIDTH 1
+static inline lanes_t splat(double v) { return v; }
+#endif
+static inline lanes_t ld(const double *p)
+{
+    lanes_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+static inline void st(double *p, lanes_t v) { memcpy(p, &v, sizeof v); }
 
 /* One forward-over-reverse sweep for the column groups first..first+W-1:
  * tan[k] = the tangents of node k along those seeds (input i seeded in its
  * group's lane), then the reverse sweep of the adjoints' tangents gives, at
- * input i, lane l: (H s_l)_i. Written per width so the lane loops unroll. */
+ * input i, lane l: (H s_l)_i. The first sweep also accumulates the adjoints
+ * adj (zero but adj[out] = the result's scale on entry). A node without second partials
+ * (sums, products by constants) needs only the first-order update. Written
+ * per width so that the lane loops unroll. */
 #define DEFINE_SWEEP(W)                                                                    \
-    static void sweep##W(const hd_tape *t, uint32_t out, size_t n, const double *adj,       \
+    static void sweep##W(const hd_tape *t, uint32_t top, size_t n, double *adj, int with_adj, \
                          const size_t *group, size_t first, double *tan, double *atan)      \
     {                                                                                      \
-        memset(tan, 0, ((size_t)out + 1) * (W) * sizeof *tan);                             \
-        memset(atan, 0, ((size_t)out + 1) * (W) * sizeof *atan);                           \
+        enum { P = (W) / LANE_WIDTH };                                                     \
+        memset(tan, 0, (n + 1) * (W) * sizeof *tan);                                       \
+        memset(atan, 0, ((size_t)top + 1) * (W) * sizeof *atan);                           \
         for (size_t i = 0; i < n; i++)                                                     \
             if (group[i] >= first && group[i] < first + (W))                               \
                 tan[(i + 1) * (W) + (group[i] - first)] = 1.0;                             \
-        for (uint32_t k = (uint32_t)n + 1; k <= out; k++) {                                \
+        for (uint32_t k = (uint32_t)n + 1; k <= top; k++) {                                \
             const hd_tape_node *p = &t->node[k];                                           \
             const double *ta = tan + (size_t)p->a * (W), *tb = tan + (size_t)p->b * (W);   \
-            double *tk = tan + (size_t)k * (W);                                            \
-            for (int l = 0; l < (W); l++) tk[l] = p->fx * ta[l] + p->fy * tb[l];           \
+            const lanes_t fx = splat(p->fx), fy = splat(p->fy);                            \
+            lanes_t v[P];                                                                  \
+            for (int q = 0; q < P; q++)                                                    \
+                v[q] = fx * ld(ta + q * LANE_WIDTH) + fy * ld(tb + q * LANE_WIDTH);        \
+            for (int q = 0; q < P; q++) st(tan + (size_t)k * (W) + q * LANE_WIDTH, v[q]);  \
         }                                                                                  \
-        for (uint32_t k = out; k > n; k--) {                                               \
+        for (uint32_t k = top; k > n; k--) {                                               \
             const hd_tape_node *p = &t->node[k];                                           \
             const double w = adj[k];                                                       \
-            const double *ta = tan + (size_t)p->a * (W), *tb = tan + (size_t)p->b * (W);   \
-            const double *ak = atan + (size_t)k * (W);                                     \
-            double *aa = atan + (size_t)p->a * (W), *ab = atan + (size_t)p->b * (W);       \
-            double da[W], db[W];                                                           \
-            for (int l = 0; l < (W); l++) {                                                \
-                da[l] = ak[l] * p->fx + w * (p->fxx * ta[l] + p->fxy * tb[l]);             \
-                db[l] = ak[l] * p->fy + w * (p->fxy * ta[l] + p->fyy * tb[l]);             \
+            if (with_adj) {                                                                \
+                if (p->a) adj[p->a] += w * p->fx;                                          \
+                if (p->b) adj[p->b] += w * p->fy;                                          \
             }                                                                              \
-            for (int l = 0; l < (W); l++) aa[l] += da[l];                                  \
-            for (int l = 0; l < (W); l++) ab[l] += db[l];                                  \
+            const lanes_t fx = splat(p->fx), fy = splat(p->fy);                            \
+            double *aa = atan + (size_t)p->a * (W), *ab = atan + (size_t)p->b * (W);       \
+            const double *ak = atan + (size_t)k * (W);                                     \
+            lanes_t da[P], db[P];                                                          \
+            if (p->fxx == 0 && p->fxy == 0 && p->fyy == 0) {                               \
+                for (int q = 0; q < P; q++) {                                              \
+                    const lanes_t a = ld(ak + q * LANE_WIDTH);                             \
+                    da[q] = a * fx;                                                        \
+                    db[q] = a * fy;                                                        \
+                }                                                                          \
+            } else {                                                                       \
+                const lanes_t vw = splat(w), fxx = splat(p->fxx), fxy = splat(p->fxy),     \
+                              fyy = splat(p->fyy);                                         \
+                const double *ta = tan + (size_t)p->a * (W), *tb = tan + (size_t)p->b * (W); \
+                for (int q = 0; q < P; q++) {                                              \
+                    const lanes_t a = ld(ak + q * LANE_WIDTH), u = ld(ta + q * LANE_WIDTH), \
+                                  v = ld(tb + q * LANE_WIDTH);                             \
+                    da[q] = a * fx + vw * (fxx * u + fxy * v);                             \
+                    db[q] = a * fy + vw * (fxy * u + fyy * v);                             \
+                }                                                                          \
+            }                                                                              \
+            if (p->a)                                                                      \
+                for (int q = 0; q < P; q++)                                                \
+                    st(aa + q * LANE_WIDTH, ld(aa + q * LANE_WIDTH) + da[q]);              \
+            if (p->b)                                                                      \
+                for (int q = 0; q < P; q++)                                                \
+                    st(ab + q * LANE_WIDTH, ld(ab + q * LANE_WIDTH) + db[q]);              \
         }                                                                                  \
     }
+DEFINE_SWEEP(2)
 DEFINE_SWEEP(4)
 DEFINE_SWEEP(8)
 #undef DEFINE_SWEEP
 
-/* hess[i][j] for the columns j in groups first..first+W-1, j >= i, mirrored.
- * Returns 0 when every entry written is finite. */
-static double recover(const plan *pl, size_t n, size_t first, size_t width, const double *atan,
-                      double *hess)
+/* Where the sweeps' results go: a dense n×n matrix, or the values of a CSR
+ * pattern (sp). */
+typedef struct sink {
+    double *hess;
+    const hd_sparsity *sp;
+    double *values;
+} sink;
+
+/* CSR position of (i, j) in sp, columns ascending; (size_t)-1 if absent. */
+static size_t csr_position(const hd_sparsity *sp, size_t i, size_t j)
 {
-    double nonfinite = 0.0; /* Σ v·0: NaN when some v is not finite */
+    size_t lo = sp->row_start[i], hi = sp->row_start[i + 1];
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (sp->col[mid] < j) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < sp->row_start[i + 1] && sp->col[lo] == j ? lo : (size_t)-1;
+}
+
+/* The entries (i, j), j >= i, whose column is in groups first..first+W-1,
+ * stored with their mirror (i, j) from row i, so the result is exactly
+ * symmetric. Returns Σ v·0 over them: NaN when one is not finite. */
+static double recover(const plan *pl, size_t n, size_t first, size_t width, const double *atan,
+                      const sink *out)
+{
+    double nonfinite = 0.0;
     for (size_t i = 0; i < n; i++) {
         const double *hs = atan + (i + 1) * width;
-        if (!pl->col) { /* one group per column */
+        if (!pl->col) { /* one group per column: dense output */
             for (size_t j = first > i ? first : i; j < first + width && j < n; j++) {
-                hess[i * n + j] = hess[j * n + i] = hs[j - first];
+                out->hess[i * n + j] = out->hess[j * n + i] = hs[j - first];
                 nonfinite += hs[j - first] * 0.0;
             }
             continue;
         }
         for (size_t q = pl->row_start[i]; q < pl->row_start[i + 1]; q++) {
             const size_t j = pl->col[q], g = pl->group[j];
-            if (j >= i && g >= first && g < first + width) {
-                hess[i * n + j] = hess[j * n + i] = hs[g - first];
-                nonfinite += hs[g - first] * 0.0;
+            if (j < i || g < first || g >= first + width) continue;
+            const double v = hs[g - first];
+            nonfinite += v * 0.0;
+            if (out->hess) {
+                out->hess[i * n + j] = out->hess[j * n + i] = v;
+            } else {
+                out->values[q] = v;
+                if (j != i) {
+                    const size_t m = csr_position(out->sp, j, i);
+                    if (m != (size_t)-1) out->values[m] = v;
+                }
             }
         }
     }
     return nonfinite;
 }
 
+/* Record, plan (given, or from the tape), sweep and recover into `out`. */
+static int hessian_taped(const hd_objective *obj, const double *x, const hd_sparsity *given,
+                         double *fx, double *grad, const sink *out, hd_counts *c)
+{
+    const size_t n = obj->n;
+    workspace *ws = ws_take();
+    if (!ws) return HD__DECLINED;
+    hd_tape t;
+    uint32_t out_id = 0;
+    double f = 0.0, seed = 0.0;
+    plan pl = {0, 0, 0, 0};
+    int rc = record(obj, x, ws, &t, &f, &out_id, &seed, c);
+    /* nodes past the result (computed but not returned) take no part */
+    const uint32_t top = out_id > n ? out_id : (uint32_t)n;
+    const size_t len = (size_t)top + 1;
+    if (rc == HD_OK && !isfinite(f)) rc = HD__DECLINED;
+    if (rc == HD_OK && given) {
+        pl.row_start = given->row_start;
+        pl.col = given->col;
+        pl.group = given->color;
+        pl.ngroups = given->ncolors;
+    } else if (rc == HD_OK) {
+        rc = make_plan(&t, top, n, ws, &pl);
+    }
+    const size_t width = pl.ngroups <= 2 ? 2 : pl.ngroups <= 4 ? 4 : 8;
+    double *adj = NULL, *tan = NULL, *atan = NULL;
+    if (rc == HD_OK) {
+        adj = ws_get(ws, W_ADJ, len * sizeof *adj);
+        tan = ws_get(ws, W_TAN, len * width * sizeof *tan);
+        atan = ws_get(ws, W_ATAN, len * width * sizeof *atan);
+        if (!adj || !tan || !atan) rc = HD_ENOMEM;
+    }
+    if (rc == HD_OK) {
+        memset(adj, 0, len * sizeof *adj);
+        if (out_id > 0) adj[out_id] = seed;
+        if (out->hess) memset(out->hess, 0, n * n * sizeof *out->hess);
+        else memset(out->values, 0, out->sp->nnz * sizeof *out->values);
+        double nonfinite = 0.0;
+        for (size_t first = 0; first < pl.ngroups || first == 0; first += width) {
+            void (*sweep)(const hd_tape *, uint32_t, size_t, double *, int, const size_t *,
+                          size_t, double *, double *) = width == 2 ? sweep2 : width == 4 ? sweep4 : sweep8;
+            sweep(&t, top, n, adj, first == 0, pl.group, first, tan, atan);
+            nonfinite += recover(&pl, n, first, width, atan, out);
+            c->tape_sweeps++;
+        }
+        if (!all_finite(adj + 1, n) || nonfinite != 0.0) rc = HD__DECLINED;
+    }
+    if (rc == HD_OK) {
+        if (grad) memcpy(grad, adj + 1, n * sizeof *grad);
+        if (fx) *fx = f;
+    }
+    ws_give(ws);
+    return rc == HD_ENOMEM ? HD__DECLINED : rc; /* the forward paths need less memory */
+}
+
 int hd__hessian_taped(const hd_objective *obj, const double *x, double *fx, double *grad,
                       double *hess, hd_counts *c)
 {
-    const size_t n = obj->n;
-    hd_tape t;
-    uint32_t out = 0;
-    double f = 0.0;
-    plan pl = {0, 0, 0, 0};
-    double *adj = NULL, *tan = NULL, *atan = NULL;
-    int rc = record(obj, x, &t, &f, &out, c);
-    if (rc != HD_OK) goto done;
-    double nonfinite = 0.0; /* Σ p·0 over the partials: NaN when one is not finite */
-    for (uint32_t k = (uint32_t)n + 1; k <= out; k++) {
-        const hd_tape_node *p = &t.node[k];
-        nonfinite += (p->fx * 0.0 + p->fy * 0.0) + (p->fxx * 0.0 + p->fxy * 0.0 + p->fyy * 0.0);
-    }
-    if (nonfinite != 0.0 || !isfinite(f)) {
-        rc = HD__DECLINED;
-        goto done;
-    }
-    /* nodes past the result (computed but not returned) take no part */
-    const uint32_t top = out > n ? out : (uint32_t)n;
-    const size_t len = (size_t)top + 1;
-    adj = malloc(len * sizeof *adj);
-    if (!adj) {
-        rc = HD_ENOMEM;
-        goto done;
-    }
-    reverse(&t, out, adj, len);
-    c->tape_sweeps++;
-    if ((rc = make_plan(&t, top, n, adj, &pl)) != HD_OK) goto done;
-    const size_t width = pl.ngroups <= 4 ? 4 : 8;
-    tan = malloc(len * width * sizeof *tan);
-    atan = malloc(len * width * sizeof *atan);
-    if (!tan || !atan) {
-        rc = HD_ENOMEM;
-        goto done;
-    }
-    memset(hess, 0, n * n * sizeof *hess);
-    for (size_t first = 0; first < pl.ngroups; first += width) {
-        if (width == 4)
-            sweep4(&t, top, n, adj, pl.group, first, tan, atan);
-        else
-            sweep8(&t, top, n, adj, pl.group, first, tan, atan);
-        nonfinite += recover(&pl, n, first, width, atan, hess);
-        c->tape_sweeps++;
-    }
-    if (!all_finite(adj + 1, n) || nonfinite != 0.0) {
-        rc = HD__DECLINED;
-        goto done;
-    }
-    if (grad) memcpy(grad, adj + 1, n * sizeof *grad);
-    if (fx) *fx = f;
-done:
-    plan_free(&pl);
-    free(adj);
-    free(tan);
-    free(atan);
-    free(t.node);
-    return rc;
+    const sink out = {hess, NULL, NULL};
+    return hessian_taped(obj, x, NULL, fx, grad, &out, c);
+}
+
+int hd__sparse_hessian_taped(const hd_objective *obj, const hd_sparsity *sp, const double *x,
+                             double *fx, double *grad, double *values, hd_counts *c)
+{
+    const sink out = {NULL, sp, values};
+    return hessian_taped(obj, x, sp, fx, grad, &out, c);
 }

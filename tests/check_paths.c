@@ -168,16 +168,26 @@ START_TEST(passes_are_counted_honestly)
     long dense = 0;
     for (size_t i = 0; i < n; i++) dense += (long)((n - i + HD_HYPERV_LANES - 1) / HD_HYPERV_LANES);
     ck_assert_int_eq(k.hyperv_calls, dense);
-    /* F1's Hessian is 2x2 block diagonal: 2 colours; colour 0 seeds the even
-     * rows (5), colour 1 every row (10) */
+    /* F1's Hessian is 2x2 block diagonal: 2 colours */
     hd_sparsity *sp = NULL;
     ck_assert_int_eq(hd_sparsity_detect(&obj, x, &sp), HD_OK);
     ck_assert_uint_eq(sp->ncolors, 2);
     ck_assert_uint_eq(sp->nnz, 20);
-    k.hyperv_calls = 0;
+    /* with f_taped: one recorded pass, one sweep carrying both colours */
+    k.hyperv_calls = k.taped_calls = k.tape_sweeps = 0;
     ck_assert_int_eq(hd_sparse_hessian(&obj, sp, x, NULL, NULL, h, &k), HD_OK);
+    ck_assert_int_eq(k.taped_calls, 1);
+    ck_assert_int_eq(k.tape_sweeps, 1);
+    ck_assert_int_eq(k.hyperv_calls, 0);
+    /* without: hd_hyperv passes, colour 0 seeds the even rows (5), colour 1
+     * every row (10) */
+    hd_objective untaped = obj;
+    untaped.f_taped = NULL;
+    k.taped_calls = k.tape_sweeps = 0;
+    ck_assert_int_eq(hd_sparse_hessian(&untaped, sp, x, NULL, NULL, h, &k), HD_OK);
     ck_assert_int_eq(k.hyperv_calls, (long)((5 + HD_HYPERV_LANES - 1) / HD_HYPERV_LANES + (10 + HD_HYPERV_LANES - 1) / HD_HYPERV_LANES));
     ck_assert_int_eq(k.hyperv_calls, (long)sp->npasses);
+    ck_assert_int_eq(k.taped_calls, 0);
     hd_sparsity_free(sp);
 
 }

@@ -366,17 +366,30 @@ HD_END_DECLS
 static inline double hd__val_taped(hd_taped a) { return a.val; }
 static inline hd_taped hd__lift_taped(double v) { return hd_taped_const(v); }
 static inline hd_taped hd__id_taped(hd_taped a) { return a; }
-/* Append node φ(a, b); operands off the tape (constants) get zero partials.
- * A tape that cannot grow records nothing more: the result is then a
- * constant and the driver, seeing t->failed, takes another path. */
+/* Append node φ(a, b), its partials taken through the operands' scales;
+ * operands off the tape (constants) get zero partials. A tape that cannot
+ * grow records nothing more: the result is then a constant and the driver,
+ * seeing t->failed, takes another path. */
 static inline hd_taped hd__tape_record(hd_taped a, hd_taped b, double f, double fx, double fy,
                                        double fxx, double fxy, double fyy)
 {
     hd_tape *t = a.tape ? a.tape : b.tape;
-    hd_taped r = {f, 0, 0};
+    hd_taped r = {f, 1.0, 0, 0};
     if (!t) return r;
-    if (!a.tape) fx = fxx = fxy = 0.0;
-    if (!b.tape) fy = fyy = fxy = 0.0;
+    if (a.tape) {
+        fx *= a.scale;
+        fxx *= a.scale * a.scale;
+        fxy *= a.scale;
+    } else {
+        fx = fxx = fxy = 0.0;
+    }
+    if (b.tape) {
+        fy *= b.scale;
+        fyy *= b.scale * b.scale;
+        fxy *= b.scale;
+    } else {
+        fy = fyy = fxy = 0.0;
+    }
     if (t->len == t->cap && hd__tape_grow(t) != 0) return r;
     hd_tape_node *p = &t->node[t->len];
     p->a = a.id;
@@ -390,9 +403,12 @@ static inline hd_taped hd__tape_record(hd_taped a, hd_taped b, double f, double 
     r.id = (uint32_t)t->len++;
     return r;
 }
+/* A constant slope d: the same node, scaled (constants stay constants). */
 static inline hd_taped hd__chain1_lin_taped(hd_taped a, double f, double d)
 {
-    return hd__tape_record(a, hd_taped_const(0.0), f, d, 0.0, 0.0, 0.0, 0.0);
+    a.val = f;
+    a.scale *= d;
+    return a;
 }
 static inline hd_taped hd__chain1_taped(hd_taped a, double f, double d, double dd)
 {
@@ -400,6 +416,8 @@ static inline hd_taped hd__chain1_taped(hd_taped a, double f, double d, double d
 }
 static inline hd_taped hd__chain2_lin_taped(hd_taped a, hd_taped b, double f, double fx, double fy)
 {
+    if (!b.tape) return hd__chain1_lin_taped(a, f, fx);
+    if (!a.tape) return hd__chain1_lin_taped(b, f, fy);
     return hd__tape_record(a, b, f, fx, fy, 0.0, 0.0, 0.0);
 }
 static inline hd_taped hd__chain2_bil_taped(hd_taped a, hd_taped b, double f, double fx, double fy,

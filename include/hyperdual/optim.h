@@ -70,6 +70,7 @@ typedef struct hd_iteration {
     long          f_calls, dual_calls, hyper_calls;
     long          lanes_calls, hyperv_calls, dual4_calls; /**< vector-lane passes (paths.h),
                                                             1 per pass */
+    long          taped_calls;   /**< recorded passes of the taped path (paths.h), 1 each */
 } hd_iteration;
 
 /** Per-iteration callback; a non-zero return stops the run (HD_STOPPED_BY_CALLBACK). */
@@ -110,6 +111,7 @@ typedef struct hd_trace_row {
     double f, grad_norm, step, tau;
     long   f_calls, dual_calls, hyper_calls;
     long   lanes_calls, hyperv_calls, dual4_calls; /**< vector-lane passes (paths.h), 1 per pass */
+    long   taped_calls;   /**< recorded passes of the taped path (paths.h), 1 each */
 } hd_trace_row;
 
 /** Result of hd_minimize. */
@@ -121,7 +123,7 @@ typedef struct hd_result {
     double f;             /**< final value */
     double grad_norm;     /**< final ||grad||_inf */
     /* beyond the contract */
-    long   passes;        /**< derivative passes (dual + hyper + lanes + hyperv + dual4), as
+    long   passes;        /**< derivative passes (dual + hyper + lanes + hyperv + dual4 + taped), as
                                the drivers count them */
     long   factorizations;/**< Cholesky / eigen factorizations */
     long   modifications; /**< Hessian modification retries (shifts) */
@@ -140,16 +142,19 @@ typedef struct hd_result {
                                per pass as paths.h's hd_counts does */
     long   hyperv_calls;  /**< f_hyperv passes (HD_HYPERV_LANES Hessian entries each), 1 per pass */
     long   dual4_calls;   /**< f_dual4 passes (four gradient directions each), 1 per pass */
+    long   taped_calls;   /**< f_taped passes (one recorded evaluation, then sweeps: a whole
+                               gradient or Hessian), 1 per pass */
 } hd_result;
 
 /**
  * @brief Minimize obj from x (in: start, out: best point seen, never worse than the start).
  *
  * Every objective evaluation goes through counting wrappers, so f_calls,
- * dual_calls, hyper_calls, lanes_calls, hyperv_calls and dual4_calls are the passes
- * actually made (a Hessian costs n(n+1)/2 hyper-dual passes, or fewer
- * f_hyperv passes when the objective has that member and the drivers find it
- * faster; a line-search trial one dual pass). The run
+ * dual_calls, hyper_calls, lanes_calls, hyperv_calls, dual4_calls and
+ * taped_calls are the passes actually made (a Hessian costs n(n+1)/2
+ * hyper-dual passes, or fewer f_hyperv passes, or one f_taped pass, when the
+ * objective has that member and the drivers find it faster; a line-search
+ * trial one dual pass). The run
  * never stops on a non-finite trial value: the step shrinks instead. See
  * doc/optimizers.md for the methods, options and statuses.
  * @param obj in: the objective; obj->n >= 1 and obj->f_hyper non-NULL

@@ -92,6 +92,11 @@ HD_API void hd_sparsity_free(hd_sparsity *sp);
 
 /**
  * @brief The structurally non-zero Hessian entries, in CSR order of sp.
+ *
+ * With obj->f_taped (every HD_GENERIC_OBJECTIVE has it) one recorded pass
+ * and ceil(sp->ncolors / HD_TAPE_BLOCK) sweeps over it give every entry:
+ * the cost of a banded Hessian then grows like n. Otherwise, or where the
+ * tape meets a non-finite number, sp->npasses hd_hyperv passes.
  * @param obj    in: the objective; obj->n >= 1, obj->f_hyper and obj->f_hyperv
  *               non-NULL
  * @param sp     in, not NULL: the pattern of obj's Hessian (sp->n == obj->n)

@@ -223,23 +223,28 @@ typedef struct hd_tape {
 } hd_tape;
 
 /**
- * @brief A taped number: a value and the tape node that computed it.
+ * @brief A taped number: a value, and the tape node it is a multiple of.
  *
+ * The number is scale·(node id) as far as derivatives go: operations whose
+ * derivative is a constant factor (negation, a sum or product with a
+ * constant, |x|, floor, ...) only change the scale and record nothing, so
+ * the tape holds the operations that couple values or curve.
  * HD_GENERIC_OBJECTIVE instantiates every objective for it, and the drivers
  * use it for the reverse-mode gradient and the forward-over-reverse Hessian
- * (doc/performance.md). A constant has tape NULL and id 0, so (T){0} is the
- * constant zero. Users do not normally create these themselves.
+ * (doc/performance.md). A constant has tape NULL (and id 0), so (T){0} is
+ * the constant zero. Users do not normally create these themselves.
  */
 typedef struct {
     double val;                /**< the value at the point */
+    double scale;              /**< d(this)/d(node id) */
     hd_tape *tape;             /**< the tape it is recorded on; NULL for a constant */
-    uint32_t id;               /**< its node on that tape */
+    uint32_t id;               /**< the node it is a multiple of */
 } hd_taped;
 
 /** @brief A constant: value x, on no tape. */
 static inline hd_taped hd_taped_const(double x)
 {
-    hd_taped r = {x, 0, 0};
+    hd_taped r = {x, 0.0, 0, 0};
     return r;
 }
 
