@@ -53,7 +53,7 @@ static void ws_free(void *v)
 /* Slot k with at least `bytes` (contents not kept); NULL if that fails. */
 static void *ws_get(workspace *w, int k, size_t bytes)
 {
-    if (w->bytes[k] < bytes) {
+    if (!w->p[k] || w->bytes[k] < bytes) { /* also 0 bytes: NULL means out of memory */
         free(w->p[k]);
         w->p[k] = malloc(bytes ? bytes : 1);
         w->bytes[k] = w->p[k] ? bytes : 0;
