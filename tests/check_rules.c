@@ -5,8 +5,9 @@
  * three implementations: the direct inline kernels (hd_<name>_dual, ...),
  * the generic macros (hd_<name>(a)) and the exported mirrors
  * (hd_call_<name>_...), by the same test bodies. The hd_taped kernels
- * (inline and generic; they have no mirrors) are judged by the node they
- * record on a small hand-made tape: its arguments and partials.
+ * (inline and generic; they have no mirrors) are judged by what they
+ * record on a small hand-made tape: the derivatives of their result with
+ * respect to the tape's input nodes.
  *
  * Truth is independent: the value is libm's bit for bit where libm has the
  * function; derivatives are compared with the long double formulas of
@@ -346,26 +347,30 @@ static int long_double_is_wide(void)
  * every ordinary point above. */
 static long double fd_step(double x) { return 0.05L * fmaxl(1e-3L, fminl(1.0L, fabsl(x))); }
 
-/* ---- the taped kernels: the node they record ------------------------------------------ */
-/* A hand-made tape of `inputs` inputs (nodes 1..inputs) with room for the
- * one node a kernel records; on the stack, so nothing leaks when an
+/* ---- the taped kernels: what they record ----------------------------------------------- */
+/* A hand-made tape whose inputs are nodes 1 (x) and 2 (y), with room for
+ * the one node a kernel may record; on the stack, so nothing leaks when an
  * assertion fails (the valgrind run does not fork). */
 typedef struct { hd_tape t; hd_tape_node node[8]; } small_tape;
-static hd_tape *small_tape_open(small_tape *s, size_t inputs)
+static hd_tape *small_tape_open(small_tape *s)
 {
     memset(s, 0, sizeof *s);
     s->t.node = s->node;
     s->t.cap = sizeof s->node / sizeof s->node[0];
-    s->t.len = inputs + 1;
+    s->t.len = 3;
     return &s->t;
 }
-static hd_taped on_tape(hd_tape *t, uint32_t id, double v)
+/* scale times input node id, with value v. */
+static hd_taped on_tape(hd_tape *t, uint32_t id, double v, double scale)
 {
-    const hd_taped r = {v, t, id};
+    const hd_taped r = {.val = v, .scale = scale, .tape = t, .id = id};
     return r;
 }
+/* The inputs' scales: as the drivers make them, and exact powers of two,
+ * which a kernel must carry into its partials (x = -0.5·node 1, ...). */
+static const double tape_scales[2][2] = {{1.0, 1.0}, {-0.5, 2.0}};
 
-/* The partials of a node, {fx, fy, fxx, fxy, fyy}, as bits. */
+/* Partials of a result with respect to nodes 1 and 2, {fx, fy, fxx, fxy, fyy}, as bits. */
 enum { Z_X = 1, Z_Y = 2, Z_XX = 4, Z_XY = 8, Z_YY = 16 };
 /* The second partials that a binary class declares zero (rules.h). */
 static unsigned bin_class_zeros(int cls)
@@ -378,90 +383,121 @@ static unsigned bin_class_zeros(int cls)
     }
 }
 
-/* r must be one new node, the last of t (after `inputs` inputs), on the
- * nodes a and b, with the value v and the partials want[]. A partial in
- * off_tape (its argument is a constant) must be recorded as exactly 0; one
- * in by_class (zero by the rule's class) too, and the reference must agree
- * that it is zero wherever the reference is finite. */
-static void expect_node(const char *name, const char *variant, const char *where, const hd_tape *t,
-                        size_t inputs, hd_taped r, double v, uint32_t a, uint32_t b,
-                        const long double want[5], unsigned off_tape, unsigned by_class)
+/* The derivatives of a kernel's result r with respect to nodes 1 and 2,
+ * d = {fx, fy, fxx, fxy, fyy}, as the drivers' sweeps read them: r is
+ * r.scale times either one new node (node 3, on inputs or on the constant
+ * node 0, whose partials must be 0) or, for an operation with a constant
+ * slope that records nothing, one of the inputs. */
+static void taped_derivatives(const char *name, const char *variant, const char *where, const hd_tape *t,
+                              hd_taped r, double d[5])
+{
+    ck_assert_msg(r.tape == t && !t->failed
+                      && ((r.id == 3 && t->len == 4) || (r.id <= 2 && r.id > 0 && t->len == 3)),
+                  "%s %s at %s: neither one new node nor an input (id %u, tape length %zu)", name, variant, where,
+                  (unsigned)r.id, t->len);
+    double g[3] = {0, 0, 0}, h[3][3] = {{0, 0, 0}, {0, 0, 0}, {0, 0, 0}}; /* by node: 0 constant, 1 x, 2 y */
+    if (r.id <= 2) { /* only the scale (an infinite one must not meet the absent partials) */
+        for (int k = 0; k < 5; k++) d[k] = k == (int)r.id - 1 ? r.scale : 0.0;
+        return;
+    }
+    const hd_tape_node *p = &t->node[3];
+    ck_assert_msg(p->a <= 2 && p->b <= 2, "%s %s at %s: arguments (%u, %u)", name, variant, where, (unsigned)p->a,
+                  (unsigned)p->b);
+    ck_assert_msg((p->a || (p->fx == 0 && p->fxx == 0 && p->fxy == 0))
+                      && (p->b || (p->fy == 0 && p->fyy == 0 && p->fxy == 0)),
+                  "%s %s at %s: a constant argument's partials are not 0", name, variant, where);
+    g[p->a] += p->fx;
+    g[p->b] += p->fy;
+    h[p->a][p->a] += p->fxx;
+    h[p->a][p->b] += p->fxy;
+    h[p->b][p->a] += p->fxy;
+    h[p->b][p->b] += p->fyy;
+    const double e[5] = {g[1], g[2], h[1][1], h[1][2], h[2][2]};
+    for (int k = 0; k < 5; k++) d[k] = r.scale * e[k];
+}
+
+/* r must carry the value v and the derivatives want[] with respect to
+ * nodes 1 and 2. One in off_tape (its argument is a constant) must be
+ * exactly 0; one in by_class (zero by the rule's class) too, and the
+ * reference must agree that it is zero wherever the reference is finite. */
+static void expect_taped(const char *name, const char *variant, const char *where, const hd_tape *t,
+                         hd_taped r, double v, const long double want[5], unsigned off_tape, unsigned by_class)
 {
     static const char *const what[5] = {"taped fx", "taped fy", "taped fxx", "taped fxy", "taped fyy"};
-    ck_assert_msg(r.tape == t && !t->failed && t->len == inputs + 2 && r.id == inputs + 1,
-                  "%s %s at %s: not one new node at the end of the tape (id %u, len %zu)", name, variant,
-                  where, (unsigned)r.id, t->len);
     ck_assert_msg(same_bits(r.val, v), "%s %s at %s: taped value %.17g, not %.17g", name, variant, where,
                   r.val, v);
-    const hd_tape_node *p = &t->node[r.id];
-    ck_assert_msg(p->a == a && p->b == b, "%s %s at %s: arguments (%u, %u), expected (%u, %u)", name,
-                  variant, where, (unsigned)p->a, (unsigned)p->b, (unsigned)a, (unsigned)b);
-    const double got[5] = {p->fx, p->fy, p->fxx, p->fxy, p->fyy};
+    double d[5];
+    taped_derivatives(name, variant, where, t, r, d);
     for (int k = 0; k < 5; k++) {
         if ((off_tape | by_class) >> k & 1) {
-            ck_assert_msg(got[k] == 0, "%s %s at %s: %s = %.17g, expected 0", name, variant, where, what[k],
-                          got[k]);
+            ck_assert_msg(d[k] == 0, "%s %s at %s: %s = %.17g, expected 0", name, variant, where, what[k], d[k]);
             if (by_class >> k & 1)
                 ck_assert_msg(want[k] == 0 || !isfinite(want[k]),
                               "%s at %s: the class makes %s 0, the reference %.17Lg", name, where, what[k],
                               want[k]);
         } else {
-            EXPECT(what[k], got[k], want[k], 0, TOL);
+            EXPECT(what[k], d[k], want[k], 0, TOL);
         }
     }
 }
 
-/* Unary: node(input 1) with fx = f', fxx = f'' (0 for LINEAR and STEP), and
+/* Unary: f' and f'' (0 for LINEAR and STEP) through the input's scale s;
  * a constant argument records nothing. */
 static void check_unary_taped(const char *name, const char *variant, const char *where, un_taped k,
                               int cls, double x, double v, long double D, long double DD)
 {
-    small_tape s;
-    hd_tape *t = small_tape_open(&s, 1);
-    const long double want[5] = {D, 0, DD, 0, 0};
-    expect_node(name, variant, where, t, 1, k(on_tape(t, 1, x)), v, 1, 0, want, Z_Y | Z_XY | Z_YY,
-                cls == CLS_LINEAR || cls == CLS_STEP ? Z_XX : 0);
+    small_tape st;
+    for (int i = 0; i < 2; i++) {
+        const long double s = tape_scales[i][0];
+        const long double want[5] = {D * s, 0, DD * s * s, 0, 0};
+        hd_tape *t = small_tape_open(&st);
+        expect_taped(name, variant, where, t, k(on_tape(t, 1, x, (double)s)), v, want, Z_Y | Z_XY | Z_YY,
+                     cls == CLS_LINEAR || cls == CLS_STEP ? Z_XX : 0);
+    }
+    hd_tape *t = small_tape_open(&st);
     const hd_taped c = k(hd_taped_const(x));
-    ck_assert_msg(c.tape == NULL && c.id == 0 && same_bits(c.val, v) && t->len == 3,
+    ck_assert_msg(c.tape == NULL && same_bits(c.val, v) && t->len == 3,
                   "%s %s at %s: a constant argument was recorded", name, variant, where);
 }
 
 /* Binary: both arguments on the tape (all five partials, by class), and
- * either one constant, as a double (_r kernels: one-argument node) or as a
- * constant hd_taped (its partials recorded as 0, even where they are NaN). */
+ * either one constant, as a double (the _r kernels) or as a constant
+ * hd_taped (its partials 0, even where they are NaN, as pow's d/dy at x < 0). */
 static void check_binary_taped(const char *name, const char *variant, const char *where,
                                const bin_impl *im, int cls, double x, double y, int mode, double v,
                                const long double r[6])
 {
-    small_tape s;
-    hd_tape *t;
     const unsigned z = bin_class_zeros(cls);
-    if (mode == BOTH) {
-        t = small_tape_open(&s, 2);
-        const long double want[5] = {r[1], r[2], r[3], r[4], r[5]};
-        expect_node(name, variant, where, t, 2, im->taped(on_tape(t, 1, x), on_tape(t, 2, y)), v, 1, 2,
-                    want, 0, z);
+    small_tape st;
+    hd_tape *t;
+    for (int i = 0; i < 2; i++) {
+        const long double sa = tape_scales[i][0], sb = tape_scales[i][1];
+        const long double want[5] = {r[1] * sa, r[2] * sb, r[3] * sa * sa, r[4] * sa * sb, r[5] * sb * sb};
+        if (mode == BOTH) {
+            t = small_tape_open(&st);
+            expect_taped(name, variant, where, t, im->taped(on_tape(t, 1, x, (double)sa), on_tape(t, 2, y, (double)sb)),
+                         v, want, 0, z);
+        }
+        if (mode != RIGHT) { /* y constant */
+            t = small_tape_open(&st);
+            expect_taped(name, variant, where, t, im->taped_r(on_tape(t, 1, x, (double)sa), y), v, want,
+                         Z_Y | Z_XY | Z_YY, z & Z_XX);
+            t = small_tape_open(&st);
+            expect_taped(name, variant, where, t, im->taped(on_tape(t, 1, x, (double)sa), hd_taped_const(y)), v,
+                         want, Z_Y | Z_XY | Z_YY, z & Z_XX);
+        }
+        if (mode != LEFT) { /* x constant */
+            t = small_tape_open(&st);
+            expect_taped(name, variant, where, t, im->r_taped(x, on_tape(t, 2, y, (double)sb)), v, want,
+                         Z_X | Z_XX | Z_XY, z & Z_YY);
+            t = small_tape_open(&st);
+            expect_taped(name, variant, where, t, im->taped(hd_taped_const(x), on_tape(t, 2, y, (double)sb)), v,
+                         want, Z_X | Z_XX | Z_XY, z & Z_YY);
+        }
     }
-    if (mode != RIGHT) { /* y constant */
-        const long double want[5] = {r[1], 0, r[3], 0, 0};
-        t = small_tape_open(&s, 1);
-        expect_node(name, variant, where, t, 1, im->taped_r(on_tape(t, 1, x), y), v, 1, 0, want,
-                    Z_Y | Z_XY | Z_YY, z & Z_XX);
-        t = small_tape_open(&s, 1);
-        expect_node(name, variant, where, t, 1, im->taped(on_tape(t, 1, x), hd_taped_const(y)), v, 1, 0,
-                    want, Z_Y | Z_XY | Z_YY, z & Z_XX);
-    }
-    if (mode != LEFT) { /* x constant: the _r kernel records y as its first argument */
-        const long double want1[5] = {r[2], 0, r[5], 0, 0}, want2[5] = {0, r[2], 0, 0, r[5]};
-        t = small_tape_open(&s, 1);
-        expect_node(name, variant, where, t, 1, im->r_taped(x, on_tape(t, 1, y)), v, 1, 0, want1,
-                    Z_Y | Z_XY | Z_YY, z & Z_YY ? Z_XX : 0);
-        t = small_tape_open(&s, 1);
-        expect_node(name, variant, where, t, 1, im->taped(hd_taped_const(x), on_tape(t, 1, y)), v, 0, 1,
-                    want2, Z_X | Z_XX | Z_XY, z & Z_YY);
-    }
+    t = small_tape_open(&st);
     const hd_taped c = im->taped(hd_taped_const(x), hd_taped_const(y));
-    ck_assert_msg(c.tape == NULL && c.id == 0 && same_bits(c.val, v),
+    ck_assert_msg(c.tape == NULL && same_bits(c.val, v) && t->len == 3,
                   "%s %s at %s: constant arguments were recorded", name, variant, where);
 }
 

@@ -266,8 +266,8 @@ static void quot_pow_hand(const double *x, result *r)
     }
 }
 
-/* atan2, hypot, logaddexp, fmin, fdim, a quotient of computed nodes, and the
- * compositions powi and fma. */
+/* atan2, hypot, logaddexp, fmin, fdim, a quotient of computed nodes, the
+ * compositions powi and fma, and chains of constant slopes. */
 HD_GENERIC_OBJECTIVE(binary_mix, T, x, ctx,
     const size_t n = *(const size_t *)ctx;
     T s = (T){0};
@@ -278,6 +278,8 @@ HD_GENERIC_OBJECTIVE(binary_mix, T, x, ctx,
         s = hd_add(s, hd_div(hd_exp(hd_mul(a, 0.3)), hd_add(2, hd_cos(hd_add(a, b)))));
         s = hd_add(s, hd_fdim(hd_cube(a), b));
         s = hd_add(s, hd_fma(hd_powi(a, -3), hd_powi(b, 5), hd_powi(hd_mul(a, b), 0)));
+        /* chains of constant slopes, which only scale a node */
+        s = hd_add(s, hd_mul(hd_neg(hd_div(hd_mul(3, hd_sub(a, 1)), 4)), hd_fabs(hd_sub(2, hd_mul(b, -2)))));
     }
     return s;
 )
@@ -304,9 +306,13 @@ HD_GENERIC_OBJECTIVE(constant_body, T, x, ctx,
 HD_GENERIC_OBJECTIVE(input_body, T, x, ctx,
     return x[3];
 )
+HD_GENERIC_OBJECTIVE(scaled_input_body, T, x, ctx,
+    return hd_div(hd_neg(hd_mul(3, x[3])), 4); /* -0.75 x3 */
+)
 
-/* A body whose result is neither a constant nor an input must not be
- * mistaken for either: exact zeros everywhere but where the hand says. */
+/* Results that are no recorded operation: a constant, an input, and a
+ * multiple of an input (constant slopes record nothing). Exact, with an
+ * empty Hessian pattern (nothing to colour) at n = 12. */
 START_TEST(constant_and_input_results)
 {
     static const size_t ns[] = {5, 12}; /* the dense plan, and the pattern read off the tape */
@@ -333,6 +339,16 @@ START_TEST(constant_and_input_results)
         expect_same("x[3] Hessian", got.h, want.h, n * n);
         expect_taped_only("x[3] gradient", gradient_by(&in, x, &got, HD_PATH_TAPE));
         expect_same("x[3] gradient (reverse)", got.g, want.g, n);
+
+        const hd_objective sc = scaled_input_body_objective(n, &n);
+        expect_taped_only("-0.75 x[3]", hessian_by(&sc, x, &got, HD_PATH_TAPE));
+        want.f = -0.75 * x[3];
+        want.g[3] = -0.75;
+        expect_same("-0.75 x[3] value", &got.f, &want.f, 1);
+        expect_same("-0.75 x[3] gradient", got.g, want.g, n);
+        expect_same("-0.75 x[3] Hessian", got.h, want.h, n * n);
+        expect_taped_only("-0.75 x[3] gradient", gradient_by(&sc, x, &got, HD_PATH_TAPE));
+        expect_same("-0.75 x[3] gradient (reverse)", got.g, want.g, n);
         result_free(&want);
         result_free(&got);
     }
