@@ -628,6 +628,27 @@ START_TEST(many_variables_agree_with_the_scalar_path)
 }
 END_TEST
 
+/* One thread keeps its last colouring and reuses it for the same pattern:
+ * a pattern of the same n but another objective, or of the same objective
+ * at a point where other partials vanish, must not get the old colouring. */
+START_TEST(repeated_calls_recolour_when_the_pattern_changes)
+{
+    static const double zeros_a[] = {0.0, 3.0, 0.0, 0.0, 1.5, -2.0, 0.0, 0.5, 0.0, -1.0, 0.0, 2.0};
+    static const double zeros_b[] = {1.0, 0.0, 0.0, 2.0, 0.0, -1.5, 0.5, 0.0, 0.0, 3.0, -1.0, 0.0};
+    size_t n = 65, m = 12;
+    double x[65];
+    wavy_point(x, n);
+    const hd_objective band = band5_objective(n, &n), arrowhead = arrow_objective(n, &n),
+                       sq = sq_times_objective(m, &m);
+    for (int round = 0; round < 2; round++) {
+        expect_taped_matches_scalar("band n=65", &band, x, TOL_SCALAR);
+        expect_taped_matches_scalar("arrowhead n=65", &arrowhead, x, TOL_SCALAR);
+        expect_taped_matches_hand("sq_times, zeros a", &sq, zeros_a, sq_times_hand, 1);
+        expect_taped_matches_hand("sq_times, zeros b", &sq, zeros_b, sq_times_hand, 1);
+    }
+}
+END_TEST
+
 Suite *make_tape_suite(void)
 {
     Suite *s = suite_create("tape");
@@ -645,6 +666,7 @@ Suite *make_tape_suite(void)
     tcase_add_test(tc, tape_path_needs_f_taped);
     tcase_add_test(tc, auto_path_takes_the_tape_at_large_n);
     tcase_add_test(tc, many_variables_agree_with_the_scalar_path);
+    tcase_add_test(tc, repeated_calls_recolour_when_the_pattern_changes);
     suite_add_tcase(s, tc);
     return s;
 }
