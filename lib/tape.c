@@ -233,12 +233,17 @@ static ALWAYS_INLINE void couple(uint64_t *rows, size_t w, const uint64_t *u, co
  * set[k], those of the arguments it has a non-zero partial in; a node with
  * non-zero second partials couples its arguments' sets. A zero partial only
  * ever multiplies, so leaving its argument out is exact where every partial
- * is finite; where one is not, the adjoints at the inputs are not finite
- * either (an adjoint reaches every argument through its partial, and
- * 0·inf and 0·NaN are NaN), and the caller declines. */
-static ALWAYS_INLINE void pattern(const hd_tape *t, uint32_t top, size_t n, uint64_t *set,
-                                  uint64_t *rows, size_t w)
+ * is finite. Where a first partial is not, the adjoints at the inputs are
+ * not finite either (an adjoint reaches every argument through its
+ * partial, and 0·inf and 0·NaN are NaN), and the caller declines. A second
+ * partial is not in the adjoints, and the NaN it makes in the sweeps may
+ * land only in rows this pattern leaves empty (x/y at tiny y, where y's
+ * slopes are 0): so the return value, Σ p·0 over the second partials, is
+ * NaN when one of them is not finite, and the caller declines then too. */
+static ALWAYS_INLINE double pattern(const hd_tape *t, uint32_t top, size_t n, uint64_t *set,
+                                    uint64_t *rows, size_t w)
 {
+    double nonfinite = 0.0;
     memset(set, 0, ((size_t)top + 1) * w * sizeof *set);
     for (size_t i = 0; i < n; i++) set[(i + 1) * w + i / 64] = (uint64_t)1 << (i % 64);
     for (uint32_t k = (uint32_t)n + 1; k <= top; k++) {
@@ -255,7 +260,9 @@ static ALWAYS_INLINE void pattern(const hd_tape *t, uint32_t top, size_t n, uint
             couple(rows, w, sb, sa);
         }
         if (p->fyy != 0) couple(rows, w, sb, sb);
+        nonfinite += p->fxx * 0.0 + p->fxy * 0.0 + p->fyy * 0.0;
     }
+    return nonfinite;
 }
 
 /* The columns grouped for the sweeps, with the pattern (CSR, columns
@@ -286,8 +293,9 @@ static int make_plan(const hd_tape *t, uint32_t top, size_t n, workspace *ws, pl
     size_t nnz = n * n;
     if (set && rows) {
         memset(rows, 0, n * w * sizeof *rows);
-        if (w == 1) pattern(t, top, n, set, rows, 1); /* n <= 64: one word per set */
-        else pattern(t, top, n, set, rows, w);
+        const double nonfinite = w == 1 ? pattern(t, top, n, set, rows, 1) /* n <= 64: one word per set */
+                                        : pattern(t, top, n, set, rows, w);
+        if (nonfinite != 0.0) return HD__DECLINED;
         nnz = 0;
         for (size_t q = 0; q < n * w; q++)
             for (uint64_t bits = rows[q]; bits; bits &= bits - 1) nnz++;
