@@ -637,6 +637,37 @@ START_TEST(many_variables_agree_with_the_scalar_path)
 }
 END_TEST
 
+/* An objective that itself takes a taped Hessian (of band5 at n = 12, for a
+ * coefficient): the outer recording and the inner call must not share
+ * their per-thread buffers. */
+HD_GENERIC_OBJECTIVE(nested, T, x, ctx,
+    const size_t n = *(const size_t *)ctx;
+    size_t m = 12;
+    const hd_objective inner = band5_objective(m, &m);
+    double xi[12], h[144];
+    for (size_t i = 0; i < m; i++) xi[i] = 0.1 * (double)i;
+    const double c = hd_hessian_ex(&inner, xi, NULL, NULL, h, HD_PATH_TAPE, NULL) == HD_OK ? h[1] : NAN;
+    T s = (T){0};
+    for (size_t i = 0; i + 1 < n; i++) s = hd_add(s, hd_mul(c, hd_sin(hd_mul(x[i], x[i + 1]))));
+    return s;
+)
+
+START_TEST(an_objective_may_call_the_taped_path_itself)
+{
+    size_t n = 20;
+    const hd_objective obj = nested_objective(n, &n);
+    double x[20];
+    wavy_point(x, n);
+    expect_taped_matches_scalar("nested", &obj, x, TOL_SCALAR);
+    result t = result_new(n, 0), s = result_new(n, 0);
+    expect_taped_only("nested gradient", gradient_by(&obj, x, &t, HD_PATH_TAPE));
+    gradient_by(&obj, x, &s, HD_PATH_SCALAR);
+    expect_result("nested gradient", &t, &s, TOL_SCALAR);
+    result_free(&t);
+    result_free(&s);
+}
+END_TEST
+
 /* One thread keeps its last colouring and reuses it for the same pattern:
  * a pattern of the same n but another objective, or of the same objective
  * at a point where other partials vanish, must not get the old colouring. */
@@ -676,6 +707,7 @@ Suite *make_tape_suite(void)
     tcase_add_test(tc, auto_path_takes_the_tape_at_large_n);
     tcase_add_test(tc, many_variables_agree_with_the_scalar_path);
     tcase_add_test(tc, repeated_calls_recolour_when_the_pattern_changes);
+    tcase_add_test(tc, an_objective_may_call_the_taped_path_itself);
     suite_add_tcase(s, tc);
     return s;
 }
