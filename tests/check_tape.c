@@ -1,9 +1,9 @@
 /* The taped path (HD_PATH_TAPE, lib/tape.c) against independent truth:
  * hand-derived gradients and Hessians, the contract's scalar path, and, at
  * points where a derivative is not finite, the scalar path exactly, NaN
- * where it has NaN (the documented fallback). The pass counts check that the path really was
- * taken (no silent fallback) and that colouring keeps the number of sweeps
- * of a banded Hessian independent of n.
+ * where it has NaN (the documented fallback). The pass counts check that
+ * the path really was taken (no silent fallback) and that colouring keeps
+ * the number of sweeps of a banded Hessian independent of n.
  *
  * Tolerances: 1e-13 relative to the largest entry against hand formulas
  * (they sum in another order), 1e-14 against the scalar path, which applies
@@ -173,7 +173,8 @@ START_TEST(rosenbrock_hessian_in_a_fixed_number_of_sweeps)
 {
     const hd_counts small = rosen_at(40), large = rosen_at(400);
     ck_assert_int_eq(small.tape_sweeps, large.tape_sweeps);
-    /* the 2×2 blocks need two colours: one reverse and one Hessian sweep */
+    /* the 2×2 blocks need two colours, so a sweep or two, far below one per
+     * block of HD_TAPE_BLOCK columns */
     ck_assert_int_lt(large.tape_sweeps, 400 / HD_TAPE_BLOCK);
 }
 END_TEST
