@@ -110,17 +110,46 @@ typedef struct pass_job {
 SCALAR_GRADIENT(hd_dual, hd_dual, f_dual, dual_calls)
 SCALAR_GRADIENT(hd_hyper, hd_hyper, f_hyper, hyper_calls)
 
-static int gradient_dual4(const hd_objective *obj, const double *x, double *fx, double *grad,
-                          hd_counts *c);
+/* Passes of a K-lane type T (suffix S) through member FN: pass p seeds lane
+ * k of variable K·p + k, so up to n = K the gradient takes one pass and the
+ * value is computed once. */
+#define NARROW_GRADIENT(T, S, K, FN, COUNTER)                                            \
+    static int gradient_##S(const hd_objective *obj, const double *x, double *fx,       \
+                            double *grad, hd_counts *c)                                 \
+    {                                                                                   \
+        const size_t n = obj->n;                                                        \
+        _Alignas(16) unsigned char stack[HD__STACK_N * sizeof(T)];                      \
+        T *xv = hd__diff_buffer(stack, sizeof stack, n, sizeof *xv);                    \
+        if (!xv) return HD_ENOMEM;                                                      \
+        for (size_t i = 0; i < n; i++) hd__init_##T(&xv[i], x[i]);                      \
+        for (size_t base = 0; base < n; base += (K)) {                                  \
+            const size_t width = n - base < (K) ? n - base : (K);                       \
+            for (size_t k = 0; k < width; k++) hd__put_lane(&xv[base + k].d, k, 1.0);   \
+            const T r = obj->FN(xv, obj->ctx);                                          \
+            for (size_t k = 0; k < width; k++) {                                        \
+                hd__put_lane(&xv[base + k].d, k, 0.0);                                  \
+                grad[base + k] = HD_LANE(r.d, k);                                       \
+            }                                                                           \
+            if (fx && base == 0) *fx = r.val;                                           \
+        }                                                                               \
+        count(&c->COUNTER, (long)((n + (K) - 1) / (K)));                                \
+        hd__diff_release(xv, stack);                                                    \
+        return HD_OK;                                                                   \
+    }
+NARROW_GRADIENT(hd_dual2, dual2, 2, f_dual2, dual2_calls)
+NARROW_GRADIENT(hd_dual4, dual4, 4, f_dual4, dual4_calls)
 
-/* Narrow passes: four directions per hd_dual4 pass when the objective has
- * it; else two per hd_hyper pass (variable 2p in ε1, 2p + 1 in ε2), which
- * still costs less than two dual passes (bench_eval: a hyper-dual pass is
- * 1.2-1.6x a dual pass). */
+/* Narrow passes: up to n = 2 one hd_dual2 pass, which idles no lane (F2
+ * at n = 2: 57.5 against 60.6 ns for one hd_dual4 pass, doc/performance.md);
+ * else four directions per hd_dual4 pass when the objective has it, two per
+ * hd_dual2 pass when it has only that; else two per hd_hyper pass (variable
+ * 2p in ε1, 2p + 1 in ε2), which still costs less than two dual passes
+ * (bench_eval: a hyper-dual pass is 1.2-1.6x a dual pass). */
 static int gradient_narrow(const hd_objective *obj, const double *x, double *fx, double *grad,
                            hd_counts *c)
 {
-    if (obj->f_dual4) return gradient_dual4(obj, x, fx, grad, c);
+    if (obj->f_dual4 && (obj->n > 2 || !obj->f_dual2)) return gradient_dual4(obj, x, fx, grad, c);
+    if (obj->f_dual2) return gradient_dual2(obj, x, fx, grad, c);
     const size_t n = obj->n;
     _Alignas(16) unsigned char stack[HD__STACK_N * sizeof(hd_hyper)];
     hd_hyper *xh = hd__diff_buffer(stack, sizeof stack, n, sizeof *xh);
@@ -139,31 +168,6 @@ static int gradient_narrow(const hd_objective *obj, const double *x, double *fx,
     }
     count(&c->hyper_calls, (long)((n + 1) / 2));
     hd__diff_release(xh, stack);
-    return HD_OK;
-}
-
-/* Pass p seeds lane k of variable 4p + k: up to n = 4 the gradient in one
- * pass, the value computed once. */
-static int gradient_dual4(const hd_objective *obj, const double *x, double *fx, double *grad,
-                          hd_counts *c)
-{
-    const size_t n = obj->n;
-    _Alignas(16) unsigned char stack[HD__STACK_N * sizeof(hd_dual4)];
-    hd_dual4 *xv = hd__diff_buffer(stack, sizeof stack, n, sizeof *xv);
-    if (!xv) return HD_ENOMEM;
-    for (size_t i = 0; i < n; i++) hd__init_hd_dual4(&xv[i], x[i]);
-    for (size_t base = 0; base < n; base += 4) {
-        const size_t width = n - base < 4 ? n - base : 4;
-        for (size_t k = 0; k < width; k++) hd__put_lane(&xv[base + k].d, k, 1.0);
-        const hd_dual4 r = obj->f_dual4(xv, obj->ctx);
-        for (size_t k = 0; k < width; k++) {
-            hd__put_lane(&xv[base + k].d, k, 0.0);
-            grad[base + k] = HD_LANE(r.d, k);
-        }
-        if (fx && base == 0) *fx = r.val;
-    }
-    count(&c->dual4_calls, (long)((n + 3) / 4));
-    hd__diff_release(xv, stack);
     return HD_OK;
 }
 
@@ -283,7 +287,7 @@ static int gradient(const hd_objective *obj, const double *x, double *fx, double
                     hd_path path, hd_counts *counts)
 {
     if (!valid(obj, x)) return HD_EINVAL;
-    hd_counts scratch = {0, 0, 0, 0, 0, 0, 0, 0};
+    hd_counts scratch = {0, 0, 0, 0, 0, 0, 0, 0, 0};
     hd_counts *c = counts ? counts : &scratch;
     if (!grad) {
         if (!fx) return HD_OK;
@@ -406,7 +410,7 @@ static int hessian(const hd_objective *obj, const double *x, double *fx, double 
                    double *hess, hd_path path, hd_counts *counts)
 {
     if (!valid(obj, x) || !hess) return HD_EINVAL;
-    hd_counts scratch = {0, 0, 0, 0, 0, 0, 0, 0};
+    hd_counts scratch = {0, 0, 0, 0, 0, 0, 0, 0, 0};
     hd_counts *c = counts ? counts : &scratch;
     switch (path) {
     case HD_PATH_AUTO: {
