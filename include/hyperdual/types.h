@@ -274,9 +274,8 @@ static inline hd_taped hd_taped_const(double x)
  * The number types, as X-macro lists of (type, suffix, id). Kernels are named
  * hd_<function>_<suffix>; the id (1..15, unique) encodes operand pairs in the
  * _Generic dispatch. A new number type is one entry in each list (the lists
- * are identical: dispatch nests them, and a macro cannot expand inside its
- * own expansion), an HD__SAME_<suffix>_<suffix> line below, and its
- * chain-rule primitives in kernels.h.
+ * are identical: hd_fma's dispatch nests them, and a macro cannot expand
+ * inside its own expansion) and its chain-rule primitives in kernels.h.
  */
 #define HD__NUMBER_TYPES_A(X, n) X(hd_dual, dual, 1, n) X(hd_hyper, hyper, 2, n) X(hd_dualv, dualv, 3, n) \
     X(hd_hyperv, hyperv, 4, n) X(hd_dual4, dual4, 5, n) X(hd_pattern, pattern, 6, n) \
@@ -284,14 +283,6 @@ static inline hd_taped hd_taped_const(double x)
 #define HD__NUMBER_TYPES_B(X, n) X(hd_dual, dual, 1, n) X(hd_hyper, hyper, 2, n) X(hd_dualv, dualv, 3, n) \
     X(hd_hyperv, hyperv, 4, n) X(hd_dual4, dual4, 5, n) X(hd_pattern, pattern, 6, n) \
     X(hd_taped, taped, 7, n) X(hd_dual2, dual2, 8, n)
-#define HD__SAME_dual_dual ~, 1
-#define HD__SAME_hyper_hyper ~, 1
-#define HD__SAME_dualv_dualv ~, 1
-#define HD__SAME_hyperv_hyperv ~, 1
-#define HD__SAME_dual4_dual4 ~, 1
-#define HD__SAME_pattern_pattern ~, 1
-#define HD__SAME_taped_taped ~, 1
-#define HD__SAME_dual2_dual2 ~, 1
 /* The first-order types (value and tangents, no second-order part): their
  * kernels need only f and f' (kernels.h). */
 #define HD__FIRST_ORDER_TYPES(X, ...) X(hd_dual, dual, __VA_ARGS__) X(hd_dualv, dualv, __VA_ARGS__) \
