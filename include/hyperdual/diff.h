@@ -63,7 +63,7 @@ typedef struct hd_objective {
                                gradient in O(1) evaluations and the Hessian in
                                O(colours) sweeps (doc/performance.md) */
     hd_fn_dual2 f_dual2;  /**< optional: two gradient directions per pass; hd_gradient
-                               prefers it to f_dual4 at n = 2 (paths.h) */
+                               prefers it to f_dual and f_dual4 up to n = 2 (paths.h) */
 } hd_objective;
 
 /**
