@@ -123,13 +123,13 @@ static void print_row(const hd_problem *p, const method_row *m, const run *r, in
 {
     printf("| %s | %zu | %s | ", p->name, p->n, m->name);
     if (r->rc != HD_OK) {
-        printf("%s | | | | | | | | | | | | |%s\n", hd_strerror(r->rc), with_time ? " |" : "");
+        printf("%s | | | | | | | | | | | | | |%s\n", hd_strerror(r->rc), with_time ? " |" : "");
         return;
     }
     const hd_result *s = &r->res;
-    printf("%s | %d | %ld | %ld | %ld | %ld | %ld | %ld | %ld | %ld | ", status_name(s->status),
-           s->iterations, s->f_calls, s->dual_calls, s->hyper_calls, s->dual4_calls, s->lanes_calls,
-           s->hyperv_calls, s->taped_calls, s->passes);
+    printf("%s | %d | %ld | %ld | %ld | %ld | %ld | %ld | %ld | %ld | %ld | ", status_name(s->status),
+           s->iterations, s->f_calls, s->dual_calls, s->hyper_calls, s->dual2_calls, s->dual4_calls,
+           s->lanes_calls, s->hyperv_calls, s->taped_calls, s->passes);
     if (isnan(r->gap)) printf("? | ");
     else printf("%.2e | ", r->gap);
     static const char *reached[] = {"?", "**no**", "yes", "local"};
@@ -244,11 +244,12 @@ int main(int argc, char **argv)
            "their final point (classify_final), so a saddle is reported as one.%s\n\n",
            GD_MAX_ITER, with_time ? " Times are wall-clock milliseconds on the machine that "
                                     "generated the table." : "");
-    printf("| problem | n | method | status | iter | f calls | dual calls | hyper calls | dual4 "
+    printf("| problem | n | method | status | iter | f calls | dual calls | hyper calls | dual2 "
+           "calls | dual4 "
            "calls | lanes calls | hyperv calls | taped calls | passes | f - f* | reached | ‖g‖∞ |%s\n",
            with_time ? " ms |" : "");
     printf("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- "
-           "| --- | --- |%s\n",
+           "| --- | --- | --- |%s\n",
            with_time ? " --- |" : "");
     for (size_t i = 0; i < hd_problem_count(); i++) {
         const hd_problem *p = hd_problem_at(i);

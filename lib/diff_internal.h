@@ -133,6 +133,11 @@ static inline void hd__init_hd_dual4(hd_dual4 *e, double x)
     hd__put2(&e->d, 0.0, 0.0);
     hd__put2((double *)(void *)&e->d + 2, 0.0, 0.0);
 }
+static inline void hd__init_hd_dual2(hd_dual2 *e, double x)
+{
+    e->val = x;
+    hd__put2(&e->d, 0.0, 0.0);
+}
 static inline void hd__init_hd_hyperv(hd_hyperv *e, double x)
 {
     hd__put2(&e->val, x, 0.0);

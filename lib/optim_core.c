@@ -31,6 +31,7 @@ COUNTED(f_lanes, hd_dualv, lanes)
 COUNTED(f_hyperv, hd_hyperv, hyperv)
 COUNTED(f_dual4, hd_dual4, dual4)
 COUNTED(f_taped, hd_taped, taped)
+COUNTED(f_dual2, hd_dual2, dual2)
 #undef COUNTED
 
 static void eval_init(hd__eval *ev, const hd_objective *user, long max_evals)
@@ -50,6 +51,7 @@ static void eval_init(hd__eval *ev, const hd_objective *user, long max_evals)
     ev->counted.f_hyperv = user->f_hyperv ? count_f_hyperv : NULL;
     ev->counted.f_dual4 = user->f_dual4 ? count_f_dual4 : NULL;
     ev->counted.f_taped = user->f_taped ? count_f_taped : NULL;
+    ev->counted.f_dual2 = user->f_dual2 ? count_f_dual2 : NULL;
     ev->counted.hess_sparsity = user->hess_sparsity;
 }
 
@@ -58,8 +60,8 @@ static void eval_init(hd__eval *ev, const hd_objective *user, long max_evals)
 static int exhausted(const hd__eval *ev)
 {
     return ev->max_evals > 0 &&
-           ev->f + ev->dual + ev->hyper + ev->lanes + ev->hyperv + ev->dual4 + ev->taped
-               >= ev->max_evals;
+           ev->f + ev->dual + ev->hyper + ev->lanes + ev->hyperv + ev->dual4 + ev->taped +
+                   ev->dual2 >= ev->max_evals;
 }
 
 int hd__eval_value(hd__eval *ev, const double *x, double *f)
@@ -186,6 +188,7 @@ static int report(hd__run *rn)
         row->hyperv_calls = rn->ev.hyperv;
         row->dual4_calls = rn->ev.dual4;
         row->taped_calls = rn->ev.taped;
+        row->dual2_calls = rn->ev.dual2;
     }
     if (!rn->opt.callback) return 0;
     const hd_iteration it = {
@@ -193,7 +196,7 @@ static int report(hd__run *rn)
         .step = rn->step, .dx_norm = rn->dx_norm, .tau = rn->tau, .min_eigenvalue = rn->min_eig,
         .f_calls = fc, .dual_calls = dc, .hyper_calls = hc,
         .lanes_calls = rn->ev.lanes, .hyperv_calls = rn->ev.hyperv, .dual4_calls = rn->ev.dual4,
-        .taped_calls = rn->ev.taped,
+        .taped_calls = rn->ev.taped, .dual2_calls = rn->ev.dual2,
     };
     return rn->opt.callback(&it, rn->opt.callback_data) ? HD_STOPPED_BY_CALLBACK : 0;
 }
@@ -660,8 +663,9 @@ int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_re
     res->hyperv_calls = rn->ev.hyperv;
     res->dual4_calls = rn->ev.dual4;
     res->taped_calls = rn->ev.taped;
+    res->dual2_calls = rn->ev.dual2;
     res->passes = rn->ev.dual + rn->ev.hyper + rn->ev.lanes + rn->ev.hyperv + rn->ev.dual4 +
-                  rn->ev.taped;
+                  rn->ev.taped + rn->ev.dual2;
     res->f = rn->fbest;
     res->grad_norm = rn->gbest;
     res->f_last = rn->f;

@@ -20,6 +20,7 @@ typedef struct hd__eval {
                                   HD_HYPERV_LANES Hessian entries, four
                                   directions), each counted 1 */
     long taped; /* recorded passes of the taped path, each counted 1 */
+    long dual2; /* two-direction passes, each counted 1 */
     long max_evals; /* 0 = unlimited */
 } hd__eval;
 

@@ -286,7 +286,7 @@ int hd_sparse_hessian(const hd_objective *obj, const hd_sparsity *sp, const doub
     if (!obj || !sp || !x || !values || obj->n == 0 || obj->n != sp->n || !obj->f_hyper
         || !obj->f_hyperv)
         return HD_EINVAL;
-    hd_counts scratch = {0, 0, 0, 0, 0, 0, 0, 0};
+    hd_counts scratch = {0, 0, 0, 0, 0, 0, 0, 0, 0};
     hd_counts *c = counts ? counts : &scratch;
     if (obj->f_taped) { /* the same colouring, as sweeps over one recorded pass */
         const int rc = hd__sparse_hessian_taped(obj, sp, x, fx, grad, values, c);

@@ -1,5 +1,5 @@
 /* The vector types against the scalar ones, kernel by kernel, generated from
- * the rule table: lane k of hd_dualv or hd_dual4 (hd_hyperv) seeded like an hd_dual
+ * the rule table: lane k of hd_dualv, hd_dual4 or hd_dual2 (hd_hyperv) seeded like an hd_dual
  * (hd_hyper) must give what that scalar kernel gives, for every row, at
  * ordinary points, domain edges and kinks, with zero and non-zero tangents.
  * The two are built from the same row by different primitives, so this is
@@ -27,18 +27,28 @@ static void agree(const char *fn, const char *part, double x, double y, double g
 static double tan1(int k) { return k % 3 == 1 ? 0.0 : 1.0 - 0.375 * k; }
 static double tan2(int k) { return k % 2 ? 0.75 + 0.5 * k : -1.25; }
 
-static hd_dualv dualv_at(double x, double scale)
-{
-    hd_dualv a = hd_dualv_const(x);
-    for (int k = 0; k < HD_LANES; k++) HD_LANE(a.d, k) = scale * tan1(k);
-    return a;
-}
-static hd_dual4 dual4_at(double x, double scale)
-{
-    hd_dual4 a = hd_dual4_const(x);
-    for (int k = 0; k < 4; k++) HD_LANE(a.d, k) = scale * tan1(k);
-    return a;
-}
+/* For the first-order lane type hd_S (K lanes): S_at(x, scale), the
+ * value x with lane k's tangent scale·tan1(k), and cmp_S(), which compares
+ * every lane of a result with the scalar kernel seeded like that lane. */
+#define FIRST_ORDER_LANES(S, K)                                                         \
+    static hd_##S S##_at(double x, double scale)                                        \
+    {                                                                                   \
+        hd_##S a = hd_##S##_const(x);                                                   \
+        for (int k = 0; k < (K); k++) HD_LANE(a.d, k) = scale * tan1(k);                \
+        return a;                                                                       \
+    }                                                                                   \
+    static void cmp_##S(const char *fn, double x, double y, hd_##S v,                   \
+                        hd_dual (*scalar)(int k, void *), void *arg)                    \
+    {                                                                                   \
+        for (int k = 0; k < (K); k++) {                                                 \
+            const hd_dual s = scalar(k, arg);                                           \
+            agree(fn, "val", x, y, v.val, s.val);                                       \
+            agree(fn, "lane of " #S, x, y, HD_LANE(v.d, k), s.d1);                      \
+        }                                                                               \
+    }
+FIRST_ORDER_LANES(dualv, HD_LANES)
+FIRST_ORDER_LANES(dual4, 4)
+FIRST_ORDER_LANES(dual2, 2)
 static hd_hyperv hyperv_at(double x, double d1, double scale)
 {
     hd_hyperv a = hd_hyperv_const(x);
@@ -51,22 +61,6 @@ static hd_hyperv hyperv_at(double x, double d1, double scale)
 }
 static hd_hyper hyper_lane(hd_hyperv a, int k) { return hd_hyper_make(a.val, a.d1, HD_LANE(a.d2, k), HD_LANE(a.d12, k)); }
 
-static void cmp_dual(const char *fn, double x, double y, hd_dualv v, hd_dual (*scalar)(int k, void *), void *arg)
-{
-    for (int k = 0; k < HD_LANES; k++) {
-        const hd_dual s = scalar(k, arg);
-        agree(fn, "val", x, y, v.val, s.val);
-        agree(fn, "lane", x, y, HD_LANE(v.d, k), s.d1);
-    }
-}
-static void cmp_dual4(const char *fn, double x, double y, hd_dual4 v, hd_dual (*scalar)(int k, void *), void *arg)
-{
-    for (int k = 0; k < 4; k++) {
-        const hd_dual s = scalar(k, arg);
-        agree(fn, "val", x, y, v.val, s.val);
-        agree(fn, "lane4", x, y, HD_LANE(v.d, k), s.d1);
-    }
-}
 static void cmp_hyper(const char *fn, double x, double y, hd_hyperv v, hd_hyper (*scalar)(int k, void *), void *arg)
 {
     for (int k = 0; k < HD_HYPERV_LANES; k++) {
@@ -95,12 +89,14 @@ static hd_hyper unary_hyper(int k, void *p)
     return u->hyper(hyper_lane(hyperv_at(u->x, 0.625, 1.0), k));
 }
 static void check_unary(const char *fn, hd_dual (*d)(hd_dual), hd_dualv (*dv)(hd_dualv),
-                        hd_dual4 (*d2)(hd_dual4), hd_hyper (*h)(hd_hyper), hd_hyperv (*hv)(hd_hyperv))
+                        hd_dual4 (*d4)(hd_dual4), hd_dual2 (*d2)(hd_dual2), hd_hyper (*h)(hd_hyper),
+                        hd_hyperv (*hv)(hd_hyperv))
 {
     for (size_t i = 0; i < NP; i++) {
         unary_arg u = {d, h, points[i]};
-        cmp_dual(fn, u.x, 0, dv(dualv_at(u.x, 1.0)), unary_dual, &u);
-        cmp_dual4(fn, u.x, 0, d2(dual4_at(u.x, 1.0)), unary_dual, &u);
+        cmp_dualv(fn, u.x, 0, dv(dualv_at(u.x, 1.0)), unary_dual, &u);
+        cmp_dual4(fn, u.x, 0, d4(dual4_at(u.x, 1.0)), unary_dual, &u);
+        cmp_dual2(fn, u.x, 0, d2(dual2_at(u.x, 1.0)), unary_dual, &u);
         cmp_hyper(fn, u.x, 0, hv(hyperv_at(u.x, 0.625, 1.0)), unary_hyper, &u);
     }
 }
@@ -132,7 +128,8 @@ static hd_hyper binary_hyper(int k, void *p)
 static void check_binary(const char *fn, binary_arg b, hd_dualv (*vv)(hd_dualv, hd_dualv),
                          hd_dualv (*vr)(hd_dualv, double), hd_dualv (*rv)(double, hd_dualv),
                          hd_dual4 (*tt)(hd_dual4, hd_dual4), hd_dual4 (*tr)(hd_dual4, double),
-                         hd_dual4 (*rt)(double, hd_dual4),
+                         hd_dual4 (*rt)(double, hd_dual4), hd_dual2 (*pp)(hd_dual2, hd_dual2),
+                         hd_dual2 (*pr)(hd_dual2, double), hd_dual2 (*rp)(double, hd_dual2),
                          hd_hyperv (*ww)(hd_hyperv, hd_hyperv), hd_hyperv (*wr)(hd_hyperv, double),
                          hd_hyperv (*rw)(double, hd_hyperv))
 {
@@ -144,12 +141,16 @@ static void check_binary(const char *fn, binary_arg b, hd_dualv (*vv)(hd_dualv, 
             for (int k = 0; k < HD_LANES; k++) HD_LANE(c.d, k) = -0.5 * tan1(k + 2);
             hd_dual4 a2 = dual4_at(b.x, 1.0), c2 = dual4_at(b.y, 1.0);
             for (int k = 0; k < 4; k++) HD_LANE(c2.d, k) = -0.5 * tan1(k + 2);
+            hd_dual2 a1 = dual2_at(b.x, 1.0), c1 = dual2_at(b.y, 1.0);
+            for (int k = 0; k < 2; k++) HD_LANE(c1.d, k) = -0.5 * tan1(k + 2);
             const hd_hyperv ha = hyperv_at(b.x, 0.625, 1.0), hc = hyperv_at(b.y, -1.5, -0.5);
             for (b.form = 0; b.form < 3; b.form++) {
                 const hd_dualv v = b.form == 0 ? vv(a, c) : b.form == 1 ? vr(a, b.y) : rv(b.x, c);
-                cmp_dual(fn, b.x, b.y, v, binary_dual, &b);
+                cmp_dualv(fn, b.x, b.y, v, binary_dual, &b);
                 const hd_dual4 v2 = b.form == 0 ? tt(a2, c2) : b.form == 1 ? tr(a2, b.y) : rt(b.x, c2);
                 cmp_dual4(fn, b.x, b.y, v2, binary_dual, &b);
+                const hd_dual2 v1 = b.form == 0 ? pp(a1, c1) : b.form == 1 ? pr(a1, b.y) : rp(b.x, c1);
+                cmp_dual2(fn, b.x, b.y, v1, binary_dual, &b);
                 const hd_hyperv w = b.form == 0 ? ww(ha, hc) : b.form == 1 ? wr(ha, b.y) : rw(b.x, hc);
                 cmp_hyper(fn, b.x, b.y, w, binary_hyper, &b);
             }
@@ -159,8 +160,8 @@ static void check_binary(const char *fn, binary_arg b, hd_dualv (*vv)(hd_dualv, 
 START_TEST(lane_kernels_match_scalar_kernels)
 {
 #define CHECK_UNARY(name, cls, F, D, DD, NOTE)                                        \
-    check_unary(#name, hd_##name##_dual, hd_##name##_dualv, hd_##name##_dual4, hd_##name##_hyper, \
-                hd_##name##_hyperv);
+    check_unary(#name, hd_##name##_dual, hd_##name##_dualv, hd_##name##_dual4, hd_##name##_dual2, \
+                hd_##name##_hyper, hd_##name##_hyperv);
     HD_UNARY_RULES(CHECK_UNARY)
 #define CHECK_BINARY(name, cls, F, FX, FY, FXX, FXY, FYY, NOTE)                      \
     {                                                                                 \
@@ -169,6 +170,7 @@ START_TEST(lane_kernels_match_scalar_kernels)
                               0, 0, 0};                                               \
         check_binary(#name, b, hd_##name##_dualv, hd_##name##_dualv_r, hd_##name##_r_dualv, \
                      hd_##name##_dual4, hd_##name##_dual4_r, hd_##name##_r_dual4,              \
+                     hd_##name##_dual2, hd_##name##_dual2_r, hd_##name##_r_dual2,              \
                      hd_##name##_hyperv, hd_##name##_hyperv_r, hd_##name##_r_hyperv);  \
     }
     HD_BINARY_RULES(CHECK_BINARY)

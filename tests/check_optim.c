@@ -624,6 +624,7 @@ START_TEST(lane_paths_change_the_cost_not_the_run)
         scalar.f_hyperv = NULL;
         scalar.f_dual4 = NULL;
         scalar.f_taped = NULL;
+        scalar.f_dual2 = NULL;
         const size_t n = full[k].n;
         const long entries = (long)(n * (n + 1) / 2);
         /* what one Hessian costs on the path the drivers choose */
@@ -650,8 +651,10 @@ START_TEST(lane_paths_change_the_cost_not_the_run)
             ck_assert_int_eq(rs.dual4_calls, 0);
             ck_assert_int_eq(rl.f_calls, rs.f_calls);
             ck_assert_int_eq(rs.taped_calls, 0);
+            ck_assert_int_eq(rs.dual2_calls, 0);
             ck_assert_int_eq(rl.passes, rl.dual_calls + rl.hyper_calls + rl.lanes_calls +
-                                            rl.hyperv_calls + rl.dual4_calls + rl.taped_calls);
+                                            rl.hyperv_calls + rl.dual4_calls + rl.dual2_calls +
+                                            rl.taped_calls);
             if (methods[m] == HD_BFGS) {
                 /* gradients by lanes or several directions per pass: fewer passes */
                 ck_assert(rl.passes < rs.passes);

@@ -112,10 +112,18 @@ START_TEST(every_path_agrees_with_the_scalar_path)
         ck_assert_int_eq(hd_gradient_ex(&obj, x, &f, g, gpaths[p], NULL), HD_OK);
         compare(c, "gradient", n, f, g, NULL, f0, g0, NULL);
     }
-    hd_objective pairs_only = obj; /* hd_hyper pairs instead of hd_dual4 */
+    /* the narrow path with one of hd_dual2, hd_dual4 or hd_hyper pairs */
+    hd_objective dual4_only = obj, dual2_only = obj, pairs_only = obj;
+    dual4_only.f_dual2 = NULL;
+    dual2_only.f_dual4 = NULL;
+    pairs_only.f_dual2 = NULL;
     pairs_only.f_dual4 = NULL;
-    ck_assert_int_eq(hd_gradient_ex(&pairs_only, x, &f, g, HD_PATH_NARROW, NULL), HD_OK);
-    compare(c, "gradient pairs", n, f, g, NULL, f0, g0, NULL);
+    const hd_objective *const narrow[] = {&dual4_only, &dual2_only, &pairs_only};
+    static const char *const nname[] = {"gradient dual4", "gradient dual2", "gradient pairs"};
+    for (int p = 0; p < 3; p++) {
+        ck_assert_int_eq(hd_gradient_ex(narrow[p], x, &f, g, HD_PATH_NARROW, NULL), HD_OK);
+        compare(c, nname[p], n, f, g, NULL, f0, g0, NULL);
+    }
 }
 END_TEST
 
@@ -150,17 +158,24 @@ START_TEST(passes_are_counted_honestly)
     const hd_objective obj = bench_rosen_objective(n, &n);
     double x[10], g[10], h[100];
     point(0, n, x);
-    hd_counts k = {0, 0, 0, 0, 0, 0, 0, 0};
+    hd_counts k = {0, 0, 0, 0, 0, 0, 0, 0, 0};
     ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_SCALAR, &k), HD_OK);
     ck_assert_int_eq(k.dual_calls, 10);
     ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_LANES, &k), HD_OK);
     ck_assert_int_eq(k.lanes_calls, (10 + HD_LANES - 1) / HD_LANES);
     ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_NARROW, &k), HD_OK);
     ck_assert_int_eq(k.dual4_calls, 3); /* ceil(10 / 4) */
-    hd_objective pairs_only = obj;
-    pairs_only.f_dual4 = NULL;
+    ck_assert_int_eq(k.dual2_calls, 0);
+    hd_objective dual2_only = obj;
+    dual2_only.f_dual4 = NULL;
+    ck_assert_int_eq(hd_gradient_ex(&dual2_only, x, NULL, g, HD_PATH_NARROW, &k), HD_OK);
+    ck_assert_int_eq(k.dual2_calls, 5); /* ceil(10 / 2) */
+    hd_objective pairs_only = dual2_only;
+    pairs_only.f_dual2 = NULL;
     ck_assert_int_eq(hd_gradient_ex(&pairs_only, x, NULL, g, HD_PATH_NARROW, &k), HD_OK);
     ck_assert_int_eq(k.hyper_calls, 5);
+    ck_assert_int_eq(k.dual2_calls, 5);
+    ck_assert_int_eq(k.dual4_calls, 3);
     k.hyper_calls = 0;
     ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, NULL, h, HD_PATH_SCALAR, &k), HD_OK);
     ck_assert_int_eq(k.hyper_calls, 55);
@@ -189,7 +204,33 @@ START_TEST(passes_are_counted_honestly)
     ck_assert_int_eq(k.hyperv_calls, (long)sp->npasses);
     ck_assert_int_eq(k.taped_calls, 0);
     hd_sparsity_free(sp);
+}
+END_TEST
 
+/* The automatic gradient's pass at small n: one hd_dual2 pass at n = 1 and
+ * 2, one hd_dual4 pass at n = 3 and 4; without f_dual2 one hd_dual pass at
+ * n = 1 and one hd_dual4 pass at n = 2 (doc/performance.md). */
+START_TEST(small_gradients_take_one_pass)
+{
+    double x[4] = {0.3, -1.1, 0.7, 2.0}, g[4];
+    for (size_t n = 1; n <= 4; n++) {
+        size_t nbox = n;
+        const hd_objective obj = bench_f2_objective(n, &nbox);
+        hd_counts k = {.f_calls = 0};
+        ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_AUTO, &k), HD_OK);
+        ck_assert_int_eq(k.dual2_calls, n <= 2);
+        ck_assert_int_eq(k.dual4_calls, n >= 3);
+        ck_assert_int_eq(k.f_calls + k.dual_calls + k.hyper_calls + k.lanes_calls + k.hyperv_calls
+                             + k.taped_calls,
+                         0);
+        hd_objective no_dual2 = obj;
+        no_dual2.f_dual2 = NULL;
+        hd_counts k4 = {.f_calls = 0};
+        ck_assert_int_eq(hd_gradient_ex(&no_dual2, x, NULL, g, HD_PATH_AUTO, &k4), HD_OK);
+        ck_assert_int_eq(k4.dual_calls, n == 1);
+        ck_assert_int_eq(k4.dual4_calls, n >= 2);
+        ck_assert_int_eq(k4.dual2_calls, 0);
+    }
 }
 END_TEST
 
@@ -293,6 +334,7 @@ Suite *make_paths_suite(void)
     tcase_add_loop_test(tc, every_path_agrees_with_the_scalar_path, 0, (int)NCASES);
     tcase_add_test(tc, rosenbrock_hessian_matches_hand_formula_on_every_path);
     tcase_add_test(tc, passes_are_counted_honestly);
+    tcase_add_test(tc, small_gradients_take_one_pass);
     tcase_add_test(tc, bad_arguments_are_refused);
     tcase_add_test(tc, structural_pattern_matches_the_formulas);
     tcase_add_test(tc, structural_pattern_covers_the_numeric_hessian);

@@ -9,3 +9,12 @@ TESTS += tests/rules_doc.sh
 rules-doc: tools/rules_doc$(EXEEXT)
 	$(AM_V_GEN)./tools/rules_doc$(EXEEXT) >$(srcdir)/doc/rules.md
 .PHONY: rules-doc
+
+# `make peers-doc` (needs what bench-peers needs): run bench-peers and paste
+# its table into doc/performance.md between the bench-peers markers.
+EXTRA_DIST += tools/paste_block.sh
+peers-doc: lib/libhyperdual.la
+	$(MAKE) $(AM_MAKEFLAGS) -s bench-peers | grep -v '^  C' >bench-peers.out
+	$(SHELL) $(srcdir)/tools/paste_block.sh $(srcdir)/doc/performance.md bench-peers <bench-peers.out
+	rm -f bench-peers.out
+.PHONY: peers-doc

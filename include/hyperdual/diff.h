@@ -27,6 +27,8 @@ typedef hd_hyper (*hd_fn_hyper)(const hd_hyper *x, void *ctx);
 typedef hd_dualv (*hd_fn_lanes)(const hd_dualv *x, void *ctx);
 /** f on four-lane duals: a gradient of up to four variables in one pass. */
 typedef hd_dual4 (*hd_fn_dual4)(const hd_dual4 *x, void *ctx);
+/** f on two-lane duals: a gradient of one or two variables in one pass. */
+typedef hd_dual2 (*hd_fn_dual2)(const hd_dual2 *x, void *ctx);
 /** f on lane hyper-duals: HD_HYPERV_LANES entries of one Hessian row per pass. */
 typedef hd_hyperv (*hd_fn_hyperv)(const hd_hyperv *x, void *ctx);
 /** f on pattern numbers: one 64×64 block of the Hessian's structure per pass. */
@@ -60,6 +62,8 @@ typedef struct hd_objective {
     hd_fn_taped f_taped;  /**< optional: one recorded pass, then reverse sweeps: the
                                gradient in O(1) evaluations and the Hessian in
                                O(colours) sweeps (doc/performance.md) */
+    hd_fn_dual2 f_dual2;  /**< optional: two gradient directions per pass; hd_gradient
+                               prefers it to f_dual and f_dual4 up to n = 2 (paths.h) */
 } hd_objective;
 
 /**
@@ -299,9 +303,10 @@ HD_END_DECLS
     HD__INSTANCE(name, dual4, hd_dual4, T, x, ctx, __VA_ARGS__)                       \
     HD__INSTANCE(name, pattern, hd_pattern, T, x, ctx, __VA_ARGS__)                   \
     HD__INSTANCE(name, taped, hd_taped, T, x, ctx, __VA_ARGS__)                       \
+    HD__INSTANCE(name, dual2, hd_dual2, T, x, ctx, __VA_ARGS__)                       \
     static inline hd_objective name##_objective(size_t n_, void *ctx_)                \
     {                                                                                 \
-        hd_objective o_ = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};                             \
+        hd_objective o_ = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};                       \
         o_.n = n_;                                                                    \
         o_.f = name##__hd_double;                                                     \
         o_.f_dual = name##__hd_dual;                                                  \
@@ -312,6 +317,7 @@ HD_END_DECLS
         o_.f_dual4 = name##__hd_dual4;                                                \
         o_.f_pattern = name##__hd_pattern;                                            \
         o_.f_taped = name##__hd_taped;                                                \
+        o_.f_dual2 = name##__hd_dual2;                                                \
         return o_;                                                                    \
     }
 

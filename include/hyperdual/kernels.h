@@ -54,7 +54,7 @@ static inline hd_dual hd__chain2_dual(hd_dual a, hd_dual b, double f, double fx,
     return hd_dual_make(f, HD__TIMES(fx, a.d1) + HD__TIMES(fy, b.d1));
 }
 
-/* ---- chain-rule primitives: hd_dualv (HD_LANES tangent lanes), hd_dual4 ------ */
+/* ---- chain-rule primitives: hd_dualv (HD_LANES tangent lanes), hd_dual4, hd_dual2 */
 /* With GNU vectors all lanes are one expression; in NaN-safe mode that fast
  * path is taken whenever the coefficients are finite (the usual case), and
  * the per-lane loop, which is also the portable fallback, handles the rest. */
@@ -74,6 +74,7 @@ static inline hd_dual hd__chain2_dual(hd_dual a, hd_dual b, double f, double fx,
 #ifdef HD__VECTOR_LANES
 #  define HD__PAIRS_dualv(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7)
 #  define HD__PAIRS_dual4(X) X(0) X(1)
+#  define HD__PAIRS_dual2(X) X(0)
 #  define HD__LANES_SCALE(j) r.d.c[j] = a.d.c[j] * d;
 #  define HD__LANES_COMB(j) r.d.c[j] = a.d.c[j] * fx + b.d.c[j] * fy;
 #  define HD__LANES_FAST1(S) if (HD__LANES_FAST(d)) { HD__PAIRS_##S(HD__LANES_SCALE) return r; }
@@ -108,6 +109,7 @@ static inline hd_dual hd__chain2_dual(hd_dual a, hd_dual b, double f, double fx,
     }
 HD__DEFINE_LANE_PRIMITIVES(hd_dualv, dualv, HD_LANES, hd_dualv_const)
 HD__DEFINE_LANE_PRIMITIVES(hd_dual4, dual4, 4, hd_dual4_const)
+HD__DEFINE_LANE_PRIMITIVES(hd_dual2, dual2, 2, hd_dual2_const)
 
 /* ---- chain-rule primitives: hd_hyper --------------------------------------- */
 static inline double hd__val_hyper(hd_hyper a) { return a.val; }
@@ -493,6 +495,7 @@ static inline hd_hyper hd__chain2_power_hyper(hd_hyper a, hd_hyper b, double f, 
     }
 HD__DEFINE_POWER_LANES(hd_dualv, dualv, HD_LANES)
 HD__DEFINE_POWER_LANES(hd_dual4, dual4, 4)
+HD__DEFINE_POWER_LANES(hd_dual2, dual2, 2)
 #undef HD__DEFINE_POWER_LANES
 static inline hd_hyperv hd__chain2_power_hyperv(hd_hyperv a, hd_hyperv b, double f, double fx, double fy,
                                                 double fxx, double fxy, double fyy)

@@ -71,6 +71,7 @@ typedef struct hd_iteration {
     long          lanes_calls, hyperv_calls, dual4_calls; /**< vector-lane passes (paths.h),
                                                             1 per pass */
     long          taped_calls;   /**< recorded passes of the taped path (paths.h), 1 each */
+    long          dual2_calls;   /**< two-direction passes (paths.h), 1 each */
 } hd_iteration;
 
 /** Per-iteration callback; a non-zero return stops the run (HD_STOPPED_BY_CALLBACK). */
@@ -112,6 +113,7 @@ typedef struct hd_trace_row {
     long   f_calls, dual_calls, hyper_calls;
     long   lanes_calls, hyperv_calls, dual4_calls; /**< vector-lane passes (paths.h), 1 per pass */
     long   taped_calls;   /**< recorded passes of the taped path (paths.h), 1 each */
+    long   dual2_calls;   /**< two-direction passes (paths.h), 1 each */
 } hd_trace_row;
 
 /** Result of hd_minimize. */
@@ -123,7 +125,7 @@ typedef struct hd_result {
     double f;             /**< final value */
     double grad_norm;     /**< final ||grad||_inf */
     /* beyond the contract */
-    long   passes;        /**< derivative passes (dual + hyper + lanes + hyperv + dual4 + taped), as
+    long   passes;        /**< derivative passes (dual + hyper + lanes + hyperv + dual4 + dual2 + taped), as
                                the drivers count them */
     long   factorizations;/**< Cholesky / eigen factorizations */
     long   modifications; /**< Hessian modification retries (shifts) */
@@ -144,14 +146,15 @@ typedef struct hd_result {
     long   dual4_calls;   /**< f_dual4 passes (four gradient directions each), 1 per pass */
     long   taped_calls;   /**< f_taped passes (one recorded evaluation, then sweeps: a whole
                                gradient or Hessian), 1 per pass */
+    long   dual2_calls;   /**< f_dual2 passes (two gradient directions each), 1 per pass */
 } hd_result;
 
 /**
  * @brief Minimize obj from x (in: start, out: best point seen, never worse than the start).
  *
  * Every objective evaluation goes through counting wrappers, so f_calls,
- * dual_calls, hyper_calls, lanes_calls, hyperv_calls, dual4_calls and
- * taped_calls are the passes actually made (a Hessian costs n(n+1)/2
+ * dual_calls, hyper_calls, lanes_calls, hyperv_calls, dual4_calls,
+ * dual2_calls and taped_calls are the passes actually made (a Hessian costs n(n+1)/2
  * hyper-dual passes, or fewer f_hyperv passes, or one f_taped pass, when the
  * objective has that member and the drivers find it faster; a line-search
  * trial one dual pass). The run

@@ -27,9 +27,11 @@ typedef enum hd_path {
                            each, upper triangle only */
     HD_PATH_SPARSE,   /**< Hessian only: detect the sparsity pattern, colour the columns and
                            compute only the structurally non-zero entries (sparse.h) */
-    HD_PATH_NARROW,   /**< gradient only: ceil(n/4) hd_dual4 passes of four directions
-                           each (ceil(n/2) hd_hyper passes, ε1 and ε2, without f_dual4);
-                           the fastest up to n = 4, and on cheap bodies beyond */
+    HD_PATH_NARROW,   /**< gradient only: up to n = 2 one hd_dual2 pass (two lanes),
+                           else ceil(n/4) hd_dual4 passes of four directions each;
+                           without f_dual2 hd_dual4 passes, without f_dual4 ceil(n/2)
+                           hd_dual2 passes, without either ceil(n/2) hd_hyper passes
+                           (ε1 and ε2); the fastest up to n = 4, and on cheap bodies beyond */
     HD_PATH_TAPE      /**< one hd_taped pass records the evaluation; a reverse sweep gives
                            the gradient, and forward-over-reverse sweeps over compressed
                            columns (the pattern read off the tape, distance-2 colouring)
@@ -57,6 +59,7 @@ typedef struct hd_counts {
     long tape_sweeps;  /**< sweeps over a tape: one reverse sweep per gradient, one
                             forward-and-reverse sweep per block of up to HD_TAPE_BLOCK
                             Hessian columns (or colours) */
+    long dual2_calls;  /**< hd_dual2 passes (two directions each) */
 } hd_counts;
 
 /** @brief Hessian columns (or colours) carried by one sweep of the taped path. */

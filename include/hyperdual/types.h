@@ -81,12 +81,14 @@ __extension__ typedef double hd__pair
 typedef struct { hd__pair c[HD_LANES / 2]; } hd__lanes;
 typedef struct { hd__pair c[HD_HYPERV_LANES / 2]; } hd__hlanes;
 typedef struct { hd__pair c[2]; } hd__lanes4;
-/** @brief Lane k of a lane part (hd_dualv.d, hd_dual4.d, hd_hyperv.d2/d12), as an lvalue. */
+typedef struct { hd__pair c[1]; } hd__lanes2;
+/** @brief Lane k of a lane part (hd_dualv.d, hd_dual4.d, hd_dual2.d, hd_hyperv.d2/d12), as an lvalue. */
 #  define HD_LANE(part, k) ((part).c[(k) / 2][(k) % 2])
 #else
 typedef struct { double v[HD_LANES]; } hd__lanes;
 typedef struct { double v[HD_HYPERV_LANES]; } hd__hlanes;
 typedef struct { double v[4]; } hd__lanes4;
+typedef struct { double v[2]; } hd__lanes2;
 #  define HD_LANE(part, k) ((part).v[k])
 #endif
 #if HD_HYPERV_LANES != 8 || HD_LANES != 16
@@ -139,6 +141,31 @@ static inline hd_dual4 hd_dual4_const(double x)
 static inline hd_dual4 hd_dual4_var(double x, int k)
 {
     hd_dual4 r = hd_dual4_const(x);
+    HD_LANE(r.d, k) = 1.0;
+    return r;
+}
+
+/**
+ * @brief Dual number with two tangent lanes, val + d_0·ε_0 + d_1·ε_1: the
+ *        lanes are one SSE2/NEON register.
+ *
+ * The gradient of a function of one or two variables in one pass, with no
+ * lane wasted at n = 2 (hd_dual4 would idle two).
+ */
+typedef struct { double val; hd__lanes2 d; } hd_dual2;
+
+/** @brief A constant: value x, both lanes 0. */
+static inline hd_dual2 hd_dual2_const(double x)
+{
+    hd_dual2 r;
+    r.val = x;
+    for (int k = 0; k < 2; k++) HD_LANE(r.d, k) = 0.0;
+    return r;
+}
+/** @brief The independent variable of lane k (0 <= k < 2): {x, e_k}. */
+static inline hd_dual2 hd_dual2_var(double x, int k)
+{
+    hd_dual2 r = hd_dual2_const(x);
     HD_LANE(r.d, k) = 1.0;
     return r;
 }
@@ -252,27 +279,19 @@ static inline hd_taped hd_taped_const(double x)
  * The number types, as X-macro lists of (type, suffix, id). Kernels are named
  * hd_<function>_<suffix>; the id (1..15, unique) encodes operand pairs in the
  * _Generic dispatch. A new number type is one entry in each list (the lists
- * are identical: dispatch nests them, and a macro cannot expand inside its
- * own expansion), an HD__SAME_<suffix>_<suffix> line below, and its
- * chain-rule primitives in kernels.h.
+ * are identical: hd_fma's dispatch nests them, and a macro cannot expand
+ * inside its own expansion) and its chain-rule primitives in kernels.h.
  */
 #define HD__NUMBER_TYPES_A(X, n) X(hd_dual, dual, 1, n) X(hd_hyper, hyper, 2, n) X(hd_dualv, dualv, 3, n) \
     X(hd_hyperv, hyperv, 4, n) X(hd_dual4, dual4, 5, n) X(hd_pattern, pattern, 6, n) \
-    X(hd_taped, taped, 7, n)
+    X(hd_taped, taped, 7, n) X(hd_dual2, dual2, 8, n)
 #define HD__NUMBER_TYPES_B(X, n) X(hd_dual, dual, 1, n) X(hd_hyper, hyper, 2, n) X(hd_dualv, dualv, 3, n) \
     X(hd_hyperv, hyperv, 4, n) X(hd_dual4, dual4, 5, n) X(hd_pattern, pattern, 6, n) \
-    X(hd_taped, taped, 7, n)
-#define HD__SAME_dual_dual ~, 1
-#define HD__SAME_hyper_hyper ~, 1
-#define HD__SAME_dualv_dualv ~, 1
-#define HD__SAME_hyperv_hyperv ~, 1
-#define HD__SAME_dual4_dual4 ~, 1
-#define HD__SAME_pattern_pattern ~, 1
-#define HD__SAME_taped_taped ~, 1
+    X(hd_taped, taped, 7, n) X(hd_dual2, dual2, 8, n)
 /* The first-order types (value and tangents, no second-order part): their
  * kernels need only f and f' (kernels.h). */
 #define HD__FIRST_ORDER_TYPES(X, ...) X(hd_dual, dual, __VA_ARGS__) X(hd_dualv, dualv, __VA_ARGS__) \
-    X(hd_dual4, dual4, __VA_ARGS__)
+    X(hd_dual4, dual4, __VA_ARGS__) X(hd_dual2, dual2, __VA_ARGS__)
 /* The second-order types: their kernels use f'' through the rule classes. */
 #define HD__SECOND_ORDER_TYPES(X, ...) X(hd_hyper, hyper, __VA_ARGS__) X(hd_hyperv, hyperv, __VA_ARGS__) \
     X(hd_pattern, pattern, __VA_ARGS__) X(hd_taped, taped, __VA_ARGS__)
