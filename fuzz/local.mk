@@ -14,6 +14,7 @@ FUZZ_SRC = \
 	$(top_srcdir)/lib/expr_eval.c \
 	$(top_srcdir)/lib/diff.c \
 	$(top_srcdir)/lib/sparse.c \
+	$(top_srcdir)/lib/tape.c \
 	$(top_srcdir)/lib/special.c
 # fuzz/corpus-new is kept by `make clean`: a grown corpus makes the next run better.
 CLEANFILES += fuzz/fuzz_expr
