@@ -10,11 +10,17 @@ rules-doc: tools/rules_doc$(EXEEXT)
 	$(AM_V_GEN)./tools/rules_doc$(EXEEXT) >$(srcdir)/doc/rules.md
 .PHONY: rules-doc
 
-# `make peers-doc` (needs what bench-peers needs): run bench-peers and paste
-# its table into doc/performance.md between the bench-peers markers.
+# `make drivers-doc` and `make peers-doc` (the latter needs what bench-peers
+# needs) run bench_drivers or bench-peers and paste the output into
+# doc/performance.md between the markers of the same name.
 EXTRA_DIST += tools/paste_block.sh
 peers-doc: lib/libhyperdual.la
 	$(MAKE) $(AM_MAKEFLAGS) -s bench-peers | grep -v '^  C' >bench-peers.out
 	$(SHELL) $(srcdir)/tools/paste_block.sh $(srcdir)/doc/performance.md bench-peers <bench-peers.out
 	rm -f bench-peers.out
 .PHONY: peers-doc
+drivers-doc: bench/bench_drivers$(EXEEXT)
+	./bench/bench_drivers$(EXEEXT) >bench-drivers.out
+	$(SHELL) $(srcdir)/tools/paste_block.sh $(srcdir)/doc/performance.md bench-drivers <bench-drivers.out
+	rm -f bench-drivers.out
+.PHONY: drivers-doc
