@@ -157,6 +157,11 @@ _Static_assert(sizeof(hd_hyper) == 32 && sizeof(hd_hyperv) % 16 == 0, "16-byte e
  * color[j] for every column, *ncolors in all. HD_OK or HD_ENOMEM. */
 int hd__colour_columns(size_t n, const size_t *row_start, const size_t *col, size_t *color,
                        size_t *ncolors);
+/* Greedy star colouring of the same (lib/sparse.c): each off-diagonal entry
+ * is then direct in its row or in its mirror's, never shared in both.
+ * HD_OK or HD_ENOMEM. */
+int hd__star_colour_columns(size_t n, const size_t *row_start, const size_t *col, size_t *color,
+                            size_t *ncolors);
 /* The taped paths (lib/tape.c). HD_OK, or HD__DECLINED when memory ran
  * short or the tape met a non-finite number, so that the caller's forward
  * path (less memory; its conventions at non-finite points) gives the answer. */

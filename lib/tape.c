@@ -2,7 +2,8 @@
  * with its partials; a reverse sweep then gives the gradient, and
  * forward-over-reverse sweeps give H·S for a block of seed columns S. The
  * Hessian's pattern is read off the same tape, its columns are coloured
- * (distance-2, so every entry is read off directly), and a banded Hessian
+ * (a star colouring: each entry is read off its row or its mirror's), and a
+ * banded Hessian
  * costs a fixed number of sweeps whatever n is: O(n) in all, where forward
  * seeding alone needs O(n²) (doc/performance.md).
  *
@@ -32,11 +33,12 @@
  * at thread exit). A call takes them out of the thread's slot and gives them
  * back when it returns, so an objective that itself calls a driver gets
  * fresh ones. Without C11 threads, every call allocates. */
-enum { W_NODES, W_INPUTS, W_ADJ, W_TAN, W_ATAN, W_SET, W_ROWS, W_INDEX, W_COL, W_PREV, W_SLOTS };
+enum { W_NODES, W_INPUTS, W_ADJ, W_TAN, W_ATAN, W_SET, W_ROWS, W_INDEX, W_COL, W_PREV, W_DIRECT,
+       W_SLOTS };
 typedef struct workspace {
     void *p[W_SLOTS];
     size_t bytes[W_SLOTS];
-    /* The last colouring (W_INDEX, W_COL) and the pattern it is of (W_PREV):
+    /* The last colouring (W_INDEX, W_COL, W_DIRECT) and the pattern it is of (W_PREV):
      * an optimizer asks for the same pattern at every step, and colouring
      * costs about as much as reading the pattern. plan_n == 0: none. */
     size_t plan_n, plan_ngroups;
@@ -270,12 +272,14 @@ static ALWAYS_INLINE double pattern(const hd_tape *t, uint32_t top, size_t n, ui
  * column, every entry read. */
 typedef struct plan {
     const size_t *row_start, *col, *group;
+    const unsigned char *direct; /* per CSR entry (i, j): read in row i (1) or
+                                    in row j (0); NULL: all in their own row */
     size_t ngroups;
 } plan;
 
-/* Group the columns: by a distance-2 colouring of the pattern read off the tape, or
- * one group per column when the pattern is dense (colouring would not save
- * sweeps) or too large to read. */
+/* Group the columns: by a star colouring of the pattern read off the tape,
+ * or one group per column when the pattern is dense (colouring would not
+ * save sweeps) or too large to read. */
 static int make_plan(const hd_tape *t, uint32_t top, size_t n, workspace *ws, plan *pl)
 {
     const size_t w = (n + 63) / 64;
@@ -285,6 +289,7 @@ static int make_plan(const hd_tape *t, uint32_t top, size_t n, workspace *ws, pl
     pl->group = group;
     pl->row_start = row_start;
     pl->col = NULL;
+    pl->direct = NULL;
     uint64_t *set = NULL, *rows = NULL;
     if (((size_t)top + 1) <= PATTERN_WORDS_MAX / w) {
         set = ws_get(ws, W_SET, ((size_t)top + 1) * w * sizeof *set);
@@ -309,13 +314,15 @@ static int make_plan(const hd_tape *t, uint32_t top, size_t n, workspace *ws, pl
     uint64_t *prev = ws->plan_n == n ? ws->p[W_PREV] : NULL;
     if (prev && memcmp(prev, rows, n * w * sizeof *rows) == 0) {
         pl->col = ws->p[W_COL];
+        pl->direct = ws->p[W_DIRECT];
         pl->ngroups = ws->plan_ngroups;
         return HD_OK;
     }
     ws->plan_n = 0;
     size_t *col = ws_get(ws, W_COL, nnz * sizeof *col);
+    unsigned char *direct = ws_get(ws, W_DIRECT, nnz);
     prev = ws_get(ws, W_PREV, n * w * sizeof *prev);
-    if (!col || !prev) return HD_ENOMEM;
+    if (!col || !direct || !prev) return HD_ENOMEM;
     size_t pos = 0;
     for (size_t i = 0; i < n; i++) {
         row_start[i] = pos;
@@ -325,12 +332,23 @@ static int make_plan(const hd_tape *t, uint32_t top, size_t n, workspace *ws, pl
     }
     row_start[n] = pos;
     pl->col = col;
-    const int rc = hd__colour_columns(n, row_start, col, group, &pl->ngroups);
-    if (rc == HD_OK) {
-        memcpy(prev, rows, n * w * sizeof *rows);
-        ws->plan_n = n;
-        ws->plan_ngroups = pl->ngroups;
+    pl->direct = direct;
+    const int rc = hd__star_colour_columns(n, row_start, col, group, &pl->ngroups);
+    if (rc != HD_OK) return rc;
+    memcpy(prev, rows, n * w * sizeof *rows);
+    /* (i, j) is direct when j is the only column of its colour in row i;
+     * `rows`, copied, serves as the per-colour count */
+    size_t *count = (size_t *)(void *)rows;
+    _Static_assert(sizeof(size_t) <= sizeof(uint64_t), "a count per word of rows");
+    memset(count, 0, pl->ngroups * sizeof *count);
+    for (size_t i = 0; i < n; i++) {
+        for (size_t q = row_start[i]; q < row_start[i + 1]; q++) count[group[col[q]]]++;
+        for (size_t q = row_start[i]; q < row_start[i + 1]; q++)
+            direct[q] = count[group[col[q]]] == 1;
+        for (size_t q = row_start[i]; q < row_start[i + 1]; q++) count[group[col[q]]] = 0;
     }
+    ws->plan_n = n;
+    ws->plan_ngroups = pl->ngroups;
     return rc;
 }
 
@@ -441,9 +459,9 @@ static size_t csr_position(const hd_sparsity *sp, size_t i, size_t j)
     return lo < sp->row_start[i + 1] && sp->col[lo] == j ? lo : (size_t)-1;
 }
 
-/* The entries (i, j), j >= i, whose column is in groups first..first+W-1,
- * stored with their mirror (i, j) from row i, so the result is exactly
- * symmetric. Returns Σ v·0 over them: NaN when one is not finite. */
+/* The entries (i, j), j >= i, whose compressed column (c(j) read in row i,
+ * or c(i) read in row j) is in groups first..first+W-1, stored with their
+ * mirror, so the result is exactly symmetric. Returns Σ v·0 over them: NaN when one is not finite. */
 static double recover(const plan *pl, size_t n, size_t first, size_t width, const double *atan,
                       const sink *out)
 {
@@ -458,9 +476,13 @@ static double recover(const plan *pl, size_t n, size_t first, size_t width, cons
             continue;
         }
         for (size_t q = pl->row_start[i]; q < pl->row_start[i + 1]; q++) {
-            const size_t j = pl->col[q], g = pl->group[j];
-            if (j < i || g < first || g >= first + width) continue;
-            const double v = hs[g - first];
+            const size_t j = pl->col[q];
+            if (j < i) continue;
+            /* star colouring: shared in row i, then direct in row j */
+            const int mirror = pl->direct && !pl->direct[q];
+            const size_t g = pl->group[mirror ? i : j];
+            if (g < first || g >= first + width) continue;
+            const double v = mirror ? atan[(j + 1) * width + (g - first)] : hs[g - first];
             nonfinite += v * 0.0;
             if (out->hess) {
                 out->hess[i * n + j] = out->hess[j * n + i] = v;
@@ -486,7 +508,7 @@ static int hessian_taped(const hd_objective *obj, const double *x, const hd_spar
     hd_tape t;
     uint32_t out_id = 0;
     double f = 0.0, seed = 0.0;
-    plan pl = {0, 0, 0, 0};
+    plan pl = {0, 0, 0, 0, 0};
     int rc = record(obj, x, ws, &t, &f, &out_id, &seed, c);
     /* nodes past the result (computed but not returned) take no part */
     const uint32_t top = out_id > n ? out_id : (uint32_t)n;

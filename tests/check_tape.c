@@ -639,6 +639,68 @@ START_TEST(many_variables_agree_with_the_scalar_path)
 }
 END_TEST
 
+/* Star colouring: the arrowhead's hub shares a row with every column, so a
+ * distance-2 colouring needs n colours, a star colouring 2 (the hub's
+ * entries are read off the leaves' rows): one 2-lane sweep at any n. */
+static void arrow_hand(const double *x, result *r)
+{
+    const size_t n = r->n;
+    r->f = x[0] * x[0];
+    r->g[0] = 2 * x[0];
+    r->h[0] = 2;
+    for (size_t i = 1; i < n; i++) {
+        r->f += x[0] * sin(x[i]) + x[i] * x[i];
+        r->g[0] += sin(x[i]);
+        r->g[i] = x[0] * cos(x[i]) + 2 * x[i];
+        r->h[i] = r->h[i * n] = cos(x[i]);
+        r->h[i * n + i] = 2 - x[0] * sin(x[i]);
+    }
+}
+
+START_TEST(a_hub_takes_two_colours)
+{
+    static const size_t sizes[] = {70, 200};
+    static double x[200];
+    wavy_point(x, 200);
+    for (int k = 0; k < 2; k++) {
+        size_t n = sizes[k];
+        const hd_objective obj = arrow_objective(n, &n);
+        const hd_counts c = expect_taped_matches_hand("arrowhead", &obj, x, arrow_hand, 1);
+        ck_assert_int_eq(c.tape_sweeps, 1);
+    }
+}
+END_TEST
+
+/* Scattered pairs: rows where a colour repeats, so that entries are read
+ * off their mirror's row. */
+typedef struct { size_t n, m, a[120], b[120]; } pairs;
+HD_GENERIC_OBJECTIVE(scattered, T, x, ctx,
+    const pairs *p = ctx;
+    T s = (T){0};
+    for (size_t i = 0; i < p->n; i++) s = hd_add(s, hd_sq(x[i]));
+    for (size_t k = 0; k < p->m; k++) s = hd_add(s, hd_sin(hd_mul(x[p->a[k]], x[p->b[k]])));
+    return s;
+)
+
+START_TEST(scattered_pairs_agree_with_the_scalar_path)
+{
+    pairs p = {60, 120, {0}, {0}};
+    unsigned long long r = 12345;
+    for (size_t k = 0; k < p.m; k++) { /* a fixed pseudo-random pattern */
+        r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+        p.a[k] = (size_t)(r >> 33) % p.n;
+        r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+        p.b[k] = (size_t)(r >> 33) % p.n;
+    }
+    p.a[0] = 0; /* and one hub-like variable */
+    for (size_t k = 1; k < 20; k++) p.a[k] = 7;
+    double x[60];
+    wavy_point(x, 60);
+    const hd_objective obj = scattered_objective(p.n, &p);
+    expect_taped_matches_scalar("scattered pairs", &obj, x, TOL_SCALAR);
+}
+END_TEST
+
 /* An objective that itself takes a taped Hessian (of band5 at n = 12, for a
  * coefficient): the outer recording and the inner call must not share
  * their per-thread buffers. */
@@ -696,6 +758,8 @@ Suite *make_tape_suite(void)
     Suite *s = suite_create("tape");
     TCase *tc = tcase_create("taped path");
     tcase_add_test(tc, rosenbrock_hessian_in_a_fixed_number_of_sweeps);
+    tcase_add_test(tc, a_hub_takes_two_colours);
+    tcase_add_test(tc, scattered_pairs_agree_with_the_scalar_path);
     tcase_add_test(tc, dense_hessian_matches_hand_formulas_and_scalar_path);
     tcase_add_loop_test(tc, gradients_match_hand_formulas, 0, 4);
     tcase_add_test(tc, binary_rules_on_the_tape);

@@ -34,7 +34,7 @@ typedef enum hd_path {
                            (ε1 and ε2); the fastest up to n = 4, and on cheap bodies beyond */
     HD_PATH_TAPE      /**< one hd_taped pass records the evaluation; a reverse sweep gives
                            the gradient, and forward-over-reverse sweeps over compressed
-                           columns (the pattern read off the tape, distance-2 colouring)
+                           columns (the pattern read off the tape, star colouring)
                            give the Hessian. Needs f_taped. Falls back to the forward
                            paths where the tape meets a non-finite number */
 } hd_path;
