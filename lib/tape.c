@@ -21,9 +21,10 @@
 #endif
 #include "diff_internal.h"
 
-/* Above this many bit-set words (len × ceil(n/64)) the pattern is not read
- * off the tape and the Hessian is computed densely. */
-#define PATTERN_WORDS_MAX ((size_t)1 << 24)
+/* Above this many bit-set words (len × ceil(n/64), 32 MiB) the pattern is
+ * not read off the tape and the Hessian is computed densely, in ceil(n/8)
+ * sweeps (n = 4000 with 20 operations per variable is about the limit). */
+#define PATTERN_WORDS_MAX ((size_t)1 << 22)
 
 /* ---- scratch memory, kept per thread -------------------------------------------
  * A tape and its sweeps' arrays are a few hundred kilobytes at n = 200:
