@@ -153,6 +153,9 @@ static inline void hd__put_lane(void *part, size_t k, double v)
 _Static_assert(sizeof(hd__hlanes) <= (HD_LANES) * sizeof(double), "zeros from hd__unit");
 _Static_assert(sizeof(hd_hyper) == 32 && sizeof(hd_hyperv) % 16 == 0, "16-byte element chunks");
 
+/* CSR position of (i, j) in sp (columns ascending in each row), or
+ * (size_t)-1 when (i, j) is not in the pattern (lib/sparse.c). */
+size_t hd__csr_position(const hd_sparsity *sp, size_t i, size_t j);
 /* Greedy distance-2 colouring of the symmetric CSR pattern (lib/sparse.c):
  * color[j] for every column, *ncolors in all. HD_OK or HD_ENOMEM. */
 int hd__colour_columns(size_t n, const size_t *row_start, const size_t *col, size_t *color,

@@ -21,12 +21,15 @@ void hd_sparsity_free(hd_sparsity *sp)
     free(sp);
 }
 
-/* CSR position of (i, j), or NONE. Rows are short: a linear scan. */
-static size_t position(const hd_sparsity *sp, size_t i, size_t j)
+size_t hd__csr_position(const hd_sparsity *sp, size_t i, size_t j)
 {
-    for (size_t t = sp->row_start[i]; t < sp->row_start[i + 1]; t++)
-        if (sp->col[t] == j) return t;
-    return NONE;
+    size_t lo = sp->row_start[i], hi = sp->row_start[i + 1];
+    while (lo < hi) { /* a hub's row is as long as n */
+        const size_t mid = lo + (hi - lo) / 2;
+        if (sp->col[mid] < j) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < sp->row_start[i + 1] && sp->col[lo] == j ? lo : NONE;
 }
 
 /* Greedy distance-2 colouring: columns sharing a row get different colours. */
@@ -143,7 +146,7 @@ static int plan(hd_sparsity *sp)
                 if (j >= i && sp->color[j] == c) {
                     sp->seed_row[s] = i;
                     sp->seed_pos[s] = t;
-                    sp->seed_mirror[s] = j == i ? NONE : position(sp, j, i);
+                    sp->seed_mirror[s] = j == i ? NONE : hd__csr_position(sp, j, i);
                     seen[i] = 1;
                     s++;
                     break; /* distance-2 colouring: at most one per row */

@@ -103,15 +103,24 @@ int hd__tape_grow(hd_tape *t)
     return HD_OK;
 }
 
-/* One recorded pass on the workspace's node buffer: node 0 (the constants),
- * the inputs (nodes 1..n), then the body's operations. *out is the result's
- * node (0 for a constant result). The buffer, grown or not, goes back to
- * the workspace. */
-static int record(const hd_objective *obj, const double *x, workspace *w, hd_tape *t, double *fx,
-                  uint32_t *out, double *seed, hd_counts *c)
+/* One recorded pass: the tape, the value f, and the result as seed·(node
+ * out), out = 0 for a constant result. Nodes past max(out, n) = top were
+ * computed but not returned and take no part in the sweeps. */
+typedef struct recording {
+    hd_tape t;
+    double f, seed;
+    uint32_t out, top;
+} recording;
+
+/* Record on the workspace's node buffer: node 0 (the constants), the
+ * inputs (nodes 1..n), then the body's operations. The buffer, grown or
+ * not, goes back to the workspace. */
+static int record(const hd_objective *obj, const double *x, workspace *w, recording *rec,
+                  hd_counts *c)
 {
     const size_t n = obj->n;
-    memset(t, 0, sizeof *t);
+    hd_tape *t = &rec->t;
+    memset(rec, 0, sizeof *rec);
     /* room for the inputs and about 16 operations per input to start with */
     if (n >= UINT32_MAX / 32 || n > (size_t)-1 / 32 / sizeof(hd_tape_node)) return HD_ENOMEM;
     hd_taped *xt = ws_get(w, W_INPUTS, n * sizeof *xt);
@@ -133,9 +142,10 @@ static int record(const hd_objective *obj, const double *x, workspace *w, hd_tap
     w->bytes[W_NODES] = t->cap * sizeof *t->node;
     c->taped_calls++;
     if (t->failed) return HD__DECLINED;
-    *fx = r.val;
-    *out = r.tape == t ? r.id : 0;
-    *seed = r.tape == t ? r.scale : 0.0;
+    rec->f = r.val;
+    rec->out = r.tape == t ? r.id : 0;
+    rec->seed = r.tape == t ? r.scale : 0.0;
+    rec->top = rec->out > n ? rec->out : (uint32_t)n;
     return HD_OK;
 }
 
@@ -174,23 +184,21 @@ int hd__gradient_taped(const hd_objective *obj, const double *x, double *fx, dou
     const size_t n = obj->n;
     workspace *w = ws_take();
     if (!w) return HD__DECLINED;
-    hd_tape t;
-    uint32_t out = 0;
-    double f = 0.0, seed = 0.0;
-    int rc = record(obj, x, w, &t, &f, &out, &seed, c);
+    recording rec;
+    int rc = record(obj, x, w, &rec, c);
     if (rc == HD_OK) {
-        const size_t len = (size_t)(out > n ? out : n) + 1;
+        const size_t len = (size_t)rec.top + 1;
         double *adj = ws_get(w, W_ADJ, len * sizeof *adj);
         if (!adj) {
             rc = HD_ENOMEM;
         } else {
-            reverse(&t, out, seed, adj, len);
+            reverse(&rec.t, rec.out, rec.seed, adj, len);
             c->tape_sweeps++;
-            if (!isfinite(f) || !all_finite(adj + 1, n)) {
+            if (!isfinite(rec.f) || !all_finite(adj + 1, n)) {
                 rc = HD__DECLINED;
             } else {
                 memcpy(grad, adj + 1, n * sizeof *grad);
-                if (fx) *fx = f;
+                if (fx) *fx = rec.f;
             }
         }
     }
@@ -448,21 +456,10 @@ typedef struct sink {
     double *values;
 } sink;
 
-/* CSR position of (i, j) in sp, columns ascending; (size_t)-1 if absent. */
-static size_t csr_position(const hd_sparsity *sp, size_t i, size_t j)
-{
-    size_t lo = sp->row_start[i], hi = sp->row_start[i + 1];
-    while (lo < hi) {
-        const size_t mid = lo + (hi - lo) / 2;
-        if (sp->col[mid] < j) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo < sp->row_start[i + 1] && sp->col[lo] == j ? lo : (size_t)-1;
-}
-
 /* The entries (i, j), j >= i, whose compressed column (c(j) read in row i,
  * or c(i) read in row j) is in groups first..first+W-1, stored with their
- * mirror, so the result is exactly symmetric. Returns Σ v·0 over them: NaN when one is not finite. */
+ * mirror, so the result is exactly symmetric. Returns Σ v·0 over them: NaN
+ * when one is not finite. */
 static double recover(const plan *pl, size_t n, size_t first, size_t width, const double *atan,
                       const sink *out)
 {
@@ -490,7 +487,7 @@ static double recover(const plan *pl, size_t n, size_t first, size_t width, cons
             } else {
                 out->values[q] = v;
                 if (j != i) {
-                    const size_t m = csr_position(out->sp, j, i);
+                    const size_t m = hd__csr_position(out->sp, j, i);
                     if (m != (size_t)-1) out->values[m] = v;
                 }
             }
@@ -506,22 +503,19 @@ static int hessian_taped(const hd_objective *obj, const double *x, const hd_spar
     const size_t n = obj->n;
     workspace *ws = ws_take();
     if (!ws) return HD__DECLINED;
-    hd_tape t;
-    uint32_t out_id = 0;
-    double f = 0.0, seed = 0.0;
+    recording rec;
     plan pl = {0, 0, 0, 0, 0};
-    int rc = record(obj, x, ws, &t, &f, &out_id, &seed, c);
-    /* nodes past the result (computed but not returned) take no part */
-    const uint32_t top = out_id > n ? out_id : (uint32_t)n;
+    int rc = record(obj, x, ws, &rec, c);
+    const uint32_t top = rec.top;
     const size_t len = (size_t)top + 1;
-    if (rc == HD_OK && !isfinite(f)) rc = HD__DECLINED;
+    if (rc == HD_OK && !isfinite(rec.f)) rc = HD__DECLINED;
     if (rc == HD_OK && given) {
         pl.row_start = given->row_start;
         pl.col = given->col;
         pl.group = given->color;
         pl.ngroups = given->ncolors;
     } else if (rc == HD_OK) {
-        rc = make_plan(&t, top, n, ws, &pl);
+        rc = make_plan(&rec.t, top, n, ws, &pl);
     }
     const size_t width = pl.ngroups <= 2 ? 2 : pl.ngroups <= 4 ? 4 : 8;
     double *adj = NULL, *tan = NULL, *atan = NULL;
@@ -533,14 +527,14 @@ static int hessian_taped(const hd_objective *obj, const double *x, const hd_spar
     }
     if (rc == HD_OK) {
         memset(adj, 0, len * sizeof *adj);
-        if (out_id > 0) adj[out_id] = seed;
+        if (rec.out > 0) adj[rec.out] = rec.seed;
         if (out->hess) memset(out->hess, 0, n * n * sizeof *out->hess);
         else memset(out->values, 0, out->sp->nnz * sizeof *out->values);
         double nonfinite = 0.0;
         for (size_t first = 0; first < pl.ngroups || first == 0; first += width) {
             void (*sweep)(const hd_tape *, uint32_t, size_t, double *, int, const size_t *,
                           size_t, double *, double *) = width == 2 ? sweep2 : width == 4 ? sweep4 : sweep8;
-            sweep(&t, top, n, adj, first == 0, pl.group, first, tan, atan);
+            sweep(&rec.t, top, n, adj, first == 0, pl.group, first, tan, atan);
             nonfinite += recover(&pl, n, first, width, atan, out);
             c->tape_sweeps++;
         }
@@ -548,7 +542,7 @@ static int hessian_taped(const hd_objective *obj, const double *x, const hd_spar
     }
     if (rc == HD_OK) {
         if (grad) memcpy(grad, adj + 1, n * sizeof *grad);
-        if (fx) *fx = f;
+        if (fx) *fx = rec.f;
     }
     ws_give(ws);
     return rc == HD_ENOMEM ? HD__DECLINED : rc; /* the forward paths need less memory */
