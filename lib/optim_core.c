@@ -55,13 +55,17 @@ static void eval_init(hd__eval *ev, const hd_objective *user, long max_evals)
     ev->counted.hess_sparsity = user->hess_sparsity;
 }
 
+/* Derivative passes of every kind, each counted 1. */
+static long derivative_passes(const hd__eval *ev)
+{
+    return ev->dual + ev->hyper + ev->lanes + ev->hyperv + ev->dual4 + ev->dual2 + ev->taped;
+}
+
 /* The budget is checked before each evaluation, so a run stops at most one
  * evaluation (a gradient or Hessian: several passes) beyond max_evals. */
 static int exhausted(const hd__eval *ev)
 {
-    return ev->max_evals > 0 &&
-           ev->f + ev->dual + ev->hyper + ev->lanes + ev->hyperv + ev->dual4 + ev->taped +
-                   ev->dual2 >= ev->max_evals;
+    return ev->max_evals > 0 && ev->f + derivative_passes(ev) >= ev->max_evals;
 }
 
 int hd__eval_value(hd__eval *ev, const double *x, double *f)
@@ -664,8 +668,7 @@ int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_re
     res->dual4_calls = rn->ev.dual4;
     res->taped_calls = rn->ev.taped;
     res->dual2_calls = rn->ev.dual2;
-    res->passes = rn->ev.dual + rn->ev.hyper + rn->ev.lanes + rn->ev.hyperv + rn->ev.dual4 +
-                  rn->ev.taped + rn->ev.dual2;
+    res->passes = derivative_passes(&rn->ev);
     res->f = rn->fbest;
     res->grad_norm = rn->gbest;
     res->f_last = rn->f;
