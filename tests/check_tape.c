@@ -10,6 +10,7 @@
  * the same partials. */
 #include <float.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <hyperdual.h>
 #include "tests.h"
@@ -315,6 +316,30 @@ HD_GENERIC_OBJECTIVE(scaled_input_body, T, x, ctx,
 /* Results that are no recorded operation: a constant, an input, and a
  * multiple of an input (constant slopes record nothing). Exact, with an
  * empty Hessian pattern (nothing to colour) at n = 12. */
+/* The taped Hessian and gradient of obj at x are exactly `want`. */
+static void expect_exactly(const char *what, const hd_objective *obj, const double *x,
+                           const result *want)
+{
+    const size_t n = obj->n;
+    char msg[4][64];
+    snprintf(msg[0], sizeof msg[0], "%s value", what);
+    snprintf(msg[1], sizeof msg[1], "%s gradient", what);
+    snprintf(msg[2], sizeof msg[2], "%s Hessian", what);
+    snprintf(msg[3], sizeof msg[3], "%s gradient (reverse)", what);
+    result got = result_new(n, 1);
+    got.f = NAN; /* so that an output the path leaves unwritten cannot pass */
+    for (size_t i = 0; i < n; i++) got.g[i] = NAN;
+    for (size_t i = 0; i < n * n; i++) got.h[i] = NAN;
+    expect_taped_only(what, hessian_by(obj, x, &got, HD_PATH_TAPE));
+    expect_same(msg[0], &got.f, &want->f, 1);
+    expect_same(msg[1], got.g, want->g, n);
+    expect_same(msg[2], got.h, want->h, n * n);
+    for (size_t i = 0; i < n; i++) got.g[i] = NAN;
+    expect_taped_only(msg[1], gradient_by(obj, x, &got, HD_PATH_TAPE));
+    expect_same(msg[3], got.g, want->g, n);
+    result_free(&got);
+}
+
 START_TEST(constant_and_input_results)
 {
     static const size_t ns[] = {5, 12}; /* the dense plan, and the pattern read off the tape */
@@ -322,37 +347,21 @@ START_TEST(constant_and_input_results)
         size_t n = ns[k];
         double x[12];
         wavy_point(x, n);
-        result want = result_new(n, 1), got = result_new(n, 1);
+        result want = result_new(n, 1);
         const hd_objective c = constant_body_objective(n, &n);
-        expect_taped_only("constant", hessian_by(&c, x, &got, HD_PATH_TAPE));
         want.f = 2.5;
-        expect_same("constant value", &got.f, &want.f, 1);
-        expect_same("constant gradient", got.g, want.g, n);
-        expect_same("constant Hessian", got.h, want.h, n * n);
-        expect_taped_only("constant gradient", gradient_by(&c, x, &got, HD_PATH_TAPE));
-        expect_same("constant gradient (reverse)", got.g, want.g, n);
+        expect_exactly("constant", &c, x, &want);
 
         const hd_objective in = input_body_objective(n, &n);
-        expect_taped_only("x[3]", hessian_by(&in, x, &got, HD_PATH_TAPE));
         want.f = x[3];
         want.g[3] = 1.0;
-        expect_same("x[3] value", &got.f, &want.f, 1);
-        expect_same("x[3] gradient", got.g, want.g, n);
-        expect_same("x[3] Hessian", got.h, want.h, n * n);
-        expect_taped_only("x[3] gradient", gradient_by(&in, x, &got, HD_PATH_TAPE));
-        expect_same("x[3] gradient (reverse)", got.g, want.g, n);
+        expect_exactly("x[3]", &in, x, &want);
 
         const hd_objective sc = scaled_input_body_objective(n, &n);
-        expect_taped_only("-0.75 x[3]", hessian_by(&sc, x, &got, HD_PATH_TAPE));
         want.f = -0.75 * x[3];
         want.g[3] = -0.75;
-        expect_same("-0.75 x[3] value", &got.f, &want.f, 1);
-        expect_same("-0.75 x[3] gradient", got.g, want.g, n);
-        expect_same("-0.75 x[3] Hessian", got.h, want.h, n * n);
-        expect_taped_only("-0.75 x[3] gradient", gradient_by(&sc, x, &got, HD_PATH_TAPE));
-        expect_same("-0.75 x[3] gradient (reverse)", got.g, want.g, n);
+        expect_exactly("-0.75 x[3]", &sc, x, &want);
         result_free(&want);
-        result_free(&got);
     }
 }
 END_TEST
