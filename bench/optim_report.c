@@ -129,7 +129,7 @@ static void print_row(const hd_problem *p, const method_row *m, const run *r, in
     const hd_result *s = &r->res;
     printf("%s | %d | %ld | %ld | %ld | %ld | %ld | %ld | %ld | %ld | %ld | ", status_name(s->status),
            s->iterations, s->f_calls, s->dual_calls, s->hyper_calls, s->dual2_calls, s->dual4_calls,
-           s->lanes_calls, s->hyperv_calls, s->taped_calls, s->passes);
+           s->dualv_calls, s->hyperv_calls, s->taped_calls, s->passes);
     if (isnan(r->gap)) printf("? | ");
     else printf("%.2e | ", r->gap);
     static const char *reached[] = {"?", "**no**", "yes", "local"};

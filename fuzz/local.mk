@@ -12,9 +12,15 @@ FUZZ_SRC = \
 	$(top_srcdir)/lib/expr_lex.c \
 	$(top_srcdir)/lib/expr_parse.c \
 	$(top_srcdir)/lib/expr_eval.c \
-	$(top_srcdir)/lib/diff.c \
-	$(top_srcdir)/lib/sparse.c \
-	$(top_srcdir)/lib/tape.c \
+	$(top_srcdir)/lib/diff/colour.c \
+	$(top_srcdir)/lib/diff/passes.c \
+	$(top_srcdir)/lib/diff/path_scalar.c \
+	$(top_srcdir)/lib/diff/path_narrow.c \
+	$(top_srcdir)/lib/diff/path_lanes.c \
+	$(top_srcdir)/lib/diff/path_tape.c \
+	$(top_srcdir)/lib/diff/sparsity.c \
+	$(top_srcdir)/lib/diff/path_sparse.c \
+	$(top_srcdir)/lib/diff/drivers.c \
 	$(top_srcdir)/lib/special.c
 # fuzz/corpus-new is kept by `make clean`: a grown corpus makes the next run better.
 CLEANFILES += fuzz/fuzz_expr
@@ -22,7 +28,7 @@ CLEANFILES += fuzz/fuzz_expr
 
 if HAVE_CLANG
 fuzz: fuzz/fuzz_expr
-fuzz/fuzz_expr: $(FUZZ_SRC) $(top_srcdir)/lib/expr_internal.h $(top_srcdir)/lib/expr_run.h $(top_srcdir)/lib/diff_internal.h
+fuzz/fuzz_expr: $(FUZZ_SRC) $(top_srcdir)/lib/expr_internal.h $(top_srcdir)/lib/expr_run.h $(top_srcdir)/lib/diff/internal.h $(top_srcdir)/lib/diff/sparse_plan.h
 	@$(MKDIR_P) fuzz
 	$(CLANG) $(FUZZ_FLAGS) $(FUZZ_SRC) -lm -o $@
 fuzz-run: fuzz/fuzz_expr

@@ -6,6 +6,7 @@ hdinclude_HEADERS = \
 	include/hyperdual/version.h \
 	include/hyperdual/error.h \
 	include/hyperdual/types.h \
+	include/hyperdual/kinds.h \
 	include/hyperdual/rules.h \
 	include/hyperdual/kernels.h \
 	include/hyperdual/generic.h \

@@ -73,10 +73,6 @@ struct hd_expr {
     unsigned char *used;   /* nvars flags */
 };
 
-/* Plain-double application of one unary / binary opcode (constant folding). */
-double hd__apply1_double(unsigned op, double x);
-double hd__apply2_double(unsigned op, double x, double y);
-
 /* The function table: name -> opcode (U_f, or B_f for two arguments). */
 typedef struct hd__function {
     const char *name;

@@ -10,9 +10,28 @@
  * is in the accumulator. A load pushes the accumulator first, so at run time
  * the program needs exactly as many stack slots as the compiler counts. */
 #include <config.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "expr_internal.h"
+
+/* ---- constant folding: the plain-double kernels ------------------------------ */
+#define HD__APPLY1(name, ...) case HD__OP_U_##name: return hd__##name##_r(x);
+static double apply1_double(unsigned op, double x)
+{
+    switch (op) {
+    HD_UNARY_RULES(HD__APPLY1)
+    default: return NAN;
+    }
+}
+#define HD__APPLY2(name, ...) case HD__OP_B_##name: return hd__##name##_rr(x, y);
+static double apply2_double(unsigned op, double x, double y)
+{
+    switch (op) {
+    HD_BINARY_RULES(HD__APPLY2)
+    default: return NAN;
+    }
+}
 
 /* ---- the function table, generated from rules.h ----------------------------- */
 #define HD__FN_UNARY(name, ...) {#name, 1, HD__OP_U_##name},
@@ -219,7 +238,7 @@ static int apply_unary(parser *p, unsigned op)
 {
     operand *a = &p->opd[p->nopd - 1];
     if (a->kind == OPD_CONST) {
-        a->k = hd__apply1_double(op, a->k);
+        a->k = apply1_double(op, a->k);
         return HD_OK;
     }
     int rc = load(p, a);
@@ -234,7 +253,7 @@ static int apply_binary(parser *p, unsigned op)
     operand *a = &p->opd[p->nopd - 1];
     int rc = HD_OK;
     if (a->kind == OPD_CONST && b.kind == OPD_CONST) {
-        a->k = hd__apply2_double(op, a->k, b.k);
+        a->k = apply2_double(op, a->k, b.k);
         return HD_OK;
     }
     if (a->kind == OPD_CODE && b.kind == OPD_CODE) {

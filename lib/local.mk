@@ -4,13 +4,11 @@ lib_libhyperdual_la_SOURCES = \
 	lib/errors.c \
 	lib/special.c \
 	lib/call_kernels.c \
-	lib/diff.c \
 	lib/expr_internal.h \
 	lib/expr_run.h \
 	lib/expr_lex.c \
 	lib/expr_parse.c \
 	lib/expr_eval.c \
-	lib/diff_extra.c \
 	lib/linalg.h \
 	lib/linalg.c \
 	lib/optim_internal.h \
@@ -25,9 +23,19 @@ lib_libhyperdual_la_SOURCES = \
 	lib/problems.c \
 	lib/problems_mgh.c \
 	lib/problems_extra.c \
-	lib/diff_internal.h \
-	lib/sparse.c \
-	lib/tape.c
+	lib/diff/internal.h \
+	lib/diff/sparse_plan.h \
+	lib/diff/colour.c \
+	lib/diff/passes.c \
+	lib/diff/path_scalar.c \
+	lib/diff/path_narrow.c \
+	lib/diff/path_lanes.c \
+	lib/diff/path_tape.c \
+	lib/diff/sparsity.c \
+	lib/diff/path_sparse.c \
+	lib/diff/path_table.h \
+	lib/diff/drivers.c \
+	lib/diff/extra.c
 lib_libhyperdual_la_CPPFLAGS = $(AM_CPPFLAGS) -DHD_BUILDING_LIBRARY
 lib_libhyperdual_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) $(LAPACKE_CFLAGS) $(OPENMP_CFLAGS)
 lib_libhyperdual_la_LDFLAGS = -version-info $(HD_LT_VERSION) -no-undefined $(OPENMP_CFLAGS)

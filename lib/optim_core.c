@@ -10,82 +10,48 @@
 #include <string.h>
 #include <hyperdual.h>
 #include "optim_internal.h"
+#include "diff/counted.h"
 
 /* ---- counted evaluations ------------------------------------------------------ */
 
-/* The trampolines let the drivers pick their usual path (f over f_dual over
- * f_hyper, vector lanes where faster) while every pass they make is counted
- * by kind. */
-/* count_<member>: one pass of the user's member, counted in ev-><counter>. */
-#define COUNTED(member, T, counter)                                                   \
-    static T count_##member(const T *x, void *ctx)                                    \
-    {                                                                                 \
-        hd__eval *ev = ctx;                                                           \
-        ev->counter++;                                                                \
-        return ev->user->member(x, ev->user->ctx);                                    \
-    }
-COUNTED(f, double, f)
-COUNTED(f_dual, hd_dual, dual)
-COUNTED(f_hyper, hd_hyper, hyper)
-COUNTED(f_lanes, hd_dualv, lanes)
-COUNTED(f_hyperv, hd_hyperv, hyperv)
-COUNTED(f_dual4, hd_dual4, dual4)
-COUNTED(f_taped, hd_taped, taped)
-COUNTED(f_dual2, hd_dual2, dual2)
-#undef COUNTED
-
-static void eval_init(hd__eval *ev, const hd_objective *user, long max_evals)
+/* The drivers pick their usual path and count every pass they make, by
+ * kind, into ev->counts. */
+static void eval_init(hd__eval *ev, const hd_objective *obj, long max_evals)
 {
     memset(ev, 0, sizeof *ev);
-    ev->user = user;
+    ev->obj = obj;
     ev->max_evals = max_evals;
-    ev->counted.n = user->n;
-    ev->counted.f = user->f ? count_f : NULL;
-    ev->counted.f_dual = user->f_dual ? count_f_dual : NULL;
-    ev->counted.f_hyper = count_f_hyper;
-    ev->counted.ctx = ev;
-    /* The fast paths (paths.h) stay available: hd_gradient and hd_hessian
-     * choose among the members present, as they would for the user's
-     * objective, and each lane pass is counted once, as hd_counts does. */
-    ev->counted.f_lanes = user->f_lanes ? count_f_lanes : NULL;
-    ev->counted.f_hyperv = user->f_hyperv ? count_f_hyperv : NULL;
-    ev->counted.f_dual4 = user->f_dual4 ? count_f_dual4 : NULL;
-    ev->counted.f_taped = user->f_taped ? count_f_taped : NULL;
-    ev->counted.f_dual2 = user->f_dual2 ? count_f_dual2 : NULL;
-    ev->counted.hess_sparsity = user->hess_sparsity;
-}
-
-/* Derivative passes of every kind, each counted 1. */
-static long derivative_passes(const hd__eval *ev)
-{
-    return ev->dual + ev->hyper + ev->lanes + ev->hyperv + ev->dual4 + ev->dual2 + ev->taped;
 }
 
 /* The budget is checked before each evaluation, so a run stops at most one
  * evaluation (a gradient or Hessian: several passes) beyond max_evals. */
 static int exhausted(const hd__eval *ev)
 {
-    return ev->max_evals > 0 && ev->f + derivative_passes(ev) >= ev->max_evals;
+    return ev->max_evals > 0
+           && ev->counts.f_calls + hd_counts_passes(&ev->counts) >= ev->max_evals;
 }
 
 int hd__eval_value(hd__eval *ev, const double *x, double *f)
 {
-    return exhausted(ev) ? HD__OUT_OF_EVALS : hd_value(&ev->counted, x, f);
+    return exhausted(ev) ? HD__OUT_OF_EVALS : hd_value_ex(ev->obj, x, f, &ev->counts);
 }
 
 int hd__eval_directional(hd__eval *ev, const double *x, const double *v, double *f, double *dv)
 {
-    return exhausted(ev) ? HD__OUT_OF_EVALS : hd_directional(&ev->counted, x, v, f, dv);
+    return exhausted(ev) ? HD__OUT_OF_EVALS
+                         : hd__directional_counted(ev->obj, x, v, f, dv, &ev->counts);
 }
 
 int hd__eval_gradient(hd__eval *ev, const double *x, double *f, double *g)
 {
-    return exhausted(ev) ? HD__OUT_OF_EVALS : hd_gradient(&ev->counted, x, f, g);
+    return exhausted(ev) ? HD__OUT_OF_EVALS
+                         : hd_gradient_ex(ev->obj, x, f, g, HD_PATH_AUTO, &ev->counts);
 }
 
 int hd__eval_hessian(hd__eval *ev, const double *x, double *f, double *g, double *h)
 {
-    return exhausted(ev) ? HD__OUT_OF_EVALS : hd_hessian(&ev->counted, x, f, g, h);
+    return exhausted(ev) ? HD__OUT_OF_EVALS
+                         : hd_hessian_ex(ev->obj, x, f, g, h, HD_PATH_AUTO, &ev->counts);
 }
 
 /* What the method needs at x: value and gradient, plus the Hessian for Newton and TR. */
@@ -177,7 +143,6 @@ void hd__accept(hd__run *rn, double ft, double step)
 static int report(hd__run *rn)
 {
     hd_result *res = rn->res;
-    const long fc = rn->ev.f, dc = rn->ev.dual, hc = rn->ev.hyper;
     if (res->trace && res->trace_len < res->trace_cap) {
         hd_trace_row *row = &res->trace[res->trace_len++];
         row->iteration = rn->iter;
@@ -185,22 +150,13 @@ static int report(hd__run *rn)
         row->grad_norm = rn->gnorm;
         row->step = rn->step;
         row->tau = rn->tau;
-        row->f_calls = fc;
-        row->dual_calls = dc;
-        row->hyper_calls = hc;
-        row->lanes_calls = rn->ev.lanes;
-        row->hyperv_calls = rn->ev.hyperv;
-        row->dual4_calls = rn->ev.dual4;
-        row->taped_calls = rn->ev.taped;
-        row->dual2_calls = rn->ev.dual2;
+        row->counts = rn->ev.counts;
     }
     if (!rn->opt.callback) return 0;
     const hd_iteration it = {
         .iteration = rn->iter, .n = rn->n, .x = rn->x, .f = rn->f, .grad_norm = rn->gnorm,
         .step = rn->step, .dx_norm = rn->dx_norm, .tau = rn->tau, .min_eigenvalue = rn->min_eig,
-        .f_calls = fc, .dual_calls = dc, .hyper_calls = hc,
-        .lanes_calls = rn->ev.lanes, .hyperv_calls = rn->ev.hyperv, .dual4_calls = rn->ev.dual4,
-        .taped_calls = rn->ev.taped, .dual2_calls = rn->ev.dual2,
+        .counts = rn->ev.counts,
     };
     return rn->opt.callback(&it, rn->opt.callback_data) ? HD_STOPPED_BY_CALLBACK : 0;
 }
@@ -575,7 +531,7 @@ static int classify_final(hd__run *rn, int *status)
 {
     double f;
     /* Outside the budget on purpose: the caller asked for this Hessian. */
-    int st = hd_hessian(&rn->ev.counted, rn->xbest, &f, rn->gt, rn->h);
+    int st = hd_hessian_ex(rn->ev.obj, rn->xbest, &f, rn->gt, rn->h, HD_PATH_AUTO, &rn->ev.counts);
     if (st != HD_OK) return st;
     if (!hd__finite(rn->n * rn->n, rn->h)) return HD_OK;
     memcpy(rn->x, rn->xbest, rn->n * sizeof *rn->x);
@@ -601,7 +557,7 @@ static void init_result(hd_result *res)
 
 int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_result *res)
 {
-    if (!obj || !x || obj->n < 1 || !obj->f_hyper) return HD_EINVAL;
+    if (!hd__objective_valid(obj) || !x) return HD_EINVAL;
     hd__run run;
     memset(&run, 0, sizeof run);
     hd__run *rn = &run;
@@ -660,15 +616,8 @@ int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_re
     res->status = st < 0 ? st : status;
     res->converged = res->status == HD_CONVERGED;
     res->iterations = rn->iter;
-    res->f_calls = rn->ev.f;
-    res->dual_calls = rn->ev.dual;
-    res->hyper_calls = rn->ev.hyper;
-    res->lanes_calls = rn->ev.lanes;
-    res->hyperv_calls = rn->ev.hyperv;
-    res->dual4_calls = rn->ev.dual4;
-    res->taped_calls = rn->ev.taped;
-    res->dual2_calls = rn->ev.dual2;
-    res->passes = derivative_passes(&rn->ev);
+    res->counts = rn->ev.counts;
+    res->passes = hd_counts_passes(&rn->ev.counts);
     res->f = rn->fbest;
     res->grad_norm = rn->gbest;
     res->f_last = rn->f;

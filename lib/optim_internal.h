@@ -10,17 +10,11 @@
  * collides with HD_E* codes, and above every public status. */
 #define HD__OUT_OF_EVALS 1000
 
-/* Counting wrapper of the user's objective: the drivers see an objective
- * with the same members present, whose callbacks count every pass. */
+/* The objective of a run and the passes made on it: the drivers count them
+ * (their _ex forms), by kind, into `counts`. */
 typedef struct hd__eval {
-    const hd_objective *user;
-    hd_objective counted;
-    long f, dual, hyper;
-    long lanes, hyperv, dual4; /* vector-lane passes (HD_LANES directions,
-                                  HD_HYPERV_LANES Hessian entries, four
-                                  directions), each counted 1 */
-    long taped; /* recorded passes of the taped path, each counted 1 */
-    long dual2; /* two-direction passes, each counted 1 */
+    const hd_objective *obj;
+    hd_counts counts;
     long max_evals; /* 0 = unlimited */
 } hd__eval;
 

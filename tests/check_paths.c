@@ -113,11 +113,10 @@ START_TEST(every_path_agrees_with_the_scalar_path)
         compare(c, "gradient", n, f, g, NULL, f0, g0, NULL);
     }
     /* the narrow path with one of hd_dual2, hd_dual4 or hd_hyper pairs */
-    hd_objective dual4_only = obj, dual2_only = obj, pairs_only = obj;
-    dual4_only.f_dual2 = NULL;
-    dual2_only.f_dual4 = NULL;
-    pairs_only.f_dual2 = NULL;
-    pairs_only.f_dual4 = NULL;
+    hd_bodies b4, b2, bp;
+    const hd_objective dual4_only = hd_test_without(obj, &b4, HD_TEST_KIND(DUAL2));
+    const hd_objective dual2_only = hd_test_without(obj, &b2, HD_TEST_KIND(DUAL4));
+    const hd_objective pairs_only = hd_test_without(obj, &bp, HD_TEST_KIND(DUAL2) | HD_TEST_KIND(DUAL4));
     const hd_objective *const narrow[] = {&dual4_only, &dual2_only, &pairs_only};
     static const char *const nname[] = {"gradient dual4", "gradient dual2", "gradient pairs"};
     for (int p = 0; p < 3; p++) {
@@ -158,20 +157,19 @@ START_TEST(passes_are_counted_honestly)
     const hd_objective obj = bench_rosen_objective(n, &n);
     double x[10], g[10], h[100];
     point(0, n, x);
-    hd_counts k = {0, 0, 0, 0, 0, 0, 0, 0, 0};
+    hd_counts k = {0};
     ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_SCALAR, &k), HD_OK);
     ck_assert_int_eq(k.dual_calls, 10);
     ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_LANES, &k), HD_OK);
-    ck_assert_int_eq(k.lanes_calls, (10 + HD_LANES - 1) / HD_LANES);
+    ck_assert_int_eq(k.dualv_calls, (10 + HD_LANES - 1) / HD_LANES);
     ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_NARROW, &k), HD_OK);
     ck_assert_int_eq(k.dual4_calls, 3); /* ceil(10 / 4) */
     ck_assert_int_eq(k.dual2_calls, 0);
-    hd_objective dual2_only = obj;
-    dual2_only.f_dual4 = NULL;
+    hd_bodies b2, bp;
+    const hd_objective dual2_only = hd_test_without(obj, &b2, HD_TEST_KIND(DUAL4));
     ck_assert_int_eq(hd_gradient_ex(&dual2_only, x, NULL, g, HD_PATH_NARROW, &k), HD_OK);
     ck_assert_int_eq(k.dual2_calls, 5); /* ceil(10 / 2) */
-    hd_objective pairs_only = dual2_only;
-    pairs_only.f_dual2 = NULL;
+    const hd_objective pairs_only = hd_test_without(dual2_only, &bp, HD_TEST_KIND(DUAL2));
     ck_assert_int_eq(hd_gradient_ex(&pairs_only, x, NULL, g, HD_PATH_NARROW, &k), HD_OK);
     ck_assert_int_eq(k.hyper_calls, 5);
     ck_assert_int_eq(k.dual2_calls, 5);
@@ -196,8 +194,8 @@ START_TEST(passes_are_counted_honestly)
     ck_assert_int_eq(k.hyperv_calls, 0);
     /* without: hd_hyperv passes, colour 0 seeds the even rows (5), colour 1
      * every row (10) */
-    hd_objective untaped = obj;
-    untaped.f_taped = NULL;
+    hd_bodies bu;
+    const hd_objective untaped = hd_test_without(obj, &bu, HD_TEST_KIND(TAPED));
     k.taped_calls = k.tape_sweeps = 0;
     ck_assert_int_eq(hd_sparse_hessian(&untaped, sp, x, NULL, NULL, h, &k), HD_OK);
     ck_assert_int_eq(k.hyperv_calls, (long)((5 + HD_HYPERV_LANES - 1) / HD_HYPERV_LANES + (10 + HD_HYPERV_LANES - 1) / HD_HYPERV_LANES));
@@ -220,11 +218,11 @@ START_TEST(small_gradients_take_one_pass)
         ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_AUTO, &k), HD_OK);
         ck_assert_int_eq(k.dual2_calls, n <= 2);
         ck_assert_int_eq(k.dual4_calls, n >= 3);
-        ck_assert_int_eq(k.f_calls + k.dual_calls + k.hyper_calls + k.lanes_calls + k.hyperv_calls
-                             + k.taped_calls,
+        ck_assert_int_eq(k.f_calls + k.dual_calls + k.hyper_calls + k.dualv_calls + k.hyperv_calls
+                             + k.taped_calls + k.pattern_calls,
                          0);
-        hd_objective no_dual2 = obj;
-        no_dual2.f_dual2 = NULL;
+        hd_bodies bn;
+        const hd_objective no_dual2 = hd_test_without(obj, &bn, HD_TEST_KIND(DUAL2));
         hd_counts k4 = {.f_calls = 0};
         ck_assert_int_eq(hd_gradient_ex(&no_dual2, x, NULL, g, HD_PATH_AUTO, &k4), HD_OK);
         ck_assert_int_eq(k4.dual_calls, n == 1);
@@ -255,7 +253,7 @@ START_TEST(structural_pattern_matches_the_formulas)
         point(k, n, x);
         for (int f = 0; f < 2; f++) {
             const hd_objective obj = f ? bench_f2_objective(n, &n) : bench_rosen_objective(n, &n);
-            ck_assert(obj.f_pattern != NULL);
+            ck_assert(obj.bodies && obj.bodies->pattern != NULL);
             hd_sparsity *sp = NULL;
             ck_assert_int_eq(hd_sparsity_detect(&obj, x, &sp), HD_OK);
             for (size_t i = 0; i < n; i++)
@@ -314,9 +312,10 @@ START_TEST(bad_arguments_are_refused)
     ck_assert_int_eq(hd_sparsity_from_mask(0, (const unsigned char *)"", &sp), HD_EINVAL);
     ck_assert_ptr_null(sp);
     ck_assert_int_eq(hd_sparsity_detect(NULL, x, &sp), HD_EINVAL);
-    obj.f_hyperv = NULL;
+    hd_bodies b;
+    obj = hd_test_without(obj, &b, HD_TEST_KIND(HYPERV));
     ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, NULL, h, HD_PATH_LANES, NULL), HD_EINVAL);
-    obj.f_lanes = NULL;
+    obj = hd_test_without(obj, &b, HD_TEST_KIND(DUALV));
     ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_LANES, NULL), HD_EINVAL);
     /* a mismatched pattern is refused, never read out of bounds */
     static const unsigned char mask[9] = {1, 0, 0, 0, 1, 0, 0, 0, 1};

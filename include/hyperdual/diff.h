@@ -13,57 +13,64 @@
 #include <stddef.h>
 #include "export.h"
 #include "error.h"
-#include "types.h"
+#include "kinds.h"
 
 HD_BEGIN_DECLS
 
-/** Plain value of f at x[0..n-1]. */
+/** Plain value of f at x[0..n-1]: the contract's member f. */
 typedef double (*hd_fn)(const double *x, void *ctx);
-/** f on dual numbers: one directional derivative per pass. */
+/** f on dual numbers: one directional derivative per pass (member f_dual). */
 typedef hd_dual (*hd_fn_dual)(const hd_dual *x, void *ctx);
-/** f on hyper-dual numbers: one second directional derivative per pass. */
+/** f on hyper-dual numbers: one second directional derivative per pass (member f_hyper). */
 typedef hd_hyper (*hd_fn_hyper)(const hd_hyper *x, void *ctx);
-/** f on vector duals: HD_LANES directional derivatives per pass. */
-typedef hd_dualv (*hd_fn_lanes)(const hd_dualv *x, void *ctx);
-/** f on four-lane duals: a gradient of up to four variables in one pass. */
-typedef hd_dual4 (*hd_fn_dual4)(const hd_dual4 *x, void *ctx);
-/** f on two-lane duals: a gradient of one or two variables in one pass. */
-typedef hd_dual2 (*hd_fn_dual2)(const hd_dual2 *x, void *ctx);
-/** f on lane hyper-duals: HD_HYPERV_LANES entries of one Hessian row per pass. */
-typedef hd_hyperv (*hd_fn_hyperv)(const hd_hyperv *x, void *ctx);
-/** f on pattern numbers: one 64×64 block of the Hessian's structure per pass. */
-typedef hd_pattern (*hd_fn_pattern)(const hd_pattern *x, void *ctx);
-/** @brief An objective recorded on a tape (hd_taped); see hd_objective.f_taped. */
-typedef hd_taped (*hd_fn_taped)(const hd_taped *x, void *ctx);
+
+/* hd_body_S: a body of kind S in an objective's table. It also receives the
+ * objective's n, so a body can know its dimension (HD_GENERIC_OBJECTIVE_N). */
+#define HD__BODY_TYPE(T, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, u)                  \
+    typedef T (*hd_body_##S)(const T *x, size_t n, void *ctx);
+HD__EVAL_KINDS(HD__BODY_TYPE, ~)
+#define HD__BODY_MEMBER(T, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, u) hd_body_##S S;
+
+/**
+ * @brief An objective's bodies, one per kind of the list (kinds.h): value,
+ *        dual, hyper, dual2, dual4, dualv, hyperv, taped, pattern.
+ *
+ * HD_GENERIC_OBJECTIVE builds one (a static table per objective); the
+ * expression engine has its own. A NULL member is a kind the objective does
+ * not offer. `size` is sizeof(hd_bodies) where the table was built: kinds
+ * added to the list later are read only from tables that are large enough,
+ * so a table built against an older header stays valid.
+ */
+typedef struct hd_bodies {
+    size_t size;  /**< sizeof(hd_bodies) as the builder of the table saw it */
+    HD__EVAL_KINDS(HD__BODY_MEMBER, ~)
+} hd_bodies;
 
 struct hd_sparsity;
 
 /**
  * @brief A scalar objective f: R^n -> R.
  *
- * Initialise with designated initialisers (or HD_GENERIC_OBJECTIVE's
- * constructor) so that members added in later versions start zero.
+ * A hand-written objective gives f_hyper (required) and, for speed, f and
+ * f_dual. HD_GENERIC_OBJECTIVE gives those and a table of bodies for the
+ * library's faster kinds; HD_GENERIC_OBJECTIVE_N gives only the table (its
+ * bodies need n), so call such an objective through the drivers. The
+ * layout is fixed: a new kind goes into hd_bodies, never here. Initialise
+ * with designated initialisers (or a constructor) so that unnamed members
+ * start zero.
  */
 typedef struct hd_objective {
     size_t      n;        /**< number of variables, >= 1 */
     hd_fn       f;        /**< optional: plain value */
     hd_fn_dual  f_dual;   /**< optional: gradient passes */
-    hd_fn_hyper f_hyper;  /**< required: value, gradient, Hessian */
+    hd_fn_hyper f_hyper;  /**< required (unless bodies has hyper): value, gradient, Hessian */
     void       *ctx;      /**< passed through untouched */
-    hd_fn_lanes f_lanes;  /**< optional: gradient passes of HD_LANES directions each;
-                               hd_gradient prefers it to f_dual when n > 1 */
-    hd_fn_hyperv f_hyperv; /**< optional: Hessian passes of HD_HYPERV_LANES entries each */
     const struct hd_sparsity *hess_sparsity; /**< optional: the Hessian's pattern
                                (sparse.h); hd_hessian then computes only its
                                non-zeros when that takes fewer passes */
-    hd_fn_dual4 f_dual4;  /**< optional: four gradient directions per pass (small n) */
-    hd_fn_pattern f_pattern; /**< optional: the Hessian's structure for
-                               hd_sparsity_detect (sparse.h) */
-    hd_fn_taped f_taped;  /**< optional: one recorded pass, then reverse sweeps: the
-                               gradient in O(1) evaluations and the Hessian in
-                               O(colours) sweeps (doc/performance.md) */
-    hd_fn_dual2 f_dual2;  /**< optional: two gradient directions per pass; hd_gradient
-                               prefers it to f_dual and f_dual4 up to n = 2 (paths.h) */
+    const hd_bodies *bodies; /**< optional: bodies of the faster kinds; its
+                               value, dual and hyper serve where f, f_dual and
+                               f_hyper are NULL (HD_GENERIC_OBJECTIVE_N) */
 } hd_objective;
 
 /**
@@ -230,15 +237,18 @@ HD_API HD_WARN_UNUSED int hd_check_derivatives(const hd_objective *obj, const do
                                                double tol, hd_derivative_error *grad_report,
                                                hd_derivative_error *hess_report);
 
-/* One instantiation of a vector body for number type T_. */
-#define HD__VINSTANCE(name, S, T_, T, x, out, ctx, ...)                               \
-    static inline void name##__hd_v##S(const T_ *x, T_ *out, void *ctx)               \
+/* One instantiation of a vector body for number type hd__K. The formal
+ * parameters of the public macros are hd__-prefixed, so that whatever names
+ * the caller picks for T, x, out and ctx (data, n, o_, ...) never rewrite a
+ * member name or a local of the expansion. */
+#define HD__VINSTANCE(name, S, hd__K, hd__T, hd__x, hd__out, hd__ctx, ...)            \
+    static inline void name##__hd_v##S(const hd__K *hd__x, hd__K *hd__out, void *hd__ctx) \
     {                                                                                 \
-        typedef T_ T;                                                                 \
-        HD__UNUSED_TYPE(T);                                                           \
-        (void)(x);                                                                    \
-        (void)(out);                                                                  \
-        (void)(ctx);                                                                  \
+        typedef hd__K hd__T;                                                          \
+        HD__UNUSED_TYPE(hd__T);                                                       \
+        (void)(hd__x);                                                                \
+        (void)(hd__out);                                                              \
+        (void)(hd__ctx);                                                              \
         __VA_ARGS__                                                                   \
     }
 
@@ -249,20 +259,17 @@ HD_API HD_WARN_UNUSED int hd_check_derivatives(const hd_objective *obj, const do
  * HD_GENERIC_OBJECTIVE, except that the body writes its m outputs to out[0..m-1]
  * (type `T *`) and returns nothing. It defines
  *     static inline hd_vector_objective name_vector_objective(size_t n, size_t m, void *ctx);
+ * The names given for T, x, out and ctx are the caller's choice.
  */
-#define HD_GENERIC_VECTOR_OBJECTIVE(name, T, x, out, ctx, ...)                        \
-    HD__VINSTANCE(name, double, double, T, x, out, ctx, __VA_ARGS__)                  \
-    HD__VINSTANCE(name, dual, hd_dual, T, x, out, ctx, __VA_ARGS__)                   \
-    static inline hd_vector_objective name##_vector_objective(size_t n_, size_t m_,   \
-                                                              void *ctx_)             \
+#define HD_GENERIC_VECTOR_OBJECTIVE(name, hd__T, hd__x, hd__out, hd__ctx, ...)        \
+    HD__VINSTANCE(name, double, double, hd__T, hd__x, hd__out, hd__ctx, __VA_ARGS__)  \
+    HD__VINSTANCE(name, dual, hd_dual, hd__T, hd__x, hd__out, hd__ctx, __VA_ARGS__)   \
+    static inline hd_vector_objective name##_vector_objective(size_t hd__n, size_t hd__m, \
+                                                              void *hd__c)            \
     {                                                                                 \
-        hd_vector_objective o_ = {0, 0, 0, 0, 0};                                     \
-        o_.n = n_;                                                                    \
-        o_.m = m_;                                                                    \
-        o_.f = name##__hd_vdouble;                                                    \
-        o_.f_dual = name##__hd_vdual;                                                 \
-        o_.ctx = ctx_;                                                                \
-        return o_;                                                                    \
+        const hd_vector_objective hd__o = {.n = hd__n, .m = hd__m, .f = name##__hd_vdouble, \
+                                           .f_dual = name##__hd_vdual, .ctx = hd__c};  \
+        return hd__o;                                                                 \
     }
 
 HD_END_DECLS
@@ -270,55 +277,96 @@ HD_END_DECLS
 /* ---- HD_GENERIC_OBJECTIVE -------------------------------------------------------- */
 
 #define HD__UNUSED_TYPE(T) (void)sizeof(T)
+#define HD__CAT_(a, b) a##b
 
-/* One instantiation of the body for number type T_ (suffix S, return type R). */
-#define HD__INSTANCE(name, S, T_, T, x, ctx, ...)                                     \
-    static inline T_ name##__hd_##S(const T_ *x, void *ctx)                           \
-    {                                                                                 \
-        typedef T_ T;                                                                 \
-        HD__UNUSED_TYPE(T);                                                           \
-        (void)(x);                                                                    \
-        (void)(ctx);                                                                  \
-        __VA_ARGS__                                                                   \
+/* The instance of a body for kind S (type hd__K). A kind with a member of
+ * the contract (FACE CONTRACT) gets that member's signature (x, ctx) and
+ * fills it; the others get the table's (x, n, ctx). HD__INSTANCE_N gives
+ * every kind the table's signature, with n under the caller's name. */
+#define HD__INSTANCE(hd__K, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, name, hd__T,    \
+                     hd__x, hd__ctx, ...)                                                     \
+    HD__CAT_(HD__INSTANCE_, FACE)(hd__K, S, name, hd__T, hd__x, hd__ctx, __VA_ARGS__)
+#define HD__INSTANCE_CONTRACT(hd__K, S, name, hd__T, hd__x, hd__ctx, ...)                      \
+    static inline hd__K name##__hd_##S(const hd__K *hd__x, void *hd__ctx)                     \
+    {                                                                                         \
+        typedef hd__K hd__T;                                                                  \
+        HD__UNUSED_TYPE(hd__T);                                                               \
+        (void)(hd__x);                                                                        \
+        (void)(hd__ctx);                                                                      \
+        __VA_ARGS__                                                                           \
     }
+#define HD__INSTANCE_TABLE(hd__K, S, name, hd__T, hd__x, hd__ctx, ...)                         \
+    HD__INSTANCE_WITH_N(hd__K, S, name, hd__T, hd__x, hd__unused_n, hd__ctx, __VA_ARGS__)
+#define HD__INSTANCE_N(hd__K, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, name, hd__T,  \
+                       hd__x, hd__n, hd__ctx, ...)                                            \
+    HD__INSTANCE_WITH_N(hd__K, S, name, hd__T, hd__x, hd__n, hd__ctx, __VA_ARGS__)
+#define HD__INSTANCE_WITH_N(hd__K, S, name, hd__T, hd__x, hd__n, hd__ctx, ...)                 \
+    static inline hd__K name##__hd_##S(const hd__K *hd__x, size_t hd__n, void *hd__ctx)       \
+    {                                                                                         \
+        typedef hd__K hd__T;                                                                  \
+        HD__UNUSED_TYPE(hd__T);                                                               \
+        (void)(hd__x);                                                                        \
+        (void)(hd__n);                                                                        \
+        (void)(hd__ctx);                                                                      \
+        __VA_ARGS__                                                                           \
+    }
+
+/* Initialisers of the table and of the contract's members. */
+#define HD__TABLE_INIT(T, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, name)              \
+    HD__CAT_(HD__TABLE_INIT_, FACE)(S, name)
+#define HD__TABLE_INIT_CONTRACT(S, name)
+#define HD__TABLE_INIT_TABLE(S, name) .S = name##__hd_##S,
+#define HD__CONTRACT_INIT(T, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, name)           \
+    HD__CAT_(HD__CONTRACT_INIT_, FACE)(MEMBER, S, name)
+#define HD__CONTRACT_INIT_CONTRACT(MEMBER, S, name) .MEMBER = name##__hd_##S,
+#define HD__CONTRACT_INIT_TABLE(MEMBER, S, name)
+#define HD__TABLE_INIT_ALL(T, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, name)          \
+    .S = name##__hd_##S,
 
 /**
  * @brief Define an objective once; get every instantiation and a constructor.
  *
  * HD_GENERIC_OBJECTIVE(name, T, x, ctx, body...) defines static inline
- * instantiations of `body` for double, hd_dual and hd_hyper (and any further
- * number type of the library), and
+ * instantiations of `body` for double, hd_dual and hd_hyper and every other
+ * kind of the list (kinds.h), and
  *     static inline hd_objective name_objective(size_t n, void *ctx);
  * Inside the body T is the number type, x is `const T *` and ctx the void *
- * passed through. The body uses only the hd_ macros, `(T){0}` for a zero and
- * hd_val() for comparisons. It compiles without warnings whether or not it
- * uses T or ctx.
+ * passed through; the names given for T, x and ctx are the caller's choice
+ * (any identifiers, `data`, `p` or `n` included). The body uses only the hd_
+ * macros, `(T){0}` or hd_const(T, v) for constants, and hd_val() for
+ * comparisons. It compiles without warnings under -Wall -Wextra whether or not
+ * it uses T or ctx. The objective has f, f_dual and f_hyper (callable
+ * directly) and a table of the other bodies (hd_objective.bodies).
  */
-#define HD_GENERIC_OBJECTIVE(name, T, x, ctx, ...)                                    \
-    HD__INSTANCE(name, double, double, T, x, ctx, __VA_ARGS__)                        \
-    HD__INSTANCE(name, dual, hd_dual, T, x, ctx, __VA_ARGS__)                         \
-    HD__INSTANCE(name, hyper, hd_hyper, T, x, ctx, __VA_ARGS__)                       \
-    HD__INSTANCE(name, dualv, hd_dualv, T, x, ctx, __VA_ARGS__)                       \
-    HD__INSTANCE(name, hyperv, hd_hyperv, T, x, ctx, __VA_ARGS__)                     \
-    HD__INSTANCE(name, dual4, hd_dual4, T, x, ctx, __VA_ARGS__)                       \
-    HD__INSTANCE(name, pattern, hd_pattern, T, x, ctx, __VA_ARGS__)                   \
-    HD__INSTANCE(name, taped, hd_taped, T, x, ctx, __VA_ARGS__)                       \
-    HD__INSTANCE(name, dual2, hd_dual2, T, x, ctx, __VA_ARGS__)                       \
-    static inline hd_objective name##_objective(size_t n_, void *ctx_)                \
-    {                                                                                 \
-        hd_objective o_ = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};                       \
-        o_.n = n_;                                                                    \
-        o_.f = name##__hd_double;                                                     \
-        o_.f_dual = name##__hd_dual;                                                  \
-        o_.f_hyper = name##__hd_hyper;                                                \
-        o_.ctx = ctx_;                                                                \
-        o_.f_lanes = name##__hd_dualv;                                                \
-        o_.f_hyperv = name##__hd_hyperv;                                              \
-        o_.f_dual4 = name##__hd_dual4;                                                \
-        o_.f_pattern = name##__hd_pattern;                                            \
-        o_.f_taped = name##__hd_taped;                                                \
-        o_.f_dual2 = name##__hd_dual2;                                                \
-        return o_;                                                                    \
+#define HD_GENERIC_OBJECTIVE(name, hd__T, hd__x, hd__ctx, ...)                                \
+    HD__EVAL_KINDS(HD__INSTANCE, name, hd__T, hd__x, hd__ctx, __VA_ARGS__)                    \
+    static inline hd_objective name##_objective(size_t hd__n, void *hd__c)                    \
+    {                                                                                         \
+        static const hd_bodies hd__table = {.size = sizeof(hd_bodies),                        \
+                                            HD__KINDS(HD__TABLE_INIT, name)};                 \
+        const hd_objective hd__o = {.n = hd__n, .ctx = hd__c,                                 \
+                                    HD__EVAL_KINDS(HD__CONTRACT_INIT, name).bodies = &hd__table}; \
+        return hd__o;                                                                         \
+    }
+
+/**
+ * @brief HD_GENERIC_OBJECTIVE whose body also sees the dimension n.
+ *
+ * HD_GENERIC_OBJECTIVE_N(name, T, x, n, ctx, body...) is HD_GENERIC_OBJECTIVE
+ * with one more name: inside the body `n` (whatever name the caller gives)
+ * is the objective's number of variables, a size_t, so a body can loop over
+ * x without carrying n in ctx. Every body lives in the objective's table and
+ * f, f_dual and f_hyper are NULL: evaluate the objective through the drivers
+ * (hd_value, hd_gradient, ...), which pass n.
+ */
+#define HD_GENERIC_OBJECTIVE_N(name, hd__T, hd__x, hd__n, hd__ctx, ...)                        \
+    HD__EVAL_KINDS(HD__INSTANCE_N, name, hd__T, hd__x, hd__n, hd__ctx, __VA_ARGS__)           \
+    static inline hd_objective name##_objective(size_t hd__dim, void *hd__c)                  \
+    {                                                                                         \
+        static const hd_bodies hd__table = {.size = sizeof(hd_bodies),                        \
+                                            HD__EVAL_KINDS(HD__TABLE_INIT_ALL, name)};        \
+        const hd_objective hd__o = {.n = hd__dim, .ctx = hd__c, .bodies = &hd__table};        \
+        return hd__o;                                                                         \
     }
 
 #endif /* HYPERDUAL_DIFF_H */

@@ -22,6 +22,25 @@
 #  define HD_CONST_FN
 #endif
 
+/* Anonymous structs inside unions (the counters, kinds.h) are C11; C++ has
+ * them as an extension that GNU compilers accept quietly when marked. */
+#if defined(__cplusplus) && (defined(__GNUC__) || defined(__clang__))
+#  define HD__EXTENSION __extension__
+#else
+#  define HD__EXTENSION
+#endif
+/* clang++ warns about them even so: around a struct that holds one. */
+#if defined(__cplusplus) && defined(__clang__)
+#  define HD__ANONYMOUS_BEGIN                                                                   \
+    _Pragma("clang diagnostic push")                                                            \
+    _Pragma("clang diagnostic ignored \"-Wnested-anon-types\"")                                 \
+    _Pragma("clang diagnostic ignored \"-Wgnu-anonymous-struct\"")
+#  define HD__ANONYMOUS_END _Pragma("clang diagnostic pop")
+#else
+#  define HD__ANONYMOUS_BEGIN
+#  define HD__ANONYMOUS_END
+#endif
+
 #ifdef __cplusplus
 #  define HD_BEGIN_DECLS extern "C" {
 #  define HD_END_DECLS }

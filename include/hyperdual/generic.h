@@ -22,9 +22,9 @@
  * is a compile-time error ("called object is not a function"). */
 extern const struct hd__cannot_mix_number_types { char never_defined; } hd__cannot_mix_number_types;
 
-#define HD__A1(T, S, id, name) T: hd_##name##_##S,
+#define HD__A1(T, S, id, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, name) T: hd_##name##_##S,
 /** Dispatch a one-argument function from the rule table on its argument's type. */
-#define HD__GENERIC1(name, a) _Generic((a), HD__NUMBER_TYPES_A(HD__A1, name) default: hd__##name##_r)(a)
+#define HD__GENERIC1(name, a) _Generic((a), HD__KINDS(HD__A1, name) default: hd__##name##_r)(a)
 
 /* Two operands dispatch on one code, 16·id(a) + id(b) (id 0 = real), so each
  * operand is written out twice, not once per type: nested calls stay small
@@ -34,23 +34,29 @@ extern const struct hd__cannot_mix_number_types { char never_defined; } hd__cann
  * whole square of pairs made one hd_mul about 4.8 kB of text with eight
  * types, beyond the 4095 characters of a string literal that -Wpedantic
  * accepts, which an assertion macro stringifying an expanded call hits.) */
-#define HD__ID1(T, S, id, unused) T: id,
-#define HD__TYPE_ID(x) _Generic((x), HD__NUMBER_TYPES_A(HD__ID1, ~) default: 0)
+#define HD__ID1(T, S, id, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, unused) T: id,
+#define HD__TYPE_ID(x) _Generic((x), HD__KINDS(HD__ID1, ~) default: 0)
 #define HD__PAIR(a, b) (char (*)[16 * HD__TYPE_ID(a) + HD__TYPE_ID(b) + 1])0
 #define HD__PAIR_TYPE(ida, idb) char (*)[16 * (ida) + (idb) + 1]
-#define HD__B_ONE(T, S, id, name)                                                   \
+#define HD__B_ONE(T, S, id, O, L, C, K, F, M, name)                                   \
     HD__PAIR_TYPE(id, id): hd_##name##_##S,                                          \
     HD__PAIR_TYPE(0, id): hd_##name##_r_##S,                                         \
     HD__PAIR_TYPE(id, 0): hd_##name##_##S##_r,
 /** Dispatch a two-argument function on both arguments' types. */
 #define HD__GENERIC2(name, a, b)                                                    \
-    _Generic(HD__PAIR(a, b), HD__NUMBER_TYPES_A(HD__B_ONE, name)                     \
+    _Generic(HD__PAIR(a, b), HD__KINDS(HD__B_ONE, name)                     \
              HD__PAIR_TYPE(0, 0): hd__##name##_rr,                                   \
              default: hd__cannot_mix_number_types)((a), (b))
 
 /* Convert a real or number operand to the type of `target` (unevaluated). */
-#define HD__L_ONE(T, S, id, x) T: _Generic((x), T: hd__id_##S, default: hd__lift_##S),
-#define HD__LIFT_TO(target, x) _Generic((target), HD__NUMBER_TYPES_B(HD__L_ONE, x) default: hd__val_r)(x)
+#define HD__L_ONE(T, S, id, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, x) T: _Generic((x), T: hd__id_##S, default: hd__lift_##S),
+#define HD__LIFT_TO(target, x) _Generic((target), HD__KINDS_B(HD__L_ONE, x) default: hd__val_r)(x)
+
+/**
+ * @brief The constant v as a number of type T: double or any kind (every
+ *        derivative part 0). In a generic body, `T two = hd_const(T, 2.0);`.
+ */
+#define hd_const(T, v) HD__LIFT_TO((T){0}, (v))
 
 /* ---- arithmetic ---------------------------------------------------------------- */
 /** @brief a + b */
@@ -71,7 +77,7 @@ extern const struct hd__cannot_mix_number_types { char never_defined; } hd__cann
 #define hd_recip(a) HD__GENERIC1(recip, a)
 /** @brief a·b + c, the value rounded once (fma) */
 #define hd_fma(a, b, c)                                                             \
-    _Generic((hd_add(hd_add((a), (b)), (c))), HD__NUMBER_TYPES_A(HD__A1, fma)        \
+    _Generic((hd_add(hd_add((a), (b)), (c))), HD__KINDS(HD__A1, fma)        \
              default: hd__fma_r)(HD__LIFT_TO(hd_add(hd_add((a), (b)), (c)), a),      \
                                  HD__LIFT_TO(hd_add(hd_add((a), (b)), (c)), b),      \
                                  HD__LIFT_TO(hd_add(hd_add((a), (b)), (c)), c))
@@ -81,7 +87,7 @@ extern const struct hd__cannot_mix_number_types { char never_defined; } hd__cann
  *  any base where the power is real (x^3 at -2, x^2 at 0 with f'' = 2). */
 #define hd_pow(a, b) HD__GENERIC2(pow, a, b)
 /** @brief a^n for an int n, by repeated multiplication (valid for any real a). */
-#define hd_powi(a, n) _Generic((a), HD__NUMBER_TYPES_A(HD__A1, powi) default: hd__powi_r)((a), (n))
+#define hd_powi(a, n) _Generic((a), HD__KINDS(HD__A1, powi) default: hd__powi_r)((a), (n))
 /** @brief √a */
 #define hd_sqrt(a) HD__GENERIC1(sqrt, a)
 /** @brief 1/√a */
@@ -141,9 +147,9 @@ extern const struct hd__cannot_mix_number_types { char never_defined; } hd__cann
 #define hd_logsigmoid(a) HD__GENERIC1(logsigmoid, a) /**< @brief ln sigmoid(a), stable */
 
 /* ---- access --------------------------------------------------------------------- */
-#define HD__VAL1(T, S, id, unused) T: hd__val_##S,
+#define HD__VAL1(T, S, id, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, unused) T: hd__val_##S,
 /** @brief The value part as a double, for any operand type (for comparisons). */
-#define hd_val(a) _Generic((a), HD__NUMBER_TYPES_A(HD__VAL1, ~) default: hd__val_r)(a)
+#define hd_val(a) _Generic((a), HD__KINDS(HD__VAL1, ~) default: hd__val_r)(a)
 
 #endif /* !__cplusplus */
 

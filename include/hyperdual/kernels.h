@@ -16,7 +16,7 @@
 #define HYPERDUAL_KERNELS_H
 
 #include <math.h>
-#include "types.h"
+#include "kinds.h"
 #include "rules.h"
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -591,13 +591,13 @@ static inline hd_hyperv hd__chain2_power_hyperv(hd_hyperv a, hd_hyperv b, double
 
 #define HD__DEFINE_UNARY(name, cls, F, D, DD, NOTE)                                  \
     static inline double hd__##name##_r(double x) { return (F); }                    \
-    HD__FIRST_ORDER_TYPES(HD__DEFINE_UNARY_FIRST, name, F, D)                        \
-    HD__SECOND_ORDER_TYPES(HD__DEFINE_UNARY_SECOND, name, cls, F, D, DD)
+    HD__FIRST_ORDER_KINDS(HD__DEFINE_UNARY_FIRST, name, F, D)                        \
+    HD__SECOND_ORDER_KINDS(HD__DEFINE_UNARY_SECOND, name, cls, F, D, DD)
 
 #define HD__DEFINE_BINARY(name, cls, F, FX, FY, FXX, FXY, FYY, NOTE)                 \
     static inline double hd__##name##_rr(double x, double y) { return (F); }         \
-    HD__FIRST_ORDER_TYPES(HD__DEFINE_BINARY_FIRST, name, cls, F, FX, FY)             \
-    HD__SECOND_ORDER_TYPES(HD__DEFINE_BINARY_SECOND, name, cls, F, FX, FY, FXX, FXY, FYY)
+    HD__FIRST_ORDER_KINDS(HD__DEFINE_BINARY_FIRST, name, cls, F, FX, FY)             \
+    HD__SECOND_ORDER_KINDS(HD__DEFINE_BINARY_SECOND, name, cls, F, FX, FY, FXX, FXY, FYY)
 
 HD_UNARY_RULES(HD__DEFINE_UNARY)
 HD_BINARY_RULES(HD__DEFINE_BINARY)
@@ -607,7 +607,7 @@ HD_BINARY_RULES(HD__DEFINE_BINARY)
 /* x^n by binary powering: exact for negative x, one multiplication rule per
  * step; a negative n takes the reciprocal at the end. powi(x, 0) = 1 with zero
  * derivatives (also at x = 0). */
-#define HD__DEFINE_POWI(T, S, id, unused)                                                 \
+#define HD__DEFINE_POWI(T, S, id, O, L, C, K, F, M, unused)                           \
     static inline T hd_powi_##S(T a, int n)                                          \
     {                                                                                \
         unsigned long long k = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n; \
@@ -627,7 +627,7 @@ HD_BINARY_RULES(HD__DEFINE_BINARY)
         r.val = fma(a.val, b.val, c.val);                                            \
         return r;                                                                    \
     }
-HD__NUMBER_TYPES_A(HD__DEFINE_POWI, ~)
+HD__KINDS(HD__DEFINE_POWI, ~)
 
 static inline double hd__powi_r(double x, int n)
 {

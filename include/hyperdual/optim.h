@@ -57,6 +57,7 @@ enum {
 };
 
 /** What the per-iteration callback sees. */
+HD__ANONYMOUS_BEGIN
 typedef struct hd_iteration {
     int           iteration;     /**< 0 for the start point */
     size_t        n;
@@ -67,12 +68,10 @@ typedef struct hd_iteration {
     double        dx_norm;       /**< ||x_k - x_{k-1}||_inf */
     double        tau;           /**< Hessian shift used (Newton), trust radius (TR), else 0 */
     double        min_eigenvalue;/**< smallest Hessian eigenvalue when computed, else NaN */
-    long          f_calls, dual_calls, hyper_calls;
-    long          lanes_calls, hyperv_calls, dual4_calls; /**< vector-lane passes (paths.h),
-                                                            1 per pass */
-    long          taped_calls;   /**< recorded passes of the taped path (paths.h), 1 each */
-    long          dual2_calls;   /**< two-direction passes (paths.h), 1 each */
+    HD_COUNTS_MEMBERS            /**< passes so far, by kind (kinds.h): `counts` and
+                                      f_calls, dual_calls, ... */
 } hd_iteration;
+HD__ANONYMOUS_END
 
 /** Per-iteration callback; a non-zero return stops the run (HD_STOPPED_BY_CALLBACK). */
 typedef int (*hd_callback)(const hd_iteration *it, void *user);
@@ -107,26 +106,27 @@ typedef struct hd_options {
 HD_API void hd_options_default(hd_options *opt, hd_method method);
 
 /** One row of the optional trace. */
+HD__ANONYMOUS_BEGIN
 typedef struct hd_trace_row {
     int    iteration;
     double f, grad_norm, step, tau;
-    long   f_calls, dual_calls, hyper_calls;
-    long   lanes_calls, hyperv_calls, dual4_calls; /**< vector-lane passes (paths.h), 1 per pass */
-    long   taped_calls;   /**< recorded passes of the taped path (paths.h), 1 each */
-    long   dual2_calls;   /**< two-direction passes (paths.h), 1 each */
+    HD_COUNTS_MEMBERS     /**< passes so far, by kind (kinds.h) */
 } hd_trace_row;
+HD__ANONYMOUS_END
 
 /** Result of hd_minimize. */
+HD__ANONYMOUS_BEGIN
 typedef struct hd_result {
     int    status;        /**< why it stopped: an HD_* status (or HD_E* error), see hd_status_str */
     int    converged;     /**< 1 when a convergence test was met */
     int    iterations;
-    long   f_calls, dual_calls, hyper_calls;  /**< objective evaluations by kind */
+    HD_COUNTS_MEMBERS     /**< objective evaluations by kind (kinds.h): `counts`, and
+                               f_calls, dual_calls, hyper_calls, ... by name */
     double f;             /**< final value */
     double grad_norm;     /**< final ||grad||_inf */
     /* beyond the contract */
-    long   passes;        /**< derivative passes (dual + hyper + lanes + hyperv + dual4 + dual2 + taped), as
-                               the drivers count them */
+    long   passes;        /**< derivative passes: every counter but f_calls
+                               (hd_counts_passes()), as the drivers count them */
     long   factorizations;/**< Cholesky / eigen factorizations */
     long   modifications; /**< Hessian modification retries (shifts) */
     long   ls_trials;     /**< trial points (line search, trust region, saddle escape) */
@@ -140,24 +140,18 @@ typedef struct hd_result {
     hd_trace_row *trace;  /**< in: caller's buffer or NULL; rows written in order */
     size_t trace_cap;     /**< in: capacity of trace */
     size_t trace_len;     /**< out: rows written */
-    long   lanes_calls;   /**< f_lanes passes (HD_LANES gradient directions each), counted 1
-                               per pass as paths.h's hd_counts does */
-    long   hyperv_calls;  /**< f_hyperv passes (HD_HYPERV_LANES Hessian entries each), 1 per pass */
-    long   dual4_calls;   /**< f_dual4 passes (four gradient directions each), 1 per pass */
-    long   taped_calls;   /**< f_taped passes (one recorded evaluation, then sweeps: a whole
-                               gradient or Hessian), 1 per pass */
-    long   dual2_calls;   /**< f_dual2 passes (two gradient directions each), 1 per pass */
 } hd_result;
+HD__ANONYMOUS_END
 
 /**
  * @brief Minimize obj from x (in: start, out: best point seen, never worse than the start).
  *
- * Every objective evaluation goes through counting wrappers, so f_calls,
- * dual_calls, hyper_calls, lanes_calls, hyperv_calls, dual4_calls,
- * dual2_calls and taped_calls are the passes actually made (a Hessian costs n(n+1)/2
- * hyper-dual passes, or fewer f_hyperv passes, or one f_taped pass, when the
- * objective has that member and the drivers find it faster; a line-search
- * trial one dual pass). The run
+ * The drivers count every evaluation they make, by kind, so the counters of
+ * the result (res->counts: f_calls, dual_calls, hyper_calls, and one per
+ * faster kind of kinds.h) are the passes actually made: a Hessian costs
+ * n(n+1)/2 hyper-dual passes on the scalar path, or fewer lane passes, or
+ * one recorded pass and its sweeps, whichever the drivers choose; a
+ * line-search trial one value or dual pass. The run
  * never stops on a non-finite trial value: the step shrinks instead. See
  * doc/optimizers.md for the methods, options and statuses.
  * @param obj in: the objective; obj->n >= 1 and obj->f_hyper non-NULL

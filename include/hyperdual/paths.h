@@ -35,35 +35,21 @@ typedef enum hd_path {
     HD_PATH_TAPE      /**< one hd_taped pass records the evaluation; a reverse sweep gives
                            the gradient, and forward-over-reverse sweeps over compressed
                            columns (the pattern read off the tape, star colouring)
-                           give the Hessian. Needs f_taped. Falls back to the forward
+                           give the Hessian. Needs bodies->taped. Falls back to the forward
                            paths where the tape meets a non-finite number */
 } hd_path;
 
 /**
- * @brief Objective evaluations by kind; the _ex drivers ADD to these, so one
- *        struct can total a whole run.
- *
- * Every member counts evaluations of the objective (passes), whatever their
- * width: one f_lanes pass computes HD_LANES directional derivatives and
- * counts 1 in lanes_calls (it costs about 1.5-3 dual passes, see
- * doc/performance.md), one f_hyperv pass counts 1 in hyperv_calls.
+ * @brief hd_value() with pass counts.
+ * @param obj    in: the objective (as for hd_value)
+ * @param x      in: n = obj->n values, the point
+ * @param fx     out: f(x)
+ * @param counts in/out, may be NULL; otherwise incremented by the evaluation made
+ * @return HD_OK; HD_EINVAL for a NULL obj/x/fx, n == 0 or no hyper-dual body;
+ *         HD_ENOMEM.
  */
-typedef struct hd_counts {
-    long f_calls;      /**< double evaluations */
-    long dual_calls;   /**< hd_dual passes (one direction each) */
-    long hyper_calls;  /**< hd_hyper passes (one Hessian entry each) */
-    long lanes_calls;  /**< hd_dualv passes (HD_LANES directions each) */
-    long hyperv_calls; /**< hd_hyperv passes (HD_HYPERV_LANES Hessian entries each) */
-    long dual4_calls;  /**< hd_dual4 passes (four directions each) */
-    long taped_calls;  /**< hd_taped passes (each records one evaluation) */
-    long tape_sweeps;  /**< sweeps over a tape: one reverse sweep per gradient, one
-                            forward-and-reverse sweep per block of up to HD_TAPE_BLOCK
-                            Hessian columns (or colours) */
-    long dual2_calls;  /**< hd_dual2 passes (two directions each) */
-} hd_counts;
-
-/** @brief Hessian columns (or colours) carried by one sweep of the taped path. */
-#define HD_TAPE_BLOCK 8
+HD_API HD_WARN_UNUSED int hd_value_ex(const hd_objective *obj, const double *x, double *fx,
+                                      hd_counts *counts);
 
 /**
  * @brief hd_gradient() with a chosen path and pass counts.
@@ -75,7 +61,7 @@ typedef struct hd_counts {
  * @param path   HD_PATH_AUTO, HD_PATH_SCALAR, HD_PATH_LANES or HD_PATH_NARROW
  * @param counts in/out, may be NULL; otherwise incremented by the passes made
  * @return HD_OK; HD_EINVAL for a NULL obj/x, n == 0, no f_hyper, for HD_PATH_LANES without
- *         obj->f_lanes, or for HD_PATH_SPARSE; HD_ENOMEM.
+ *         obj->bodies->dualv, or for HD_PATH_SPARSE; HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_gradient_ex(const hd_objective *obj, const double *x, double *fx,
                                          double *grad, hd_path path, hd_counts *counts);
@@ -88,11 +74,11 @@ HD_API HD_WARN_UNUSED int hd_gradient_ex(const hd_objective *obj, const double *
  * @param grad   out, may be NULL: n partial derivatives
  * @param hess   out, not NULL: n*n, row-major, exactly symmetric
  * @param path   any hd_path but HD_PATH_NARROW; HD_PATH_LANES and HD_PATH_SPARSE
- *               need obj->f_hyperv; HD_PATH_SPARSE uses obj->hess_sparsity, or
+ *               need obj->bodies->hyperv; HD_PATH_SPARSE uses obj->hess_sparsity, or
  *               detects the pattern (hd_sparsity_detect()) when it is NULL
  * @param counts in/out, may be NULL; otherwise incremented by the passes made
  * @return HD_OK; HD_EINVAL for a NULL obj/x/hess, n == 0, no f_hyper, or a
- *         path the objective cannot take (HD_PATH_NARROW, no f_hyperv, an
+ *         path the objective cannot take (HD_PATH_NARROW, no bodies->hyperv, an
  *         attached pattern of another n); HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_hessian_ex(const hd_objective *obj, const double *x, double *fx,

@@ -27,7 +27,14 @@
 
 HD_BEGIN_DECLS
 
-/** @brief A symmetric sparsity pattern with its colouring and pass plan. */
+struct hd__sparse_plan;
+
+/**
+ * @brief A symmetric sparsity pattern (CSR) with its column colouring.
+ *
+ * Made by hd_sparsity_from_mask() or hd_sparsity_detect(), freed by
+ * hd_sparsity_free(); read the members, never write them.
+ */
 typedef struct hd_sparsity {
     size_t  n;          /**< number of variables */
     size_t  nnz;        /**< entries of the full symmetric pattern (both triangles) */
@@ -35,13 +42,8 @@ typedef struct hd_sparsity {
     size_t *col;        /**< nnz column indices, ascending within each row */
     size_t  ncolors;    /**< number of column colours */
     size_t *color;      /**< n: the colour of each column */
-    size_t  npasses;    /**< hd_hyperv passes of one hd_sparse_hessian() */
-    /* the pass plan (private to the library) */
-    size_t  nseeds;     /**< seeded (colour, row) pairs */
-    size_t *seed_start; /**< ncolors + 1 offsets into the seed arrays */
-    size_t *seed_row;   /**< the row of each seed */
-    size_t *seed_pos;   /**< CSR position of the upper entry it yields, or (size_t)-1 */
-    size_t *seed_mirror;/**< CSR position of the mirrored lower entry, or (size_t)-1 */
+    size_t  npasses;    /**< hd_hyperv passes of one hd_sparse_hessian() on the forward path */
+    struct hd__sparse_plan *plan; /**< the library's pass plan (opaque) */
 } hd_sparsity;
 
 /**

@@ -6,24 +6,23 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <hyperdual.h>
+#include "internal.h"
+#include "counted.h"
 
-static int valid(const hd_objective *obj, const double *x)
-{
-    return obj && x && obj->n >= 1 && obj->f_hyper;
-}
+int hd__objective_valid(const hd_objective *obj) { return hd__objective_ok(obj); }
 
-int hd_directional(const hd_objective *obj, const double *x, const double *v, double *fx,
-                   double *dv)
+int hd__directional_counted(const hd_objective *obj, const double *x, const double *v, double *fx,
+                            double *dv, hd_counts *c)
 {
-    if (!valid(obj, x) || !v) return HD_EINVAL;
+    if (!hd__objective_ok(obj) || !x || !v) return HD_EINVAL;
     const size_t n = obj->n;
     double val, d1;
-    if (obj->f_dual) {
+    if (hd__has_dual(obj)) {
         hd_dual *xd = malloc(n * sizeof *xd);
         if (!xd) return HD_ENOMEM;
         for (size_t i = 0; i < n; i++) xd[i] = hd_dual_make(x[i], v[i]);
-        const hd_dual r = obj->f_dual(xd, obj->ctx);
+        const hd_dual r = hd__call_dual(obj, xd);
+        c->dual_calls++;
         free(xd);
         val = r.val;
         d1 = r.d1;
@@ -31,7 +30,8 @@ int hd_directional(const hd_objective *obj, const double *x, const double *v, do
         hd_hyper *xh = malloc(n * sizeof *xh);
         if (!xh) return HD_ENOMEM;
         for (size_t i = 0; i < n; i++) xh[i] = hd_hyper_make(x[i], v[i], 0.0, 0.0);
-        const hd_hyper r = obj->f_hyper(xh, obj->ctx);
+        const hd_hyper r = hd__call_hyper(obj, xh);
+        c->hyper_calls++;
         free(xh);
         val = r.val;
         d1 = r.d1;
@@ -41,10 +41,17 @@ int hd_directional(const hd_objective *obj, const double *x, const double *v, do
     return HD_OK;
 }
 
+int hd_directional(const hd_objective *obj, const double *x, const double *v, double *fx,
+                   double *dv)
+{
+    hd_counts scratch = {0};
+    return hd__directional_counted(obj, x, v, fx, dv, &scratch);
+}
+
 int hd_hessian_vector(const hd_objective *obj, const double *x, const double *v, double *fx,
                       double *grad, double *hv)
 {
-    if (!valid(obj, x) || !v || !hv) return HD_EINVAL;
+    if (!hd__objective_ok(obj) || !x || !v || !hv) return HD_EINVAL;
     const size_t n = obj->n;
     hd_hyper *xh = malloc(n * sizeof *xh);
     if (!xh) return HD_ENOMEM;
@@ -52,7 +59,7 @@ int hd_hessian_vector(const hd_objective *obj, const double *x, const double *v,
     for (size_t i = 0; i < n; i++) xh[i] = hd_hyper_make(x[i], 0.0, v[i], 0.0);
     for (size_t i = 0; i < n; i++) {
         xh[i].d1 = 1.0;
-        const hd_hyper r = obj->f_hyper(xh, obj->ctx);
+        const hd_hyper r = hd__call_hyper(obj, xh);
         xh[i].d1 = 0.0;
         hv[i] = r.d12;
         if (grad) grad[i] = r.d1;
@@ -65,12 +72,12 @@ int hd_hessian_vector(const hd_objective *obj, const double *x, const double *v,
 int hd_directional2(const hd_objective *obj, const double *x, const double *v, const double *w,
                     double *fx, double *gv, double *gw, double *vhw)
 {
-    if (!valid(obj, x) || !v || !w) return HD_EINVAL;
+    if (!hd__objective_ok(obj) || !x || !v || !w) return HD_EINVAL;
     const size_t n = obj->n;
     hd_hyper *xh = malloc(n * sizeof *xh);
     if (!xh) return HD_ENOMEM;
     for (size_t i = 0; i < n; i++) xh[i] = hd_hyper_make(x[i], v[i], w[i], 0.0);
-    const hd_hyper r = obj->f_hyper(xh, obj->ctx);
+    const hd_hyper r = hd__call_hyper(obj, xh);
     free(xh);
     if (fx) *fx = r.val;
     if (gv) *gv = r.d1;
@@ -137,7 +144,7 @@ int hd_check_derivatives(const hd_objective *obj, const double *x, hd_user_deriv
                          hd_user_derivative hess, double tol, hd_derivative_error *grad_report,
                          hd_derivative_error *hess_report)
 {
-    if (!valid(obj, x) || !(tol >= 0.0)) return HD_EINVAL;
+    if (!hd__objective_ok(obj) || !x || !(tol >= 0.0)) return HD_EINVAL;
     if ((grad && !grad_report) || (hess && !hess_report)) return HD_EINVAL;
     const size_t n = obj->n;
     if (n > ((size_t)-1) / sizeof(double) / 2 / (n + 1)) return HD_ENOMEM;

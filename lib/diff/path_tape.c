@@ -19,7 +19,7 @@
 #ifndef __STDC_NO_THREADS__
 #include <threads.h>
 #endif
-#include "diff_internal.h"
+#include "internal.h"
 
 /* Above this many bit-set words (len × ceil(n/64), 32 MiB) the pattern is
  * not read off the tape and the Hessian is computed densely, in ceil(n/8)
@@ -137,7 +137,7 @@ static int record(const hd_objective *obj, const double *x, workspace *w, record
         xt[i].tape = t;
         xt[i].id = (uint32_t)(i + 1);
     }
-    const hd_taped r = obj->f_taped(xt, obj->ctx);
+    const hd_taped r = hd__call_taped(obj, xt);
     w->p[W_NODES] = t->node; /* hd__tape_grow may have moved it */
     w->bytes[W_NODES] = t->cap * sizeof *t->node;
     c->taped_calls++;

@@ -1,0 +1,164 @@
+/* The public drivers: hd_value, hd_gradient, hd_hessian (and their _ex forms
+ * with a chosen path and pass counts), hd_sparse_hessian, and the small
+ * functions on kinds and counters. A driver validates, then walks the table
+ * of paths (path_table.h): a forced path answers (or, if it declines, the scalar
+ * path does); the automatic choice takes the first row that can and wins,
+ * and a row that declines passes the call down the table. */
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+#include "path_table.h"
+
+/* ---- kinds and counters ------------------------------------------------------------- */
+
+#define KIND_NAME(T, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, u) [KIND] = #S,
+static const char *const kind_names[HD_KIND_COUNT] = {HD__EVAL_KINDS(KIND_NAME, ~)};
+
+const char *hd_kind_name(hd_kind kind)
+{
+    return (unsigned)kind < HD_KIND_COUNT ? kind_names[kind] : "?";
+}
+
+long hd_counts_passes(const hd_counts *c)
+{
+    long passes = 0;
+    if (c)
+        for (int k = 0; k < HD_KIND_COUNT; k++)
+            if (k != HD_KIND_VALUE) passes += c->calls[k];
+    return passes;
+}
+
+/* ---- value -------------------------------------------------------------------------- */
+
+/* f(x) from the cheapest kind the objective has: value, dual, hyper. */
+static int value(const hd_objective *obj, const double *x, double *fx, hd_counts *c)
+{
+    if (hd__has_value(obj)) {
+        *fx = hd__call_value(obj, x);
+        c->f_calls++;
+        return HD_OK;
+    }
+    const size_t n = obj->n;
+    _Alignas(16) unsigned char stack[HD__STACK_N * sizeof(hd_hyper)];
+    if (hd__has_dual(obj)) {
+        hd_dual *xd = hd__diff_buffer(stack, sizeof stack, n, sizeof *xd);
+        if (!xd) return HD_ENOMEM;
+        hd__init_dual_array(xd, x, n);
+        *fx = hd__call_dual(obj, xd).val;
+        c->dual_calls++;
+        hd__diff_release(xd, stack);
+        return HD_OK;
+    }
+    hd_hyper *xh = hd__diff_buffer(stack, sizeof stack, n, sizeof *xh);
+    if (!xh) return HD_ENOMEM;
+    hd__init_hyper_array(xh, x, n);
+    *fx = hd__call_hyper(obj, xh).val;
+    c->hyper_calls++;
+    hd__diff_release(xh, stack);
+    return HD_OK;
+}
+
+int hd_value_ex(const hd_objective *obj, const double *x, double *fx, hd_counts *counts)
+{
+    if (!hd__objective_ok(obj) || !x || !fx) return HD_EINVAL;
+    hd_counts scratch = {0};
+    return value(obj, x, fx, counts ? counts : &scratch);
+}
+
+int hd_value(const hd_objective *obj, const double *x, double *fx)
+{
+    return hd_value_ex(obj, x, fx, NULL);
+}
+
+/* ---- gradients and Hessians ------------------------------------------------------------ */
+
+/* The exported drivers share these bodies instead of calling one another:
+ * a call between exported functions of a shared library goes through the
+ * PLT (they may be interposed), which costs more than the whole n = 2 pass. */
+static int gradient(const hd_objective *obj, const double *x, double *fx, double *grad,
+                    hd_path path, hd_counts *c)
+{
+    if (!hd__objective_ok(obj) || !x) return HD_EINVAL;
+    if (!grad) return fx ? value(obj, x, fx, c) : HD_OK;
+    if (path != HD_PATH_AUTO) {
+        const hd__path *p = path_find(path);
+        if (!p || !p->gradient || !hd__path_can(obj, &p->on_gradient)) return HD_EINVAL;
+        const int rc = p->gradient(obj, x, fx, grad, c);
+        return rc != HD__DECLINED ? rc : hd__gradient_scalar(obj, x, fx, grad, c);
+    }
+    UNROLL_PATHS
+    for (size_t i = 0; i < PATH_COUNT; i++) {
+        const hd__path *p = &paths[i];
+        if (!p->gradient || !hd__path_chosen(obj, &p->on_gradient)) continue;
+        const int rc = p->gradient(obj, x, fx, grad, c);
+        if (rc != HD__DECLINED) return rc;
+    }
+    return hd__gradient_scalar(obj, x, fx, grad, c); /* not reached: scalar always wins */
+}
+
+int hd_gradient_ex(const hd_objective *obj, const double *x, double *fx, double *grad,
+                   hd_path path, hd_counts *counts)
+{
+    hd_counts scratch = {0};
+    return gradient(obj, x, fx, grad, path, counts ? counts : &scratch);
+}
+
+int hd_gradient(const hd_objective *obj, const double *x, double *fx, double *grad)
+{
+    hd_counts scratch = {0};
+    return gradient(obj, x, fx, grad, HD_PATH_AUTO, &scratch);
+}
+
+static int hessian(const hd_objective *obj, const double *x, double *fx, double *grad,
+                   double *hess, hd_path path, hd_counts *c)
+{
+    if (!hd__objective_ok(obj) || !x || !hess) return HD_EINVAL;
+    if (path != HD_PATH_AUTO) {
+        const hd__path *p = path_find(path);
+        if (!p || !p->hessian || !hd__path_can(obj, &p->on_hessian)) return HD_EINVAL;
+        const int rc = p->hessian(obj, x, fx, grad, hess, c);
+        return rc != HD__DECLINED ? rc : hd__hessian_scalar(obj, x, fx, grad, hess, c);
+    }
+    UNROLL_PATHS
+    for (size_t i = 0; i < PATH_COUNT; i++) {
+        const hd__path *p = &paths[i];
+        if (!p->hessian || !hd__path_chosen(obj, &p->on_hessian)) continue;
+        const int rc = p->hessian(obj, x, fx, grad, hess, c);
+        if (rc != HD__DECLINED) return rc;
+    }
+    return hd__hessian_scalar(obj, x, fx, grad, hess, c); /* not reached */
+}
+
+int hd_hessian_ex(const hd_objective *obj, const double *x, double *fx, double *grad,
+                  double *hess, hd_path path, hd_counts *counts)
+{
+    hd_counts scratch = {0};
+    return hessian(obj, x, fx, grad, hess, path, counts ? counts : &scratch);
+}
+
+int hd_hessian(const hd_objective *obj, const double *x, double *fx, double *grad, double *hess)
+{
+    hd_counts scratch = {0};
+    return hessian(obj, x, fx, grad, hess, HD_PATH_AUTO, &scratch);
+}
+
+/* The non-zeros of a given pattern: the first row of the table that computes
+ * them and does not decline (the tape, then the forward sparse passes). */
+int hd_sparse_hessian(const hd_objective *obj, const hd_sparsity *sp, const double *x,
+                      double *fx, double *grad, double *values, hd_counts *counts)
+{
+    if (!hd__objective_ok(obj) || !sp || !x || !values || obj->n != sp->n || !hd__has_hyperv(obj))
+        return HD_EINVAL;
+    hd_counts scratch = {0};
+    hd_counts *c = counts ? counts : &scratch;
+    int rc = HD_EINVAL;
+    UNROLL_PATHS
+    for (size_t i = 0; i < PATH_COUNT; i++) {
+        const hd__path *p = &paths[i];
+        if (!p->sparse_hessian || !hd__path_can(obj, &p->on_hessian)) continue;
+        rc = p->sparse_hessian(obj, sp, x, fx, grad, values, c);
+        if (rc != HD__DECLINED) return rc;
+    }
+    return rc;
+}

@@ -1,0 +1,64 @@
+/* The scalar path (HD_PATH_SCALAR), the contract's: a gradient from n dual
+ * passes (n hyper-dual passes without a dual body), pass i seeding x_i; a
+ * Hessian from n(n+1)/2 hyper-dual passes, pass (i, j) seeding x_i in ε1
+ * and x_j in ε2, with the value and gradient on the way. */
+#include <config.h>
+#include "internal.h"
+
+/* n passes of a one-direction kind S (type T): unit i seeds variable i. */
+#define SCALAR_GRADIENT(T, S, COUNTER)                                                  \
+    static long gradient_unit_##S(const void *job, void *buf, size_t *state, size_t i)  \
+    {                                                                                   \
+        const hd__pass_job *jb = job;                                                   \
+        T *xs = buf;                                                                    \
+        (void)state;                                                                    \
+        hd__put2(&xs[i].val, jb->x[i], 1.0);                                            \
+        const T r = hd__call_##S(jb->obj, xs);                                          \
+        hd__put2(&xs[i].val, jb->x[i], 0.0);                                            \
+        jb->grad[i] = r.d1;                                                             \
+        if (jb->fx && i == 0) *jb->fx = r.val;                                          \
+        return 1;                                                                       \
+    }                                                                                   \
+    static int gradient_##S(const hd_objective *obj, const double *x, double *fx,       \
+                            double *grad, hd_counts *c)                                 \
+    {                                                                                   \
+        const hd__pass_job job = {obj, x, fx, grad, NULL};                              \
+        return hd__run_units(&job, obj->n, obj->n, sizeof(T), x, hd__init_##S##_array,  \
+                             gradient_unit_##S, obj->n, &c->COUNTER);                   \
+    }
+SCALAR_GRADIENT(hd_dual, dual, dual_calls)
+SCALAR_GRADIENT(hd_hyper, hyper, hyper_calls)
+
+int hd__gradient_scalar(const hd_objective *obj, const double *x, double *fx, double *grad,
+                        hd_counts *c)
+{
+    return hd__has_dual(obj) ? gradient_dual(obj, x, fx, grad, c) : gradient_hyper(obj, x, fx, grad, c);
+}
+
+/* Hessian unit: row i, one hd_hyper pass per entry j >= i. */
+static long hessian_scalar_row(const void *job, void *buf, size_t *state, size_t i)
+{
+    const hd__pass_job *jb = job;
+    hd_hyper *xh = buf;
+    const size_t n = jb->obj->n;
+    (void)state;
+    hd__put2(&xh[i].val, jb->x[i], 1.0);
+    for (size_t j = i; j < n; j++) {
+        hd__put2(&xh[j].d2, 1.0, 0.0);
+        const hd_hyper r = hd__call_hyper(jb->obj, xh);
+        hd__put2(&xh[j].d2, 0.0, 0.0);
+        jb->hess[i * n + j] = jb->hess[j * n + i] = r.d12;
+        if (i == j && jb->grad) jb->grad[i] = r.d1;
+        if (jb->fx && i == 0 && j == 0) *jb->fx = r.val;
+    }
+    hd__put2(&xh[i].val, jb->x[i], 0.0);
+    return (long)(n - i);
+}
+
+int hd__hessian_scalar(const hd_objective *obj, const double *x, double *fx, double *grad,
+                       double *hess, hd_counts *c)
+{
+    const hd__pass_job job = {obj, x, fx, grad, hess};
+    return hd__run_units(&job, obj->n, obj->n, sizeof(hd_hyper), x, hd__init_hyper_array,
+                         hessian_scalar_row, obj->n * (obj->n + 1) / 2, &c->hyper_calls);
+}

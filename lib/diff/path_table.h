@@ -1,0 +1,77 @@
+/* The table of paths: what each computes, what it needs, and when it is the
+ * automatic choice. The drivers (drivers.c, its only includer) walk it; a
+ * new path is one file and one row here (doc/design.md, "Adding a path").
+ * The thresholds were measured by bench/bench_drivers (doc/performance.md).
+ * The table is static in the drivers' translation unit so that the compiler
+ * folds the walk into a few comparisons: a driver's choice must cost next
+ * to nothing beside an n = 2 gradient of a few nanoseconds. */
+#ifndef HYPERDUAL_PATH_TABLE_H
+#define HYPERDUAL_PATH_TABLE_H
+
+#include <stdint.h>
+#include "internal.h"
+
+#define LANES_GRADIENT_MIN_N 5            /* hd_dualv gradient from this n on */
+#define LANES_HESSIAN_MIN_N 3             /* hd_hyperv Hessian from this n on */
+#define TAPE_GRADIENT_MIN_N (HD_LANES + 1) /* reverse sweep once lanes need two passes */
+#define TAPE_HESSIAN_MIN_N 8              /* forward-over-reverse sweeps from this n on */
+/* With a pattern attached, its hd_hyperv passes up to this many beat one
+ * recorded pass and its sweeps (F1 at n = 10 and 16; F2 at n = 10 is 4, and
+ * the tape is faster there). */
+#define SPARSE_BEFORE_TAPE_PASSES 3
+
+/* The tape's Hessian, unless an attached pattern's few passes beat it. */
+static int tape_beats_pattern(const hd_objective *obj)
+{
+    return !(hd__sparse_is_faster(obj) && obj->hess_sparsity->npasses <= SPARSE_BEFORE_TAPE_PASSES);
+}
+/* At n = 1 one hd_dual2 pass beats one dual pass (doc/performance.md); without
+ * a two-lane body the scalar path's one dual pass is the fastest. */
+static int narrow_beats_dual(const hd_objective *obj)
+{
+    return obj->n >= 2 || !hd__has_dual(obj) || hd__has_dual2(obj);
+}
+
+#define BIT(k) HD__KIND_BIT(HD_KIND_##k)
+/* The order is the order of preference; the scalar path, last, always
+ * answers (every objective has a hyper-dual body). */
+static const hd__path paths[] = {
+    {.id = HD_PATH_TAPE, .name = "tape",
+     .on_gradient = {BIT(TAPED), TAPE_GRADIENT_MIN_N, NULL},
+     .on_hessian = {BIT(TAPED), TAPE_HESSIAN_MIN_N, tape_beats_pattern},
+     .gradient = hd__gradient_taped, .hessian = hd__hessian_taped,
+     .sparse_hessian = hd__sparse_hessian_taped},
+    {.id = HD_PATH_SPARSE, .name = "sparse",
+     .on_hessian = {BIT(HYPERV), 1, hd__sparse_is_faster},
+     .hessian = hd__hessian_sparse, .sparse_hessian = hd__sparse_hessian_passes},
+    {.id = HD_PATH_LANES, .name = "lanes",
+     .on_gradient = {BIT(DUALV), LANES_GRADIENT_MIN_N, NULL},
+     .on_hessian = {BIT(HYPERV), LANES_HESSIAN_MIN_N, NULL},
+     .gradient = hd__gradient_lanes, .hessian = hd__hessian_lanes},
+    {.id = HD_PATH_NARROW, .name = "narrow",
+     .on_gradient = {0, 1, narrow_beats_dual}, .gradient = hd__gradient_narrow},
+    {.id = HD_PATH_SCALAR, .name = "scalar",
+     .on_gradient = {0, 1, NULL}, .on_hessian = {0, 1, NULL},
+     .gradient = hd__gradient_scalar, .hessian = hd__hessian_scalar},
+};
+#define PATH_COUNT (sizeof paths / sizeof paths[0])
+#undef BIT
+
+/* The row of path id, or NULL. */
+static const hd__path *path_find(hd_path id)
+{
+    for (size_t i = 0; i < PATH_COUNT; i++)
+        if (paths[i].id == id) return &paths[i];
+    return NULL;
+}
+
+/* The walk, unrolled: the table is a compile-time constant. */
+#if defined(__clang__)
+#  define UNROLL_PATHS _Pragma("clang loop unroll(full)")
+#elif defined(__GNUC__)
+#  define UNROLL_PATHS _Pragma("GCC unroll 16")
+#else
+#  define UNROLL_PATHS
+#endif
+
+#endif
