@@ -39,6 +39,10 @@ tests_openmp_bits_LDADD = lib/libhyperdual.la -lm
 TESTS += tests/openmp_bits.sh
 EXTRA_DIST += tests/openmp_bits.sh
 
+# doc/design.md's "Adding a kind", done in a scratch copy of the library.
+TESTS += tests/add_kind.sh
+EXTRA_DIST += tests/add_kind.sh
+
 # Each public header alone (C11, C17, C++11; gcc and clang), and a dual+hyper
 # mix that must not compile.
 TESTS += tests/header_test.sh tests/compile_fail.sh
@@ -54,7 +58,8 @@ AM_TESTS_ENVIRONMENT = \
 	top_srcdir='$(top_srcdir)'; export top_srcdir; \
 	top_builddir='$(top_builddir)'; export top_builddir; \
 	CC='$(CC)'; export CC; \
-	HD_OPENMP_CFLAGS='$(OPENMP_CFLAGS)'; export HD_OPENMP_CFLAGS;
+	HD_OPENMP_CFLAGS='$(OPENMP_CFLAGS)'; export HD_OPENMP_CFLAGS; \
+	HD_LAPACK_LIBS='$(LAPACKE_LIBS) $(BLAS_LIBS)'; export HD_LAPACK_LIBS;
 
 # The oracle: every case of derivatives.jsonl through the expression engine
 # (TAP output; SKIP when $HD_TESTDATA lacks the file).

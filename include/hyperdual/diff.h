@@ -75,10 +75,10 @@ typedef struct hd_objective {
 
 /**
  * @brief f(x), from the fastest member present (f, else f_dual, else f_hyper).
- * @param obj the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param obj the objective; obj->n >= 1 and a hyper-dual body (f_hyper or bodies->hyper)
  * @param x   n values
  * @param fx  out: f(x)
- * @return HD_OK; HD_EINVAL for a NULL pointer, n == 0 or no f_hyper.
+ * @return HD_OK; HD_EINVAL for a NULL pointer, n == 0 or no hyper-dual body.
  *         A non-finite f(x) is returned as is (HD_OK): callers decide.
  */
 HD_API HD_WARN_UNUSED int hd_value(const hd_objective *obj, const double *x, double *fx);
@@ -86,12 +86,12 @@ HD_API HD_WARN_UNUSED int hd_value(const hd_objective *obj, const double *x, dou
 /**
  * @brief Value and exact gradient: n dual passes (or n hyper-dual passes
  *        without f_dual).
- * @param obj  in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param obj  in: the objective; obj->n >= 1 and a hyper-dual body (f_hyper or bodies->hyper)
  * @param x    in: n = obj->n values, the point
  * @param fx   out, may be NULL: f(x)
  * @param grad out, may be NULL: n partial derivatives (with fx also NULL,
  *             nothing is computed)
- * @return HD_OK; HD_EINVAL for a NULL obj/x, n == 0 or no f_hyper; HD_ENOMEM.
+ * @return HD_OK; HD_EINVAL for a NULL obj/x, n == 0 or no hyper-dual body; HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_gradient(const hd_objective *obj, const double *x, double *fx,
                                       double *grad);
@@ -99,12 +99,12 @@ HD_API HD_WARN_UNUSED int hd_gradient(const hd_objective *obj, const double *x, 
 /**
  * @brief Value, gradient and exact Hessian from n(n+1)/2 hyper-dual passes;
  *        the gradient and value come from the same passes.
- * @param obj  in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param obj  in: the objective; obj->n >= 1 and a hyper-dual body (f_hyper or bodies->hyper)
  * @param x    in: n = obj->n values, the point
  * @param fx   out, may be NULL: f(x)
  * @param grad out, may be NULL: n partial derivatives
  * @param hess out, not NULL: n*n, row-major, exactly symmetric
- * @return HD_OK; HD_EINVAL for a NULL obj/x/hess, n == 0 or no f_hyper;
+ * @return HD_OK; HD_EINVAL for a NULL obj/x/hess, n == 0 or no hyper-dual body;
  *         HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_hessian(const hd_objective *obj, const double *x, double *fx,
@@ -115,12 +115,12 @@ HD_API HD_WARN_UNUSED int hd_hessian(const hd_objective *obj, const double *x, d
 /**
  * @brief f(x) and the directional derivative ∇f(x)·v from ONE dual pass
  *        (one hyper-dual pass without f_dual).
- * @param obj in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param obj in: the objective; obj->n >= 1 and a hyper-dual body (f_hyper or bodies->hyper)
  * @param x   in: n = obj->n values, the point
  * @param v   in: n values, the direction
  * @param fx  out, may be NULL: f(x)
  * @param dv  out, may be NULL: ∇f(x)·v
- * @return HD_OK; HD_EINVAL for a NULL obj/x/v, n == 0 or no f_hyper; HD_ENOMEM.
+ * @return HD_OK; HD_EINVAL for a NULL obj/x/v, n == 0 or no hyper-dual body; HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_directional(const hd_objective *obj, const double *x,
                                          const double *v, double *fx, double *dv);
@@ -130,13 +130,13 @@ HD_API HD_WARN_UNUSED int hd_directional(const hd_objective *obj, const double *
  *        e_i and v), with the value and gradient from the same passes.
  *
  * Costs n passes instead of the n(n+1)/2 of hd_hessian, and never stores H.
- * @param obj  in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param obj  in: the objective; obj->n >= 1 and a hyper-dual body (f_hyper or bodies->hyper)
  * @param x    in: n = obj->n values, the point
  * @param v    in: n values, the vector
  * @param fx   out, may be NULL: f(x)
  * @param grad out, may be NULL: n partial derivatives
  * @param hv   out, not NULL: n values, H(x)·v
- * @return HD_OK; HD_EINVAL for a NULL obj/x/v/hv, n == 0 or no f_hyper; HD_ENOMEM.
+ * @return HD_OK; HD_EINVAL for a NULL obj/x/v/hv, n == 0 or no hyper-dual body; HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_hessian_vector(const hd_objective *obj, const double *x,
                                             const double *v, double *fx, double *grad,
@@ -145,7 +145,7 @@ HD_API HD_WARN_UNUSED int hd_hessian_vector(const hd_objective *obj, const doubl
 /**
  * @brief vᵀ H(x) w in ONE hyper-dual pass (seeds d1 = v, d2 = w), with f(x),
  *        ∇f·v and ∇f·w from the same pass.
- * @param obj in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param obj in: the objective; obj->n >= 1 and a hyper-dual body (f_hyper or bodies->hyper)
  * @param x   in: n = obj->n values, the point
  * @param v   in: n values, the first direction
  * @param w   in: n values, the second direction
@@ -153,7 +153,7 @@ HD_API HD_WARN_UNUSED int hd_hessian_vector(const hd_objective *obj, const doubl
  * @param gv  out, may be NULL: ∇f(x)·v
  * @param gw  out, may be NULL: ∇f(x)·w
  * @param vhw out, may be NULL: vᵀ H(x) w
- * @return HD_OK; HD_EINVAL for a NULL obj/x/v/w, n == 0 or no f_hyper; HD_ENOMEM.
+ * @return HD_OK; HD_EINVAL for a NULL obj/x/v/w, n == 0 or no hyper-dual body; HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_directional2(const hd_objective *obj, const double *x,
                                           const double *v, const double *w, double *fx,
@@ -218,7 +218,7 @@ typedef struct hd_derivative_error {
  *
  * The user's callbacks receive obj->ctx. Costs one hd_hessian (or hd_gradient
  * when hess is NULL).
- * @param obj         in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param obj         in: the objective; obj->n >= 1 and a hyper-dual body (f_hyper or bodies->hyper)
  * @param x           in: n = obj->n values, the point
  * @param grad        in, may be NULL (to skip it): the user's gradient,
  *                    writes n values
@@ -228,7 +228,7 @@ typedef struct hd_derivative_error {
  * @param grad_report out (may be NULL only when grad is NULL)
  * @param hess_report out (may be NULL only when hess is NULL)
  * @return HD_OK (read bad_entries for the verdict); HD_EINVAL for a NULL
- *         obj/x, n == 0, no f_hyper, tol < 0 or NaN, or a NULL report for a
+ *         obj/x, n == 0, no hyper-dual body, tol < 0 or NaN, or a NULL report for a
  *         given callback; HD_ENOMEM; HD_ENONFINITE when the exact derivatives
  *         themselves are not finite at x, so no comparison is meaningful.
  */

@@ -154,12 +154,12 @@ HD__ANONYMOUS_END
  * line-search trial one value or dual pass. The run
  * never stops on a non-finite trial value: the step shrinks instead. See
  * doc/optimizers.md for the methods, options and statuses.
- * @param obj in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param obj in: the objective; obj->n >= 1 and a hyper-dual body (f_hyper or bodies->hyper)
  * @param x   in/out: n = obj->n values; the start, then the best point seen
  * @param opt in, may be NULL (= defaults for HD_NEWTON): the options
  * @param res out, may be NULL; set res->trace/trace_cap before the call for a trace
  * @return HD_OK when the run ended in a status (see res->status); HD_EINVAL for
- *         bad arguments (NULL obj or x, n == 0, no f_hyper, an out-of-range
+ *         bad arguments (NULL obj or x, n == 0, no hyper-dual body, an out-of-range
  *         option); HD_ENOMEM; HD_ELAPACK if LAPACKE fails in an unexpected way
  *         (x and res then still describe the best point seen).
  */

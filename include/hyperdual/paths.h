@@ -29,7 +29,7 @@ typedef enum hd_path {
                            compute only the structurally non-zero entries (sparse.h) */
     HD_PATH_NARROW,   /**< gradient only: up to n = 2 one hd_dual2 pass (two lanes),
                            else ceil(n/4) hd_dual4 passes of four directions each;
-                           without f_dual2 hd_dual4 passes, without f_dual4 ceil(n/2)
+                           without a dual2 body hd_dual4 passes, without a dual4 body ceil(n/2)
                            hd_dual2 passes, without either ceil(n/2) hd_hyper passes
                            (ε1 and ε2); the fastest up to n = 4, and on cheap bodies beyond */
     HD_PATH_TAPE      /**< one hd_taped pass records the evaluation; a reverse sweep gives
@@ -53,14 +53,14 @@ HD_API HD_WARN_UNUSED int hd_value_ex(const hd_objective *obj, const double *x, 
 
 /**
  * @brief hd_gradient() with a chosen path and pass counts.
- * @param obj    in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param obj    in: the objective; obj->n >= 1 and a hyper-dual body (f_hyper or bodies->hyper)
  * @param x      in: n = obj->n values, the point
  * @param fx     out, may be NULL: f(x)
  * @param grad   out, may be NULL: n partial derivatives (with fx also NULL,
  *               nothing is computed)
  * @param path   HD_PATH_AUTO, HD_PATH_SCALAR, HD_PATH_LANES or HD_PATH_NARROW
  * @param counts in/out, may be NULL; otherwise incremented by the passes made
- * @return HD_OK; HD_EINVAL for a NULL obj/x, n == 0, no f_hyper, for HD_PATH_LANES without
+ * @return HD_OK; HD_EINVAL for a NULL obj/x, n == 0, no hyper-dual body, for HD_PATH_LANES without
  *         obj->bodies->dualv, or for HD_PATH_SPARSE; HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_gradient_ex(const hd_objective *obj, const double *x, double *fx,
@@ -68,7 +68,7 @@ HD_API HD_WARN_UNUSED int hd_gradient_ex(const hd_objective *obj, const double *
 
 /**
  * @brief hd_hessian() with a chosen path and pass counts.
- * @param obj    in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param obj    in: the objective; obj->n >= 1 and a hyper-dual body (f_hyper or bodies->hyper)
  * @param x      in: n = obj->n values, the point
  * @param fx     out, may be NULL: f(x)
  * @param grad   out, may be NULL: n partial derivatives
@@ -77,7 +77,7 @@ HD_API HD_WARN_UNUSED int hd_gradient_ex(const hd_objective *obj, const double *
  *               need obj->bodies->hyperv; HD_PATH_SPARSE uses obj->hess_sparsity, or
  *               detects the pattern (hd_sparsity_detect()) when it is NULL
  * @param counts in/out, may be NULL; otherwise incremented by the passes made
- * @return HD_OK; HD_EINVAL for a NULL obj/x/hess, n == 0, no f_hyper, or a
+ * @return HD_OK; HD_EINVAL for a NULL obj/x/hess, n == 0, no hyper-dual body, or a
  *         path the objective cannot take (HD_PATH_NARROW, no bodies->hyperv, an
  *         attached pattern of another n); HD_ENOMEM.
  */

@@ -1,7 +1,7 @@
 /**
  * @file hyperdual/tgmath.h
  * @brief Opt-in: the standard names (sin, exp, pow, ...) become type-generic over
- *        double, hd_dual and hd_hyper, as C's <tgmath.h> does for complex.
+ *        double and every number kind, as C's <tgmath.h> does for complex.
  *
  * Never included by <hyperdual.h>. Include it last, in a source file of your
  * own: it redefines libm's names as macros for the rest of that file. The plain

@@ -121,7 +121,7 @@ int hd_sparsity_from_mask(size_t n, const unsigned char *mask, hd_sparsity **out
     return HD_OK;
 }
 
-/* The structural pattern: one f_pattern pass per pair of 64-variable blocks
+/* The structural pattern: one pattern pass per pair of 64-variable blocks
  * A <= B, rows of A seeded in sa, columns of B in sb. */
 static int detect_structure(const hd_objective *obj, const double *x, unsigned char *mask,
                             hd_counts *c)
