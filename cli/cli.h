@@ -54,6 +54,9 @@ int cli_parse_args(int argc, char **argv, const char *cmd, const char *usage, co
                    size_t nopts, const char **expr);
 /* Parse a whole decimal number (strtod syntax, "inf" and "nan" included). */
 int cli_parse_double(const char *s, double *out);
+/* Parse a positive finite number given to `option`; 0 after printing
+ * "<option> needs a positive number". */
+int cli_parse_positive(const char *option, const char *s, double *out);
 /* Parse a whole positive integer no larger than max. */
 int cli_parse_count(const char *s, long max, long *out);
 

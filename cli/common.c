@@ -144,6 +144,13 @@ int cli_parse_double(const char *s, double *out)
     return *end == '\0';
 }
 
+int cli_parse_positive(const char *option, const char *s, double *out)
+{
+    if (cli_parse_double(s, out) && *out > 0 && isfinite(*out)) return 1;
+    cli_error("%s needs a positive number, not '%s'", option, s);
+    return 0;
+}
+
 int cli_parse_count(const char *s, long max, long *out)
 {
     char *end;

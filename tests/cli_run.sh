@@ -21,22 +21,70 @@ has() {
     grep -qF -- "$1" "$out" || fail "output lacks '$1'"
 }
 
+# line REGEX: some line of stdout matches the extended REGEX
+line() {
+    checks=$((checks + 1))
+    grep -Eq -- "$1" "$out" || fail "no output line matches '$1'"
+}
+
+# refused ARGS...: exit 2, nothing on stdout, one error line on stderr
+refused() {
+    expect 2 "$@"
+    checks=$((checks + 1))
+    [ ! -s "$out" ] || fail "refused, yet printed on stdout: $*"
+    checks=$((checks + 1))
+    [ "$(wc -l <"$err")" -eq 1 ] && grep -q '^hyperdual: error: ' "$err" || fail "not one error line: $*"
+}
+
 # ---- eval -------------------------------------------------------------------------
 expect 0 eval 'x^2*y' --at x=3,y=2 --json
 has '{"expression": "x^2*y", "variables": ["x", "y"], "point": [3, 2], "value": 18, "gradient": [12, 9], "hessian": [[4, 6], [6, 0]]'
 expect 0 eval 'x^2*y' --at x=3,y=2
 has 'gradient     [12, 9]'
+# stationary WANT EXPR --at POINT [OPTIONS]: eval --json says "stationary": WANT
+stationary() {
+    kind=$1
+    shift
+    expect 0 eval "$@" --json
+    has "\"stationary\": $kind}"
+}
 # (x^2 - y^2) has a saddle at 0, x^2 + y^2 a minimum, -(x^2 + y^2) a maximum
-expect 0 eval 'x^2 - y^2' --at x=0,y=0 --json
-has '"eigenvalues": [-2, 2], "stationary": "saddle"'
-expect 0 eval 'x^2 + y^2' --at x=0,y=0 --json
-has '"stationary": "minimum"'
-expect 0 eval '-(x^2 + y^2)' --at x=0,y=0 --json
-has '"stationary": "maximum"'
-expect 0 eval 'x^4' --at x=0 --json
-has '"stationary": "degenerate"'
-expect 0 eval 'x^2 + y' --at x=0,y=0 --json
-has '"stationary": null'
+stationary '"saddle"' 'x^2 - y^2' --at x=0,y=0
+has '"eigenvalues": [-2, 2]'
+stationary '"minimum"' 'x^2 + y^2' --at x=0,y=0
+stationary '"maximum"' '-(x^2 + y^2)' --at x=0,y=0
+stationary '"degenerate"' 'x^4' --at x=0
+stationary null 'x^2 + y' --at x=0,y=0
+# Stationary is decided by the gradient alone, ||g||_inf <= 1e-8 (or --gtol),
+# whatever the size of f: g = 2(x - 3) = -2 at x = 2 and 2x = 2e200 at 1e200
+# are far from zero, g = 0 at x = 3 is zero.
+stationary null '(x-3)^2 + 1e10' --at x=2
+has '"gradient": [-2]'
+expect 0 eval '(x-3)^2 + 1e10' --at x=2
+has 'stationary   no'
+stationary null 'x^2' --at x=1e200
+stationary '"minimum"' '(x-3)^2 + 1e10' --at x=3
+# the tolerance is absolute: g = 2x - 2e-8 = -2e-8 at 0 is not zero, 5e-9 is
+stationary null 'x^2 - 2e-8*x + 1e10' --at x=0
+stationary '"minimum"' 'x^2 + 5e-9*x + 1e10' --at x=0
+stationary '"minimum"' 'x^2 - 2e-8*x' --at x=0 --gtol 1e-7
+expect 2 eval 'x^2' --at x=0 --gtol 0
+# a NaN or infinite gradient is undefined, never stationary: log'(-1) is NaN,
+# (1/x)' at 0 is -inf
+stationary '"undefined"' 'log(x)' --at x=-1
+stationary '"undefined"' '1/x' --at x=0
+expect 0 eval '1/x' --at x=0
+has 'stationary   undefined'
+stationary '"undefined"' 'x^2 + y/0' --at x=0,y=1
+# nor is a NaN value (sqrt(-1) is NaN, and so is f everywhere), whose
+# gradient is 0; an infinite value with a finite gradient is an overflow of f
+# (x^2 at 1e200 above), not a reason to say undefined
+stationary '"undefined"' 'x^2 + sqrt(-1)' --at x=0
+has '"gradient": [0]'
+# a zero gradient with an infinite Hessian ((x^1.5)'' = 0.75/sqrt(x) at 0) is
+# stationary of an unknown kind
+stationary '"unknown"' 'x^1.5' --at x=0
+has '"gradient": [0]'
 # 0.1 prints as the shortest decimal that reads back (%.17g would give 0.10000000000000001 too)
 expect 0 eval '0.1*x' --at x=1 --json
 has '"value": 0.10000000000000001'
