@@ -20,7 +20,8 @@ static const char usage[] =
     "EXPR uses + - * / ^ (or **), parentheses, numbers, the constants pi and e,\n"
     "functions such as sin(x) or atan2(y, x), and variables (any other name).\n"
     "'hyperdual COMMAND --help' describes a command; see also hyperdual(1).\n"
-    "Exit status: 0 success, 1 a minimization did not converge, 2 bad input.\n";
+    "Exit status: 0 success, 1 a minimization did not converge, 2 bad input\n"
+    "(or output that could not be written).\n";
 
 static int functions(int argc, char **argv)
 {
@@ -36,7 +37,7 @@ static int functions(int argc, char **argv)
     return CLI_OK;
 }
 
-int main(int argc, char **argv)
+static int dispatch(int argc, char **argv)
 {
     static const struct {
         const char *name;
@@ -62,4 +63,10 @@ int main(int argc, char **argv)
         if (strcmp(cmd, commands[i].name) == 0) return commands[i].run(argc - 2, argv + 2);
     cli_error("unknown command '%s' (see hyperdual --help)", cmd);
     return CLI_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    cli_open_standard_streams();
+    return cli_close_standard_streams(dispatch(argc, argv));
 }
