@@ -147,6 +147,52 @@ expect 1 minimize --problem saddle --method gd
 has 'saddle point'
 expect 0 minimize --problem rosenbrock --method newton,newton-tr --json
 has '"converged": true'
+# every method's point kind, in the table and the JSON: (x-1)^2 + (y+2)^2 has
+# a minimum at (1, -2); x^2 - y^2 + y^4/4 a saddle at 0, where gradient
+# descent stops; x^2 + 0*y has a singular Hessian everywhere (degenerate)
+expect 0 minimize '(x-1)^2 + (y+2)^2' --from x=0,y=0 --method all
+line '^method +status +point +iter '
+for m in gd newton newton-tr bfgs; do line "^$m +converged +minimum +[0-9]"; done
+expect 0 minimize '(x-1)^2 + (y+2)^2' --from x=0,y=0 --method all --json
+checks=$((checks + 1))
+[ "$(grep -o '"point_kind": "minimum"' "$out" | wc -l)" -eq 4 ] || fail "four methods, four minima in the JSON"
+expect 1 minimize --problem saddle --method gd
+line '^gd +saddle point +saddle +[0-9]'
+expect 1 minimize --problem saddle --method gd --json
+has '"point_kind": "saddle"'
+checks=$((checks + 1))
+timeout 60 "$H" minimize 'x^2 + 0*y' --from x=1,y=5 --method gd --json >"$out" 2>"$err"
+has '"point_kind": "degenerate"'
+
+# ---- options ------------------------------------------------------------------------
+# --trace and --plot into a folder that does not exist: refused before any work
+refused minimize 'x^2' --from x=1 --trace "$tmp/no/such/folder/t.csv"
+export HYPERDUAL_GNUPLOT=true   # a gnuplot that draws nothing: the run must not get that far
+refused minimize 'x^2' --from x=1 --plot "$tmp/no/such/folder/p.png"
+unset HYPERDUAL_GNUPLOT
+# --lr is gradient descent's: refused when no chosen method is gd
+refused minimize 'x^2' --from x=1 --lr 0.1 --method newton
+refused minimize 'x^2' --from x=1 --lr 0.1
+refused minimize 'x^2' --from x=1 --lr 0.1 --method newton-tr,bfgs
+expect 0 minimize 'x^2' --from x=1 --lr 0.1 --method gd,newton
+# --problem with --from: the values in order, or named x1..xn (the others keep
+# the standard start). Newton from (0, 0) on Rosenbrock takes 14 iterations
+# (doc/optimizers.md's table, measured by bench/optim_report).
+expect 0 minimize --problem rosenbrock --from 0,0 --method newton --json
+has '"start": [0, 0]'
+has '"iterations": 14,'
+expect 0 minimize --problem rosenbrock --from x1=0,x2=0 --method newton
+has 'from (0, 0)'
+line '^newton +converged +minimum +14 '
+expect 0 minimize --problem rosenbrock --from x2=0 --json
+has '"start": [-1.2, 0]'
+expect 0 minimize --problem rosenbrock --from ' x2 = 0 , x1 = 0.5 ' --json
+has '"start": [0.5, 0]'
+# extended Rosenbrock, n = 4, started at its minimum (1, 1, 1, 1): f = 0
+expect 0 minimize --problem extended_rosenbrock --n 4 --from 1,1,1,1 --json
+has '"start": [1, 1, 1, 1]'
+has '"iterations": 0,'
+
 expect 0 minimize '(x-1)^2 + (y+2)^2' --from x=0,y=0 --method all --trace "$tmp/t.csv"
 checks=$((checks + 1))
 head -n 1 "$tmp/t.csv" | grep -q '^method,iteration,f,grad_norm,step,f_calls,dual_calls,hyper_calls,x,y$' \
@@ -163,6 +209,14 @@ if command -v gnuplot >/dev/null 2>&1; then
     expect 0 minimize '(x-1)^2 + sin(y)' --from x=0,y=0.5 --method newton --plot "$tmp/p.svg"
     checks=$((checks + 1))
     grep -q '<svg' "$tmp/p.svg" || fail "--plot wrote no SVG"
+    # 14757 gradient descent iterations: the SVG stays small (it was 3.4 MB
+    # with 29701 point markers); the PNG of the same run is about 130 KB
+    expect 0 minimize --problem rosenbrock --method all --plot "$tmp/big.svg"
+    checks=$((checks + 1))
+    size=$(wc -c <"$tmp/big.svg")
+    markers=$(grep -o '<use' "$tmp/big.svg" | wc -l)
+    [ "$size" -le 400000 ] && [ "$markers" -le 2000 ] \
+        || fail "SVG of 14757 iterations: $size bytes, $markers markers (at most 400000 and 2000)"
 else
     echo "gnuplot not found: --plot not checked"
 fi
