@@ -131,7 +131,8 @@ for cmd in eval minimize limit problems functions; do
     has 'usage: hyperdual'
 done
 expect 0 functions
-has 'atan2(x, y)'
+has 'atan2(y, x)'
+has 'pow(x, y)'
 
 # ---- problems and minimize ------------------------------------------------------------
 expect 0 problems
