@@ -90,14 +90,20 @@ static const char *short_name(hd_method m)
     return "?";
 }
 
+/* The method names joined by sep, then the aliases' if with_aliases. */
+static void join_names(char *buf, size_t cap, const char *sep, int with_aliases)
+{
+    buf[0] = '\0';
+    for (size_t i = 0; i < NMETHODS + (with_aliases ? NALIASES : 0); i++)
+        snprintf(buf + strlen(buf), cap - strlen(buf), "%s%s", i ? sep : "",
+                 i < NMETHODS ? method_names[i].name : method_aliases[i - NMETHODS].name);
+}
+
 /* "gd|newton|newton-tr|bfgs|both|all" */
 static const char *method_choices(void)
 {
     static char buf[160];
-    if (!buf[0])
-        for (size_t i = 0; i < NMETHODS + NALIASES; i++)
-            snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", i ? "|" : "",
-                     i < NMETHODS ? method_names[i].name : method_aliases[i - NMETHODS].name);
+    if (!buf[0]) join_names(buf, sizeof buf, "|", 1);
     return buf;
 }
 
@@ -118,9 +124,7 @@ static int parse_methods(const char *arg, hd_method *methods, size_t *count)
 {
     static char every[160];
     *count = 0;
-    if (!every[0])
-        for (size_t k = 0; k < NMETHODS; k++)
-            snprintf(every + strlen(every), sizeof every - strlen(every), "%s%s", k ? "," : "", method_names[k].name);
+    if (!every[0]) join_names(every, sizeof every, ",", 0);
     for (size_t i = 0; i < NALIASES; i++)
         if (strcmp(arg, method_aliases[i].name) == 0) arg = method_aliases[i].methods ? method_aliases[i].methods : every;
     const char *p = arg;
