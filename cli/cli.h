@@ -54,6 +54,9 @@ int cli_parse_args(int argc, char **argv, const char *cmd, const char *usage, co
                    size_t nopts, const char **expr);
 /* Parse a whole decimal number (strtod syntax, "inf" and "nan" included). */
 int cli_parse_double(const char *s, double *out);
+/* Parse a positive finite number given to `option`; 0 after printing
+ * "<option> needs a positive number". */
+int cli_parse_positive(const char *option, const char *s, double *out);
 /* Parse a whole positive integer no larger than max. */
 int cli_parse_count(const char *s, long max, long *out);
 
@@ -73,6 +76,8 @@ typedef struct {
 } cli_point;
 /* CLI_OK, or CLI_USAGE after printing the error with a caret into arg. */
 int cli_parse_point(const char *option, const char *arg, cli_point *pt);
+/* The column (from 1) of item k (from 0) of a comma-separated list, for a caret. */
+size_t cli_item_column(const char *arg, size_t k);
 void cli_point_free(cli_point *pt);
 
 /* The point given to `option` (point_arg may be NULL: no variables), the
@@ -84,6 +89,20 @@ int cli_load(const char *option, const char *point_arg, const char *expr_arg, cl
 void cli_unload(cli_point *pt, cli_text *t, hd_expr *e);
 
 /* ---- output -------------------------------------------------------------------------- */
+/* At the start: a closed standard descriptor (0, 1 or 2) is reopened on
+ * /dev/null for the wrong direction, so that no file the tool opens (a
+ * trace) becomes standard output, and writing to a closed stdout fails. */
+void cli_open_standard_streams(void);
+/* At the end (coreutils' close_stdout): close stdout and stderr; if a write
+ * to stdout failed (full device, closed pipe, closed descriptor) or its last
+ * flush fails, print "cannot write to standard output" and return CLI_USAGE,
+ * else status. Every write to stdout goes through its stdio buffer and sets
+ * its error flag, so this one check covers them all. */
+int cli_close_standard_streams(int status);
+/* Close a file the tool wrote; CLI_OK, or CLI_USAGE after printing
+ * "cannot write <what> ['<name>'][: reason]" when a write or the close
+ * failed (name may be NULL). */
+int cli_close_output(FILE *out, const char *what, const char *name);
 /* Shortest decimal that reads back as v ("nan", "inf", "-inf" when not finite). */
 const char *cli_fmt(char buf[32], double v);
 /* JSON: %.17g, or the strings "nan", "inf", "-inf". */

@@ -2,6 +2,7 @@
  * expression or a built-in problem; print a side-by-side table, optionally a
  * per-iteration CSV trace and a gnuplot figure. */
 #include <config.h>
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,20 +10,26 @@
 #include "cli.h"
 #include "plot.h"
 
-static const char usage[] =
+/* The usage, in two parts around the --method line, which is built from
+ * the method tables below (one list: help, parser and error agree). */
+static const char usage_head[] =
     "usage: hyperdual minimize EXPR --from NAME=VALUE,... [options]\n"
-    "       hyperdual minimize --problem NAME [--n N] [options]\n"
+    "       hyperdual minimize --problem NAME [--n N] [--from VALUE,...] [options]\n"
     "\n"
     "Minimize with exact gradients and Hessians and compare methods side by side:\n"
-    "status, iterations, objective calls by kind, derivative passes, final f,\n"
-    "||g||_inf and time. EXPR '-' reads standard input.\n"
+    "status, kind of the final point, iterations, objective calls by kind,\n"
+    "derivative passes, final f, ||g||_inf and time. EXPR '-' reads standard input.\n"
     "\n"
     "  --from NAME=VALUE,...  start point (also orders the variables; --at works too)\n"
-    "  --problem NAME         a built-in problem at its standard start (hyperdual problems)\n"
-    "  --n N                  dimension, for problems that allow others (at most 2000)\n"
-    "  --method M             gd, newton, newton-tr, bfgs, both (gd,newton), all,\n"
+    "  --problem NAME         a built-in problem (hyperdual problems), from its\n"
+    "                         standard start or from --from: n values in order\n"
+    "                         (--from 0,0) or some of x1..xn (--from x2=0; the\n"
+    "                         others keep the standard start)\n"
+    "  --n N                  dimension, for problems that allow others (at most 2000)\n";
+static const char usage_tail[] =
     "                         or a comma list such as gd,bfgs (default newton)\n"
-    "  --lr RATE              gradient descent with this fixed step (no line search)\n"
+    "  --lr RATE              gradient descent with this fixed step (no line search);\n"
+    "                         refused unless gd is among the methods\n"
     "  --max-iter N           iteration limit of every method\n"
     "  --gtol G               stop when ||g||_inf <= G (default 1e-8)\n"
     "  --trace FILE.csv       one row per iteration and method\n"
@@ -70,6 +77,12 @@ static const struct {
 };
 #define NMETHODS (sizeof method_names / sizeof method_names[0])
 
+/* Names for several methods at once; "all" is every method above. */
+static const struct {
+    const char *name, *methods;
+} method_aliases[] = {{"both", "gd,newton"}, {"all", NULL}};
+#define NALIASES (sizeof method_aliases / sizeof method_aliases[0])
+
 static const char *short_name(hd_method m)
 {
     for (size_t i = 0; i < NMETHODS; i++)
@@ -77,12 +90,43 @@ static const char *short_name(hd_method m)
     return "?";
 }
 
+/* The method names joined by sep, then the aliases' if with_aliases. */
+static void join_names(char *buf, size_t cap, const char *sep, int with_aliases)
+{
+    buf[0] = '\0';
+    for (size_t i = 0; i < NMETHODS + (with_aliases ? NALIASES : 0); i++)
+        snprintf(buf + strlen(buf), cap - strlen(buf), "%s%s", i ? sep : "",
+                 i < NMETHODS ? method_names[i].name : method_aliases[i - NMETHODS].name);
+}
+
+/* "gd|newton|newton-tr|bfgs|both|all" */
+static const char *method_choices(void)
+{
+    static char buf[160];
+    if (!buf[0]) join_names(buf, sizeof buf, "|", 1);
+    return buf;
+}
+
+static const char *full_usage(void)
+{
+    static char buf[sizeof usage_head + sizeof usage_tail + 400];
+    snprintf(buf, sizeof buf, "%s  --method M             %s\n%24s", usage_head, method_choices(), "");
+    for (size_t i = 0; i < NALIASES; i++)
+        snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s = %s%s", i ? " " : " (", method_aliases[i].name,
+                 method_aliases[i].methods ? method_aliases[i].methods : "every method",
+                 i + 1 < NALIASES ? "," : "),\n");
+    snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s", usage_tail);
+    return buf;
+}
+
 /* "gd,newton" / "both" / "all" -> methods[]; 0 on a bad name (error printed). */
 static int parse_methods(const char *arg, hd_method *methods, size_t *count)
 {
+    static char every[160];
     *count = 0;
-    if (strcmp(arg, "both") == 0) arg = "gd,newton";
-    if (strcmp(arg, "all") == 0) arg = "gd,newton,newton-tr,bfgs";
+    if (!every[0]) join_names(every, sizeof every, ",", 0);
+    for (size_t i = 0; i < NALIASES; i++)
+        if (strcmp(arg, method_aliases[i].name) == 0) arg = method_aliases[i].methods ? method_aliases[i].methods : every;
     const char *p = arg;
     for (;;) {
         const char *end = strchr(p, ',');
@@ -91,8 +135,8 @@ static int parse_methods(const char *arg, hd_method *methods, size_t *count)
         while (i < NMETHODS && !(strlen(method_names[i].name) == len && strncmp(p, method_names[i].name, len) == 0))
             i++;
         if (i == NMETHODS) {
-            cli_error_at(arg, strlen(arg), (size_t)(p - arg) + 1,
-                         "unknown method '%.*s' (gd, newton, newton-tr, bfgs, both, all)", (int)(len > 40 ? 40 : len), p);
+            cli_error_at(arg, strlen(arg), (size_t)(p - arg) + 1, "unknown method '%.*s' (%s)",
+                         (int)(len > 40 ? 40 : len), p, method_choices());
             return 0;
         }
         for (size_t k = 0; k < *count; k++)
@@ -183,6 +227,13 @@ static void run_method(const setup *s, run *r)
 
 static int converged(const run *r) { return r->rc == HD_OK && r->res.converged; }
 
+/* The kind of the returned point ("minimum", "saddle", ...; "unknown" when
+ * it was not classified or the run was refused). */
+static const char *point_kind(const run *r)
+{
+    return hd_point_kind_str(r->rc == HD_OK ? (hd_point_kind)r->res.point_kind : (hd_point_kind)-1);
+}
+
 /* A short label: hd_status_str()'s text up to its ':' ("iteration limit",
  * "saddle point", ...); the whole text explains it below the table. */
 static const char *status_label(const run *r, char buf[32])
@@ -196,13 +247,13 @@ static const char *status_label(const run *r, char buf[32])
 static void print_table(const run *runs, size_t nruns, char **names, size_t n)
 {
     char b1[32], b2[32];
-    printf("%-10s %-18s %7s %9s %9s %9s %10s %-24s %-10s %9s\n", "method", "status", "iter", "f calls",
-           "dual", "hyper", "passes", "final f", "||g||_inf", "time");
+    printf("%-10s %-18s %-10s %7s %9s %9s %9s %10s %-24s %-10s %9s\n", "method", "status", "point", "iter",
+           "f calls", "dual", "hyper", "passes", "final f", "||g||_inf", "time");
     for (size_t i = 0; i < nruns; i++) {
         const run *r = &runs[i];
-        printf("%-10s %-18s %7d %9ld %9ld %9ld %10ld %-24s %-10.3g %8.3fs\n", short_name(r->method),
-               status_label(r, b2), r->res.iterations, r->res.f_calls, r->res.dual_calls, r->res.hyper_calls,
-               r->res.passes, cli_fmt(b1, r->res.f), r->res.grad_norm, r->seconds);
+        printf("%-10s %-18s %-10s %7d %9ld %9ld %9ld %10ld %-24s %-10.3g %8.3fs\n", short_name(r->method),
+               status_label(r, b2), point_kind(r), r->res.iterations, r->res.f_calls, r->res.dual_calls,
+               r->res.hyper_calls, r->res.passes, cli_fmt(b1, r->res.f), r->res.grad_norm, r->seconds);
     }
     if (n <= KEEP_X_MAX) {
         putchar('\n');
@@ -243,10 +294,12 @@ static void print_json(const cli_text *t, const char *problem, const run *runs, 
     char b[32];
     for (size_t i = 0; i < nruns; i++) {
         const run *r = &runs[i];
-        printf("%s{\"method\": \"%s\", \"status\": \"%s\", \"converged\": %s, \"iterations\": %d, "
-               "\"f_calls\": %ld, \"dual_calls\": %ld, \"hyper_calls\": %ld, \"passes\": %ld, \"f\": ",
+        printf("%s{\"method\": \"%s\", \"status\": \"%s\", \"converged\": %s, \"point_kind\": \"%s\", "
+               "\"iterations\": %d, \"f_calls\": %ld, \"dual_calls\": %ld, \"hyper_calls\": %ld, \"passes\": %ld, "
+               "\"f\": ",
                i ? ", " : "", short_name(r->method), status_label(r, b), converged(r) ? "true" : "false",
-               r->res.iterations, r->res.f_calls, r->res.dual_calls, r->res.hyper_calls, r->res.passes);
+               point_kind(r), r->res.iterations, r->res.f_calls, r->res.dual_calls, r->res.hyper_calls,
+               r->res.passes);
         cli_json_number(stdout, r->res.f);
         printf(", \"grad_norm\": ");
         cli_json_number(stdout, r->res.grad_norm);
@@ -259,13 +312,18 @@ static void print_json(const cli_text *t, const char *problem, const run *runs, 
     printf("]}\n");
 }
 
-static int write_trace(const char *path, const run *runs, size_t nruns, char **names, size_t n)
+/* Opened before any run, so that a trace that cannot be written stops the
+ * command before the work, not after it. */
+static FILE *open_trace(const char *path)
 {
     FILE *out = fopen(path, "w");
-    if (!out) {
-        cli_error("cannot write the trace file '%s'", path);
-        return CLI_USAGE;
-    }
+    if (!out) cli_error("cannot write the trace file '%s': %s", path, strerror(errno));
+    return out;
+}
+
+/* Writes and closes out. */
+static int write_trace(FILE *out, const char *path, const run *runs, size_t nruns, char **names, size_t n)
+{
     fprintf(out, "method,iteration,f,grad_norm,step,f_calls,dual_calls,hyper_calls");
     if (n <= KEEP_X_MAX)
         for (size_t k = 0; k < n; k++) fprintf(out, ",%s", names[k]);
@@ -281,11 +339,7 @@ static int write_trace(const char *path, const run *runs, size_t nruns, char **n
             fputc('\n', out);
         }
     }
-    if (fclose(out) != 0) {
-        cli_error("cannot write the trace file '%s'", path);
-        return CLI_USAGE;
-    }
-    return CLI_OK;
+    return cli_close_output(out, "the trace file", path);
 }
 
 static int make_plot(const char *path, const hd_objective *obj, const run *runs, size_t nruns, char **names,
@@ -336,7 +390,8 @@ static int parse_args(int argc, char **argv, args *a)
         {"n", &a->n_arg, NULL},         {"max-iter", &a->max_iter_arg, NULL},
         {"gtol", &a->gtol_arg, NULL},   {"lr", &a->lr_arg, NULL},     {"json", NULL, &a->json},
     };
-    const int parsed = cli_parse_args(argc, argv, "minimize", usage, opts, sizeof opts / sizeof opts[0], &a->expr_arg);
+    const int parsed =
+        cli_parse_args(argc, argv, "minimize", full_usage(), opts, sizeof opts / sizeof opts[0], &a->expr_arg);
     if (parsed != CLI_OK) return parsed;
     if (a->from && a->at) {
         cli_error("--from and --at both given (they are the same option)");
@@ -351,15 +406,9 @@ static int parse_args(int argc, char **argv, args *a)
         cli_error("--max-iter needs a whole number from 1 to 100000000, not '%s'", a->max_iter_arg);
         return CLI_USAGE;
     }
-    if (a->gtol_arg && (!cli_parse_double(a->gtol_arg, &a->gtol) || !(a->gtol > 0) || isinf(a->gtol))) {
-        cli_error("--gtol needs a positive number, not '%s'", a->gtol_arg);
-        return CLI_USAGE;
-    }
+    if (a->gtol_arg && !cli_parse_positive("--gtol", a->gtol_arg, &a->gtol)) return CLI_USAGE;
     if (a->lr_arg) {
-        if (!cli_parse_double(a->lr_arg, &a->lr) || !(a->lr > 0) || isinf(a->lr)) {
-            cli_error("--lr needs a positive number, not '%s'", a->lr_arg);
-            return CLI_USAGE;
-        }
+        if (!cli_parse_positive("--lr", a->lr_arg, &a->lr)) return CLI_USAGE;
         a->have_lr = 1;
     }
     if (!a->expr_arg == !a->problem) {
@@ -371,15 +420,63 @@ static int parse_args(int argc, char **argv, args *a)
         cli_error("minimize needs a start point: --from NAME=VALUE,...");
         return CLI_USAGE;
     }
-    if (a->problem && a->from) {
-        cli_error("--problem starts at the problem's standard point; --from is for expressions");
-        return CLI_USAGE;
-    }
     if (a->n && !a->problem) {
         cli_error("--n is for --problem; an expression's dimension is its number of variables");
         return CLI_USAGE;
     }
     return CLI_OK;
+}
+
+/* --from for a built-in problem, whose variables are x1..xn (pt holds them
+ * at the standard start): n values in order ("0,0"), or NAME=VALUE items for
+ * some of them ("x2=0"), the others keeping the standard start. A list with
+ * an '=' is the second form. CLI_OK, or CLI_USAGE with the error printed. */
+static int problem_start(const char *arg, const hd_problem *prob, cli_point *pt)
+{
+    const size_t len = strlen(arg);
+    if (!strchr(arg, '=')) {
+        size_t count = 1;
+        for (const char *c = arg; *c; c++) count += *c == ',';
+        if (count != pt->n) {
+            cli_error("--from gives %zu value%s; problem '%s' has n = %zu (give n values, or NAME=VALUE for "
+                      "some of x1..x%zu)", count, count == 1 ? "" : "s", prob->name, pt->n, pt->n);
+            return CLI_USAGE;
+        }
+        for (size_t k = 0; k < count; k++) {
+            const size_t at = cli_item_column(arg, k) - 1;
+            const size_t item_len = strcspn(arg + at, ",");
+            char value[64];
+            snprintf(value, sizeof value, "%.*s", (int)(item_len < 63 ? item_len : 63), arg + at);
+            if (item_len >= 63 || !cli_parse_double(value, &pt->values[k])) {
+                cli_error_at(arg, len, at + 1, "malformed value for x%zu in --from", k + 1);
+                return CLI_USAGE;
+            }
+        }
+        return CLI_OK;
+    }
+    cli_point given;
+    if (cli_parse_point("--from", arg, &given) != CLI_OK) return CLI_USAGE;
+    int status = CLI_OK;
+    for (size_t i = 0; i < given.n && status == CLI_OK; i++) {
+        size_t k = 0;
+        while (k < pt->n && strcmp(given.names[i], pt->names[k]) != 0) k++;
+        if (k < pt->n) {
+            pt->values[k] = given.values[i];
+        } else {
+            cli_error_at(arg, len, cli_item_column(arg, i), "'%.40s' is not a variable of problem '%s' (x1..x%zu)",
+                         given.names[i], prob->name, pt->n);
+            status = CLI_USAGE;
+        }
+    }
+    cli_point_free(&given);
+    return status;
+}
+
+static int has_method(const hd_method *methods, size_t count, hd_method m)
+{
+    for (size_t i = 0; i < count; i++)
+        if (methods[i] == m) return 1;
+    return 0;
 }
 
 int cli_minimize(int argc, char **argv)
@@ -393,7 +490,12 @@ int cli_minimize(int argc, char **argv)
     size_t nmethods = 1;
     methods[0] = HD_NEWTON;
     if (a.methods && !parse_methods(a.methods, methods, &nmethods)) return CLI_USAGE;
-    if (a.plot && cli_plot_check(a.plot) != CLI_OK) return CLI_USAGE;
+    /* an option no chosen method reads is refused, not silently ignored */
+    if (a.have_lr && !has_method(methods, nmethods, HD_GRADIENT_DESCENT)) {
+        cli_error("--lr is gradient descent's step, and gd is not among the methods (%s); add it: --method gd,...",
+                  a.methods ? a.methods : "newton by default");
+        return CLI_USAGE;
+    }
 
     cli_point pt = {0, NULL, NULL};
     cli_text t = {NULL, 0, NULL};
@@ -428,11 +530,22 @@ int cli_minimize(int argc, char **argv)
             return CLI_USAGE;
         }
         prob->start(n, pt.values);
+        if (a.from && problem_start(a.from, prob, &pt) != CLI_OK) {
+            cli_point_free(&pt);
+            return CLI_USAGE;
+        }
         snprintf(title, sizeof title, "%s, n = %zu", prob->title, n);
     } else {
         if (cli_load("--from", a.from, a.expr_arg, &pt, &t, &e) != CLI_OK) return CLI_USAGE;
         obj = hd_expr_objective(e);
         snprintf(title, sizeof title, "%.*s%s", t.len > 120 ? 120 : (int)t.len, t.text, t.len > 120 ? "..." : "");
+    }
+
+    /* every file is known to be writable before the work starts */
+    FILE *trace = NULL;
+    if ((a.plot && cli_plot_check(a.plot) != CLI_OK) || (a.trace && !(trace = open_trace(a.trace)))) {
+        cli_unload(&pt, &t, e);
+        return CLI_USAGE;
     }
 
     run runs[NMETHODS];
@@ -451,8 +564,17 @@ int cli_minimize(int argc, char **argv)
     }
     if (failed) {
         cli_error("out of memory");
+        if (trace) fclose(trace);
     } else {
-        if (a.json) {
+        /* the files first: if one fails, the error is all that is printed */
+        status = all_converged ? CLI_OK : CLI_NOT_CONVERGED;
+        if (trace && write_trace(trace, a.trace, runs, nmethods, pt.names, pt.n) != CLI_OK) status = CLI_USAGE;
+        if (status != CLI_USAGE && a.plot &&
+            make_plot(a.plot, &obj, runs, nmethods, pt.names, pt.n, title) != CLI_OK)
+            status = CLI_USAGE;
+        if (status == CLI_USAGE) {
+            /* nothing on stdout */
+        } else if (a.json) {
             print_json(e ? &t : NULL, prob ? prob->name : NULL, runs, nmethods, pt.names, pt.values, pt.n);
         } else {
             char b[32];
@@ -464,10 +586,6 @@ int cli_minimize(int argc, char **argv)
             printf("\n\n");
             print_table(runs, nmethods, pt.names, pt.n);
         }
-        status = all_converged ? CLI_OK : CLI_NOT_CONVERGED;
-        if (a.trace && write_trace(a.trace, runs, nmethods, pt.names, pt.n) != CLI_OK) status = CLI_USAGE;
-        if (a.plot && make_plot(a.plot, &obj, runs, nmethods, pt.names, pt.n, title) != CLI_OK)
-            status = CLI_USAGE;
     }
     for (size_t i = 0; i < nmethods; i++) {
         free(runs[i].x);

@@ -192,6 +192,17 @@ bad - minimize 'x^2' --from x=1 --gtol -1
 bad - minimize 'x^2' --from x=1 --plot out.pdf
 bad 5 minimize 'x^2+' --from x=1
 bad - problems --bogus
+# --problem with --from: n values in order, or names x1..xn
+bad - minimize --problem rosenbrock --from 0
+bad - minimize --problem rosenbrock --from 0,0,0
+bad 3 minimize --problem rosenbrock --from 0,a
+bad 1 minimize --problem rosenbrock --from ',1'
+bad 1 minimize --problem rosenbrock --from y=1
+bad 6 minimize --problem rosenbrock --from x1=1,x3=0
+bad 6 minimize --problem rosenbrock --from x1=1,0
+bad 1 minimize --problem rosenbrock --from x0=1
+bad 6 minimize --problem rosenbrock --from x1=1,x1=2
+bad - minimize --problem rosenbrock --from ''
 checks=$((checks + 1))
 HYPERDUAL_GNUPLOT=/nonexistent/gnuplot run minimize 'x^2' --from x=1 --plot "$tmp/p.png"
 if [ "$rc" -ne 2 ] || ! grep -q "package 'gnuplot'" "$err"; then fail "missing gnuplot: exit $rc"; fi

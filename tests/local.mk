@@ -70,5 +70,5 @@ TESTS += tests/oracle
 
 # The command-line tool: malformed input (exit 2, the contract's error format)
 # and its subcommands' behaviour.
-TESTS += tests/cli_errors.sh tests/cli_run.sh
-EXTRA_DIST += tests/cli_errors.sh tests/cli_run.sh tests/cli_common.sh
+TESTS += tests/cli_errors.sh tests/cli_run.sh tests/cli_output.sh
+EXTRA_DIST += tests/cli_errors.sh tests/cli_run.sh tests/cli_output.sh tests/cli_common.sh
