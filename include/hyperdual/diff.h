@@ -110,7 +110,7 @@ HD_API HD_WARN_UNUSED int hd_gradient(const hd_objective *obj, const double *x, 
 HD_API HD_WARN_UNUSED int hd_hessian(const hd_objective *obj, const double *x, double *fx,
                                      double *grad, double *hess);
 
-/* ---- Further drivers (lib/diff_extra.c) ----------------------------------------- */
+/* ---- Further drivers (lib/diff/extra.c) ----------------------------------------- */
 
 /**
  * @brief f(x) and the directional derivative ∇f(x)·v from ONE dual pass

@@ -358,7 +358,8 @@ static inline hd_pattern hd__chain2_power_pattern(hd_pattern a, hd_pattern b, do
 HD_BEGIN_DECLS
 /**
  * @brief Make room for one more node on a tape (called by the hd_taped
- *        kernels when the tape is full; lib/tape.c).
+ *        kernels when the tape is full; lib/diff/path_tape.c). Exported
+ *        because the inline kernels, compiled into the caller, call it.
  * @param t the tape
  * @return HD_OK; HD_ENOMEM when it cannot grow, and t->failed is then set,
  *         so that the driver recording it takes another path.

@@ -222,7 +222,7 @@ typedef struct hd_tape_node {
 
 /**
  * @brief A tape: the operations of one evaluation, in order, for the
- *        drivers' reverse sweeps (lib/tape.c). Nodes 1..n are the inputs.
+ *        drivers' reverse sweeps (lib/diff/path_tape.c). Nodes 1..n are the inputs.
  */
 typedef struct hd_tape {
     hd_tape_node *node;        /**< the recorded operations */
