@@ -50,7 +50,7 @@ static const char usage_tail[] =
 typedef struct {
     int iteration;
     double f, grad_norm, step;
-    long f_calls, dual_calls, hyper_calls;
+    hd_counts counts; /* passes so far, by kind */
 } record;
 
 typedef struct {
@@ -172,9 +172,7 @@ static int on_iteration(const hd_iteration *it, void *user)
     q->f = it->f;
     q->grad_norm = it->grad_norm;
     q->step = it->step;
-    q->f_calls = it->f_calls;
-    q->dual_calls = it->dual_calls;
-    q->hyper_calls = it->hyper_calls;
+    q->counts = it->counts;
     if (r->keep_x) memcpy(r->rec_x + r->nrec * r->n, it->x, r->n * sizeof *it->x);
     r->nrec++;
     if (r->progress) {
@@ -244,16 +242,34 @@ static const char *status_label(const run *r, char buf[32])
     return buf;
 }
 
+/* The counter of kind k as the JSON and the trace name it: f_calls,
+ * dual_calls, ... (hd_kind_name's suffix; the plain value is f). */
+static const char *counter_name(int k, char buf[32])
+{
+    snprintf(buf, 32, "%s_calls", k == HD_KIND_VALUE ? "f" : hd_kind_name((hd_kind)k));
+    return buf;
+}
+
+/* A table column for each kind of derivative pass some run made, so that
+ * the columns add up to `passes`; f calls always. */
 static void print_table(const run *runs, size_t nruns, char **names, size_t n)
 {
     char b1[32], b2[32];
-    printf("%-10s %-18s %-10s %7s %9s %9s %9s %10s %-24s %-10s %9s\n", "method", "status", "point", "iter",
-           "f calls", "dual", "hyper", "passes", "final f", "||g||_inf", "time");
+    int used[HD_KIND_COUNT] = {0};
+    for (size_t i = 0; i < nruns; i++)
+        for (int k = 0; k < HD_KIND_COUNT; k++) used[k] |= k == HD_KIND_VALUE || runs[i].res.counts.calls[k] != 0;
+    printf("%-10s %-18s %-10s %7s", "method", "status", "point", "iter");
+    for (int k = 0; k < HD_KIND_COUNT; k++)
+        if (used[k]) printf(" %9s", k == HD_KIND_VALUE ? "f calls" : hd_kind_name((hd_kind)k));
+    printf(" %10s %-24s %-10s %9s\n", "passes", "final f", "||g||_inf", "time");
     for (size_t i = 0; i < nruns; i++) {
         const run *r = &runs[i];
-        printf("%-10s %-18s %-10s %7d %9ld %9ld %9ld %10ld %-24s %-10.3g %8.3fs\n", short_name(r->method),
-               status_label(r, b2), point_kind(r), r->res.iterations, r->res.f_calls, r->res.dual_calls,
-               r->res.hyper_calls, r->res.passes, cli_fmt(b1, r->res.f), r->res.grad_norm, r->seconds);
+        printf("%-10s %-18s %-10s %7d", short_name(r->method), status_label(r, b2), point_kind(r),
+               r->res.iterations);
+        for (int k = 0; k < HD_KIND_COUNT; k++)
+            if (used[k]) printf(" %9ld", r->res.counts.calls[k]);
+        printf(" %10ld %-24s %-10.3g %8.3fs\n", r->res.passes, cli_fmt(b1, r->res.f), r->res.grad_norm,
+               r->seconds);
     }
     if (n <= KEEP_X_MAX) {
         putchar('\n');
@@ -295,11 +311,11 @@ static void print_json(const cli_text *t, const char *problem, const run *runs, 
     for (size_t i = 0; i < nruns; i++) {
         const run *r = &runs[i];
         printf("%s{\"method\": \"%s\", \"status\": \"%s\", \"converged\": %s, \"point_kind\": \"%s\", "
-               "\"iterations\": %d, \"f_calls\": %ld, \"dual_calls\": %ld, \"hyper_calls\": %ld, \"passes\": %ld, "
-               "\"f\": ",
+               "\"iterations\": %d",
                i ? ", " : "", short_name(r->method), status_label(r, b), converged(r) ? "true" : "false",
-               point_kind(r), r->res.iterations, r->res.f_calls, r->res.dual_calls, r->res.hyper_calls,
-               r->res.passes);
+               point_kind(r), r->res.iterations);
+        for (int k = 0; k < HD_KIND_COUNT; k++) printf(", \"%s\": %ld", counter_name(k, b), r->res.counts.calls[k]);
+        printf(", \"tape_sweeps\": %ld, \"passes\": %ld, \"f\": ", r->res.tape_sweeps, r->res.passes);
         cli_json_number(stdout, r->res.f);
         printf(", \"grad_norm\": ");
         cli_json_number(stdout, r->res.grad_norm);
@@ -324,7 +340,10 @@ static FILE *open_trace(const char *path)
 /* Writes and closes out. */
 static int write_trace(FILE *out, const char *path, const run *runs, size_t nruns, char **names, size_t n)
 {
-    fprintf(out, "method,iteration,f,grad_norm,step,f_calls,dual_calls,hyper_calls");
+    char b[32];
+    fprintf(out, "method,iteration,f,grad_norm,step");
+    for (int k = 0; k < HD_KIND_COUNT; k++) fprintf(out, ",%s", counter_name(k, b));
+    fprintf(out, ",tape_sweeps,passes");
     if (n <= KEEP_X_MAX)
         for (size_t k = 0; k < n; k++) fprintf(out, ",%s", names[k]);
     fputc('\n', out);
@@ -332,8 +351,10 @@ static int write_trace(FILE *out, const char *path, const run *runs, size_t nrun
         const run *r = &runs[i];
         for (size_t j = 0; j < r->nrec; j++) {
             const record *q = &r->rec[j];
-            fprintf(out, "%s,%d,%.17g,%.17g,%.17g,%ld,%ld,%ld", short_name(r->method), q->iteration, q->f,
-                    q->grad_norm, q->step, q->f_calls, q->dual_calls, q->hyper_calls);
+            fprintf(out, "%s,%d,%.17g,%.17g,%.17g", short_name(r->method), q->iteration, q->f, q->grad_norm,
+                    q->step);
+            for (int k = 0; k < HD_KIND_COUNT; k++) fprintf(out, ",%ld", q->counts.calls[k]);
+            fprintf(out, ",%ld,%ld", q->counts.tape_sweeps, hd_counts_passes(&q->counts));
             if (r->keep_x)
                 for (size_t k = 0; k < n; k++) fprintf(out, ",%.17g", r->rec_x[j * n + k]);
             fputc('\n', out);

@@ -196,8 +196,50 @@ has '"iterations": 0,'
 
 expect 0 minimize '(x-1)^2 + (y+2)^2' --from x=0,y=0 --method all --trace "$tmp/t.csv"
 checks=$((checks + 1))
-head -n 1 "$tmp/t.csv" | grep -q '^method,iteration,f,grad_norm,step,f_calls,dual_calls,hyper_calls,x,y$' \
+head -n 1 "$tmp/t.csv" | grep -q '^method,iteration,f,grad_norm,step,f_calls,dual_calls,hyper_calls,dual2_calls,dual4_calls,dualv_calls,hyperv_calls,taped_calls,pattern_calls,tape_sweeps,passes,x,y$' \
     || fail "trace header"
+
+# Every pass is counted somewhere, and the counters add up to `passes`, in
+# the JSON, the table and the trace (10.7): gd and BFGS (value, dual and
+# two-lane passes, one Hessian at the end), Newton at n = 40 (taped
+# Hessians), the trust region at n = 3 (lane Hessians).
+counted() { # ARGS...: run minimize with --json, the table and a trace; check the sums
+    expect_status=$1
+    shift
+    expect "$expect_status" minimize "$@" --json --trace "$tmp/c.csv"
+    checks=$((checks + 1))
+    tr '{' '\n' <"$out" | awk '/"method"/ {
+            n = split($0, kv, ", ")
+            sum = 0; passes = -1; kinds = 0
+            for (i = 1; i <= n; i++) {
+                if (split(kv[i], p, ": ") != 2) continue
+                key = p[1]; gsub(/"/, "", key)
+                if (key ~ /_calls$/ && key != "f_calls") { sum += p[2]; kinds++ }
+                if (key == "passes") passes = p[2]
+            }
+            if (kinds != 8 || sum != passes || passes <= 0) { print "bad: " $0; bad = 1 }
+        } END { exit bad }' || fail "JSON counters do not add up to passes: $*"
+    checks=$((checks + 1))
+    awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+        { sum = 0
+          for (c in col) if (c ~ /_calls$/ && c != "f_calls") sum += $col[c]
+          if (sum != $col["passes"]) { print "bad row " NR ": " $0; bad = 1 } }
+        END { exit bad }' "$tmp/c.csv" || fail "trace counters do not add up to passes: $*"
+    expect "$expect_status" minimize "$@"
+    checks=$((checks + 1))
+    # read from the right (a status may have spaces): time, ||g||, final f,
+    # passes, then one column per kind of pass shown
+    awk '/^method / { k = 0
+                      for (i = 1; i <= NF; i++) k += $i ~ /^(dual|hyper|dual2|dual4|dualv|hyperv|taped|pattern)$/
+                      inside = 1; next }
+        inside && NF == 0 { inside = 0 }
+        inside { sum = 0; for (i = NF - 3 - k; i < NF - 3; i++) sum += $i
+                 if (k == 0 || sum != $(NF - 3)) { print "bad: " $0; bad = 1 } }
+        END { exit bad }' "$out" || fail "table columns do not add up to passes: $*"
+}
+counted 0 --problem rosenbrock --method gd,bfgs
+counted 0 --problem extended_rosenbrock --n 40 --method newton
+counted 0 --problem helical_valley --method newton-tr
 checks=$((checks + 1))
 [ "$(cut -d, -f1 "$tmp/t.csv" | sort -u | tr '\n' ' ')" = "bfgs gd method newton newton-tr " ] \
     || fail "trace lacks a method"
