@@ -1,20 +1,23 @@
 /* hd_classify: the kind of a stationary point from its Hessian's spectrum. */
 #include <config.h>
 #include <math.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <hyperdual.h>
 #include "optim_internal.h"
 #include "linalg.h"
+#include "size_check.h"
 
 int hd_classify(size_t n, const double *hess, double *eigenvalues, hd_point_kind *kind)
 {
     if (n < 1 || !hess || !kind) return HD_EINVAL;
-    if (n > SIZE_MAX / sizeof(double) / (n + 1)) return HD_ENOMEM;
-    for (size_t i = 0; i < n * n; i++)
+    size_t nn, total, bytes;
+    if (!hd__size_mul(n, n, &nn) || !hd__size_add(nn, n, &total) ||
+        !hd__size_mul(total, sizeof(double), &bytes))
+        return HD_ENOMEM;
+    for (size_t i = 0; i < nn; i++)
         if (!isfinite(hess[i])) return HD_ENONFINITE;
-    double *a = malloc((n * n + n) * sizeof *a);
+    double *a = malloc(bytes);
     if (!a) return HD_ENOMEM;
     double *w = a + n * n;
     /* dsyev destroys its input, and the caller's matrix is const. */

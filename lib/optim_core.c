@@ -5,11 +5,11 @@
 #include <config.h>
 #include <float.h>
 #include <math.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <hyperdual.h>
 #include "optim_internal.h"
+#include "size_check.h"
 
 /* ---- counted evaluations ------------------------------------------------------ */
 
@@ -538,16 +538,20 @@ static int options_valid(const hd_options *o)
     return 1;
 }
 
-/* One allocation for every array the method uses. */
+/* One allocation for every array the method uses: 8 vectors of n, and for
+ * a method that needs Hessians 4 matrices of n·n and 3 more vectors (h, ht,
+ * work with its 2n tail for the trust region, evec, eval); BFGS adds its
+ * n·n inverse. Every size is checked, so an absurd n is HD_ENOMEM. */
 static int allocate(hd__run *rn, double **block)
 {
     const size_t n = rn->n;
     const int need_h = rn->second_order || rn->opt.classify_final;
-    const size_t nn = n * n;
-    if (n > SIZE_MAX / sizeof(double) / (n + 16) / 6) return HD_ENOMEM;
-    size_t total = 8 * n;
-    if (need_h) total += 4 * nn + 3 * n; /* h, ht, work (+2n for TR), evec, eval */
-    if (rn->opt.method == HD_BFGS) total += nn;
+    size_t nn = 0, total = 0, bytes = 0;
+    if (!hd__size_mul(n, n, &nn) || !hd__size_mul(8, n, &total)) return HD_ENOMEM;
+    if (need_h && !(hd__size_mul_add(4, nn, total, &total) && hd__size_mul_add(3, n, total, &total)))
+        return HD_ENOMEM;
+    if (rn->opt.method == HD_BFGS && !hd__size_add(total, nn, &total)) return HD_ENOMEM;
+    if (!hd__size_mul(total, sizeof(double), &bytes)) return HD_ENOMEM;
     double *b = calloc(total, sizeof *b);
     if (!b) return HD_ENOMEM;
     *block = b;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "diff_internal.h"
+#include "size_check.h"
 
 #define NONE ((size_t)-1)
 
@@ -178,6 +179,10 @@ int hd_sparsity_from_mask(size_t n, const unsigned char *mask, hd_sparsity **out
     if (!out) return HD_EINVAL;
     *out = NULL;
     if (n == 0 || !mask) return HD_EINVAL;
+    /* The mask holds n·n bytes, so n·n must be a size (then n + 1 and the
+     * arrays below, at most n·n entries, fit as well). */
+    size_t nn;
+    if (!hd__size_mul(n, n, &nn)) return HD_EINVAL;
     hd_sparsity *sp = calloc(1, sizeof *sp);
     if (!sp) return HD_ENOMEM;
     sp->n = n;

@@ -4,6 +4,7 @@
  * saddle is never a minimum, a step of 2/L or more diverges). */
 #include <float.h>
 #include <limits.h>
+#include <stdint.h>
 #include <math.h>
 #include <string.h>
 #include <hyperdual.h>
@@ -705,6 +706,41 @@ START_TEST(bad_arguments_are_rejected)
 }
 END_TEST
 
+/* Sizes whose arrays cannot exist: every size computation is checked, so
+ * n + 16, 8n or n·n wrapping around (n = 2^32 makes n·n exactly 0) gives an
+ * error code, never a tiny allocation, a division by zero or a read past the
+ * caller's arrays. x (one value here) is never read: the refusal comes first. */
+START_TEST(absurd_sizes_are_refused)
+{
+    const hd_objective rosen = registry("rosenbrock");
+    const size_t huge[] = {SIZE_MAX, SIZE_MAX - 15, SIZE_MAX / 2, SIZE_MAX / 64 + 1,
+                           (size_t)1 << 32, ((size_t)1 << 32) + 1};
+    const hd_method methods[] = {HD_GRADIENT_DESCENT, HD_NEWTON, HD_NEWTON_TRUST_REGION, HD_BFGS};
+    for (size_t k = 0; k < sizeof huge / sizeof huge[0]; k++)
+        for (int m = 0; m < 4; m++) {
+            hd_objective big = rosen;
+            big.n = huge[k];
+            double x[1] = {0.5};
+            hd_options o = opts(methods[m]);
+            o.classify_final = 1; /* first-order runs need n·n too */
+            hd_result r = {0};
+            const int rc = hd_minimize(&big, x, &o, &r);
+            ck_assert_msg(rc == HD_ENOMEM, "n = %zu, %s: %d", huge[k], hd_method_name(methods[m]), rc);
+            ck_assert_double_eq(x[0], 0.5);
+        }
+    hd_point_kind kind;
+    const double h[1] = {1.0};
+    unsigned char mask[1] = {1};
+    hd_sparsity *sp = NULL;
+    for (size_t k = 0; k < sizeof huge / sizeof huge[0]; k++) {
+        ck_assert_int_eq(hd_classify(huge[k], h, NULL, &kind), HD_ENOMEM);
+        /* a mask of n·n bytes cannot exist when n·n does not fit */
+        if (huge[k] > UINT32_MAX) ck_assert_int_eq(hd_sparsity_from_mask(huge[k], mask, &sp), HD_EINVAL);
+        ck_assert_ptr_null(sp);
+    }
+}
+END_TEST
+
 START_TEST(defaults_and_strings)
 {
     hd_options o;
@@ -849,6 +885,7 @@ Suite *make_optim_suite(void)
     tcase_add_test(tc, counters_callback_and_trace_are_honest);
     tcase_add_test(tc, lane_paths_change_the_cost_not_the_run);
     tcase_add_test(tc, bad_arguments_are_rejected);
+    tcase_add_test(tc, absurd_sizes_are_refused);
     tcase_add_test(tc, defaults_and_strings);
     tcase_add_test(tc, every_code_has_its_own_text);
     tcase_add_test(tc, out_of_range_codes_get_the_fallback);

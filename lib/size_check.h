@@ -1,0 +1,35 @@
+/* Private: overflow-checked size arithmetic for array sizes. Each function
+ * stores the exact result in *out and returns 1, or returns 0 (and leaves
+ * *out alone) when the result does not fit in a size_t, so that a caller
+ * turns an absurd n into HD_ENOMEM or HD_EINVAL instead of a wrapped,
+ * too-small allocation. */
+#ifndef HYPERDUAL_LIB_SIZE_CHECK_H
+#define HYPERDUAL_LIB_SIZE_CHECK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* *out = a + b */
+static inline int hd__size_add(size_t a, size_t b, size_t *out)
+{
+    if (a > SIZE_MAX - b) return 0;
+    *out = a + b;
+    return 1;
+}
+
+/* *out = a * b */
+static inline int hd__size_mul(size_t a, size_t b, size_t *out)
+{
+    if (b != 0 && a > SIZE_MAX / b) return 0;
+    *out = a * b;
+    return 1;
+}
+
+/* *out = a * b + c: the usual "k arrays of n plus a few" */
+static inline int hd__size_mul_add(size_t a, size_t b, size_t c, size_t *out)
+{
+    size_t ab;
+    return hd__size_mul(a, b, &ab) && hd__size_add(ab, c, out);
+}
+
+#endif
