@@ -261,6 +261,7 @@ static int curvature_search(hd__run *rn, double a_min, double f_beat, int both_s
     memcpy(rn->p, rn->evec, n * sizeof *rn->p);
     if (hd__dot(n, rn->g, rn->p) > 0.0)
         for (size_t i = 0; i < n; i++) rn->p[i] = -rn->p[i];
+    /* At most 2 signs × 60 trials (halvings, then doublings). */
     for (int sign = 0; sign < (both_signs ? 2 : 1); sign++) {
         if (sign)
             for (size_t i = 0; i < n; i++) rn->p[i] = -rn->p[i];
@@ -355,6 +356,9 @@ static int stationary(hd__run *rn)
     /* Pure Newton is drawn back to the saddle it escaped from, so it reports it. */
     const int pure = rn->opt.method == HD_NEWTON && rn->opt.hessian_fix == HD_HESSIAN_AS_IS;
     if (!rn->opt.escape_saddles || pure) return HD_SADDLE;
+    /* An escape is an iteration: none at the limit, which bounds the
+     * escape loop of hd__iterate_checks by max_iter. */
+    if (rn->iter >= rn->opt.max_iter) return HD_MAX_ITERATIONS;
     return escape_saddle(rn);
 }
 
@@ -376,6 +380,8 @@ int hd__iterate_checks(hd__run *rn)
     if (!isfinite(rn->f)) return HD_NONFINITE_VALUE;
     if (!hd__finite(n, rn->g)) return HD_NONFINITE_GRADIENT;
     if (rn->second_order && !hd__finite(n * n, rn->h)) return HD_NONFINITE_HESSIAN;
+    /* Bounded by max_iter: each pass returns or escapes (iter + 1, only
+     * below max_iter; see stationary). */
     for (;;) {
         int st = report(rn);
         if (st) return st;
@@ -408,6 +414,7 @@ static int finish_step(hd__run *rn, double f0, double d0, double *alpha, double 
     const size_t n = rn->n;
     const int fixed = rn->opt.line_search == HD_LINESEARCH_NONE;
     int bad = HD_NONFINITE_VALUE;
+    /* At most 80 halvings (2^-80 of the step: below the rounding of x). */
     for (int k = 0; k < 80; k++) {
         if (k > 0) {
             *alpha *= 0.5;
@@ -461,6 +468,8 @@ static int line_search_run(hd__run *rn)
     const size_t n = rn->n;
     double alpha_prev = 0.0, slope_prev = 0.0;
     int bfgs_fresh = 1;
+    /* Bounded by max_iter: each pass accepts a step (iter + 1) or returns,
+     * and hd__iterate_checks stops at max_iter. */
     for (;;) {
         int st = hd__iterate_checks(rn);
         if (st) return st;
@@ -522,18 +531,30 @@ static int line_search_run(hd__run *rn)
 
 /* ---- hd_minimize ------------------------------------------------------------------ */
 
+static int is_flag(int v) { return v == 0 || v == 1; }
+
+static int finite_nonnegative(double v) { return v >= 0.0 && isfinite(v); }
+
+/* Every option in its documented range (optim.h), whatever the method: an
+ * option the method does not use is checked too, because a value out of
+ * range there is the mark of an options struct that hd_options_default
+ * never filled. NaN fails every test. */
 static int options_valid(const hd_options *o)
 {
     if (o->method < HD_GRADIENT_DESCENT || o->method > HD_BFGS) return 0;
     if (o->line_search < HD_LINESEARCH_NONE || o->line_search > HD_LINESEARCH_WOLFE) return 0;
     if (o->hessian_fix < HD_HESSIAN_AS_IS || o->hessian_fix > HD_HESSIAN_EIGEN) return 0;
-    if (o->max_iter < 0 || !(o->gtol >= 0) || !(o->ftol >= 0) || !(o->xtol >= 0)) return 0;
-    if (o->max_evals < 0 || !(o->divergence_limit > 0)) return 0;
-    if (o->method == HD_GRADIENT_DESCENT && o->line_search == HD_LINESEARCH_NONE &&
-        !(o->learning_rate > 0 && isfinite(o->learning_rate)))
+    if (o->max_iter < 0 || o->max_evals < 0) return 0;
+    if (!finite_nonnegative(o->gtol) || !finite_nonnegative(o->ftol) || !finite_nonnegative(o->xtol))
         return 0;
-    if (o->method == HD_NEWTON_TRUST_REGION &&
-        !(o->trust_radius > 0 && o->max_trust_radius >= o->trust_radius))
+    if (!(o->learning_rate > 0.0 && isfinite(o->learning_rate))) return 0;
+    if (!(o->divergence_limit > 0.0)) return 0; /* +inf: no limit */
+    if (!is_flag(o->classify_final) || !is_flag(o->escape_saddles) || !is_flag(o->barzilai_borwein))
+        return 0;
+    /* Normal and finite radii: below DBL_MIN, ||g||/radius overflows before
+     * any step is representable. */
+    if (!(o->trust_radius >= DBL_MIN && o->trust_radius <= o->max_trust_radius &&
+          isfinite(o->max_trust_radius)))
         return 0;
     return 1;
 }

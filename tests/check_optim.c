@@ -706,6 +706,145 @@ START_TEST(bad_arguments_are_rejected)
 }
 END_TEST
 
+/* One option set to a value outside its documented range (optim.h). */
+typedef struct {
+    const char *what;
+    void (*spoil)(hd_options *o);
+} bad_option;
+
+#define BAD_OPTION(name, stmt)                                                                     \
+    static void spoil_##name(hd_options *o) { stmt; }
+BAD_OPTION(method, o->method = (hd_method)42)
+BAD_OPTION(method_neg, o->method = (hd_method)-1)
+BAD_OPTION(line_search, o->line_search = (hd_linesearch)3)
+BAD_OPTION(hessian_fix, o->hessian_fix = (hd_hessian_fix)-1)
+BAD_OPTION(max_iter, o->max_iter = -1)
+BAD_OPTION(gtol_nan, o->gtol = NAN)
+BAD_OPTION(gtol_inf, o->gtol = INFINITY)
+BAD_OPTION(gtol_neg, o->gtol = -1e-8)
+BAD_OPTION(ftol_inf, o->ftol = INFINITY)
+BAD_OPTION(ftol_neg, o->ftol = -1.0)
+BAD_OPTION(xtol_nan, o->xtol = NAN)
+BAD_OPTION(xtol_inf, o->xtol = INFINITY)
+BAD_OPTION(lr_zero, o->learning_rate = 0.0)
+BAD_OPTION(lr_inf, o->learning_rate = INFINITY)
+BAD_OPTION(lr_nan, o->learning_rate = NAN)
+BAD_OPTION(max_evals, o->max_evals = -5)
+BAD_OPTION(classify_final, o->classify_final = 2)
+BAD_OPTION(escape_saddles, o->escape_saddles = -1)
+BAD_OPTION(barzilai_borwein, o->barzilai_borwein = 7)
+BAD_OPTION(divergence_zero, o->divergence_limit = 0.0)
+BAD_OPTION(divergence_nan, o->divergence_limit = NAN)
+BAD_OPTION(radius_zero, o->trust_radius = 0.0)
+BAD_OPTION(radius_subnormal, o->trust_radius = 1e-310)
+BAD_OPTION(radius_tiniest, o->trust_radius = 5e-324)
+BAD_OPTION(radius_inf, o->trust_radius = INFINITY)
+BAD_OPTION(radius_nan, o->trust_radius = NAN)
+BAD_OPTION(radius_above_max, o->trust_radius = 2.0 * o->max_trust_radius)
+BAD_OPTION(max_radius_inf, o->max_trust_radius = INFINITY)
+BAD_OPTION(max_radius_nan, o->max_trust_radius = NAN)
+#undef BAD_OPTION
+#define BAD(name) {#name, spoil_##name}
+static const bad_option bad_options[] = {
+    BAD(method), BAD(method_neg), BAD(line_search), BAD(hessian_fix), BAD(max_iter),
+    BAD(gtol_nan), BAD(gtol_inf), BAD(gtol_neg), BAD(ftol_inf), BAD(ftol_neg), BAD(xtol_nan),
+    BAD(xtol_inf), BAD(lr_zero), BAD(lr_inf), BAD(lr_nan), BAD(max_evals), BAD(classify_final),
+    BAD(escape_saddles), BAD(barzilai_borwein), BAD(divergence_zero), BAD(divergence_nan),
+    BAD(radius_zero), BAD(radius_subnormal), BAD(radius_tiniest), BAD(radius_inf), BAD(radius_nan),
+    BAD(radius_above_max), BAD(max_radius_inf), BAD(max_radius_nan),
+};
+#undef BAD
+
+/* Every option outside its range is refused, whatever the method (an
+ * option a method does not use is still checked: a garbage value there is
+ * the sign of an options struct that was never filled), and x is untouched. */
+START_TEST(every_option_is_validated)
+{
+    const hd_objective rosen = registry("rosenbrock");
+    const hd_method methods[] = {HD_GRADIENT_DESCENT, HD_NEWTON, HD_NEWTON_TRUST_REGION, HD_BFGS};
+    for (size_t k = 0; k < sizeof bad_options / sizeof bad_options[0]; k++)
+        for (int m = 0; m < 4; m++) {
+            double x[2] = {-1.2, 1.0};
+            hd_options o = opts(methods[m]);
+            bad_options[k].spoil(&o);
+            hd_result r = {0};
+            ck_assert_msg(hd_minimize(&rosen, x, &o, &r) == HD_EINVAL, "%s accepted by %s",
+                          bad_options[k].what, hd_method_name(methods[m]));
+            ck_assert(x[0] == -1.2 && x[1] == 1.0);
+        }
+    /* the ends of each range are accepted */
+    for (int m = 0; m < 4; m++) {
+        double x[2] = {-1.2, 1.0};
+        hd_options o = opts(methods[m]);
+        o.gtol = 0.0;
+        o.max_iter = 0;
+        o.divergence_limit = INFINITY;
+        o.trust_radius = DBL_MIN;
+        o.max_trust_radius = DBL_MAX;
+        hd_result r = {0};
+        ck_assert_int_eq(hd_minimize(&rosen, x, &o, &r), HD_OK);
+        ck_assert_int_eq(r.status, HD_MAX_ITERATIONS);
+    }
+}
+END_TEST
+
+/* The smallest radius allowed (DBL_MIN) makes 1/radius overflow in the
+ * subproblem, which made every trial step the full Newton step and every
+ * rejection shrink the radius to 0, where it stayed: the run never ended.
+ * Now the step stays inside the region; a region below the rounding of x
+ * admits no step, and the run says so at once. */
+START_TEST(trust_region_with_tiny_radius_ends)
+{
+    const hd_objective rosen = registry("rosenbrock");
+    const double radii[] = {DBL_MIN, 4 * DBL_MIN, 1e-300};
+    for (int k = 0; k < 3; k++) {
+        double x[2] = {-1.2, 1.0};
+        hd_options o = opts(HD_NEWTON_TRUST_REGION);
+        o.trust_radius = radii[k];
+        hd_result r = {0};
+        ck_assert_int_eq(hd_minimize(&rosen, x, &o, &r), HD_OK);
+        ck_assert_int_eq(r.status, HD_LINESEARCH_FAILED);
+        ck_assert_int_eq(r.converged, 0);
+        ck_assert(x[0] == -1.2 && x[1] == 1.0);
+    }
+    /* near the origin steps of 1e-300 are representable: the radius doubles
+     * after each good step until the Newton step fits */
+    const hd_objective bowl = t_bowl_objective(2, NULL);
+    double x[2] = {1e-140, -1e-140};
+    hd_options o = opts(HD_NEWTON_TRUST_REGION);
+    o.trust_radius = 1e-150;
+    o.gtol = 1e-150;
+    hd_result r = {0};
+    ck_assert_int_eq(hd_minimize(&bowl, x, &o, &r), HD_OK);
+    ck_assert_int_eq(r.status, HD_CONVERGED);
+    ck_assert(r.iterations > 30); /* 2^33 > 1e10/1.41: the radius doubled to the Newton step */
+    ck_assert(fabs(x[0]) <= 1e-150 && fabs(x[1]) <= 1e-150);
+}
+END_TEST
+
+/* Saddle escapes are iterations too: max_iter bounds them, so no run makes
+ * more iterations than max_iter (from the saddle itself, max_iter = 0 used
+ * to escape once anyway). */
+START_TEST(no_run_exceeds_max_iter)
+{
+    const hd_objective s = registry("saddle");
+    const hd_method methods[] = {HD_GRADIENT_DESCENT, HD_NEWTON, HD_NEWTON_TRUST_REGION, HD_BFGS};
+    const double starts[][2] = {{0.0, 0.0}, {1.0, 0.0}, {1.0, 1e-3}};
+    for (int m = 0; m < 4; m++)
+        for (int k = 0; k < 3; k++)
+            for (int limit = 0; limit < 4; limit++) {
+                double x[2] = {starts[k][0], starts[k][1]};
+                hd_options o = opts(methods[m]);
+                o.max_iter = limit;
+                hd_result r = {0};
+                ck_assert_int_eq(hd_minimize(&s, x, &o, &r), HD_OK);
+                ck_assert_msg(r.iterations <= limit, "%s from (%g, %g): %d iterations, max_iter %d",
+                              hd_method_name(methods[m]), starts[k][0], starts[k][1], r.iterations,
+                              limit);
+            }
+}
+END_TEST
+
 /* Sizes whose arrays cannot exist: every size computation is checked, so
  * n + 16, 8n or n·n wrapping around (n = 2^32 makes n·n exactly 0) gives an
  * error code, never a tiny allocation, a division by zero or a read past the
@@ -886,10 +1025,17 @@ Suite *make_optim_suite(void)
     tcase_add_test(tc, lane_paths_change_the_cost_not_the_run);
     tcase_add_test(tc, bad_arguments_are_rejected);
     tcase_add_test(tc, absurd_sizes_are_refused);
+    tcase_add_test(tc, every_option_is_validated);
+    tcase_add_test(tc, no_run_exceeds_max_iter);
     tcase_add_test(tc, defaults_and_strings);
     tcase_add_test(tc, every_code_has_its_own_text);
     tcase_add_test(tc, out_of_range_codes_get_the_fallback);
     suite_add_tcase(s, tc);
+    /* a run that does not end fails here, not after the suite's minute */
+    TCase *th = tcase_create("bounded");
+    tcase_set_timeout(th, 10);
+    tcase_add_test(th, trust_region_with_tiny_radius_ends);
+    suite_add_tcase(s, th);
     TCase *tk = tcase_create("classify");
     tcase_add_test(tk, classify_known_matrices);
     suite_add_tcase(s, tk);

@@ -77,28 +77,32 @@ typedef struct hd_iteration {
 /** Per-iteration callback; a non-zero return stops the run (HD_STOPPED_BY_CALLBACK). */
 typedef int (*hd_callback)(const hd_iteration *it, void *user);
 
-/** Options; fill with hd_options_default() and change what you need. */
+/** Options; fill with hd_options_default() and change what you need. Every
+ *  field must lie in its range below, whatever the method (a field the method
+ *  does not use included): hd_minimize refuses anything else with HD_EINVAL. */
 typedef struct hd_options {
-    hd_method      method;
-    int            max_iter;       /**< default 1000 (GD: 100000) */
-    double         gtol;           /**< stop when ||grad||_inf <= gtol; default 1e-8 */
-    double         learning_rate;  /**< GD step with HD_LINESEARCH_NONE; default 1e-3 */
+    hd_method      method;         /**< one of hd_method */
+    int            max_iter;       /**< >= 0; default 1000 (GD: 100000) */
+    double         gtol;           /**< finite, >= 0: stop when ||grad||_inf <= gtol; default 1e-8 */
+    double         learning_rate;  /**< finite, > 0: GD step with HD_LINESEARCH_NONE; default 1e-3 */
     hd_linesearch  line_search;    /**< default: backtracking (GD, Newton), strong Wolfe (BFGS); TR ignores it */
     hd_hessian_fix hessian_fix;    /**< Newton with a line search; default HD_HESSIAN_SHIFT */
-    double         ftol;           /**< relative f change test, 0 = off (default) */
-    double         xtol;           /**< relative step test, 0 = off (default) */
-    long           max_evals;      /**< limit on f + dual + hyper calls, 0 = none; checked before
+    double         ftol;           /**< finite, >= 0: relative f change test, 0 = off (default) */
+    double         xtol;           /**< finite, >= 0: relative step test, 0 = off (default) */
+    long           max_evals;      /**< >= 0: limit on f + dual + hyper calls, 0 = none; checked before
                                         each evaluation, so a gradient or Hessian may overshoot it */
-    int            classify_final; /**< GD/BFGS: pay one Hessian at the end to classify */
-    int            escape_saddles; /**< Newton, TR: use negative curvature (default 1): escape
+    int            classify_final; /**< 0 or 1: GD/BFGS: pay one Hessian at the end to classify */
+    int            escape_saddles; /**< 0 or 1: Newton, TR: use negative curvature (default 1): escape
                                         saddles, and (shifted Newton) prefer a curvature step
                                         that beats the Newton step; pure Newton never escapes */
-    double         divergence_limit; /**< |f| or ||x||_inf above this = diverged; default 1e150 */
+    double         divergence_limit; /**< > 0, +inf = none: |f| or ||x||_inf above this = diverged;
+                                        default 1e150 */
     hd_callback    callback;       /**< may be NULL */
     void          *callback_data;
-    double         trust_radius;   /**< TR: initial radius (Euclidean), default 1 */
-    double         max_trust_radius; /**< TR: largest radius, default 1e10 */
-    int            barzilai_borwein; /**< GD: step sᵀs/sᵀy of the last step pair (Barzilai &
+    double         trust_radius;   /**< DBL_MIN <= trust_radius <= max_trust_radius: TR's initial
+                                        radius (Euclidean), default 1 */
+    double         max_trust_radius; /**< finite: TR's largest radius, default 1e10 */
+    int            barzilai_borwein; /**< 0 or 1: GD: step sᵀs/sᵀy of the last step pair (Barzilai &
                                         Borwein 1988): the step itself with HD_LINESEARCH_NONE,
                                         the first trial with a line search; default 0 */
 } hd_options;
