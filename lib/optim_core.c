@@ -173,13 +173,14 @@ void hd__accept(hd__run *rn, double ft, double step)
     }
 }
 
-/* Callback and trace row for the current iterate; HD_STOPPED_BY_CALLBACK or 0. */
+/* Callback and trace row for the current iterate; HD_STOPPED_BY_CALLBACK or 0.
+ * The trace is a ring: row k goes to slot k mod trace_cap, and
+ * order_trace puts the last trace_cap rows in order at the end. */
 static int report(hd__run *rn)
 {
-    hd_result *res = rn->res;
     const long fc = rn->ev.f, dc = rn->ev.dual, hc = rn->ev.hyper;
-    if (res->trace && res->trace_len < res->trace_cap) {
-        hd_trace_row *row = &res->trace[res->trace_len++];
+    if (rn->opt.trace_cap > 0) {
+        hd_trace_row *row = &rn->opt.trace[rn->trace_rows++ % rn->opt.trace_cap];
         row->iteration = rn->iter;
         row->f = rn->f;
         row->grad_norm = rn->gnorm;
@@ -545,6 +546,7 @@ static int options_valid(const hd_options *o)
     if (o->line_search < HD_LINESEARCH_NONE || o->line_search > HD_LINESEARCH_WOLFE) return 0;
     if (o->hessian_fix < HD_HESSIAN_AS_IS || o->hessian_fix > HD_HESSIAN_EIGEN) return 0;
     if (o->max_iter < 0 || o->max_evals < 0) return 0;
+    if (o->trace_cap > 0 && !o->trace) return 0;
     if (!finite_nonnegative(o->gtol) || !finite_nonnegative(o->ftol) || !finite_nonnegative(o->xtol))
         return 0;
     if (!(o->learning_rate > 0.0 && isfinite(o->learning_rate))) return 0;
@@ -612,19 +614,37 @@ static int classify_final(hd__run *rn, int *status)
     return HD_OK;
 }
 
+/* Oldest row first: rotate the ring left by the slot of the oldest row
+ * (three reversals), and say how many rows it holds. */
+static void reverse_rows(hd_trace_row *a, size_t n)
+{
+    for (size_t i = 0; i + 1 < n - i; i++) {
+        const hd_trace_row t = a[i];
+        a[i] = a[n - 1 - i];
+        a[n - 1 - i] = t;
+    }
+}
+
+static size_t order_trace(hd_trace_row *rows, size_t cap, size_t written)
+{
+    if (written <= cap) return written;
+    const size_t oldest = written % cap;
+    reverse_rows(rows, oldest);
+    reverse_rows(rows + oldest, cap - oldest);
+    reverse_rows(rows, cap);
+    return cap;
+}
+
+/* Writes every member, reads none: an uninitialised result is fine. */
 static void init_result(hd_result *res)
 {
-    hd_trace_row *trace = res->trace;
-    const size_t cap = res->trace_cap;
     memset(res, 0, sizeof *res);
-    res->trace = trace;
-    res->trace_cap = cap;
     res->point_kind = -1;
     res->min_eigenvalue = NAN;
     res->f = res->f_last = res->grad_norm = NAN;
 }
 
-int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_result *res)
+static int minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_result *res)
 {
     if (!obj || !x || obj->n < 1 || !obj->f_hyper) return HD_EINVAL;
     hd__run run;
@@ -633,9 +653,6 @@ int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_re
     if (opt) rn->opt = *opt;
     else hd_options_default(&rn->opt, HD_NEWTON);
     if (!options_valid(&rn->opt)) return HD_EINVAL;
-    hd_result local = {0};
-    if (!res) res = &local;
-    init_result(res);
     rn->res = res;
     rn->n = obj->n;
     rn->second_order = rn->opt.method == HD_NEWTON || rn->opt.method == HD_NEWTON_TRUST_REGION;
@@ -697,7 +714,21 @@ int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_re
     res->f = rn->fbest;
     res->grad_norm = rn->gbest;
     res->f_last = rn->f;
+    res->trace_len = order_trace(rn->opt.trace, rn->opt.trace_cap, rn->trace_rows);
     memcpy(x, rn->xbest, n * sizeof *x);
     free(block);
     return st < 0 ? st : HD_OK;
+}
+
+int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_result *res)
+{
+    hd_result local;
+    if (!res) res = &local;
+    init_result(res);
+    const int st = minimize(obj, x, opt, res);
+    if (st < 0) {
+        res->status = st;
+        res->converged = 0;
+    }
+    return st;
 }

@@ -52,6 +52,7 @@ typedef struct hd__run {
     int eig_valid;         /* evec/eval hold the decomposition of h at x */
     int kind;              /* hd_point_kind of the current iterate, -1 if unknown */
     int runaway;           /* consecutive steps that raised f and doubled ||x||_inf */
+    size_t trace_rows;     /* rows reported to opt.trace (a ring of opt.trace_cap) */
 } hd__run;
 
 /* ---- evaluations (optim_core.c) ---- */

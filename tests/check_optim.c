@@ -545,14 +545,11 @@ START_TEST(counters_callback_and_trace_are_honest)
 {
     const hd_objective rosen = registry("rosenbrock");
     double x[2] = {-1.2, 1.0};
-    hd_trace_row rows[8];
     cb_state s = {0, -1, 0, 0, 1, 0};
     hd_options o = opts(HD_NEWTON);
     o.callback = record;
     o.callback_data = &s;
     hd_result r = {0};
-    r.trace = rows;
-    r.trace_cap = 8;
     ck_assert_int_eq(hd_minimize(&rosen, x, &o, &r), HD_OK);
     ck_assert_int_eq(r.status, HD_CONVERGED);
     /* one callback per iterate, the start included */
@@ -566,9 +563,6 @@ START_TEST(counters_callback_and_trace_are_honest)
     ck_assert_int_eq(r.passes, r.dual_calls + r.hyper_calls);
     ck_assert_int_eq(s.last_hyper, r.hyper_calls);
     ck_assert(r.factorizations >= r.iterations);
-    ck_assert_uint_eq(r.trace_len, 8);
-    for (int i = 0; i < 8; i++) ck_assert_int_eq(rows[i].iteration, i);
-    ck_assert_double_eq_tol(rows[0].f, 24.2, 1e-12);
 
     /* the trust region shows the smallest eigenvalue of every iterate */
     double v[2] = {-1.2, 1.0};
@@ -585,7 +579,6 @@ START_TEST(counters_callback_and_trace_are_honest)
     double y[2] = {-1.2, 1.0};
     cb_state t = {0, 3, 0, 0, 1, 0};
     o.callback_data = &t;
-    r.trace = NULL;
     ck_assert_int_eq(hd_minimize(&rosen, y, &o, &r), HD_OK);
     ck_assert_int_eq(r.status, HD_STOPPED_BY_CALLBACK);
     ck_assert_int_eq(r.iterations, 3);
@@ -605,6 +598,100 @@ START_TEST(counters_callback_and_trace_are_honest)
     ck_assert_int_eq(r.status, HD_MAX_EVALUATIONS);
     ck_assert(r.f_calls + r.dual_calls + r.hyper_calls >= 20);
     ck_assert(r.f_calls + r.dual_calls + r.hyper_calls <= 20 + 3);
+}
+END_TEST
+
+/* What the callback saw of one iterate, to compare trace rows with. */
+typedef struct {
+    int n;
+    int iteration[64];
+    double f[64], grad_norm[64];
+} seen_iterates;
+
+static int remember(const hd_iteration *it, void *user)
+{
+    seen_iterates *s = user;
+    if (s->n < 64) {
+        s->iteration[s->n] = it->iteration;
+        s->f[s->n] = it->f;
+        s->grad_norm[s->n] = it->grad_norm;
+        s->n++;
+    }
+    return 0;
+}
+
+/* The trace is configured in the options and keeps the last trace_cap
+ * iterates, oldest first (the end of a long run is what explains its
+ * status); with room to spare it holds every iterate from the start. */
+START_TEST(trace_keeps_the_last_rows_in_order)
+{
+    const hd_objective rosen = registry("rosenbrock");
+    const size_t caps[] = {1, 5, 8, 64};
+    for (size_t c = 0; c < 4; c++) {
+        double x[2] = {-1.2, 1.0};
+        hd_trace_row rows[64];
+        seen_iterates seen = {0};
+        hd_options o = opts(HD_NEWTON);
+        o.callback = remember;
+        o.callback_data = &seen;
+        o.trace = rows;
+        o.trace_cap = caps[c];
+        hd_result r;
+        ck_assert_int_eq(hd_minimize(&rosen, x, &o, &r), HD_OK);
+        ck_assert_int_eq(r.status, HD_CONVERGED);
+        ck_assert_int_eq(seen.n, r.iterations + 1);
+        const size_t want = caps[c] < (size_t)seen.n ? caps[c] : (size_t)seen.n;
+        ck_assert_uint_eq(r.trace_len, want);
+        for (size_t i = 0; i < want; i++) {
+            const size_t k = (size_t)seen.n - want + i;
+            ck_assert_int_eq(rows[i].iteration, seen.iteration[k]);
+            ck_assert_double_eq(rows[i].f, seen.f[k]);
+            ck_assert_double_eq(rows[i].grad_norm, seen.grad_norm[k]);
+        }
+        ck_assert_int_eq(rows[want - 1].iteration, r.iterations);
+        if (want == (size_t)seen.n) ck_assert_double_eq_tol(rows[0].f, 24.2, 1e-12);
+    }
+    /* a capacity without a buffer is refused */
+    double x[2] = {-1.2, 1.0};
+    hd_options o = opts(HD_NEWTON);
+    o.trace_cap = 4;
+    hd_result r;
+    ck_assert_int_eq(hd_minimize(&rosen, x, &o, &r), HD_EINVAL);
+}
+END_TEST
+
+/* A refused call says so in res too (a zeroed result used to read as
+ * success), and hd_minimize reads nothing from res: a result full of
+ * garbage, as an uninitialised one is, is only written. */
+START_TEST(results_are_only_written)
+{
+    const hd_objective rosen = registry("rosenbrock");
+    hd_result r;
+    memset(&r, 0, sizeof r);
+    double x[2] = {-1.2, 1.0};
+    hd_options o = opts(HD_NEWTON);
+    o.gtol = -1.0;
+    ck_assert_int_eq(hd_minimize(&rosen, x, &o, &r), HD_EINVAL);
+    ck_assert_int_eq(r.status, HD_EINVAL);
+    ck_assert_int_eq(r.converged, 0);
+    /* a result left over from a successful run is overwritten as well */
+    ck_assert_int_eq(hd_minimize(&rosen, x, NULL, &r), HD_OK);
+    ck_assert_int_eq(r.converged, 1);
+    ck_assert_int_eq(hd_minimize(NULL, x, NULL, &r), HD_EINVAL);
+    ck_assert_int_eq(r.status, HD_EINVAL);
+    ck_assert_int_eq(r.converged, 0);
+    hd_objective big = rosen;
+    big.n = SIZE_MAX / 2;
+    ck_assert_int_eq(hd_minimize(&big, x, NULL, &r), HD_ENOMEM);
+    ck_assert_int_eq(r.status, HD_ENOMEM);
+    ck_assert_int_eq(r.converged, 0);
+    /* garbage in every byte: no trace is written anywhere, no crash */
+    memset(&r, 0xA5, sizeof r);
+    double y[2] = {-1.2, 1.0};
+    ck_assert_int_eq(hd_minimize(&rosen, y, NULL, &r), HD_OK);
+    ck_assert_int_eq(r.status, HD_CONVERGED);
+    ck_assert_uint_eq(r.trace_len, 0);
+    ck_assert_double_eq_tol(y[0], 1.0, 1e-8);
 }
 END_TEST
 
@@ -1022,6 +1109,8 @@ Suite *make_optim_suite(void)
     tcase_add_test(tc, non_finite_objectives_never_crash);
     tcase_add_test(tc, precision_limit_and_stall_are_not_convergence);
     tcase_add_test(tc, counters_callback_and_trace_are_honest);
+    tcase_add_test(tc, trace_keeps_the_last_rows_in_order);
+    tcase_add_test(tc, results_are_only_written);
     tcase_add_test(tc, lane_paths_change_the_cost_not_the_run);
     tcase_add_test(tc, bad_arguments_are_rejected);
     tcase_add_test(tc, absurd_sizes_are_refused);

@@ -77,6 +77,16 @@ typedef struct hd_iteration {
 /** Per-iteration callback; a non-zero return stops the run (HD_STOPPED_BY_CALLBACK). */
 typedef int (*hd_callback)(const hd_iteration *it, void *user);
 
+/** One row of the optional trace. */
+typedef struct hd_trace_row {
+    int    iteration;
+    double f, grad_norm, step, tau;
+    long   f_calls, dual_calls, hyper_calls;
+    long   lanes_calls, hyperv_calls, dual4_calls; /**< vector-lane passes (paths.h), 1 per pass */
+    long   taped_calls;   /**< recorded passes of the taped path (paths.h), 1 each */
+    long   dual2_calls;   /**< two-direction passes (paths.h), 1 each */
+} hd_trace_row;
+
 /** Options; fill with hd_options_default() and change what you need. Every
  *  field must lie in its range below, whatever the method (a field the method
  *  does not use included): hd_minimize refuses anything else with HD_EINVAL. */
@@ -105,20 +115,14 @@ typedef struct hd_options {
     int            barzilai_borwein; /**< 0 or 1: GD: step sᵀs/sᵀy of the last step pair (Barzilai &
                                         Borwein 1988): the step itself with HD_LINESEARCH_NONE,
                                         the first trial with a line search; default 0 */
+    hd_trace_row  *trace;          /**< NULL (default) or the caller's buffer of trace_cap rows:
+                                        it receives the last trace_cap iterates, oldest first
+                                        (hd_result.trace_len says how many) */
+    size_t         trace_cap;      /**< rows in trace; 0 (default) when trace is NULL */
 } hd_options;
 
 /** @brief Defaults for a method (see hd_options fields); does nothing when opt is NULL. */
 HD_API void hd_options_default(hd_options *opt, hd_method method);
-
-/** One row of the optional trace. */
-typedef struct hd_trace_row {
-    int    iteration;
-    double f, grad_norm, step, tau;
-    long   f_calls, dual_calls, hyper_calls;
-    long   lanes_calls, hyperv_calls, dual4_calls; /**< vector-lane passes (paths.h), 1 per pass */
-    long   taped_calls;   /**< recorded passes of the taped path (paths.h), 1 each */
-    long   dual2_calls;   /**< two-direction passes (paths.h), 1 each */
-} hd_trace_row;
 
 /** Result of hd_minimize. */
 typedef struct hd_result {
@@ -141,9 +145,7 @@ typedef struct hd_result {
     long   saddle_escapes;/**< steps taken along negative curvature from a stationary point */
     long   curvature_steps;/**< Newton: steps along negative curvature that beat the shifted step */
     double f_last;        /**< f at the last iterate (differs from f when an iterate got worse) */
-    hd_trace_row *trace;  /**< in: caller's buffer or NULL; rows written in order */
-    size_t trace_cap;     /**< in: capacity of trace */
-    size_t trace_len;     /**< out: rows written */
+    size_t trace_len;     /**< rows written to hd_options.trace: min(iterations + 1, trace_cap) */
     long   lanes_calls;   /**< f_lanes passes (HD_LANES gradient directions each), counted 1
                                per pass as paths.h's hd_counts does */
     long   hyperv_calls;  /**< f_hyperv passes (HD_HYPERV_LANES Hessian entries each), 1 per pass */
@@ -167,7 +169,8 @@ typedef struct hd_result {
  * @param obj in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
  * @param x   in/out: n = obj->n values; the start, then the best point seen
  * @param opt in, may be NULL (= defaults for HD_NEWTON): the options
- * @param res out, may be NULL; set res->trace/trace_cap before the call for a trace
+ * @param res out, may be NULL: only written, never read (an uninitialised result is
+ *            fine); on a negative return, res->status is that code and converged 0
  * @return HD_OK when the run ended in a status (see res->status); HD_EINVAL for
  *         bad arguments (NULL obj or x, n == 0, no f_hyper, an out-of-range
  *         option); HD_ENOMEM; HD_ELAPACK if LAPACKE fails in an unexpected way
