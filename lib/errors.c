@@ -63,10 +63,11 @@ static const char *const hd__code_text[] = {
     HD__AT(HD_STOPPED_BY_CALLBACK) =
         "stopped by the callback, which returned non-zero",
     HD__AT(HD_DIVERGED) =
-        "diverged: |f| or ||x||_inf exceeded divergence_limit, or the iterates ran away "
+        "diverged: |f| or ||x||_inf exceeded divergence_limit, the iterates ran away "
         "(5 consecutive steps each raised f and doubled ||x||_inf, or a singular Hessian "
-        "came after 2 such steps); lower learning_rate or use a line search (the default "
-        "Newton instead of pure Newton), or f is unbounded below",
+        "came after 2 such steps), or fixed steps settled on a stationary point worse than "
+        "the start (the best point seen is returned); lower learning_rate or use a line "
+        "search (the default Newton instead of pure Newton), or f is unbounded below",
     HD__AT(HD_SINGULAR_HESSIAN) =
         "singular Hessian: pure Newton (HD_HESSIAN_AS_IS) cannot solve H p = -g (and "
         "the iterates were not running away); use "

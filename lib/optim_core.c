@@ -644,6 +644,33 @@ static void init_result(hd_result *res)
     res->f = res->f_last = res->grad_norm = NAN;
 }
 
+/* Statuses that describe the iterate where the run stopped: it met the
+ * gradient test, or no step from it is representable while its gradient is
+ * tiny. */
+static int about_last_iterate(int status)
+{
+    return status == HD_CONVERGED || status == HD_SADDLE || status == HD_PRECISION_LIMIT;
+}
+
+/* Every status describes the returned point. The line searches and the
+ * trust region only accept decreasing steps, so their last iterate is the
+ * best point; fixed steps (HD_LINESEARCH_NONE) may stop at an iterate worse
+ * than a point they passed. When the status is about that iterate, it is
+ * returned instead (x then is not the lowest point seen, but never worse than
+ * the start); when it is worse than the start, the fixed steps have left the
+ * start for a worse region and settled there: HD_DIVERGED, and the best
+ * point seen is returned. Returns the status for the point in rn->xbest. */
+static int settle_returned_point(hd__run *rn, int status)
+{
+    if (!about_last_iterate(status) || rn->best_is_current) return status;
+    if (!(rn->f <= rn->f0)) return HD_DIVERGED;
+    memcpy(rn->xbest, rn->x, rn->n * sizeof *rn->x);
+    rn->fbest = rn->f;
+    rn->gbest = rn->gnorm;
+    rn->best_is_current = 1;
+    return status;
+}
+
 static int minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_result *res)
 {
     if (!obj || !x || obj->n < 1 || !obj->f_hyper) return HD_EINVAL;
@@ -672,7 +699,7 @@ static int minimize(const hd_objective *obj, double *x, const hd_options *opt, h
     int status = HD_OK;
     if (st == HD_OK) {
         rn->gnorm = rn->g0norm = hd__norm_inf(n, rn->g);
-        rn->fbest = rn->f;
+        rn->fbest = rn->f0 = rn->f;
         rn->gbest = rn->gnorm;
         rn->best_is_current = 1;
         if (rn->opt.method == HD_BFGS) hd__bfgs_update(rn, NULL, NULL, 1);
@@ -682,7 +709,7 @@ static int minimize(const hd_objective *obj, double *x, const hd_options *opt, h
                                                       : line_search_run(rn);
     }
     if (st == HD__OUT_OF_EVALS) st = HD_MAX_EVALUATIONS;
-    if (st > 0) status = st;
+    if (st > 0) status = settle_returned_point(rn, st);
 
     if (status > 0 && rn->opt.classify_final && !rn->second_order) {
         const int cst = classify_final(rn, &status);
@@ -695,7 +722,8 @@ static int minimize(const hd_objective *obj, double *x, const hd_options *opt, h
         const int cst = classify_current(rn, &kind);
         if (cst < 0) st = cst;
     }
-    if (rn->best_is_current || rn->opt.classify_final) {
+    /* the kind of the returned point: the current iterate's, or classify_final's */
+    if (rn->best_is_current || (rn->opt.classify_final && !rn->second_order)) {
         res->point_kind = rn->kind;
         res->min_eigenvalue = rn->min_eig;
     }

@@ -43,6 +43,7 @@ typedef struct hd__run {
     double *xbest;
     double fbest, gbest;   /* value and ||g||_inf at xbest */
     double g0norm;         /* ||g||_inf at the start: scale for "tiny" */
+    double f0;             /* f at the start: the returned point is never worse */
     int best_is_current;   /* xbest is the current iterate */
     int iter;
     double step, dx_norm, tau, min_eig; /* for the callback and trace */

@@ -51,7 +51,8 @@ enum {
     HD_STOPPED_BY_CALLBACK,   /**< the callback returned non-zero */
     HD_DIVERGED,              /**< |f| or ||x|| grew past divergence_limit, or the iterates ran
                                    away: 5 consecutive steps each raised f and at least doubled
-                                   ||x||_inf (or a singular Hessian came after 2 such steps) */
+                                   ||x||_inf (or a singular Hessian came after 2 such steps), or
+                                   fixed steps settled on a stationary point worse than the start */
     HD_SINGULAR_HESSIAN       /**< pure Newton (HD_HESSIAN_AS_IS) met an exactly singular Hessian
                                    while not running away */
 };
@@ -156,7 +157,14 @@ typedef struct hd_result {
 } hd_result;
 
 /**
- * @brief Minimize obj from x (in: start, out: best point seen, never worse than the start).
+ * @brief Minimize obj from x (in: start, out: the point res describes, never worse than
+ *        the start).
+ *
+ * The point returned is the best point seen, except when fixed steps
+ * (HD_LINESEARCH_NONE) passed a lower point and then stopped on a point
+ * that met the gradient test: the status is about that point, so that point
+ * is returned. Every status, res->f and res->grad_norm describe the point
+ * returned (doc/optimizers.md, "The point returned").
  *
  * Every objective evaluation goes through counting wrappers, so f_calls,
  * dual_calls, hyper_calls, lanes_calls, hyperv_calls, dual4_calls,
@@ -167,7 +175,7 @@ typedef struct hd_result {
  * never stops on a non-finite trial value: the step shrinks instead. See
  * doc/optimizers.md for the methods, options and statuses.
  * @param obj in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
- * @param x   in/out: n = obj->n values; the start, then the best point seen
+ * @param x   in/out: n = obj->n values; the start, then the point returned
  * @param opt in, may be NULL (= defaults for HD_NEWTON): the options
  * @param res out, may be NULL: only written, never read (an uninitialised result is
  *            fine); on a negative return, res->status is that code and converged 0
