@@ -49,6 +49,7 @@ static const char *status_name(int status)
     case HD_STOPPED_BY_CALLBACK: return "stopped";
     case HD_DIVERGED: return "diverged";
     case HD_SINGULAR_HESSIAN: return "singular Hessian";
+    case HD_STATIONARY: return "stationary";
     default: return "unknown status";
     }
 }
@@ -241,7 +242,10 @@ int main(int argc, char **argv)
            "*reached* means f - f* <= max(1e-8·max(1, |f*|), precision of the published f*), "
            "*local* that f is a documented local minimum (the registry's f_star_note), ? that "
            "f* is unknown. Gradient descent and BFGS pay one Hessian at the end to classify "
-           "their final point (classify_final), so a saddle is reported as one.%s\n\n",
+           "their final point (classify_final), so a saddle is reported as one, and one more "
+           "at the Newton point to show a minimum. *stationary* means that the gradient test "
+           "was met but no minimum was shown: the Hessian is singular or too nearly singular "
+           "for the gradient (doc/optimizers.md, \"Is it a minimum?\").%s\n\n",
            GD_MAX_ITER, with_time ? " Times are wall-clock milliseconds on the machine that "
                                     "generated the table." : "");
     printf("| problem | n | method | status | iter | f calls | dual calls | hyper calls | dual2 "

@@ -30,8 +30,9 @@ static const char *const hd__code_text[] = {
     HD__AT(HD_EDOM)       = "argument outside the domain",
 
     HD__AT(HD_CONVERGED) =
-        "converged: ||g||_inf <= gtol, and the Hessian is positive semidefinite where it "
-        "was computed; nothing to do",
+        "converged: ||g||_inf <= gtol at a point shown to be a minimum (its Hessian is "
+        "positive definite and changes by less than a quarter of itself across the Newton "
+        "step); nothing to do",
     HD__AT(HD_SADDLE) =
         "saddle point: the gradient vanishes but the Hessian has a negative eigenvalue and "
         "f could not be decreased along it; restart elsewhere, or use Newton or the trust "
@@ -72,6 +73,12 @@ static const char *const hd__code_text[] = {
         "singular Hessian: pure Newton (HD_HESSIAN_AS_IS) cannot solve H p = -g (and "
         "the iterates were not running away); use "
         "HD_HESSIAN_SHIFT, HD_HESSIAN_EIGEN or the trust region",
+    HD__AT(HD_STATIONARY) =
+        "stationary, not proven a minimum: ||g||_inf <= gtol and no negative curvature, but "
+        "the Hessian is singular or too nearly singular for the size of the gradient (or "
+        "was not computed: classify_final = 0), so a minimum, an inflection or a "
+        "degenerate saddle cannot be told apart; a smaller gtol proves a minimum whose "
+        "Hessian is merely ill-conditioned, otherwise check the point by other means",
 };
 #undef HD__AT
 

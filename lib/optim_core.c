@@ -125,6 +125,7 @@ int hd__finite(size_t n, const double *v)
 int hd__trial_point(hd__run *rn, double alpha)
 {
     int same = 1;
+    rn->prev_valid = 0;
     for (size_t i = 0; i < rn->n; i++) {
         rn->xt[i] = rn->x[i] + alpha * rn->p[i];
         if (rn->xt[i] != rn->x[i]) same = 0;
@@ -152,6 +153,7 @@ void hd__accept(hd__run *rn, double ft, double step)
     swap_ptr(&rn->x, &rn->xt);
     swap_ptr(&rn->g, &rn->gt);
     if (rn->second_order) swap_ptr(&rn->h, &rn->ht);
+    rn->prev_valid = rn->second_order;
     rn->f_prev = rn->f;
     rn->f = ft;
     rn->gnorm = hd__norm_inf(n, rn->g);
@@ -345,15 +347,27 @@ static int prefer_negative_curvature(hd__run *rn, double *alpha, double *ft, dou
     return 0;
 }
 
-/* At ||g|| <= gtol: HD_CONVERGED, HD_SADDLE, 0 after an escape (keep
- * iterating), or an error / limit code. */
+/* At ||g|| <= gtol without significant negative curvature (rn->eval
+ * current): HD_CONVERGED when a minimum is shown (hd__minimum_shown), else
+ * HD_STATIONARY; the point kind follows (minimum or degenerate). */
+static int minimum_or_stationary(hd__run *rn)
+{
+    int shown;
+    const int st = hd__minimum_shown(rn, &shown);
+    if (st != HD_OK) return st;
+    rn->kind = shown ? HD_POINT_MINIMUM : HD_POINT_DEGENERATE;
+    return shown ? HD_CONVERGED : HD_STATIONARY;
+}
+
+/* At ||g|| <= gtol: HD_CONVERGED, HD_STATIONARY, HD_SADDLE, 0 after an
+ * escape (keep iterating), or an error / limit code. */
 static int stationary(hd__run *rn)
 {
-    if (!rn->second_order) return HD_CONVERGED; /* classify_final decides later */
+    if (!rn->second_order) return HD_STATIONARY; /* classify_final decides later */
     hd_point_kind kind;
     const int st = classify_current(rn, &kind);
     if (st != HD_OK) return st;
-    if (!hd__negative_curvature(rn)) return HD_CONVERGED;
+    if (!hd__negative_curvature(rn)) return minimum_or_stationary(rn);
     /* Pure Newton is drawn back to the saddle it escaped from, so it reports it. */
     const int pure = rn->opt.method == HD_NEWTON && rn->opt.hessian_fix == HD_HESSIAN_AS_IS;
     if (!rn->opt.escape_saddles || pure) return HD_SADDLE;
@@ -597,20 +611,31 @@ static int allocate(hd__run *rn, double **block)
     return HD_OK;
 }
 
-/* GD/BFGS with classify_final: one Hessian at the returned point. */
+/* GD/BFGS with classify_final: one Hessian at the returned point, which
+ * becomes the current iterate, classifies it; where the gradient test was
+ * met there (HD_STATIONARY so far), it is a saddle, a minimum shown (one
+ * more Hessian, at the Newton point) or stays stationary. */
 static int classify_final(hd__run *rn, int *status)
 {
+    const size_t n = rn->n;
     double f;
+    memcpy(rn->x, rn->xbest, n * sizeof *rn->x);
     /* Outside the budget on purpose: the caller asked for this Hessian. */
-    int st = hd_hessian(&rn->ev.counted, rn->xbest, &f, rn->gt, rn->h);
+    int st = hd_hessian(&rn->ev.counted, rn->x, &f, rn->g, rn->h);
     if (st != HD_OK) return st;
-    if (!hd__finite(rn->n * rn->n, rn->h)) return HD_OK;
-    memcpy(rn->x, rn->xbest, rn->n * sizeof *rn->x);
+    if (!hd__finite(n * n, rn->h)) return HD_OK;
     rn->eig_valid = 0;
+    rn->prev_valid = 0;
     hd_point_kind kind;
     st = classify_current(rn, &kind);
-    if (st != HD_OK) return st;
-    if (*status == HD_CONVERGED && hd__negative_curvature(rn)) *status = HD_SADDLE;
+    if (st != HD_OK || *status != HD_STATIONARY) return st;
+    if (hd__negative_curvature(rn)) {
+        *status = HD_SADDLE;
+        return HD_OK;
+    }
+    st = minimum_or_stationary(rn);
+    if (st < 0) return st;
+    *status = st;
     return HD_OK;
 }
 
@@ -649,7 +674,8 @@ static void init_result(hd_result *res)
  * tiny. */
 static int about_last_iterate(int status)
 {
-    return status == HD_CONVERGED || status == HD_SADDLE || status == HD_PRECISION_LIMIT;
+    return status == HD_CONVERGED || status == HD_STATIONARY || status == HD_SADDLE ||
+           status == HD_PRECISION_LIMIT;
 }
 
 /* Every status describes the returned point. The line searches and the

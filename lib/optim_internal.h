@@ -54,6 +54,8 @@ typedef struct hd__run {
     int kind;              /* hd_point_kind of the current iterate, -1 if unknown */
     int runaway;           /* consecutive steps that raised f and doubled ||x||_inf */
     size_t trace_rows;     /* rows reported to opt.trace (a ring of opt.trace_cap) */
+    int prev_valid;        /* xt and ht hold the previous iterate and its Hessian
+                              (second order, until the next trial point) */
 } hd__run;
 
 /* ---- evaluations (optim_core.c) ---- */
@@ -116,5 +118,24 @@ hd_point_kind hd__kind_from_eigenvalues(size_t n, const double *w);
  * significantly negative (below -HD__EIG_RTOL·max|lambda|). */
 double hd__eig_scale(const hd__run *rn);
 int hd__negative_curvature(const hd__run *rn);
+
+/* ---- is it a minimum? (optim_classify.c) ----
+ * At the current iterate (rn->x, rn->g, rn->h; ||g|| <= gtol, no significant
+ * negative curvature), a Newton-Kantorovich test in the metric of H:
+ * H = L Lᵀ must factor (else H is singular to working precision), and with
+ * the Newton step p = -H^-1 g and a second point z, the change of the
+ * Hessian M = L^-1 (H(z) - H(x)) L^-T must satisfy
+ *     ||M||_2 · ||p||_H / ||z - x||_H <= HD__HESSIAN_CHANGE_MAX,
+ * ||v||_H = sqrt(vᵀ H v). That is h = omega ||p||_H of the affine-invariant
+ * Kantorovich theorem with omega estimated from z: below 1/2, a stationary
+ * point lies within about 2||p||_H of x, and H stays positive definite up to
+ * it, so it is a strict local minimum; 1/4 leaves a factor 2 for the
+ * estimate. z is the previous iterate when rn->prev_valid (no evaluation),
+ * else x + p (one Hessian, outside the budget). The test is invariant under
+ * any linear change of variables and any scaling of f, so an ill-conditioned
+ * but well-determined minimum passes. Sets *shown; the run ends after it
+ * (rn->xt, gt, ht, s, p, work, eval are overwritten). */
+#define HD__HESSIAN_CHANGE_MAX 0.25
+int hd__minimum_shown(hd__run *rn, int *shown);
 
 #endif

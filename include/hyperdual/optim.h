@@ -38,7 +38,9 @@ typedef enum {
 
 /** Optimizer statuses (hd_result.status). Positive, so they never collide with HD_E* codes. */
 enum {
-    HD_CONVERGED = 1,         /**< ||g||_inf <= gtol, and the Hessian (where known) is PSD */
+    HD_CONVERGED = 1,         /**< ||g||_inf <= gtol at a point shown to be a minimum: its Hessian is
+                                   positive definite and changes by less than a quarter of itself
+                                   across the Newton step (doc/optimizers.md) */
     HD_SADDLE,                /**< gradient test met at a saddle/maximum that could not be escaped */
     HD_STALLED,               /**< ftol/xtol test met (off by default); never "converged" */
     HD_PRECISION_LIMIT,       /**< f cannot be decreased in floating point while ||g|| is tiny */
@@ -53,8 +55,12 @@ enum {
                                    away: 5 consecutive steps each raised f and at least doubled
                                    ||x||_inf (or a singular Hessian came after 2 such steps), or
                                    fixed steps settled on a stationary point worse than the start */
-    HD_SINGULAR_HESSIAN       /**< pure Newton (HD_HESSIAN_AS_IS) met an exactly singular Hessian
+    HD_SINGULAR_HESSIAN,      /**< pure Newton (HD_HESSIAN_AS_IS) met an exactly singular Hessian
                                    while not running away */
+    HD_STATIONARY             /**< ||g||_inf <= gtol without significant negative curvature, but
+                                   not proven a minimum: the Hessian is singular or nearly so
+                                   (the test of HD_CONVERGED fails), or GD/BFGS with
+                                   classify_final = 0 never computed it; never "converged" */
 };
 
 /** What the per-iteration callback sees. */
@@ -102,7 +108,10 @@ typedef struct hd_options {
     double         xtol;           /**< finite, >= 0: relative step test, 0 = off (default) */
     long           max_evals;      /**< >= 0: limit on f + dual + hyper calls, 0 = none; checked before
                                         each evaluation, so a gradient or Hessian may overshoot it */
-    int            classify_final; /**< 0 or 1: GD/BFGS: pay one Hessian at the end to classify */
+    int            classify_final; /**< 0 or 1: GD/BFGS: pay one Hessian at the end (and a second
+                                        one to prove a minimum) to classify the point; default 0,
+                                        and then they cannot show a minimum: HD_STATIONARY at
+                                        best, as their first-order work never sees curvature */
     int            escape_saddles; /**< 0 or 1: Newton, TR: use negative curvature (default 1): escape
                                         saddles, and (shifted Newton) prefer a curvature step
                                         that beats the Newton step; pure Newton never escapes */
@@ -128,7 +137,7 @@ HD_API void hd_options_default(hd_options *opt, hd_method method);
 /** Result of hd_minimize. */
 typedef struct hd_result {
     int    status;        /**< why it stopped: an HD_* status (or HD_E* error), see hd_status_str */
-    int    converged;     /**< 1 when a convergence test was met */
+    int    converged;     /**< 1 when status is HD_CONVERGED: a minimum was shown */
     int    iterations;
     long   f_calls, dual_calls, hyper_calls;  /**< objective evaluations by kind */
     double f;             /**< final value */
@@ -141,7 +150,9 @@ typedef struct hd_result {
     long   ls_trials;     /**< trial points (line search, trust region, saddle escape) */
     long   tr_rejected;   /**< rejected trust-region steps */
     int    point_kind;    /**< hd_point_kind of the returned point, or -1 if not classified
-                               (Newton and TR classify it for free; GD/BFGS with classify_final) */
+                               (Newton and TR classify it for free; GD/BFGS with classify_final);
+                               at a stationary point HD_POINT_MINIMUM only with HD_CONVERGED,
+                               HD_POINT_DEGENERATE with HD_STATIONARY */
     double min_eigenvalue;/**< smallest Hessian eigenvalue at the returned point, NaN if unknown */
     long   saddle_escapes;/**< steps taken along negative curvature from a stationary point */
     long   curvature_steps;/**< Newton: steps along negative curvature that beat the shifted step */
@@ -211,7 +222,9 @@ typedef enum { HD_POINT_MINIMUM, HD_POINT_MAXIMUM, HD_POINT_SADDLE,
  * saddle; otherwise (some zero): degenerate. The tolerance is relative because
  * the eigensolver's absolute error is about eps · max|lambda|: a smaller
  * eigenvalue is not resolved (Powell's badly scaled problem has condition
- * number ~1e18 at its minimum and is classified degenerate). Only one
+ * number ~1e18 at its minimum and is classified degenerate; hd_minimize,
+ * which also knows the gradient and a second Hessian, shows it a minimum:
+ * doc/optimizers.md, "Is it a minimum?"). Only one
  * triangle is read: pass a symmetric matrix.
  * @param n           the order of the matrix, >= 1
  * @param hess        in: n*n symmetric, row-major (not modified)
