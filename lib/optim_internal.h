@@ -52,7 +52,8 @@ typedef struct hd__run {
     double radius;         /* trust region */
     int eig_valid;         /* evec/eval hold the decomposition of h at x */
     int kind;              /* hd_point_kind of the current iterate, -1 if unknown */
-    int runaway;           /* consecutive steps that raised f and doubled ||x||_inf */
+    int runaway;           /* consecutive steps that raised f and doubled ||x||_inf; for the
+                              trust region, maximal steps along a model unbounded below */
     size_t trace_rows;     /* rows reported to opt.trace (a ring of opt.trace_cap) */
     int prev_valid;        /* xt and ht hold the previous iterate and its Hessian
                               (second order, until the next trial point) */
@@ -104,7 +105,8 @@ int hd__iterate_checks(hd__run *rn);
 
 /* Runaway divergence: this many consecutive accepted steps, each raising f
  * and at least doubling ||x||_inf, are reported as HD_DIVERGED. Only methods
- * without a decrease test (fixed steps) can produce them. */
+ * without a decrease test (fixed steps) can produce them. The trust region
+ * counts steps of max_trust_radius along a model unbounded below instead. */
 #define HD__RUNAWAY_STEPS 5
 /* A singular Hessian met after this many such steps is the end of the same
  * divergence (far out, the curvature of a function growing like |x| rounds

@@ -148,6 +148,11 @@ static int trust_step(hd__run *rn)
         st = trust_subproblem(n, rn->evec, rn->eval, rn->g, rn->radius, rn->p, &pred, rn->work);
         if (st != HD_OK) return st;
         const double pnorm = norm2(n, rn->p);
+        /* A step as long as the largest region, along a model that is
+         * unbounded below (the Hessian not positive definite): if taken, a
+         * step of a run that is diverging (see hd__trust_region_run). */
+        const int unbounded_step = pnorm >= 0.99 * rn->opt.max_trust_radius &&
+                                   !(rn->eval[0] > HD__EIG_RTOL * hd__eig_scale(rn));
         if (!(pred > 0.0) || hd__trial_point(rn, 1.0)) return hd__failed_step_status(rn);
         double ft;
         st = hd__eval_value(&rn->ev, rn->xt, &ft);
@@ -164,7 +169,9 @@ static int trust_step(hd__run *rn)
             st = hd__eval_hessian(&rn->ev, rn->xt, &ft, rn->gt, rn->ht);
             if (st != HD_OK) return st;
             if (isfinite(ft) && hd__finite(n, rn->gt) && hd__finite(n * n, rn->ht)) {
+                const int runaway = unbounded_step ? rn->runaway + 1 : 0;
                 hd__accept(rn, ft, 1.0);
+                rn->runaway = runaway; /* hd__accept counts f rising, never here */
                 rn->tau = rn->radius;
                 return HD_OK;
             }
@@ -175,6 +182,14 @@ static int trust_step(hd__run *rn)
     return hd__failed_step_status(rn);
 }
 
+/* Divergence: f is decreased at every accepted step, so the runaway rule of
+ * the fixed steps (f rising) never applies; instead HD__RUNAWAY_STEPS
+ * consecutive accepted steps of the largest length along a model unbounded
+ * below mean that f keeps falling as far as the region lets the run look:
+ * hd__iterate_checks reports HD_DIVERGED, as Newton's line search does once
+ * |f| passes divergence_limit. A far minimum with positive curvature is not
+ * counted (its model is bounded), and a model that stops predicting well
+ * shrinks the radius. */
 int hd__trust_region_run(hd__run *rn)
 {
     rn->tau = rn->radius;

@@ -477,6 +477,50 @@ START_TEST(ill_conditioned_minima_are_proven)
 }
 END_TEST
 
+/* ---- unbounded below ----------------------------------------------------- */
+
+/* -x: no curvature at all; (x - 5e10)^2 / 1e10: a minimum far away, beyond
+ * many radii of the largest trust region the tests allow. */
+HD_GENERIC_OBJECTIVE(t_slope, T, x, ctx,
+    return hd_neg(x[0]);
+)
+HD_GENERIC_OBJECTIVE(t_far_bowl, T, x, ctx,
+    return hd_div(hd_sq(hd_sub(x[0], 5e10)), 1e10);
+)
+
+/* x^2 - y^2: a saddle at the origin, unbounded below along y. */
+HD_GENERIC_OBJECTIVE(t_hyperbolic, T, x, ctx,
+    return hd_sub(hd_sq(x[0]), hd_sq(x[1]));
+)
+
+/* x^2 - y^2 is unbounded below: the trust region's radius doubles to its
+ * cap and f falls by ~1e20 per step, which used to run into the iteration
+ * limit (and the advice to "use a second-order method"). A step at the
+ * largest radius along a model unbounded below, five times running, is
+ * divergence, as for Newton. A far minimum with positive curvature is not. */
+START_TEST(trust_region_divergence_is_reported_as_such)
+{
+    const hd_objective h = t_hyperbolic_objective(2, NULL), slope = t_slope_objective(1, NULL);
+    double x[2] = {1.0, 0.0};
+    hd_options o = opts(HD_NEWTON_TRUST_REGION);
+    hd_result r;
+    ck_assert_int_eq(hd_minimize(&h, x, &o, &r), HD_OK);
+    ck_assert_int_eq(r.status, HD_DIVERGED);
+    /* 34 doublings take the radius from 1 to its cap 1e10, then 5 steps */
+    ck_assert(r.iterations < 50);
+    ck_assert(r.f < -1e20);
+    double y = 0.0;
+    ck_assert_int_eq(hd_minimize(&slope, &y, &o, &r), HD_OK);
+    ck_assert_int_eq(r.status, HD_DIVERGED);
+    ck_assert(y > 1e10);
+    const hd_objective far = t_far_bowl_objective(1, NULL);
+    double z = 0.0;
+    ck_assert_int_eq(hd_minimize(&far, &z, &o, &r), HD_OK);
+    ck_assert_int_eq(r.status, HD_CONVERGED);
+    ck_assert_double_eq_tol(z, 5e10, 1e-3);
+}
+END_TEST
+
 /* ---- gradient descent's fixed step --------------------------------------- */
 
 START_TEST(gradient_descent_fixed_step_converges_or_diverges_as_theory_says)
@@ -1278,6 +1322,89 @@ START_TEST(every_code_has_its_own_text)
 }
 END_TEST
 
+/* Options for each kind of run whose advice can differ. */
+static int option_sets(hd_options *os)
+{
+    int k = 0;
+    const hd_method ms[] = {HD_GRADIENT_DESCENT, HD_NEWTON, HD_NEWTON_TRUST_REGION, HD_BFGS};
+    for (int m = 0; m < 4; m++) {
+        hd_options_default(&os[k++], ms[m]);
+        os[k] = os[k - 1];
+        os[k].line_search = HD_LINESEARCH_NONE;
+        k++;
+        os[k] = os[k - 2];
+        os[k].escape_saddles = 0;
+        os[k].classify_final = 1;
+        k++;
+    }
+    os[k++] = pure_newton();
+    return k;
+}
+
+/* The label of a line: up to its first colon. */
+static size_t label_len(const char *s) { return strcspn(s, ":"); }
+
+/* hd_status_advice gives the line that fits the run: the same condition as
+ * hd_status_str's (the label up to the colon), a remedy that the method can
+ * follow, and the generic line for NULL options or an error code. */
+START_TEST(advice_fits_the_method)
+{
+    hd_options os[16];
+    const int nos = option_sets(os);
+    for (size_t i = 0; i < N_STATUSES; i++) {
+        const int c = status_codes[i];
+        const char *generic = hd_status_str(c);
+        ck_assert_str_eq(hd_status_advice(c, NULL), generic);
+        for (int k = 0; k < nos; k++) {
+            const char *a = hd_status_advice(c, &os[k]);
+            ck_assert_ptr_nonnull(a);
+            ck_assert_msg(label_len(a) == label_len(generic) && strncmp(a, generic, label_len(a)) == 0,
+                          "status %d, options %d: \"%s\" against \"%s\"", c, k, a, generic);
+            ck_assert(strlen(a) > 20);
+        }
+    }
+    for (size_t i = 0; i < N_ERRORS; i++)
+        ck_assert_str_eq(hd_status_advice(error_codes[i], &os[0]), hd_strerror(error_codes[i]));
+    ck_assert_str_eq(hd_status_advice(HD_STATIONARY + 1, &os[0]), UNKNOWN_STATUS);
+
+    hd_options gd = opts(HD_GRADIENT_DESCENT), bfgs = opts(HD_BFGS), newton = opts(HD_NEWTON);
+    hd_options tr = opts(HD_NEWTON_TRUST_REGION), pure = pure_newton();
+    /* a second-order method is not told to use one */
+    ck_assert_ptr_null(strstr(hd_status_advice(HD_MAX_ITERATIONS, &tr), "second-order"));
+    ck_assert_ptr_null(strstr(hd_status_advice(HD_MAX_ITERATIONS, &newton), "second-order"));
+    ck_assert_ptr_null(strstr(hd_status_str(HD_MAX_ITERATIONS), "second-order"));
+    ck_assert_ptr_nonnull(strstr(hd_status_advice(HD_MAX_ITERATIONS, &gd), "Newton"));
+    /* only a method that searched along the negative curvature says it failed */
+    ck_assert_ptr_null(strstr(hd_status_advice(HD_SADDLE, &gd), "could not be decreased"));
+    ck_assert_ptr_null(strstr(hd_status_advice(HD_SADDLE, &bfgs), "could not be decreased"));
+    ck_assert_ptr_null(strstr(hd_status_str(HD_SADDLE), "could not be decreased"));
+    ck_assert_ptr_nonnull(strstr(hd_status_advice(HD_SADDLE, &newton), "could not be decreased"));
+    ck_assert_ptr_nonnull(strstr(hd_status_advice(HD_SADDLE, &tr), "could not be decreased"));
+    ck_assert_ptr_null(strstr(hd_status_advice(HD_SADDLE, &pure), "could not be decreased"));
+    /* the trust region is not advised to use the trust region */
+    ck_assert_ptr_null(strstr(hd_status_advice(HD_LINESEARCH_FAILED, &tr), "trust-region method"));
+    /* a fixed step is told to shrink; a line search is not */
+    gd.line_search = HD_LINESEARCH_NONE;
+    ck_assert_ptr_nonnull(strstr(hd_status_advice(HD_DIVERGED, &gd), "learning_rate"));
+    ck_assert_ptr_null(strstr(hd_status_advice(HD_DIVERGED, &tr), "learning_rate"));
+    ck_assert_ptr_nonnull(strstr(hd_status_advice(HD_DIVERGED, &tr), "unbounded below"));
+    /* without the final Hessian, the remedy is to pay for it */
+    bfgs.classify_final = 0;
+    ck_assert_ptr_nonnull(strstr(hd_status_advice(HD_STATIONARY, &bfgs), "classify_final = 1"));
+
+    /* the runs of the issue: x^2 - y^2 from (1, 0) */
+    const hd_objective h = t_hyperbolic_objective(2, NULL);
+    hd_options fo[2] = {opts(HD_GRADIENT_DESCENT), opts(HD_BFGS)};
+    for (int m = 0; m < 2; m++) {
+        double x[2] = {1.0, 0.0};
+        hd_result r;
+        ck_assert_int_eq(hd_minimize(&h, x, &fo[m], &r), HD_OK);
+        ck_assert_int_eq(r.status, HD_SADDLE);
+        ck_assert_ptr_nonnull(strstr(hd_status_advice(r.status, &fo[m]), "Newton or the trust region"));
+    }
+}
+END_TEST
+
 /* Just outside the enums, and at the ends of int: the sign picks the fallback. */
 START_TEST(out_of_range_codes_get_the_fallback)
 {
@@ -1353,6 +1480,7 @@ Suite *make_optim_suite(void)
     tcase_add_test(tc, every_method_solves_rosenbrock_and_helical_valley);
     tcase_add_test(tc, degenerate_stationary_points_are_not_minima);
     tcase_add_test(tc, ill_conditioned_minima_are_proven);
+    tcase_add_test(tc, trust_region_divergence_is_reported_as_such);
     tcase_add_test(tc, gradient_descent_fixed_step_converges_or_diverges_as_theory_says);
     tcase_add_test(tc, pure_newton_divergence_is_reported_as_such);
     tcase_add_test(tc, returned_point_is_never_worse_than_the_start);
@@ -1370,6 +1498,7 @@ Suite *make_optim_suite(void)
     tcase_add_test(tc, defaults_and_strings);
     tcase_add_test(tc, every_code_has_its_own_text);
     tcase_add_test(tc, out_of_range_codes_get_the_fallback);
+    tcase_add_test(tc, advice_fits_the_method);
     suite_add_tcase(s, tc);
     /* a run that does not end fails here, not after the suite's minute */
     TCase *th = tcase_create("bounded");

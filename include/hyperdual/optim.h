@@ -207,6 +207,19 @@ HD_API HD_WARN_UNUSED int hd_minimize(const hd_objective *obj, double *x, const 
  */
 HD_API const char *hd_status_str(int status);
 
+/**
+ * @brief The line for a status as it applies to a run with these options:
+ *        the same condition as hd_status_str(), with the remedy that fits the
+ *        method (hd_status_str()'s line says what is true of any method, so
+ *        it cannot, for example, tell gradient descent to use a second-order
+ *        method without telling Newton the same).
+ * @param status an HD_* status or HD_E* error code
+ * @param opt    the options of the run, may be NULL
+ * @return a static string, never NULL: hd_status_str(status) when opt is NULL,
+ *         status is an error code or no status, or nothing more specific applies
+ */
+HD_API const char *hd_status_advice(int status, const hd_options *opt);
+
 /** @brief Name of a method ("gradient descent", "newton", ...). */
 HD_API const char *hd_method_name(hd_method method);
 
