@@ -748,10 +748,14 @@ static int minimize(const hd_objective *obj, double *x, const hd_options *opt, h
         const int cst = classify_current(rn, &kind);
         if (cst < 0) st = cst;
     }
-    /* the kind of the returned point: the current iterate's, or classify_final's */
+    /* The curvature of the returned point: the current iterate's, or
+     * classify_final's. Its kind only where it met the gradient test: the
+     * kinds are kinds of stationary point, and a Hessian with positive
+     * eigenvalues does not make a point with a large gradient a minimum. */
     if (rn->best_is_current || (rn->opt.classify_final && !rn->second_order)) {
-        res->point_kind = rn->kind;
         res->min_eigenvalue = rn->min_eig;
+        if (status == HD_CONVERGED || status == HD_STATIONARY || status == HD_SADDLE)
+            res->point_kind = rn->kind;
     }
     res->status = st < 0 ? st : status;
     res->converged = res->status == HD_CONVERGED;

@@ -399,6 +399,30 @@ START_TEST(degenerate_stationary_points_are_not_minima)
 }
 END_TEST
 
+/* Stopped early on Rosenbrock (iteration limit, gradient far from 0), every
+ * method knows the Hessian at its point but the point is no stationary
+ * point: no kind ("minimum" used to be said where the Hessian happened to be
+ * positive definite), while the smallest eigenvalue, checked against the
+ * 2x2 formula, is still reported. */
+START_TEST(only_stationary_points_have_a_kind)
+{
+    const hd_objective rosen = registry("rosenbrock");
+    for (int m = 0; m < 4; m++) {
+        double x[2] = {-1.2, 1.0};
+        hd_options o = opts(all_methods[m]);
+        o.max_iter = 2;
+        hd_result r;
+        ck_assert_int_eq(hd_minimize(&rosen, x, &o, &r), HD_OK);
+        ck_assert_int_eq(r.status, HD_MAX_ITERATIONS);
+        ck_assert_msg(r.point_kind == -1, "%s: kind %d at ||g|| = %g",
+                      hd_method_name(all_methods[m]), r.point_kind, r.grad_norm);
+        const double a = 2 - 400 * (x[1] - x[0] * x[0]) + 800 * x[0] * x[0], b = -400 * x[0];
+        const double lmin = 0.5 * (a + 200) - sqrt(0.25 * (a - 200) * (a - 200) + b * b);
+        ck_assert_double_eq_tol(r.min_eigenvalue, lmin, 1e-9 * fabs(a));
+    }
+}
+END_TEST
+
 /* The registry problems whose Hessian is singular at the minimizer, by
  * construction: Powell's singular function (MGH #13, and #22 its extension)
  * has a rank-2 Hessian at the origin, and the rank-1 linear problems (#33,
@@ -1479,6 +1503,7 @@ Suite *make_optim_suite(void)
     tcase_add_test(tc, trust_region_solves_powell_badly_scaled);
     tcase_add_test(tc, every_method_solves_rosenbrock_and_helical_valley);
     tcase_add_test(tc, degenerate_stationary_points_are_not_minima);
+    tcase_add_test(tc, only_stationary_points_have_a_kind);
     tcase_add_test(tc, ill_conditioned_minima_are_proven);
     tcase_add_test(tc, trust_region_divergence_is_reported_as_such);
     tcase_add_test(tc, gradient_descent_fixed_step_converges_or_diverges_as_theory_says);

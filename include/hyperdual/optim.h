@@ -149,11 +149,14 @@ typedef struct hd_result {
     long   modifications; /**< Hessian modification retries (shifts) */
     long   ls_trials;     /**< trial points (line search, trust region, saddle escape) */
     long   tr_rejected;   /**< rejected trust-region steps */
-    int    point_kind;    /**< hd_point_kind of the returned point, or -1 if not classified
-                               (Newton and TR classify it for free; GD/BFGS with classify_final);
-                               at a stationary point HD_POINT_MINIMUM only with HD_CONVERGED,
-                               HD_POINT_DEGENERATE with HD_STATIONARY */
-    double min_eigenvalue;/**< smallest Hessian eigenvalue at the returned point, NaN if unknown */
+    int    point_kind;    /**< hd_point_kind of the returned point when it met the gradient
+                               test and its Hessian is known (Newton and TR classify it for
+                               free; GD/BFGS with classify_final): HD_POINT_MINIMUM with
+                               HD_CONVERGED, HD_POINT_DEGENERATE with HD_STATIONARY, saddle or
+                               maximum with HD_SADDLE; -1 otherwise (a point that is not
+                               stationary has no kind) */
+    double min_eigenvalue;/**< smallest Hessian eigenvalue at the returned point, NaN if unknown
+                               (known wherever the Hessian there is, stationary or not) */
     long   saddle_escapes;/**< steps taken along negative curvature from a stationary point */
     long   curvature_steps;/**< Newton: steps along negative curvature that beat the shifted step */
     double f_last;        /**< f at the last iterate (differs from f when an iterate got worse) */
