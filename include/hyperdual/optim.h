@@ -195,8 +195,10 @@ typedef struct hd_result {
  *            fine); on a negative return, res->status is that code and converged 0
  * @return HD_OK when the run ended in a status (see res->status); HD_EINVAL for
  *         bad arguments (NULL obj or x, n == 0, no f_hyper, an out-of-range
- *         option); HD_ENOMEM; HD_ELAPACK if LAPACKE fails in an unexpected way
- *         (x and res then still describe the best point seen).
+ *         option, a trace_cap without a trace); HD_ENOMEM (also for an n whose
+ *         array sizes do not fit in a size_t); x is untouched after these.
+ *         HD_ELAPACK if LAPACKE fails in an unexpected way (x and res then
+ *         still describe the best point seen).
  */
 HD_API HD_WARN_UNUSED int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt,
                                       hd_result *res);
