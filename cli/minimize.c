@@ -56,6 +56,8 @@ typedef struct {
 typedef struct {
     hd_method method;
     hd_result res;
+    const hd_options *opt; /* while it runs */
+    const char *advice;    /* hd_status_advice for the way it ended */
     int rc;
     double seconds;
     double *x;            /* final point */
@@ -200,6 +202,7 @@ static void run_method(const setup *s, run *r)
 {
     hd_options opt;
     hd_options_default(&opt, r->method);
+    r->opt = &opt;
     if (s->max_iter) opt.max_iter = (int)s->max_iter;
     if (s->gtol > 0) opt.gtol = s->gtol;
     if (s->have_lr && r->method == HD_GRADIENT_DESCENT) {
@@ -220,6 +223,8 @@ static void run_method(const setup *s, run *r)
     const double t0 = cli_now();
     r->rc = hd_minimize(s->obj, r->x, &opt, &r->res);
     r->seconds = cli_now() - t0;
+    r->advice = hd_status_advice(r->rc != HD_OK ? r->rc : r->res.status, &opt);
+    r->opt = NULL;
     if (r->progress) fprintf(stderr, "\r%70s\r", "");
 }
 
@@ -233,12 +238,14 @@ static const char *point_kind(const run *r)
 }
 
 /* A short label: hd_status_str()'s text up to its ':' ("iteration limit",
- * "saddle point", ...); the whole text explains it below the table. */
-static const char *status_label(const run *r, char buf[32])
+ * "stationary, not proven a minimum", ...); the advice for the run explains
+ * it below the table. */
+#define LABEL_MAX 64
+static const char *status_label(const run *r, char buf[LABEL_MAX])
 {
     const char *s = r->rc != HD_OK ? hd_strerror(r->rc) : hd_status_str(r->res.status);
     const size_t len = strcspn(s, ":");
-    snprintf(buf, 32, "%.*s", (int)(len < 31 ? len : 31), s);
+    snprintf(buf, LABEL_MAX, "%.*s", (int)(len < LABEL_MAX - 1 ? len : LABEL_MAX - 1), s);
     return buf;
 }
 
@@ -254,17 +261,20 @@ static const char *counter_name(int k, char buf[32])
  * the columns add up to `passes`; f calls always. */
 static void print_table(const run *runs, size_t nruns, char **names, size_t n)
 {
-    char b1[32], b2[32];
-    int used[HD_KIND_COUNT] = {0};
-    for (size_t i = 0; i < nruns; i++)
+    char b1[32], b2[LABEL_MAX];
+    int used[HD_KIND_COUNT] = {0}, width = 18; /* the status column fits every label */
+    for (size_t i = 0; i < nruns; i++) {
         for (int k = 0; k < HD_KIND_COUNT; k++) used[k] |= k == HD_KIND_VALUE || runs[i].res.counts.calls[k] != 0;
-    printf("%-10s %-18s %-10s %7s", "method", "status", "point", "iter");
+        const int len = (int)strlen(status_label(&runs[i], b2));
+        if (len > width) width = len;
+    }
+    printf("%-10s %-*s %-10s %7s", "method", width, "status", "point", "iter");
     for (int k = 0; k < HD_KIND_COUNT; k++)
         if (used[k]) printf(" %9s", k == HD_KIND_VALUE ? "f calls" : hd_kind_name((hd_kind)k));
     printf(" %10s %-24s %-10s %9s\n", "passes", "final f", "||g||_inf", "time");
     for (size_t i = 0; i < nruns; i++) {
         const run *r = &runs[i];
-        printf("%-10s %-18s %-10s %7d", short_name(r->method), status_label(r, b2), point_kind(r),
+        printf("%-10s %-*s %-10s %7d", short_name(r->method), width, status_label(r, b2), point_kind(r),
                r->res.iterations);
         for (int k = 0; k < HD_KIND_COUNT; k++)
             if (used[k]) printf(" %9ld", r->res.counts.calls[k]);
@@ -286,7 +296,7 @@ static void print_table(const run *runs, size_t nruns, char **names, size_t n)
         if (converged(r)) continue;
         if (!notes++) putchar('\n');
         if (r->out_of_memory) printf("%-10s out of memory while recording the iterations\n", short_name(r->method));
-        else printf("%-10s %s\n", short_name(r->method), hd_status_str(r->rc != HD_OK ? r->rc : r->res.status));
+        else printf("%-10s %s\n", short_name(r->method), r->advice);
     }
 }
 
@@ -307,7 +317,7 @@ static void print_json(const cli_text *t, const char *problem, const run *runs, 
     printf("], \"start\": ");
     cli_json_numbers(stdout, x0, n);
     printf(", \"results\": [");
-    char b[32];
+    char b[LABEL_MAX];
     for (size_t i = 0; i < nruns; i++) {
         const run *r = &runs[i];
         printf("%s{\"method\": \"%s\", \"status\": \"%s\", \"converged\": %s, \"point_kind\": \"%s\", "

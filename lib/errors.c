@@ -2,8 +2,9 @@
  *
  * One table describes every code a hyperdual function returns or stores:
  * the HD_E* errors (negative, and HD_OK) and the optimizer statuses
- * (positive, hd_result.status). hd_strerror and hd_status_str both read it,
- * so the two cannot disagree and neither calls the other. The statuses are
+ * (positive, hd_result.status), with a status's lines for particular
+ * methods. hd_strerror, hd_status_str and hd_status_advice all read it, so
+ * they cannot disagree. The statuses are
  * named here, below the optimizer, because only their enumerators are needed
  * (from optim.h, a header): this file links against nothing. */
 #include <config.h>
@@ -14,71 +15,195 @@
 
 const char *hd_version(void) { return HD_VERSION_STRING; }
 
+/* Who a status line is for: a run of some method with some options. A
+ * status's generic line (hd_status_str) must be true whatever the method;
+ * where the condition or the remedy depends on the method, the row also has
+ * a line for the case, which hd_status_advice picks (advice_case below). */
+enum {
+    FOR_GD_FIXED,     /* gradient descent with a fixed step */
+    FOR_GD,           /* gradient descent with a line search */
+    FOR_BFGS,
+    FOR_NEWTON,       /* Newton with a modified Hessian and a line search */
+    FOR_NEWTON_FIXED, /* Newton with a fixed step, or with the Hessian as is */
+    FOR_TRUST_REGION,
+    FOR_NO_ESCAPE,    /* Newton or the trust region with escape_saddles = 0, at a saddle */
+    FOR_NO_HESSIAN,   /* gradient descent or BFGS with classify_final = 0, stationary */
+    FOR_CASES
+};
+
+typedef struct code_text {
+    const char *text;           /* every code: hd_strerror's, hd_status_str's line */
+    const char *for_[FOR_CASES]; /* statuses: the line for a case, or NULL (= text) */
+} code_text;
+
+/* The conditions that several lines of one status share. */
+#define SADDLE_IS "saddle point: the gradient vanishes but the Hessian has a negative " \
+                  "eigenvalue, so the point is no minimum"
+#define STALLED_IS "stalled: f or x changed by less than ftol/xtol while ||g||_inf > gtol; " \
+                   "this is not convergence"
+#define LS_FAILED_IS "line search failed: no step along the search direction (or inside " \
+                     "the trust region) decreases f enough"
+#define MAX_ITER_IS "iteration limit: max_iter reached before convergence"
+#define DIVERGED_IS "diverged: |f| or ||x||_inf passed divergence_limit, the iterates ran " \
+                    "away (f rising and ||x||_inf doubling 5 steps in a row, or a singular " \
+                    "Hessian after 2 such steps), the trust region took 5 steps of " \
+                    "max_trust_radius in a row along a model unbounded below, or fixed " \
+                    "steps settled on a stationary point worse than the start"
+#define STATIONARY_IS "stationary, not proven a minimum: ||g||_inf <= gtol"
+/* Lines that several cases share. */
+#define SADDLE_UNUSED(method) SADDLE_IS "; " method " does not use curvature and stops " \
+                              "there: restart elsewhere, or use Newton or the trust " \
+                              "region, which step along it"
+#define SADDLE_TRIED SADDLE_IS ", and f could not be decreased along it in floating point: " \
+                     "restart elsewhere"
+#define STALLED_SECOND_ORDER STALLED_IS ": lower or drop ftol/xtol, or rescale the problem"
+#define MAX_ITER_SECOND_ORDER(run) MAX_ITER_IS "; raise max_iter; " run " this long usually " \
+                                   "means bad scaling or a Hessian singular along the way: " \
+                                   "rescale the variables"
+#define DIVERGED_SEARCHED DIVERGED_IS "; with a line search this means f is unbounded below " \
+                          "(or divergence_limit is too small)"
+#define DIVERGED_FIXED_NEWTON DIVERGED_IS "; use the default Newton (HD_HESSIAN_SHIFT with " \
+                              "a line search), unless f is unbounded below"
+
 /* Indexed by code - HD_EDOM, HD_EDOM being the lowest code (a new, lower
  * error code needs a new base here). A new status needs only its row: the
  * table's length bounds the lookup. The status lines name the condition and
  * the usual remedy, so that a one-line report is actionable. */
 #define HD__AT(code) [(code) - HD_EDOM]
-static const char *const hd__code_text[] = {
-    HD__AT(HD_OK)         = "success",
-    HD__AT(HD_EINVAL)     = "invalid argument",
-    HD__AT(HD_ENOMEM)     = "out of memory",
-    HD__AT(HD_ENONFINITE) = "non-finite value (NaN or infinity)",
-    HD__AT(HD_ELAPACK)    = "LAPACKE routine failed",
-    HD__AT(HD_ESYNTAX)    = "syntax error in expression",
-    HD__AT(HD_ERANGE)     = "size or nesting limit exceeded",
-    HD__AT(HD_EDOM)       = "argument outside the domain",
+static const code_text hd__code_text[] = {
+    HD__AT(HD_OK)         = {.text = "success"},
+    HD__AT(HD_EINVAL)     = {.text = "invalid argument"},
+    HD__AT(HD_ENOMEM)     = {.text = "out of memory"},
+    HD__AT(HD_ENONFINITE) = {.text = "non-finite value (NaN or infinity)"},
+    HD__AT(HD_ELAPACK)    = {.text = "LAPACKE routine failed"},
+    HD__AT(HD_ESYNTAX)    = {.text = "syntax error in expression"},
+    HD__AT(HD_ERANGE)     = {.text = "size or nesting limit exceeded"},
+    HD__AT(HD_EDOM)       = {.text = "argument outside the domain"},
 
-    HD__AT(HD_CONVERGED) =
-        "converged: ||g||_inf <= gtol, and the Hessian is positive semidefinite where it "
-        "was computed; nothing to do",
-    HD__AT(HD_SADDLE) =
-        "saddle point: the gradient vanishes but the Hessian has a negative eigenvalue and "
-        "f could not be decreased along it; restart elsewhere, or use Newton or the trust "
-        "region with escape_saddles = 1",
-    HD__AT(HD_STALLED) =
-        "stalled: f or x changed by less than ftol/xtol while ||g||_inf > gtol; this is "
-        "not convergence: rescale the problem or use a second-order method",
-    HD__AT(HD_PRECISION_LIMIT) =
-        "precision limit: f cannot be decreased in floating point while ||g|| is already "
-        "tiny; the point is as good as double precision allows: loosen gtol",
-    HD__AT(HD_LINESEARCH_FAILED) =
-        "line search failed: no step along the search direction (or inside the trust "
-        "region) decreases f enough; check the derivatives (hd_check_derivatives), "
-        "rescale, or use the trust-region method",
-    HD__AT(HD_NONFINITE_VALUE) =
-        "non-finite value: f is NaN or infinite at the start (trial points outside the "
-        "domain are stepped back from); start inside the domain of f",
-    HD__AT(HD_NONFINITE_GRADIENT) =
-        "non-finite gradient: the gradient is NaN or infinite (e.g. sqrt or log at 0); "
-        "start elsewhere or reformulate the objective near that point",
-    HD__AT(HD_NONFINITE_HESSIAN) =
-        "non-finite Hessian: a second derivative is NaN or infinite; start elsewhere, "
-        "reformulate, or use a first-order method (BFGS)",
-    HD__AT(HD_MAX_ITERATIONS) =
-        "iteration limit: max_iter reached before convergence; raise max_iter or use a "
-        "second-order method (Newton converges in far fewer iterations)",
-    HD__AT(HD_MAX_EVALUATIONS) =
-        "evaluation limit: max_evals reached before convergence; raise max_evals",
-    HD__AT(HD_STOPPED_BY_CALLBACK) =
-        "stopped by the callback, which returned non-zero",
-    HD__AT(HD_DIVERGED) =
-        "diverged: |f| or ||x||_inf exceeded divergence_limit, or the iterates ran away "
-        "(5 consecutive steps each raised f and doubled ||x||_inf, or a singular Hessian "
-        "came after 2 such steps); lower learning_rate or use a line search (the default "
-        "Newton instead of pure Newton), or f is unbounded below",
-    HD__AT(HD_SINGULAR_HESSIAN) =
-        "singular Hessian: pure Newton (HD_HESSIAN_AS_IS) cannot solve H p = -g (and "
+    HD__AT(HD_CONVERGED) = {
+        .text = "converged: ||g||_inf <= gtol at a point shown to be a minimum (its Hessian is "
+        "positive definite and changes by less than a quarter of itself across the Newton "
+        "step); nothing to do"},
+    HD__AT(HD_SADDLE) = {
+        .text = SADDLE_IS "; restart elsewhere, or use Newton or the trust region with "
+        "escape_saddles = 1, which step along negative curvature",
+        .for_ = {[FOR_GD_FIXED] = SADDLE_UNUSED("gradient descent"),
+                 [FOR_GD] = SADDLE_UNUSED("gradient descent"),
+                 [FOR_BFGS] = SADDLE_UNUSED("BFGS"),
+                 [FOR_NEWTON] = SADDLE_TRIED,
+                 [FOR_TRUST_REGION] = SADDLE_TRIED,
+                 [FOR_NEWTON_FIXED] = SADDLE_IS "; pure Newton is drawn back to saddles "
+                                      "and never leaves them: use the default Newton "
+                                      "(HD_HESSIAN_SHIFT with a line search) or the "
+                                      "trust region",
+                 [FOR_NO_ESCAPE] = SADDLE_IS "; set escape_saddles = 1 to step along the negative "
+                                   "curvature"}},
+    HD__AT(HD_STALLED) = {
+        .text = STALLED_IS ": lower or drop ftol/xtol, rescale the problem, or (after a "
+        "first-order method) use a second-order one",
+        .for_ = {[FOR_NEWTON] = STALLED_SECOND_ORDER,
+                 [FOR_NEWTON_FIXED] = STALLED_SECOND_ORDER,
+                 [FOR_TRUST_REGION] = STALLED_SECOND_ORDER}},
+    HD__AT(HD_PRECISION_LIMIT) = {
+        .text = "precision limit: f cannot be decreased in floating point while ||g|| is already "
+        "tiny; the point is as good as double precision allows: loosen gtol"},
+    HD__AT(HD_LINESEARCH_FAILED) = {
+        .text = LS_FAILED_IS "; check the derivatives (hd_check_derivatives), rescale, or (after a "
+        "line search) use the trust-region method",
+        .for_ = {[FOR_TRUST_REGION] = LS_FAILED_IS "; check the derivatives (hd_check_derivatives) "
+                                      "or rescale; a trust_radius below the rounding of x admits "
+                                      "no step at all"}},
+    HD__AT(HD_NONFINITE_VALUE) = {
+        .text = "non-finite value: f is NaN or infinite at the start (trial points outside the "
+        "domain are stepped back from); start inside the domain of f"},
+    HD__AT(HD_NONFINITE_GRADIENT) = {
+        .text = "non-finite gradient: the gradient is NaN or infinite (e.g. sqrt or log at 0); "
+        "start elsewhere or reformulate the objective near that point"},
+    HD__AT(HD_NONFINITE_HESSIAN) = {
+        .text = "non-finite Hessian: a second derivative is NaN or infinite; start elsewhere, "
+        "reformulate, or use a first-order method (BFGS)"},
+    HD__AT(HD_MAX_ITERATIONS) = {
+        .text = MAX_ITER_IS "; raise max_iter",
+        .for_ = {[FOR_GD_FIXED] = MAX_ITER_IS "; raise max_iter, use a line search, or use a "
+                                  "second-order method (Newton converges in far fewer iterations)",
+                 [FOR_GD] = MAX_ITER_IS "; raise max_iter, or use BFGS or a second-order method "
+                            "(Newton converges in far fewer iterations)",
+                 [FOR_BFGS] = MAX_ITER_IS "; raise max_iter, or use Newton (a Hessian per "
+                              "iteration, far fewer iterations)",
+                 [FOR_NEWTON] = MAX_ITER_SECOND_ORDER("a Newton run"),
+                 [FOR_NEWTON_FIXED] = MAX_ITER_IS "; raise max_iter, or use the default Newton "
+                                      "(HD_HESSIAN_SHIFT with a line search)",
+                 [FOR_TRUST_REGION] = MAX_ITER_SECOND_ORDER("a trust-region run")}},
+    HD__AT(HD_MAX_EVALUATIONS) = {
+        .text = "evaluation limit: max_evals reached before convergence; raise max_evals"},
+    HD__AT(HD_STOPPED_BY_CALLBACK) = {
+        .text = "stopped by the callback, which returned non-zero"},
+    HD__AT(HD_DIVERGED) = {
+        .text = DIVERGED_IS "; lower learning_rate or use a line search (the default Newton "
+        "instead of pure Newton), or f is unbounded below",
+        .for_ = {[FOR_GD_FIXED] = DIVERGED_IS "; lower learning_rate or use a line search, unless "
+                                  "f is unbounded below",
+                 [FOR_GD] = DIVERGED_SEARCHED,
+                 [FOR_BFGS] = DIVERGED_SEARCHED,
+                 [FOR_NEWTON] = DIVERGED_SEARCHED,
+                 [FOR_NEWTON_FIXED] = DIVERGED_FIXED_NEWTON,
+                 [FOR_TRUST_REGION] = DIVERGED_IS "; f is unbounded below as far as the trust "
+                                      "region looks (raise max_trust_radius if a minimum lies "
+                                      "further out)"}},
+    HD__AT(HD_SINGULAR_HESSIAN) = {
+        .text = "singular Hessian: pure Newton (HD_HESSIAN_AS_IS) cannot solve H p = -g (and "
         "the iterates were not running away); use "
-        "HD_HESSIAN_SHIFT, HD_HESSIAN_EIGEN or the trust region",
+        "HD_HESSIAN_SHIFT, HD_HESSIAN_EIGEN or the trust region"},
+    HD__AT(HD_STATIONARY) = {
+        .text = STATIONARY_IS " and no negative curvature, but the Hessian is singular or too "
+        "nearly singular for the size of the gradient (or was not computed: classify_final "
+        "= 0), so a minimum, an inflection or a degenerate saddle cannot be told apart; a "
+        "smaller gtol proves a minimum whose Hessian is merely ill-conditioned, otherwise "
+        "check the point by other means",
+        .for_ = {[FOR_NO_HESSIAN] = STATIONARY_IS ", but gradient descent and BFGS compute "
+                                    "no Hessian: set classify_final = 1 to have the point "
+                                    "classified and a minimum shown"}},
 };
 #undef HD__AT
 
-const char *hd_strerror(int code)
+/* The entry of a code, or NULL when it is no code. */
+static const code_text *entry(int code)
 {
     /* in long long, so that INT_MIN and INT_MAX cannot overflow */
     const long long i = (long long)code - HD_EDOM;
     const long long n = (long long)(sizeof hd__code_text / sizeof hd__code_text[0]);
-    if (i >= 0 && i < n && hd__code_text[i]) return hd__code_text[i];
+    return i >= 0 && i < n && hd__code_text[i].text ? &hd__code_text[i] : NULL;
+}
+
+const char *hd_strerror(int code)
+{
+    const code_text *e = entry(code);
+    if (e) return e->text;
     return code > 0 ? "unknown optimizer status" : "unknown error code";
+}
+
+/* Which line of a status fits a run with options o. */
+static int advice_case(int status, const hd_options *o)
+{
+    const int first_order = o->method == HD_GRADIENT_DESCENT || o->method == HD_BFGS;
+    if (status == HD_STATIONARY && first_order && !o->classify_final) return FOR_NO_HESSIAN;
+    const int pure = o->method == HD_NEWTON &&
+                     (o->hessian_fix == HD_HESSIAN_AS_IS || o->line_search == HD_LINESEARCH_NONE);
+    if (status == HD_SADDLE && !first_order && !pure && !o->escape_saddles) return FOR_NO_ESCAPE;
+    switch (o->method) {
+    case HD_GRADIENT_DESCENT:
+        return o->line_search == HD_LINESEARCH_NONE ? FOR_GD_FIXED : FOR_GD;
+    case HD_BFGS: return FOR_BFGS;
+    case HD_NEWTON_TRUST_REGION: return FOR_TRUST_REGION;
+    default: return pure ? FOR_NEWTON_FIXED : FOR_NEWTON;
+    }
+}
+
+const char *hd_status_advice(int status, const hd_options *opt)
+{
+    const code_text *e = entry(status);
+    if (!e || !opt || status <= 0 || opt->method < HD_GRADIENT_DESCENT || opt->method > HD_BFGS)
+        return hd_strerror(status);
+    const char *line = e->for_[advice_case(status, opt)];
+    return line ? line : e->text;
 }

@@ -47,6 +47,14 @@ int hd__sym_eigen(size_t n, double *a, double *w, int vectors)
     return info != 0 ? lapack_error(info) : HD_OK;
 }
 
+int hd__congruence(size_t n, double *a, const double *factor)
+{
+    if (!size_ok(n)) return HD_EINVAL;
+    const lapack_int m = (lapack_int)n;
+    const lapack_int info = LAPACKE_dsygst(LAPACK_COL_MAJOR, 1, 'L', m, a, m, factor, m);
+    return info != 0 ? lapack_error(info) : HD_OK;
+}
+
 int hd__sym_solve(size_t n, double *a, double *b)
 {
     if (!size_ok(n)) return HD_EINVAL;

@@ -24,6 +24,11 @@ int hd__cholesky_solve(size_t n, const double *factor, double *b);
  * destroyed. */
 int hd__sym_eigen(size_t n, double *a, double *w, int vectors);
 
+/* a <- L^-1 a L^-T with the Cholesky factor L from hd__cholesky
+ * (LAPACKE_dsygst, itype 1): a symmetric a seen in the metric of the
+ * factored matrix. Only the lower triangle of a is read and written. */
+int hd__congruence(size_t n, double *a, const double *factor);
+
 /* Solve A x = b in place for a symmetric, possibly indefinite A (LAPACKE_dsysv,
  * Bunch-Kaufman); a is destroyed. HD__SINGULAR when a pivot is exactly zero. */
 int hd__sym_solve(size_t n, double *a, double *b);

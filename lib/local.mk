@@ -10,6 +10,7 @@ lib_libhyperdual_la_SOURCES = \
 	lib/expr_parse.c \
 	lib/expr_eval.c \
 	lib/linalg.h \
+	lib/size_check.h \
 	lib/linalg.c \
 	lib/optim_internal.h \
 	lib/optim_core.c \

@@ -5,12 +5,12 @@
 #include <config.h>
 #include <float.h>
 #include <math.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <hyperdual.h>
 #include "optim_internal.h"
 #include "diff/counted.h"
+#include "size_check.h"
 
 /* ---- counted evaluations ------------------------------------------------------ */
 
@@ -91,6 +91,7 @@ int hd__finite(size_t n, const double *v)
 int hd__trial_point(hd__run *rn, double alpha)
 {
     int same = 1;
+    rn->prev_valid = 0;
     for (size_t i = 0; i < rn->n; i++) {
         rn->xt[i] = rn->x[i] + alpha * rn->p[i];
         if (rn->xt[i] != rn->x[i]) same = 0;
@@ -118,6 +119,7 @@ void hd__accept(hd__run *rn, double ft, double step)
     swap_ptr(&rn->x, &rn->xt);
     swap_ptr(&rn->g, &rn->gt);
     if (rn->second_order) swap_ptr(&rn->h, &rn->ht);
+    rn->prev_valid = rn->second_order;
     rn->f_prev = rn->f;
     rn->f = ft;
     rn->gnorm = hd__norm_inf(n, rn->g);
@@ -139,12 +141,13 @@ void hd__accept(hd__run *rn, double ft, double step)
     }
 }
 
-/* Callback and trace row for the current iterate; HD_STOPPED_BY_CALLBACK or 0. */
+/* Callback and trace row for the current iterate; HD_STOPPED_BY_CALLBACK or 0.
+ * The trace is a ring: row k goes to slot k mod trace_cap, and
+ * order_trace puts the last trace_cap rows in order at the end. */
 static int report(hd__run *rn)
 {
-    hd_result *res = rn->res;
-    if (res->trace && res->trace_len < res->trace_cap) {
-        hd_trace_row *row = &res->trace[res->trace_len++];
+    if (rn->opt.trace_cap > 0) {
+        hd_trace_row *row = &rn->opt.trace[rn->trace_rows++ % rn->opt.trace_cap];
         row->iteration = rn->iter;
         row->f = rn->f;
         row->grad_norm = rn->gnorm;
@@ -217,6 +220,7 @@ static int curvature_search(hd__run *rn, double a_min, double f_beat, int both_s
     memcpy(rn->p, rn->evec, n * sizeof *rn->p);
     if (hd__dot(n, rn->g, rn->p) > 0.0)
         for (size_t i = 0; i < n; i++) rn->p[i] = -rn->p[i];
+    /* At most 2 signs × 60 trials (halvings, then doublings). */
     for (int sign = 0; sign < (both_signs ? 2 : 1); sign++) {
         if (sign)
             for (size_t i = 0; i < n; i++) rn->p[i] = -rn->p[i];
@@ -299,18 +303,33 @@ static int prefer_negative_curvature(hd__run *rn, double *alpha, double *ft, dou
     return 0;
 }
 
-/* At ||g|| <= gtol: HD_CONVERGED, HD_SADDLE, 0 after an escape (keep
- * iterating), or an error / limit code. */
+/* At ||g|| <= gtol without significant negative curvature (rn->eval
+ * current): HD_CONVERGED when a minimum is shown (hd__minimum_shown), else
+ * HD_STATIONARY; the point kind follows (minimum or degenerate). */
+static int minimum_or_stationary(hd__run *rn)
+{
+    int shown;
+    const int st = hd__minimum_shown(rn, &shown);
+    if (st != HD_OK) return st;
+    rn->kind = shown ? HD_POINT_MINIMUM : HD_POINT_DEGENERATE;
+    return shown ? HD_CONVERGED : HD_STATIONARY;
+}
+
+/* At ||g|| <= gtol: HD_CONVERGED, HD_STATIONARY, HD_SADDLE, 0 after an
+ * escape (keep iterating), or an error / limit code. */
 static int stationary(hd__run *rn)
 {
-    if (!rn->second_order) return HD_CONVERGED; /* classify_final decides later */
+    if (!rn->second_order) return HD_STATIONARY; /* classify_final decides later */
     hd_point_kind kind;
     const int st = classify_current(rn, &kind);
     if (st != HD_OK) return st;
-    if (!hd__negative_curvature(rn)) return HD_CONVERGED;
+    if (!hd__negative_curvature(rn)) return minimum_or_stationary(rn);
     /* Pure Newton is drawn back to the saddle it escaped from, so it reports it. */
     const int pure = rn->opt.method == HD_NEWTON && rn->opt.hessian_fix == HD_HESSIAN_AS_IS;
     if (!rn->opt.escape_saddles || pure) return HD_SADDLE;
+    /* An escape is an iteration: none at the limit, which bounds the
+     * escape loop of hd__iterate_checks by max_iter. */
+    if (rn->iter >= rn->opt.max_iter) return HD_MAX_ITERATIONS;
     return escape_saddle(rn);
 }
 
@@ -332,6 +351,8 @@ int hd__iterate_checks(hd__run *rn)
     if (!isfinite(rn->f)) return HD_NONFINITE_VALUE;
     if (!hd__finite(n, rn->g)) return HD_NONFINITE_GRADIENT;
     if (rn->second_order && !hd__finite(n * n, rn->h)) return HD_NONFINITE_HESSIAN;
+    /* Bounded by max_iter: each pass returns or escapes (iter + 1, only
+     * below max_iter; see stationary). */
     for (;;) {
         int st = report(rn);
         if (st) return st;
@@ -364,6 +385,7 @@ static int finish_step(hd__run *rn, double f0, double d0, double *alpha, double 
     const size_t n = rn->n;
     const int fixed = rn->opt.line_search == HD_LINESEARCH_NONE;
     int bad = HD_NONFINITE_VALUE;
+    /* At most 80 halvings (2^-80 of the step: below the rounding of x). */
     for (int k = 0; k < 80; k++) {
         if (k > 0) {
             *alpha *= 0.5;
@@ -417,6 +439,8 @@ static int line_search_run(hd__run *rn)
     const size_t n = rn->n;
     double alpha_prev = 0.0, slope_prev = 0.0;
     int bfgs_fresh = 1;
+    /* Bounded by max_iter: each pass accepts a step (iter + 1) or returns,
+     * and hd__iterate_checks stops at max_iter. */
     for (;;) {
         int st = hd__iterate_checks(rn);
         if (st) return st;
@@ -478,32 +502,49 @@ static int line_search_run(hd__run *rn)
 
 /* ---- hd_minimize ------------------------------------------------------------------ */
 
+static int is_flag(int v) { return v == 0 || v == 1; }
+
+static int finite_nonnegative(double v) { return v >= 0.0 && isfinite(v); }
+
+/* Every option in its documented range (optim.h), whatever the method: an
+ * option the method does not use is checked too, because a value out of
+ * range there is the mark of an options struct that hd_options_default
+ * never filled. NaN fails every test. */
 static int options_valid(const hd_options *o)
 {
     if (o->method < HD_GRADIENT_DESCENT || o->method > HD_BFGS) return 0;
     if (o->line_search < HD_LINESEARCH_NONE || o->line_search > HD_LINESEARCH_WOLFE) return 0;
     if (o->hessian_fix < HD_HESSIAN_AS_IS || o->hessian_fix > HD_HESSIAN_EIGEN) return 0;
-    if (o->max_iter < 0 || !(o->gtol >= 0) || !(o->ftol >= 0) || !(o->xtol >= 0)) return 0;
-    if (o->max_evals < 0 || !(o->divergence_limit > 0)) return 0;
-    if (o->method == HD_GRADIENT_DESCENT && o->line_search == HD_LINESEARCH_NONE &&
-        !(o->learning_rate > 0 && isfinite(o->learning_rate)))
+    if (o->max_iter < 0 || o->max_evals < 0) return 0;
+    if (o->trace_cap > 0 && !o->trace) return 0;
+    if (!finite_nonnegative(o->gtol) || !finite_nonnegative(o->ftol) || !finite_nonnegative(o->xtol))
         return 0;
-    if (o->method == HD_NEWTON_TRUST_REGION &&
-        !(o->trust_radius > 0 && o->max_trust_radius >= o->trust_radius))
+    if (!(o->learning_rate > 0.0 && isfinite(o->learning_rate))) return 0;
+    if (!(o->divergence_limit > 0.0)) return 0; /* +inf: no limit */
+    if (!is_flag(o->classify_final) || !is_flag(o->escape_saddles) || !is_flag(o->barzilai_borwein))
+        return 0;
+    /* Normal and finite radii: below DBL_MIN, ||g||/radius overflows before
+     * any step is representable. */
+    if (!(o->trust_radius >= DBL_MIN && o->trust_radius <= o->max_trust_radius &&
+          isfinite(o->max_trust_radius)))
         return 0;
     return 1;
 }
 
-/* One allocation for every array the method uses. */
+/* One allocation for every array the method uses: 8 vectors of n, and for
+ * a method that needs Hessians 4 matrices of n·n and 3 more vectors (h, ht,
+ * work with its 2n tail for the trust region, evec, eval); BFGS adds its
+ * n·n inverse. Every size is checked, so an absurd n is HD_ENOMEM. */
 static int allocate(hd__run *rn, double **block)
 {
     const size_t n = rn->n;
     const int need_h = rn->second_order || rn->opt.classify_final;
-    const size_t nn = n * n;
-    if (n > SIZE_MAX / sizeof(double) / (n + 16) / 6) return HD_ENOMEM;
-    size_t total = 8 * n;
-    if (need_h) total += 4 * nn + 3 * n; /* h, ht, work (+2n for TR), evec, eval */
-    if (rn->opt.method == HD_BFGS) total += nn;
+    size_t nn = 0, total = 0, bytes = 0;
+    if (!hd__size_mul(n, n, &nn) || !hd__size_mul(8, n, &total)) return HD_ENOMEM;
+    if (need_h && !(hd__size_mul_add(4, nn, total, &total) && hd__size_mul_add(3, n, total, &total)))
+        return HD_ENOMEM;
+    if (rn->opt.method == HD_BFGS && !hd__size_add(total, nn, &total)) return HD_ENOMEM;
+    if (!hd__size_mul(total, sizeof(double), &bytes)) return HD_ENOMEM;
     double *b = calloc(total, sizeof *b);
     if (!b) return HD_ENOMEM;
     *block = b;
@@ -526,36 +567,93 @@ static int allocate(hd__run *rn, double **block)
     return HD_OK;
 }
 
-/* GD/BFGS with classify_final: one Hessian at the returned point. */
+/* GD/BFGS with classify_final: one Hessian at the returned point, which
+ * becomes the current iterate, classifies it; where the gradient test was
+ * met there (HD_STATIONARY so far), it is a saddle, a minimum shown (one
+ * more Hessian, at the Newton point) or stays stationary. */
 static int classify_final(hd__run *rn, int *status)
 {
+    const size_t n = rn->n;
     double f;
+    memcpy(rn->x, rn->xbest, n * sizeof *rn->x);
     /* Outside the budget on purpose: the caller asked for this Hessian. */
-    int st = hd_hessian_ex(rn->ev.obj, rn->xbest, &f, rn->gt, rn->h, HD_PATH_AUTO, &rn->ev.counts);
+    int st = hd_hessian_ex(rn->ev.obj, rn->x, &f, rn->g, rn->h, HD_PATH_AUTO, &rn->ev.counts);
     if (st != HD_OK) return st;
-    if (!hd__finite(rn->n * rn->n, rn->h)) return HD_OK;
-    memcpy(rn->x, rn->xbest, rn->n * sizeof *rn->x);
+    if (!hd__finite(n * n, rn->h)) return HD_OK;
     rn->eig_valid = 0;
+    rn->prev_valid = 0;
     hd_point_kind kind;
     st = classify_current(rn, &kind);
-    if (st != HD_OK) return st;
-    if (*status == HD_CONVERGED && hd__negative_curvature(rn)) *status = HD_SADDLE;
+    if (st != HD_OK || *status != HD_STATIONARY) return st;
+    if (hd__negative_curvature(rn)) {
+        *status = HD_SADDLE;
+        return HD_OK;
+    }
+    st = minimum_or_stationary(rn);
+    if (st < 0) return st;
+    *status = st;
     return HD_OK;
 }
 
+/* Oldest row first: rotate the ring left by the slot of the oldest row
+ * (three reversals), and say how many rows it holds. */
+static void reverse_rows(hd_trace_row *a, size_t n)
+{
+    for (size_t i = 0; i + 1 < n - i; i++) {
+        const hd_trace_row t = a[i];
+        a[i] = a[n - 1 - i];
+        a[n - 1 - i] = t;
+    }
+}
+
+static size_t order_trace(hd_trace_row *rows, size_t cap, size_t written)
+{
+    if (written <= cap) return written;
+    const size_t oldest = written % cap;
+    reverse_rows(rows, oldest);
+    reverse_rows(rows + oldest, cap - oldest);
+    reverse_rows(rows, cap);
+    return cap;
+}
+
+/* Writes every member, reads none: an uninitialised result is fine. */
 static void init_result(hd_result *res)
 {
-    hd_trace_row *trace = res->trace;
-    const size_t cap = res->trace_cap;
     memset(res, 0, sizeof *res);
-    res->trace = trace;
-    res->trace_cap = cap;
     res->point_kind = -1;
     res->min_eigenvalue = NAN;
     res->f = res->f_last = res->grad_norm = NAN;
 }
 
-int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_result *res)
+/* Statuses that describe the iterate where the run stopped: it met the
+ * gradient test, or no step from it is representable while its gradient is
+ * tiny. */
+static int about_last_iterate(int status)
+{
+    return status == HD_CONVERGED || status == HD_STATIONARY || status == HD_SADDLE ||
+           status == HD_PRECISION_LIMIT;
+}
+
+/* Every status describes the returned point. The line searches and the
+ * trust region only accept decreasing steps, so their last iterate is the
+ * best point; fixed steps (HD_LINESEARCH_NONE) may stop at an iterate worse
+ * than a point they passed. When the status is about that iterate, it is
+ * returned instead (x then is not the lowest point seen, but never worse than
+ * the start); when it is worse than the start, the fixed steps have left the
+ * start for a worse region and settled there: HD_DIVERGED, and the best
+ * point seen is returned. Returns the status for the point in rn->xbest. */
+static int settle_returned_point(hd__run *rn, int status)
+{
+    if (!about_last_iterate(status) || rn->best_is_current) return status;
+    if (!(rn->f <= rn->f0)) return HD_DIVERGED;
+    memcpy(rn->xbest, rn->x, rn->n * sizeof *rn->x);
+    rn->fbest = rn->f;
+    rn->gbest = rn->gnorm;
+    rn->best_is_current = 1;
+    return status;
+}
+
+static int minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_result *res)
 {
     if (!hd__objective_valid(obj) || !x) return HD_EINVAL;
     hd__run run;
@@ -564,9 +662,6 @@ int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_re
     if (opt) rn->opt = *opt;
     else hd_options_default(&rn->opt, HD_NEWTON);
     if (!options_valid(&rn->opt)) return HD_EINVAL;
-    hd_result local = {0};
-    if (!res) res = &local;
-    init_result(res);
     rn->res = res;
     rn->n = obj->n;
     rn->second_order = rn->opt.method == HD_NEWTON || rn->opt.method == HD_NEWTON_TRUST_REGION;
@@ -586,7 +681,7 @@ int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_re
     int status = HD_OK;
     if (st == HD_OK) {
         rn->gnorm = rn->g0norm = hd__norm_inf(n, rn->g);
-        rn->fbest = rn->f;
+        rn->fbest = rn->f0 = rn->f;
         rn->gbest = rn->gnorm;
         rn->best_is_current = 1;
         if (rn->opt.method == HD_BFGS) hd__bfgs_update(rn, NULL, NULL, 1);
@@ -596,7 +691,7 @@ int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_re
                                                       : line_search_run(rn);
     }
     if (st == HD__OUT_OF_EVALS) st = HD_MAX_EVALUATIONS;
-    if (st > 0) status = st;
+    if (st > 0) status = settle_returned_point(rn, st);
 
     if (status > 0 && rn->opt.classify_final && !rn->second_order) {
         const int cst = classify_final(rn, &status);
@@ -609,9 +704,14 @@ int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_re
         const int cst = classify_current(rn, &kind);
         if (cst < 0) st = cst;
     }
-    if (rn->best_is_current || rn->opt.classify_final) {
-        res->point_kind = rn->kind;
+    /* The curvature of the returned point: the current iterate's, or
+     * classify_final's. Its kind only where it met the gradient test: the
+     * kinds are kinds of stationary point, and a Hessian with positive
+     * eigenvalues does not make a point with a large gradient a minimum. */
+    if (rn->best_is_current || (rn->opt.classify_final && !rn->second_order)) {
         res->min_eigenvalue = rn->min_eig;
+        if (status == HD_CONVERGED || status == HD_STATIONARY || status == HD_SADDLE)
+            res->point_kind = rn->kind;
     }
     res->status = st < 0 ? st : status;
     res->converged = res->status == HD_CONVERGED;
@@ -621,7 +721,21 @@ int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_re
     res->f = rn->fbest;
     res->grad_norm = rn->gbest;
     res->f_last = rn->f;
+    res->trace_len = order_trace(rn->opt.trace, rn->opt.trace_cap, rn->trace_rows);
     memcpy(x, rn->xbest, n * sizeof *x);
     free(block);
     return st < 0 ? st : HD_OK;
+}
+
+int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_result *res)
+{
+    hd_result local;
+    if (!res) res = &local;
+    init_result(res);
+    const int st = minimize(obj, x, opt, res);
+    if (st < 0) {
+        res->status = st;
+        res->converged = 0;
+    }
+    return st;
 }

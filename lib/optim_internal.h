@@ -37,6 +37,7 @@ typedef struct hd__run {
     double *xbest;
     double fbest, gbest;   /* value and ||g||_inf at xbest */
     double g0norm;         /* ||g||_inf at the start: scale for "tiny" */
+    double f0;             /* f at the start: the returned point is never worse */
     int best_is_current;   /* xbest is the current iterate */
     int iter;
     double step, dx_norm, tau, min_eig; /* for the callback and trace */
@@ -45,7 +46,11 @@ typedef struct hd__run {
     double radius;         /* trust region */
     int eig_valid;         /* evec/eval hold the decomposition of h at x */
     int kind;              /* hd_point_kind of the current iterate, -1 if unknown */
-    int runaway;           /* consecutive steps that raised f and doubled ||x||_inf */
+    int runaway;           /* consecutive steps that raised f and doubled ||x||_inf; for the
+                              trust region, maximal steps along a model unbounded below */
+    size_t trace_rows;     /* rows reported to opt.trace (a ring of opt.trace_cap) */
+    int prev_valid;        /* xt and ht hold the previous iterate and its Hessian
+                              (second order, until the next trial point) */
 } hd__run;
 
 /* ---- evaluations (optim_core.c) ---- */
@@ -94,7 +99,8 @@ int hd__iterate_checks(hd__run *rn);
 
 /* Runaway divergence: this many consecutive accepted steps, each raising f
  * and at least doubling ||x||_inf, are reported as HD_DIVERGED. Only methods
- * without a decrease test (fixed steps) can produce them. */
+ * without a decrease test (fixed steps) can produce them. The trust region
+ * counts steps of max_trust_radius along a model unbounded below instead. */
 #define HD__RUNAWAY_STEPS 5
 /* A singular Hessian met after this many such steps is the end of the same
  * divergence (far out, the curvature of a function growing like |x| rounds
@@ -108,5 +114,24 @@ hd_point_kind hd__kind_from_eigenvalues(size_t n, const double *w);
  * significantly negative (below -HD__EIG_RTOL·max|lambda|). */
 double hd__eig_scale(const hd__run *rn);
 int hd__negative_curvature(const hd__run *rn);
+
+/* ---- is it a minimum? (optim_classify.c) ----
+ * At the current iterate (rn->x, rn->g, rn->h; ||g|| <= gtol, no significant
+ * negative curvature), a Newton-Kantorovich test in the metric of H:
+ * H = L Lᵀ must factor (else H is singular to working precision), and with
+ * the Newton step p = -H^-1 g and a second point z, the change of the
+ * Hessian M = L^-1 (H(z) - H(x)) L^-T must satisfy
+ *     ||M||_2 · ||p||_H / ||z - x||_H <= HD__HESSIAN_CHANGE_MAX,
+ * ||v||_H = sqrt(vᵀ H v). That is h = omega ||p||_H of the affine-invariant
+ * Kantorovich theorem with omega estimated from z: below 1/2, a stationary
+ * point lies within about 2||p||_H of x, and H stays positive definite up to
+ * it, so it is a strict local minimum; 1/4 leaves a factor 2 for the
+ * estimate. z is the previous iterate when rn->prev_valid (no evaluation),
+ * else x + p (one Hessian, outside the budget). The test is invariant under
+ * any linear change of variables and any scaling of f, so an ill-conditioned
+ * but well-determined minimum passes. Sets *shown; the run ends after it
+ * (rn->xt, gt, ht, s, p, work, eval are overwritten). */
+#define HD__HESSIAN_CHANGE_MAX 0.25
+int hd__minimum_shown(hd__run *rn, int *shown);
 
 #endif

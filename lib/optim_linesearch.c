@@ -40,6 +40,7 @@ static double cubic_min(double a, double fa, double da, double b, double fb, dou
 static int extrapolate(hd__run *rn, double f0, double d0, double alpha, double ft, double dt,
                        double *alpha_io, double *ft_out)
 {
+    /* At most MAX_EXTRAPOLATIONS doublings. */
     for (int k = 0; k < MAX_EXTRAPOLATIONS && dt < C2 * d0; k++) {
         const double a = 2.0 * alpha;
         if (hd__trial_point(rn, a)) break;
@@ -62,6 +63,7 @@ int hd__backtrack(hd__run *rn, double f0, double d0, double *alpha_io, double *f
 {
     const int expand = rn->modified;
     double alpha = *alpha_io;
+    /* At most MAX_TRIALS trials (then the extrapolation's). */
     for (int k = 0; k < MAX_TRIALS; k++) {
         if (hd__trial_point(rn, alpha)) return HD_LINESEARCH_FAILED;
         double ft, dt;
@@ -99,6 +101,7 @@ typedef struct point { double a, f, d; } point;
  * the minimizer satisfying strong Wolfe lies between lo and hi. */
 static int zoom(hd__run *rn, double f0, double d0, point lo, point hi, point *out)
 {
+    /* At most MAX_TRIALS trials. */
     for (int k = 0; k < MAX_TRIALS; k++) {
         const double width = hi.a - lo.a;
         double a = isfinite(hi.f) ? cubic_min(lo.a, lo.f, lo.d, hi.a, hi.f, hi.d) : NAN;
@@ -134,6 +137,7 @@ int hd__wolfe(hd__run *rn, double f0, double d0, double *alpha_io, double *ft_ou
     const double a_max = 1e10 * fmax(1.0, *alpha_io);
     point prev = {0.0, f0, d0}, cur = {*alpha_io, 0.0, 0.0}, acc;
     int st = HD_LINESEARCH_FAILED;
+    /* At most MAX_TRIALS bracketing trials, then one zoom. */
     for (int k = 0; k < MAX_TRIALS; k++) {
         int same;
         const int pst = phi(rn, cur.a, &cur.f, &cur.d, &same);

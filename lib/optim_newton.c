@@ -107,6 +107,7 @@ static int shift_fix(hd__run *rn)
     }
     const double beta = 1e-3 * fmax(1.0, dmax);
     double tau = dmin > 0.0 ? 0.0 : -dmin + beta;
+    /* At most 200 factorizations: tau at least doubles after each failure. */
     for (int k = 0; k < 200; k++) {
         memcpy(rn->work, rn->h, n * n * sizeof *rn->h);
         for (size_t i = 0; i < n; i++) rn->work[i * n + i] += tau;

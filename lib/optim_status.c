@@ -25,6 +25,8 @@ void hd_options_default(hd_options *opt, hd_method method)
         .trust_radius = 1.0,
         .max_trust_radius = 1e10,
         .barzilai_borwein = 0,
+        .trace = NULL,
+        .trace_cap = 0,
     };
     *opt = d;
 }

@@ -80,8 +80,10 @@ static int trust_subproblem(size_t n, const double *evec, const double *eval, co
             coef[k] = -gt[k] / (eval[k] - lam1);
             s2 += coef[k] * coef[k];
         }
-        if (s2 <= radius * radius) {
-            const double t = sqrt(radius * radius - s2);
+        const double s = sqrt(s2);
+        if (s <= radius) {
+            /* sqrt(radius² - s²) without squaring a radius near DBL_MAX */
+            const double t = radius * sqrt((1.0 - s / radius) * (1.0 + s / radius));
             coef[k1] = gt[k1] > 0.0 ? -t : t;
             assemble(n, evec, eval, gt, coef, p, pred);
             return HD_OK;
@@ -92,7 +94,19 @@ static int trust_subproblem(size_t n, const double *evec, const double *eval, co
      * linear, safeguarded by bisection on the bracket [lo, hi]; at
      * hi = lo + ||g||/radius the step is inside the region. */
     double lo = lo0, hi = lo0 + sqrt(gg) / radius;
+    if (!isfinite(hi)) {
+        /* ||g||/radius overflows: p(lambda) -> -g/lambda, so the step is
+         * -radius·g/||g|| to rounding (g scaled by its largest entry first,
+         * as ||g||² may overflow too). */
+        double gmax = 0.0, ss = 0.0;
+        for (size_t k = 0; k < n; k++) gmax = fmax(gmax, fabs(gt[k]));
+        for (size_t k = 0; k < n; k++) ss += (gt[k] / gmax) * (gt[k] / gmax);
+        for (size_t k = 0; k < n; k++) coef[k] = -radius * (gt[k] / gmax) / sqrt(ss);
+        assemble(n, evec, eval, gt, coef, p, pred);
+        return HD_OK;
+    }
     double lambda = lam1 > 0.0 ? 0.0 : 0.5 * (lo + hi);
+    /* Bounded by its count; the bracket usually collapses in a few steps. */
     for (int it = 0; it < 200; it++) {
         double ds;
         const double s = step_norm(n, eval, gt, lambda, &ds);
@@ -106,6 +120,10 @@ static int trust_subproblem(size_t n, const double *evec, const double *eval, co
         lambda = next;
     }
     if (lambda <= lo0 && lam1 <= 0.0) lambda = hi; /* never divide by eval + lambda = 0 */
+    /* The loop ends on the boundary to 1e-10 or with a collapsed bracket;
+     * were it to end outside the region, hi is inside (||p(hi)|| <= radius
+     * holds from the start and is kept). */
+    if (!(step_norm(n, eval, gt, lambda, NULL) <= (1.0 + 1e-6) * radius)) lambda = hi;
     for (size_t k = 0; k < n; k++) coef[k] = gt[k] == 0.0 ? 0.0 : -gt[k] / (eval[k] + lambda);
     assemble(n, evec, eval, gt, coef, p, pred);
     return HD_OK;
@@ -113,17 +131,28 @@ static int trust_subproblem(size_t n, const double *evec, const double *eval, co
 
 static double norm2(size_t n, const double *v) { return sqrt(hd__dot(n, v, v)); }
 
-/* One trust-region iteration: solve, try, shrink until a step is accepted. */
+/* Rejected trials per iteration. Every rejection divides the radius by 4
+ * at least, and about 1075 such divisions take any double to 0, where the
+ * step is 0 and trust_step returns: the cap only makes that bound explicit. */
+#define MAX_REJECTIONS 1100
+
+/* One trust-region iteration: solve, try, shrink until a step is accepted
+ * (at most MAX_REJECTIONS trials). */
 static int trust_step(hd__run *rn)
 {
     const size_t n = rn->n;
-    for (;;) {
+    for (int k = 0; k < MAX_REJECTIONS; k++) {
         int st = hd__eigen(rn);
         if (st != HD_OK) return st;
         double pred;
         st = trust_subproblem(n, rn->evec, rn->eval, rn->g, rn->radius, rn->p, &pred, rn->work);
         if (st != HD_OK) return st;
         const double pnorm = norm2(n, rn->p);
+        /* A step as long as the largest region, along a model that is
+         * unbounded below (the Hessian not positive definite): if taken, a
+         * step of a run that is diverging (see hd__trust_region_run). */
+        const int unbounded_step = pnorm >= 0.99 * rn->opt.max_trust_radius &&
+                                   !(rn->eval[0] > HD__EIG_RTOL * hd__eig_scale(rn));
         if (!(pred > 0.0) || hd__trial_point(rn, 1.0)) return hd__failed_step_status(rn);
         double ft;
         st = hd__eval_value(&rn->ev, rn->xt, &ft);
@@ -133,14 +162,16 @@ static int trust_step(hd__run *rn)
         /* A predicted decrease below the rounding of f makes rho noise; a
          * step that does not increase f is then as good as it gets. */
         if (pred <= 8 * DBL_EPSILON * fabs(rn->f) && ft <= rn->f) rho = 0.5;
-        if (rho < 0.25) rn->radius = 0.25 * fmin(rn->radius, pnorm);
+        if (!(rho >= 0.25)) rn->radius = 0.25 * fmin(rn->radius, pnorm); /* NaN rho too */
         else if (rho > 0.75 && pnorm >= 0.99 * rn->radius)
             rn->radius = fmin(2.0 * rn->radius, rn->opt.max_trust_radius);
         if (rho > ETA) {
             st = hd__eval_hessian(&rn->ev, rn->xt, &ft, rn->gt, rn->ht);
             if (st != HD_OK) return st;
             if (isfinite(ft) && hd__finite(n, rn->gt) && hd__finite(n * n, rn->ht)) {
+                const int runaway = unbounded_step ? rn->runaway + 1 : 0;
                 hd__accept(rn, ft, 1.0);
+                rn->runaway = runaway; /* hd__accept counts f rising, never here */
                 rn->tau = rn->radius;
                 return HD_OK;
             }
@@ -148,11 +179,22 @@ static int trust_step(hd__run *rn)
         }
         rn->res->tr_rejected++;
     }
+    return hd__failed_step_status(rn);
 }
 
+/* Divergence: f is decreased at every accepted step, so the runaway rule of
+ * the fixed steps (f rising) never applies; instead HD__RUNAWAY_STEPS
+ * consecutive accepted steps of the largest length along a model unbounded
+ * below mean that f keeps falling as far as the region lets the run look:
+ * hd__iterate_checks reports HD_DIVERGED, as Newton's line search does once
+ * |f| passes divergence_limit. A far minimum with positive curvature is not
+ * counted (its model is bounded), and a model that stops predicting well
+ * shrinks the radius. */
 int hd__trust_region_run(hd__run *rn)
 {
     rn->tau = rn->radius;
+    /* Bounded by max_iter: each pass accepts a step (iter + 1) or returns,
+     * and hd__iterate_checks stops at max_iter. */
     for (;;) {
         /* The decomposition is needed for the step anyway; doing it first
          * lets the callback see the smallest eigenvalue of every iterate. */

@@ -38,7 +38,9 @@ typedef enum {
 
 /** Optimizer statuses (hd_result.status). Positive, so they never collide with HD_E* codes. */
 enum {
-    HD_CONVERGED = 1,         /**< ||g||_inf <= gtol, and the Hessian (where known) is PSD */
+    HD_CONVERGED = 1,         /**< ||g||_inf <= gtol at a point shown to be a minimum: its Hessian is
+                                   positive definite and changes by less than a quarter of itself
+                                   across the Newton step (doc/optimizers.md) */
     HD_SADDLE,                /**< gradient test met at a saddle/maximum that could not be escaped */
     HD_STALLED,               /**< ftol/xtol test met (off by default); never "converged" */
     HD_PRECISION_LIMIT,       /**< f cannot be decreased in floating point while ||g|| is tiny */
@@ -51,9 +53,14 @@ enum {
     HD_STOPPED_BY_CALLBACK,   /**< the callback returned non-zero */
     HD_DIVERGED,              /**< |f| or ||x|| grew past divergence_limit, or the iterates ran
                                    away: 5 consecutive steps each raised f and at least doubled
-                                   ||x||_inf (or a singular Hessian came after 2 such steps) */
-    HD_SINGULAR_HESSIAN       /**< pure Newton (HD_HESSIAN_AS_IS) met an exactly singular Hessian
+                                   ||x||_inf (or a singular Hessian came after 2 such steps), or
+                                   fixed steps settled on a stationary point worse than the start */
+    HD_SINGULAR_HESSIAN,      /**< pure Newton (HD_HESSIAN_AS_IS) met an exactly singular Hessian
                                    while not running away */
+    HD_STATIONARY             /**< ||g||_inf <= gtol without significant negative curvature, but
+                                   not proven a minimum: the Hessian is singular or nearly so
+                                   (the test of HD_CONVERGED fails), or GD/BFGS with
+                                   classify_final = 0 never computed it; never "converged" */
 };
 
 /** What the per-iteration callback sees. */
@@ -76,35 +83,6 @@ HD__ANONYMOUS_END
 /** Per-iteration callback; a non-zero return stops the run (HD_STOPPED_BY_CALLBACK). */
 typedef int (*hd_callback)(const hd_iteration *it, void *user);
 
-/** Options; fill with hd_options_default() and change what you need. */
-typedef struct hd_options {
-    hd_method      method;
-    int            max_iter;       /**< default 1000 (GD: 100000) */
-    double         gtol;           /**< stop when ||grad||_inf <= gtol; default 1e-8 */
-    double         learning_rate;  /**< GD step with HD_LINESEARCH_NONE; default 1e-3 */
-    hd_linesearch  line_search;    /**< default: backtracking (GD, Newton), strong Wolfe (BFGS); TR ignores it */
-    hd_hessian_fix hessian_fix;    /**< Newton with a line search; default HD_HESSIAN_SHIFT */
-    double         ftol;           /**< relative f change test, 0 = off (default) */
-    double         xtol;           /**< relative step test, 0 = off (default) */
-    long           max_evals;      /**< limit on f + dual + hyper calls, 0 = none; checked before
-                                        each evaluation, so a gradient or Hessian may overshoot it */
-    int            classify_final; /**< GD/BFGS: pay one Hessian at the end to classify */
-    int            escape_saddles; /**< Newton, TR: use negative curvature (default 1): escape
-                                        saddles, and (shifted Newton) prefer a curvature step
-                                        that beats the Newton step; pure Newton never escapes */
-    double         divergence_limit; /**< |f| or ||x||_inf above this = diverged; default 1e150 */
-    hd_callback    callback;       /**< may be NULL */
-    void          *callback_data;
-    double         trust_radius;   /**< TR: initial radius (Euclidean), default 1 */
-    double         max_trust_radius; /**< TR: largest radius, default 1e10 */
-    int            barzilai_borwein; /**< GD: step sᵀs/sᵀy of the last step pair (Barzilai &
-                                        Borwein 1988): the step itself with HD_LINESEARCH_NONE,
-                                        the first trial with a line search; default 0 */
-} hd_options;
-
-/** @brief Defaults for a method (see hd_options fields); does nothing when opt is NULL. */
-HD_API void hd_options_default(hd_options *opt, hd_method method);
-
 /** One row of the optional trace. */
 HD__ANONYMOUS_BEGIN
 typedef struct hd_trace_row {
@@ -114,11 +92,51 @@ typedef struct hd_trace_row {
 } hd_trace_row;
 HD__ANONYMOUS_END
 
+/** Options; fill with hd_options_default() and change what you need. Every
+ *  field must lie in its range below, whatever the method (a field the method
+ *  does not use included): hd_minimize refuses anything else with HD_EINVAL. */
+typedef struct hd_options {
+    hd_method      method;         /**< one of hd_method */
+    int            max_iter;       /**< >= 0; default 1000 (GD: 100000) */
+    double         gtol;           /**< finite, >= 0: stop when ||grad||_inf <= gtol; default 1e-8 */
+    double         learning_rate;  /**< finite, > 0: GD step with HD_LINESEARCH_NONE; default 1e-3 */
+    hd_linesearch  line_search;    /**< default: backtracking (GD, Newton), strong Wolfe (BFGS); TR ignores it */
+    hd_hessian_fix hessian_fix;    /**< Newton with a line search; default HD_HESSIAN_SHIFT */
+    double         ftol;           /**< finite, >= 0: relative f change test, 0 = off (default) */
+    double         xtol;           /**< finite, >= 0: relative step test, 0 = off (default) */
+    long           max_evals;      /**< >= 0: limit on f + dual + hyper calls, 0 = none; checked before
+                                        each evaluation, so a gradient or Hessian may overshoot it */
+    int            classify_final; /**< 0 or 1: GD/BFGS: pay one Hessian at the end (and a second
+                                        one to prove a minimum) to classify the point; default 0,
+                                        and then they cannot show a minimum: HD_STATIONARY at
+                                        best, as their first-order work never sees curvature */
+    int            escape_saddles; /**< 0 or 1: Newton, TR: use negative curvature (default 1): escape
+                                        saddles, and (shifted Newton) prefer a curvature step
+                                        that beats the Newton step; pure Newton never escapes */
+    double         divergence_limit; /**< > 0, +inf = none: |f| or ||x||_inf above this = diverged;
+                                        default 1e150 */
+    hd_callback    callback;       /**< may be NULL */
+    void          *callback_data;
+    double         trust_radius;   /**< DBL_MIN <= trust_radius <= max_trust_radius: TR's initial
+                                        radius (Euclidean), default 1 */
+    double         max_trust_radius; /**< finite: TR's largest radius, default 1e10 */
+    int            barzilai_borwein; /**< 0 or 1: GD: step sᵀs/sᵀy of the last step pair (Barzilai &
+                                        Borwein 1988): the step itself with HD_LINESEARCH_NONE,
+                                        the first trial with a line search; default 0 */
+    hd_trace_row  *trace;          /**< NULL (default) or the caller's buffer of trace_cap rows:
+                                        it receives the last trace_cap iterates, oldest first
+                                        (hd_result.trace_len says how many) */
+    size_t         trace_cap;      /**< rows in trace; 0 (default) when trace is NULL */
+} hd_options;
+
+/** @brief Defaults for a method (see hd_options fields); does nothing when opt is NULL. */
+HD_API void hd_options_default(hd_options *opt, hd_method method);
+
 /** Result of hd_minimize. */
 HD__ANONYMOUS_BEGIN
 typedef struct hd_result {
     int    status;        /**< why it stopped: an HD_* status (or HD_E* error), see hd_status_str */
-    int    converged;     /**< 1 when a convergence test was met */
+    int    converged;     /**< 1 when status is HD_CONVERGED: a minimum was shown */
     int    iterations;
     HD_COUNTS_MEMBERS     /**< objective evaluations by kind (kinds.h): `counts`, and
                                f_calls, dual_calls, hyper_calls, ... by name */
@@ -131,20 +149,30 @@ typedef struct hd_result {
     long   modifications; /**< Hessian modification retries (shifts) */
     long   ls_trials;     /**< trial points (line search, trust region, saddle escape) */
     long   tr_rejected;   /**< rejected trust-region steps */
-    int    point_kind;    /**< hd_point_kind of the returned point, or -1 if not classified
-                               (Newton and TR classify it for free; GD/BFGS with classify_final) */
-    double min_eigenvalue;/**< smallest Hessian eigenvalue at the returned point, NaN if unknown */
+    int    point_kind;    /**< hd_point_kind of the returned point when it met the gradient
+                               test and its Hessian is known (Newton and TR classify it for
+                               free; GD/BFGS with classify_final): HD_POINT_MINIMUM with
+                               HD_CONVERGED, HD_POINT_DEGENERATE with HD_STATIONARY, saddle or
+                               maximum with HD_SADDLE; -1 otherwise (a point that is not
+                               stationary has no kind) */
+    double min_eigenvalue;/**< smallest Hessian eigenvalue at the returned point, NaN if unknown
+                               (known wherever the Hessian there is, stationary or not) */
     long   saddle_escapes;/**< steps taken along negative curvature from a stationary point */
     long   curvature_steps;/**< Newton: steps along negative curvature that beat the shifted step */
     double f_last;        /**< f at the last iterate (differs from f when an iterate got worse) */
-    hd_trace_row *trace;  /**< in: caller's buffer or NULL; rows written in order */
-    size_t trace_cap;     /**< in: capacity of trace */
-    size_t trace_len;     /**< out: rows written */
+    size_t trace_len;     /**< rows written to hd_options.trace: min(iterations + 1, trace_cap) */
 } hd_result;
 HD__ANONYMOUS_END
 
 /**
- * @brief Minimize obj from x (in: start, out: best point seen, never worse than the start).
+ * @brief Minimize obj from x (in: start, out: the point res describes, never worse than
+ *        the start).
+ *
+ * The point returned is the best point seen, except when fixed steps
+ * (HD_LINESEARCH_NONE) passed a lower point and then stopped on a point
+ * that met the gradient test: the status is about that point, so that point
+ * is returned. Every status, res->f and res->grad_norm describe the point
+ * returned (doc/optimizers.md, "The point returned").
  *
  * The drivers count every evaluation they make, by kind, so the counters of
  * the result (res->counts: f_calls, dual_calls, hyper_calls, and one per
@@ -155,13 +183,16 @@ HD__ANONYMOUS_END
  * never stops on a non-finite trial value: the step shrinks instead. See
  * doc/optimizers.md for the methods, options and statuses.
  * @param obj in: the objective; obj->n >= 1 and a hyper-dual body (f_hyper or bodies->hyper)
- * @param x   in/out: n = obj->n values; the start, then the best point seen
+ * @param x   in/out: n = obj->n values; the start, then the point returned
  * @param opt in, may be NULL (= defaults for HD_NEWTON): the options
- * @param res out, may be NULL; set res->trace/trace_cap before the call for a trace
+ * @param res out, may be NULL: only written, never read (an uninitialised result is
+ *            fine); on a negative return, res->status is that code and converged 0
  * @return HD_OK when the run ended in a status (see res->status); HD_EINVAL for
  *         bad arguments (NULL obj or x, n == 0, no hyper-dual body, an out-of-range
- *         option); HD_ENOMEM; HD_ELAPACK if LAPACKE fails in an unexpected way
- *         (x and res then still describe the best point seen).
+ *         option, a trace_cap without a trace); HD_ENOMEM (also for an n whose
+ *         array sizes do not fit in a size_t); x is untouched after these.
+ *         HD_ELAPACK if LAPACKE fails in an unexpected way (x and res then
+ *         still describe the best point seen).
  */
 HD_API HD_WARN_UNUSED int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt,
                                       hd_result *res);
@@ -174,6 +205,19 @@ HD_API HD_WARN_UNUSED int hd_minimize(const hd_objective *obj, double *x, const 
  *         positive value that is no status)
  */
 HD_API const char *hd_status_str(int status);
+
+/**
+ * @brief The line for a status as it applies to a run with these options:
+ *        the same condition as hd_status_str(), with the remedy that fits the
+ *        method (hd_status_str()'s line says what is true of any method, so
+ *        it cannot, for example, tell gradient descent to use a second-order
+ *        method without telling Newton the same).
+ * @param status an HD_* status or HD_E* error code
+ * @param opt    the options of the run, may be NULL
+ * @return a static string, never NULL: hd_status_str(status) when opt is NULL,
+ *         status is an error code or no status, or nothing more specific applies
+ */
+HD_API const char *hd_status_advice(int status, const hd_options *opt);
 
 /** @brief Name of a method ("gradient descent", "newton", ...). */
 HD_API const char *hd_method_name(hd_method method);
@@ -190,7 +234,9 @@ typedef enum { HD_POINT_MINIMUM, HD_POINT_MAXIMUM, HD_POINT_SADDLE,
  * saddle; otherwise (some zero): degenerate. The tolerance is relative because
  * the eigensolver's absolute error is about eps · max|lambda|: a smaller
  * eigenvalue is not resolved (Powell's badly scaled problem has condition
- * number ~1e18 at its minimum and is classified degenerate). Only one
+ * number ~1e18 at its minimum and is classified degenerate; hd_minimize,
+ * which also knows the gradient and a second Hessian, shows it a minimum:
+ * doc/optimizers.md, "Is it a minimum?"). Only one
  * triangle is read: pass a symmetric matrix.
  * @param n           the order of the matrix, >= 1
  * @param hess        in: n*n symmetric, row-major (not modified)

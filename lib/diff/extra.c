@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
+#include "../size_check.h"
 #include "counted.h"
 
 int hd__objective_valid(const hd_objective *obj) { return hd__objective_ok(obj); }
@@ -18,7 +19,7 @@ int hd__directional_counted(const hd_objective *obj, const double *x, const doub
     const size_t n = obj->n;
     double val, d1;
     if (hd__has_dual(obj)) {
-        hd_dual *xd = malloc(n * sizeof *xd);
+        hd_dual *xd = hd__malloc_array(n, sizeof *xd);
         if (!xd) return HD_ENOMEM;
         for (size_t i = 0; i < n; i++) xd[i] = hd_dual_make(x[i], v[i]);
         const hd_dual r = hd__call_dual(obj, xd);
@@ -27,7 +28,7 @@ int hd__directional_counted(const hd_objective *obj, const double *x, const doub
         val = r.val;
         d1 = r.d1;
     } else {
-        hd_hyper *xh = malloc(n * sizeof *xh);
+        hd_hyper *xh = hd__malloc_array(n, sizeof *xh);
         if (!xh) return HD_ENOMEM;
         for (size_t i = 0; i < n; i++) xh[i] = hd_hyper_make(x[i], v[i], 0.0, 0.0);
         const hd_hyper r = hd__call_hyper(obj, xh);
@@ -53,7 +54,7 @@ int hd_hessian_vector(const hd_objective *obj, const double *x, const double *v,
 {
     if (!hd__objective_ok(obj) || !x || !v || !hv) return HD_EINVAL;
     const size_t n = obj->n;
-    hd_hyper *xh = malloc(n * sizeof *xh);
+    hd_hyper *xh = hd__malloc_array(n, sizeof *xh);
     if (!xh) return HD_ENOMEM;
     /* d2 carries v in every pass; d1 = e_i makes d12 = e_iᵀ H v = (Hv)_i. */
     for (size_t i = 0; i < n; i++) xh[i] = hd_hyper_make(x[i], 0.0, v[i], 0.0);
@@ -74,7 +75,7 @@ int hd_directional2(const hd_objective *obj, const double *x, const double *v, c
 {
     if (!hd__objective_ok(obj) || !x || !v || !w) return HD_EINVAL;
     const size_t n = obj->n;
-    hd_hyper *xh = malloc(n * sizeof *xh);
+    hd_hyper *xh = hd__malloc_array(n, sizeof *xh);
     if (!xh) return HD_ENOMEM;
     for (size_t i = 0; i < n; i++) xh[i] = hd_hyper_make(x[i], v[i], w[i], 0.0);
     const hd_hyper r = hd__call_hyper(obj, xh);
@@ -90,8 +91,8 @@ int hd_jacobian(const hd_vector_objective *F, const double *x, double *fx, doubl
 {
     if (!F || !x || !jac || F->n < 1 || F->m < 1 || !F->f_dual) return HD_EINVAL;
     const size_t n = F->n, m = F->m;
-    hd_dual *xd = malloc(n * sizeof *xd);
-    hd_dual *out = malloc(m * sizeof *out);
+    hd_dual *xd = hd__malloc_array(n, sizeof *xd);
+    hd_dual *out = hd__malloc_array(m, sizeof *out);
     if (!xd || !out) {
         free(xd);
         free(out);

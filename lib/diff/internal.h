@@ -16,6 +16,7 @@
 #include <hyperdual.h>
 #include <hyperdual/paths.h>
 #include <hyperdual/sparse.h>
+#include "../size_check.h"
 
 /* ---- bodies, by kind (generated from the list of kinds) ------------------------- */
 
@@ -176,9 +177,7 @@ typedef struct hd__pass_job {
  * fails). Inline: at n = 2 a call costs a visible part of a gradient. */
 static inline void *hd__diff_buffer(void *stack, size_t stack_bytes, size_t n, size_t elem)
 {
-    if (n * elem <= stack_bytes) return stack;
-    if (n > (size_t)-1 / elem) return NULL;
-    return malloc(n * elem);
+    return n <= stack_bytes / elem ? stack : hd__malloc_array(n, elem);
 }
 /* Free a buffer from hd__diff_buffer (nothing when it is the stack). */
 static inline void hd__diff_release(void *buf, void *stack)
