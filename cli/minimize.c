@@ -70,14 +70,24 @@ typedef struct {
     int progress;
 } run;
 
-static const struct {
-    const char *name;
-    hd_method method;
-} method_names[] = {
-    {"gd", HD_GRADIENT_DESCENT}, {"newton", HD_NEWTON},
-    {"newton-tr", HD_NEWTON_TRUST_REGION}, {"bfgs", HD_BFGS},
-};
-#define NMETHODS (sizeof method_names / sizeof method_names[0])
+/* The methods are the library's, in its order (hd_method_at), by their
+ * keys (hd_method_key): one list, which --help, the error messages and
+ * `all` read. */
+#define MAX_METHODS 16
+
+static size_t method_count(void)
+{
+    size_t n = 0;
+    hd_method m;
+    while (n < MAX_METHODS && hd_method_at(n, &m) == HD_OK) n++;
+    return n;
+}
+
+static hd_method method_at(size_t i)
+{
+    hd_method m = HD_NEWTON;
+    return hd_method_at(i, &m) == HD_OK ? m : HD_NEWTON;
+}
 
 /* Names for several methods at once; "all" is every method above. */
 static const struct {
@@ -87,18 +97,18 @@ static const struct {
 
 static const char *short_name(hd_method m)
 {
-    for (size_t i = 0; i < NMETHODS; i++)
-        if (method_names[i].method == m) return method_names[i].name;
-    return "?";
+    const char *key = hd_method_key(m);
+    return key ? key : "?";
 }
 
 /* The method names joined by sep, then the aliases' if with_aliases. */
 static void join_names(char *buf, size_t cap, const char *sep, int with_aliases)
 {
+    const size_t nm = method_count();
     buf[0] = '\0';
-    for (size_t i = 0; i < NMETHODS + (with_aliases ? NALIASES : 0); i++)
+    for (size_t i = 0; i < nm + (with_aliases ? NALIASES : 0); i++)
         snprintf(buf + strlen(buf), cap - strlen(buf), "%s%s", i ? sep : "",
-                 i < NMETHODS ? method_names[i].name : method_aliases[i - NMETHODS].name);
+                 i < nm ? short_name(method_at(i)) : method_aliases[i - nm].name);
 }
 
 /* "gd|newton|newton-tr|bfgs|both|all" */
@@ -133,21 +143,22 @@ static int parse_methods(const char *arg, hd_method *methods, size_t *count)
     for (;;) {
         const char *end = strchr(p, ',');
         const size_t len = end ? (size_t)(end - p) : strlen(p);
+        const size_t nm = method_count();
         size_t i = 0;
-        while (i < NMETHODS && !(strlen(method_names[i].name) == len && strncmp(p, method_names[i].name, len) == 0))
+        while (i < nm && !(strlen(short_name(method_at(i))) == len && strncmp(p, short_name(method_at(i)), len) == 0))
             i++;
-        if (i == NMETHODS) {
+        if (i == nm) {
             cli_error_at(arg, strlen(arg), (size_t)(p - arg) + 1, "unknown method '%.*s' (%s)",
                          (int)(len > 40 ? 40 : len), p, method_choices());
             return 0;
         }
         for (size_t k = 0; k < *count; k++)
-            if (methods[k] == method_names[i].method) {
+            if (methods[k] == method_at(i)) {
                 cli_error_at(arg, strlen(arg), (size_t)(p - arg) + 1, "method '%s' given twice",
-                             method_names[i].name);
+                             short_name(method_at(i)));
                 return 0;
             }
-        methods[(*count)++] = method_names[i].method;
+        methods[(*count)++] = method_at(i);
         if (!end) return 1;
         p = end + 1;
     }
@@ -517,7 +528,7 @@ int cli_minimize(int argc, char **argv)
     const int parsed = parse_args(argc, argv, &a);
     if (parsed != CLI_OK) return parsed < 0 ? CLI_OK : parsed;
 
-    hd_method methods[NMETHODS];
+    hd_method methods[MAX_METHODS];
     size_t nmethods = 1;
     methods[0] = HD_NEWTON;
     if (a.methods && !parse_methods(a.methods, methods, &nmethods)) return CLI_USAGE;
@@ -579,7 +590,7 @@ int cli_minimize(int argc, char **argv)
         return CLI_USAGE;
     }
 
-    run runs[NMETHODS];
+    run runs[MAX_METHODS];
     memset(runs, 0, sizeof runs);
     const setup s = {&obj, pt.values, pt.n, a.max_iter, a.gtol, a.lr, a.have_lr};
     int all_converged = 1, failed = 0;

@@ -3,7 +3,8 @@
  * One table describes every code a hyperdual function returns or stores:
  * the HD_E* errors (negative, and HD_OK) and the optimizer statuses
  * (positive, hd_result.status), with a status's lines for particular
- * methods. hd_strerror, hd_status_str and hd_status_advice all read it, so
+ * methods. hd_strerror, hd_status_str and hd__status_line (hd_status_advice
+ * picks the line for the run's method, lib/optim/run.c) all read it, so
  * they cannot disagree. The statuses are
  * named here, below the optimizer, because only their enumerators are needed
  * (from optim.h, a header): this file links against nothing. */
@@ -12,28 +13,13 @@
 #include "hyperdual/error.h"
 #include "hyperdual/optim.h"
 #include "hyperdual/version.h"
+#include "status_lines.h"
 
 const char *hd_version(void) { return HD_VERSION_STRING; }
 
-/* Who a status line is for: a run of some method with some options. A
- * status's generic line (hd_status_str) must be true whatever the method;
- * where the condition or the remedy depends on the method, the row also has
- * a line for the case, which hd_status_advice picks (advice_case below). */
-enum {
-    FOR_GD_FIXED,     /* gradient descent with a fixed step */
-    FOR_GD,           /* gradient descent with a line search */
-    FOR_BFGS,
-    FOR_NEWTON,       /* Newton with a modified Hessian and a line search */
-    FOR_NEWTON_FIXED, /* Newton with a fixed step, or with the Hessian as is */
-    FOR_TRUST_REGION,
-    FOR_NO_ESCAPE,    /* Newton or the trust region with escape_saddles = 0, at a saddle */
-    FOR_NO_HESSIAN,   /* gradient descent or BFGS with classify_final = 0, stationary */
-    FOR_CASES
-};
-
 typedef struct code_text {
     const char *text;           /* every code: hd_strerror's, hd_status_str's line */
-    const char *for_[FOR_CASES]; /* statuses: the line for a case, or NULL (= text) */
+    const char *for_[HD__FOR_CASES]; /* statuses: the line for a case, or NULL (= text) */
 } code_text;
 
 /* The conditions that several lines of one status share. */
@@ -87,30 +73,30 @@ static const code_text hd__code_text[] = {
     HD__AT(HD_SADDLE) = {
         .text = SADDLE_IS "; restart elsewhere, or use Newton or the trust region with "
         "escape_saddles = 1, which step along negative curvature",
-        .for_ = {[FOR_GD_FIXED] = SADDLE_UNUSED("gradient descent"),
-                 [FOR_GD] = SADDLE_UNUSED("gradient descent"),
-                 [FOR_BFGS] = SADDLE_UNUSED("BFGS"),
-                 [FOR_NEWTON] = SADDLE_TRIED,
-                 [FOR_TRUST_REGION] = SADDLE_TRIED,
-                 [FOR_NEWTON_FIXED] = SADDLE_IS "; pure Newton is drawn back to saddles "
+        .for_ = {[HD__FOR_GD_FIXED] = SADDLE_UNUSED("gradient descent"),
+                 [HD__FOR_GD] = SADDLE_UNUSED("gradient descent"),
+                 [HD__FOR_BFGS] = SADDLE_UNUSED("BFGS"),
+                 [HD__FOR_NEWTON] = SADDLE_TRIED,
+                 [HD__FOR_TRUST_REGION] = SADDLE_TRIED,
+                 [HD__FOR_NEWTON_FIXED] = SADDLE_IS "; pure Newton is drawn back to saddles "
                                       "and never leaves them: use the default Newton "
                                       "(HD_HESSIAN_SHIFT with a line search) or the "
                                       "trust region",
-                 [FOR_NO_ESCAPE] = SADDLE_IS "; set escape_saddles = 1 to step along the negative "
+                 [HD__FOR_NO_ESCAPE] = SADDLE_IS "; set escape_saddles = 1 to step along the negative "
                                    "curvature"}},
     HD__AT(HD_STALLED) = {
         .text = STALLED_IS ": lower or drop ftol/xtol, rescale the problem, or (after a "
         "first-order method) use a second-order one",
-        .for_ = {[FOR_NEWTON] = STALLED_SECOND_ORDER,
-                 [FOR_NEWTON_FIXED] = STALLED_SECOND_ORDER,
-                 [FOR_TRUST_REGION] = STALLED_SECOND_ORDER}},
+        .for_ = {[HD__FOR_NEWTON] = STALLED_SECOND_ORDER,
+                 [HD__FOR_NEWTON_FIXED] = STALLED_SECOND_ORDER,
+                 [HD__FOR_TRUST_REGION] = STALLED_SECOND_ORDER}},
     HD__AT(HD_PRECISION_LIMIT) = {
         .text = "precision limit: f cannot be decreased in floating point while ||g|| is already "
         "tiny; the point is as good as double precision allows: loosen gtol"},
     HD__AT(HD_LINESEARCH_FAILED) = {
         .text = LS_FAILED_IS "; check the derivatives (hd_check_derivatives), rescale, or (after a "
         "line search) use the trust-region method",
-        .for_ = {[FOR_TRUST_REGION] = LS_FAILED_IS "; check the derivatives (hd_check_derivatives) "
+        .for_ = {[HD__FOR_TRUST_REGION] = LS_FAILED_IS "; check the derivatives (hd_check_derivatives) "
                                       "or rescale; a trust_radius below the rounding of x admits "
                                       "no step at all"}},
     HD__AT(HD_NONFINITE_VALUE) = {
@@ -124,16 +110,16 @@ static const code_text hd__code_text[] = {
         "reformulate, or use a first-order method (BFGS)"},
     HD__AT(HD_MAX_ITERATIONS) = {
         .text = MAX_ITER_IS "; raise max_iter",
-        .for_ = {[FOR_GD_FIXED] = MAX_ITER_IS "; raise max_iter, use a line search, or use a "
+        .for_ = {[HD__FOR_GD_FIXED] = MAX_ITER_IS "; raise max_iter, use a line search, or use a "
                                   "second-order method (Newton converges in far fewer iterations)",
-                 [FOR_GD] = MAX_ITER_IS "; raise max_iter, or use BFGS or a second-order method "
+                 [HD__FOR_GD] = MAX_ITER_IS "; raise max_iter, or use BFGS or a second-order method "
                             "(Newton converges in far fewer iterations)",
-                 [FOR_BFGS] = MAX_ITER_IS "; raise max_iter, or use Newton (a Hessian per "
+                 [HD__FOR_BFGS] = MAX_ITER_IS "; raise max_iter, or use Newton (a Hessian per "
                               "iteration, far fewer iterations)",
-                 [FOR_NEWTON] = MAX_ITER_SECOND_ORDER("a Newton run"),
-                 [FOR_NEWTON_FIXED] = MAX_ITER_IS "; raise max_iter, or use the default Newton "
+                 [HD__FOR_NEWTON] = MAX_ITER_SECOND_ORDER("a Newton run"),
+                 [HD__FOR_NEWTON_FIXED] = MAX_ITER_IS "; raise max_iter, or use the default Newton "
                                       "(HD_HESSIAN_SHIFT with a line search)",
-                 [FOR_TRUST_REGION] = MAX_ITER_SECOND_ORDER("a trust-region run")}},
+                 [HD__FOR_TRUST_REGION] = MAX_ITER_SECOND_ORDER("a trust-region run")}},
     HD__AT(HD_MAX_EVALUATIONS) = {
         .text = "evaluation limit: max_evals reached before convergence; raise max_evals"},
     HD__AT(HD_STOPPED_BY_CALLBACK) = {
@@ -141,13 +127,13 @@ static const code_text hd__code_text[] = {
     HD__AT(HD_DIVERGED) = {
         .text = DIVERGED_IS "; lower learning_rate or use a line search (the default Newton "
         "instead of pure Newton), or f is unbounded below",
-        .for_ = {[FOR_GD_FIXED] = DIVERGED_IS "; lower learning_rate or use a line search, unless "
+        .for_ = {[HD__FOR_GD_FIXED] = DIVERGED_IS "; lower learning_rate or use a line search, unless "
                                   "f is unbounded below",
-                 [FOR_GD] = DIVERGED_SEARCHED,
-                 [FOR_BFGS] = DIVERGED_SEARCHED,
-                 [FOR_NEWTON] = DIVERGED_SEARCHED,
-                 [FOR_NEWTON_FIXED] = DIVERGED_FIXED_NEWTON,
-                 [FOR_TRUST_REGION] = DIVERGED_IS "; f is unbounded below as far as the trust "
+                 [HD__FOR_GD] = DIVERGED_SEARCHED,
+                 [HD__FOR_BFGS] = DIVERGED_SEARCHED,
+                 [HD__FOR_NEWTON] = DIVERGED_SEARCHED,
+                 [HD__FOR_NEWTON_FIXED] = DIVERGED_FIXED_NEWTON,
+                 [HD__FOR_TRUST_REGION] = DIVERGED_IS "; f is unbounded below as far as the trust "
                                       "region looks (raise max_trust_radius if a minimum lies "
                                       "further out)"}},
     HD__AT(HD_SINGULAR_HESSIAN) = {
@@ -160,7 +146,7 @@ static const code_text hd__code_text[] = {
         "= 0), so a minimum, an inflection or a degenerate saddle cannot be told apart; a "
         "smaller gtol proves a minimum whose Hessian is merely ill-conditioned, otherwise "
         "check the point by other means",
-        .for_ = {[FOR_NO_HESSIAN] = STATIONARY_IS ", but gradient descent and BFGS compute "
+        .for_ = {[HD__FOR_NO_HESSIAN] = STATIONARY_IS ", but gradient descent and BFGS compute "
                                     "no Hessian: set classify_final = 1 to have the point "
                                     "classified and a minimum shown"}},
 };
@@ -182,28 +168,10 @@ const char *hd_strerror(int code)
     return code > 0 ? "unknown optimizer status" : "unknown error code";
 }
 
-/* Which line of a status fits a run with options o. */
-static int advice_case(int status, const hd_options *o)
-{
-    const int first_order = o->method == HD_GRADIENT_DESCENT || o->method == HD_BFGS;
-    if (status == HD_STATIONARY && first_order && !o->classify_final) return FOR_NO_HESSIAN;
-    const int pure = o->method == HD_NEWTON &&
-                     (o->hessian_fix == HD_HESSIAN_AS_IS || o->line_search == HD_LINESEARCH_NONE);
-    if (status == HD_SADDLE && !first_order && !pure && !o->escape_saddles) return FOR_NO_ESCAPE;
-    switch (o->method) {
-    case HD_GRADIENT_DESCENT:
-        return o->line_search == HD_LINESEARCH_NONE ? FOR_GD_FIXED : FOR_GD;
-    case HD_BFGS: return FOR_BFGS;
-    case HD_NEWTON_TRUST_REGION: return FOR_TRUST_REGION;
-    default: return pure ? FOR_NEWTON_FIXED : FOR_NEWTON;
-    }
-}
-
-const char *hd_status_advice(int status, const hd_options *opt)
+const char *hd__status_line(int status, int line)
 {
     const code_text *e = entry(status);
-    if (!e || !opt || status <= 0 || opt->method < HD_GRADIENT_DESCENT || opt->method > HD_BFGS)
-        return hd_strerror(status);
-    const char *line = e->for_[advice_case(status, opt)];
-    return line ? line : e->text;
+    if (!e) return hd_strerror(status);
+    if (status <= 0 || line < 0 || line >= HD__FOR_CASES || !e->for_[line]) return e->text;
+    return e->for_[line];
 }

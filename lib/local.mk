@@ -12,14 +12,17 @@ lib_libhyperdual_la_SOURCES = \
 	lib/linalg.h \
 	lib/size_check.h \
 	lib/linalg.c \
-	lib/optim_internal.h \
-	lib/optim_core.c \
-	lib/optim_linesearch.c \
-	lib/optim_newton.c \
-	lib/optim_bfgs.c \
-	lib/optim_trust.c \
-	lib/optim_classify.c \
-	lib/optim_status.c \
+	lib/status_lines.h \
+	lib/optim/internal.h \
+	lib/optim/core.c \
+	lib/optim/linesearch.c \
+	lib/optim/loop.c \
+	lib/optim/gd.c \
+	lib/optim/bfgs.c \
+	lib/optim/newton.c \
+	lib/optim/trust.c \
+	lib/optim/classify.c \
+	lib/optim/run.c \
 	lib/problems_internal.h \
 	lib/problems.c \
 	lib/problems_mgh.c \

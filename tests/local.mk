@@ -39,6 +39,10 @@ tests_openmp_bits_LDADD = lib/libhyperdual.la -lm
 TESTS += tests/openmp_bits.sh
 EXTRA_DIST += tests/openmp_bits.sh
 
+# The files of lib/ call each other in layers, without a cycle.
+TESTS += tests/layers.sh
+EXTRA_DIST += tests/layers.sh
+
 # doc/design.md's "Adding a kind", done in a scratch copy of the library.
 TESTS += tests/add_kind.sh
 EXTRA_DIST += tests/add_kind.sh
@@ -59,7 +63,8 @@ AM_TESTS_ENVIRONMENT = \
 	top_builddir='$(top_builddir)'; export top_builddir; \
 	CC='$(CC)'; export CC; \
 	HD_OPENMP_CFLAGS='$(OPENMP_CFLAGS)'; export HD_OPENMP_CFLAGS; \
-	HD_LAPACK_LIBS='$(LAPACKE_LIBS) $(BLAS_LIBS)'; export HD_LAPACK_LIBS;
+	HD_LAPACK_LIBS='$(LAPACKE_LIBS) $(BLAS_LIBS)'; export HD_LAPACK_LIBS; \
+	HD_LIB_SOURCES='$(lib_libhyperdual_la_SOURCES)'; export HD_LIB_SOURCES;
 
 # The oracle: every case of derivatives.jsonl through the expression engine
 # (TAP output; SKIP when $HD_TESTDATA lacks the file).

@@ -219,8 +219,26 @@ HD_API const char *hd_status_str(int status);
  */
 HD_API const char *hd_status_advice(int status, const hd_options *opt);
 
-/** @brief Name of a method ("gradient descent", "newton", ...). */
+/** @brief Name of a method ("gradient descent", "newton", "newton trust region",
+ *         "bfgs"); "unknown method" for a value that is no method. */
 HD_API const char *hd_method_name(hd_method method);
+
+/**
+ * @brief A method's short key, the name `hyperdual minimize --method` takes:
+ *        "gd", "bfgs", "newton", "newton-tr".
+ * @param method any value
+ * @return a static string, or NULL for a value that is no method
+ */
+HD_API const char *hd_method_key(hd_method method);
+
+/**
+ * @brief The methods in a sensible order (first order, then second order),
+ *        for listing them: method i for i = 0, 1, ... until HD_EINVAL.
+ * @param i      the position, from 0
+ * @param method out, not NULL: the i-th method
+ * @return HD_OK; HD_EINVAL when i is past the last method or method is NULL
+ */
+HD_API HD_WARN_UNUSED int hd_method_at(size_t i, hd_method *method);
 
 /** Kinds of stationary point. */
 typedef enum { HD_POINT_MINIMUM, HD_POINT_MAXIMUM, HD_POINT_SADDLE,

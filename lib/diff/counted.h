@@ -1,4 +1,4 @@
-/* What the layers above the drivers (the optimizer, lib/optim_*.c) use of the
+/* What the layers above the drivers (the optimizer, lib/optim/) use of the
  * derivative layer beyond the public API: counted forms of the drivers that
  * have no _ex form, and the objective check they share. */
 #ifndef HYPERDUAL_DIFF_COUNTED_H

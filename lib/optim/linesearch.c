@@ -17,7 +17,7 @@
  * step; it never ends the search. */
 #include <config.h>
 #include <math.h>
-#include "optim_internal.h"
+#include "internal.h"
 
 #define C1 1e-4
 #define C2 0.9

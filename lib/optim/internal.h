@@ -1,5 +1,13 @@
-/* Private to lib/optim_*.c: the state of one hd_minimize run, the counted
- * evaluations, the line searches and the method steps. */
+/* Private to lib/optim/: the state of one hd_minimize run, the table of
+ * methods' row type, and the shared steps. The files, bottom up (each calls
+ * only files below it):
+ *   core.c        evaluations, accepting a step, trace and callback, curvature,
+ *                 the checks of every iteration, "is it a minimum?"
+ *   linesearch.c  backtracking and strong Wolfe
+ *   loop.c        the line-search loop, driven by a method's hooks
+ *   gd.c bfgs.c newton.c trust.c   the methods: hooks and a row each
+ *   classify.c    hd_classify
+ *   run.c         the table of methods and hd_minimize */
 #ifndef HYPERDUAL_LIB_OPTIM_INTERNAL_H
 #define HYPERDUAL_LIB_OPTIM_INTERNAL_H
 
@@ -18,9 +26,12 @@ typedef struct hd__eval {
     long max_evals; /* 0 = unlimited */
 } hd__eval;
 
+struct hd__method;
+
 /* One run of hd_minimize. Arrays are n long unless marked n*n. */
 typedef struct hd__run {
     hd__eval ev;
+    const struct hd__method *method; /* its row of the table (run.c) */
     hd_options opt;
     hd_result *res;
     size_t n;
@@ -30,10 +41,12 @@ typedef struct hd__run {
     double f, gnorm;
     double f_prev;         /* f before the last accepted step */
     double *p;             /* search direction / step */
-    double *s, *y;         /* BFGS pair */
+    double *s, *y;         /* the step pair: s = x_new - x_old, y = g_new - g_old */
     double *work;          /* n*n scratch for factorizations (NULL for first order) */
     double *evec, *eval;   /* eigen-decomposition of h (n*n, n) when needed */
-    double *binv;          /* BFGS inverse Hessian approximation (n*n) */
+    double *state;         /* the method's own arrays (state_size doubles; BFGS: its n*n inverse) */
+    int pair_fresh;        /* BFGS: the next update rescales the identity first */
+    double alpha_prev, slope_prev; /* the last step length and slope (line-search loop) */
     double *xbest;
     double fbest, gbest;   /* value and ||g||_inf at xbest */
     double g0norm;         /* ||g||_inf at the start: scale for "tiny" */
@@ -53,18 +66,60 @@ typedef struct hd__run {
                               (second order, until the next trial point) */
 } hd__run;
 
-/* ---- evaluations (optim_core.c) ---- */
+/* ---- the table of methods (run.c) ----------------------------------------------- */
+
+/* What a method of the line-search loop (loop.c) supplies. NULL: the
+ * default named. */
+typedef struct hd__line_search_hooks {
+    int (*direction)(hd__run *rn);                   /* rn->p; non-zero: stop with that status */
+    double (*fixed_step)(const hd__run *rn);         /* the step without a line search (1) */
+    double (*first_trial)(const hd__run *rn, double slope); /* the search's first trial (1) */
+    int (*refine)(hd__run *rn, double *alpha, double *ft, double *slope); /* after the search
+                                                        (none); may replace the step */
+    void (*after_step)(hd__run *rn);                 /* after accepting a step (none) */
+    int keeps_pair;                                  /* s and y are set before accepting */
+} hd__line_search_hooks;
+
+/* A method: one row of the table. */
+typedef struct hd__method {
+    hd_method id;
+    const char *key;                 /* hd_method_key: the CLI's name, "gd" */
+    const char *name;                /* hd_method_name: "gradient descent" */
+    int second_order;                /* a Hessian at every iterate */
+    int default_max_iter;
+    hd_linesearch default_line_search;
+    /* doubles of its own state for n variables (NULL: none); 0 when that
+     * does not fit a size_t */
+    int (*state_size)(size_t n, const hd_options *o, size_t *doubles);
+    void (*start)(hd__run *rn);      /* after the start is evaluated (NULL: nothing) */
+    int (*run)(hd__run *rn);         /* its loop: hd__line_search_run, or its own */
+    const hd__line_search_hooks *steps; /* for hd__line_search_run */
+    int (*escapes_saddles)(const hd_options *o); /* second order: leaves a saddle */
+    int (*advice)(int status, const hd_options *o); /* which line of a status fits (HD__FOR_*) */
+} hd__method;
+
+/* The rows (gd.c, bfgs.c, newton.c, trust.c). */
+extern const hd__method hd__gradient_descent, hd__bfgs, hd__newton, hd__trust_region;
+
+/* ---- the line-search loop (loop.c) ---- */
+int hd__line_search_run(hd__run *rn);
+
+/* ---- evaluations (core.c) ---- */
+void hd__eval_init(hd__eval *ev, const hd_objective *obj, long max_evals);
 int hd__eval_value(hd__eval *ev, const double *x, double *f);
 int hd__eval_directional(hd__eval *ev, const double *x, const double *v, double *f, double *dv);
 int hd__eval_gradient(hd__eval *ev, const double *x, double *f, double *g);
 int hd__eval_hessian(hd__eval *ev, const double *x, double *f, double *g, double *h);
+/* What the method needs at x: value and gradient, and the Hessian for a
+ * second-order method. */
+int hd__eval_full(hd__run *rn, const double *x, double *f, double *g, double *h);
 
-/* ---- small vector helpers (optim_core.c) ---- */
+/* ---- small vector helpers (core.c) ---- */
 double hd__norm_inf(size_t n, const double *v);
 double hd__dot(size_t n, const double *a, const double *b);
 int hd__finite(size_t n, const double *v);
 
-/* ---- line searches (optim_linesearch.c) ----
+/* ---- line searches (linesearch.c) ----
  * Along x + alpha p from f0 with slope d0 = gᵀp < 0. On success *alpha, *ft
  * and rn->xt hold the accepted step, its value and point; returns HD_OK, or
  * HD_LINESEARCH_FAILED when no acceptable step exists in floating point, or a
@@ -74,21 +129,7 @@ int hd__wolfe(hd__run *rn, double f0, double d0, double *alpha, double *ft);
 /* x_t = x + alpha p; returns 1 when x_t == x in floating point. */
 int hd__trial_point(hd__run *rn, double alpha);
 
-/* ---- Newton directions (optim_newton.c) ---- */
-int hd__newton_direction(hd__run *rn);
-/* Eigen-decomposition of rn->h into rn->evec/rn->eval (cached per iterate). */
-int hd__eigen(hd__run *rn);
-
-/* ---- BFGS (optim_bfgs.c) ---- */
-void hd__bfgs_direction(hd__run *rn);
-/* Update with s = x_new - x_old, y = g_new - g_old; s == NULL resets to the
- * identity; first: rescale the identity by sᵀy/yᵀy before the update. */
-void hd__bfgs_update(hd__run *rn, const double *s, const double *y, int first);
-
-/* ---- trust region (optim_trust.c) ---- */
-int hd__trust_region_run(hd__run *rn);
-
-/* ---- shared steps of the loops (optim_core.c) ---- */
+/* ---- shared steps of the loops (core.c) ---- */
 /* Move the iterate to the trial point (x <- xt, g <- gt, ...). */
 void hd__accept(hd__run *rn, double ft, double step);
 /* Status for a failed step: precision limit when ||g|| is already tiny. */
@@ -96,6 +137,20 @@ int hd__failed_step_status(const hd__run *rn);
 /* The checks at the top of every iteration (non-finite, callback, gradient
  * test with saddle handling, divergence, ftol/xtol, max_iter); 0 = go on. */
 int hd__iterate_checks(hd__run *rn);
+/* Derivatives at the accepted trial point; a non-finite one halves the step
+ * (keeping sufficient decrease with a line search) until all are finite. */
+int hd__finish_step(hd__run *rn, double f0, double d0, double *alpha, double *ft);
+/* Search along the eigenvector of the most negative eigenvalue for a step
+ * that beats f_beat (core.c: its comment has the details); 1 when found. */
+int hd__curvature_search(hd__run *rn, double a_min, double f_beat, int both_signs,
+                         int max_halvings, double *a_out, double *f_out, double *gu_out);
+/* Eigen-decomposition of rn->h into rn->evec/rn->eval (cached per iterate). */
+int hd__eigen(hd__run *rn);
+/* Classify the current iterate by its Hessian (no evaluations). */
+int hd__classify_current(hd__run *rn, hd_point_kind *kind);
+/* At ||g|| <= gtol without negative curvature: HD_CONVERGED when a minimum
+ * is shown (hd__minimum_shown), else HD_STATIONARY. */
+int hd__minimum_or_stationary(hd__run *rn);
 
 /* Runaway divergence: this many consecutive accepted steps, each raising f
  * and at least doubling ||x||_inf, are reported as HD_DIVERGED. Only methods
@@ -115,7 +170,7 @@ hd_point_kind hd__kind_from_eigenvalues(size_t n, const double *w);
 double hd__eig_scale(const hd__run *rn);
 int hd__negative_curvature(const hd__run *rn);
 
-/* ---- is it a minimum? (optim_classify.c) ----
+/* ---- is it a minimum? (core.c) ----
  * At the current iterate (rn->x, rn->g, rn->h; ||g|| <= gtol, no significant
  * negative curvature), a Newton-Kantorovich test in the metric of H:
  * H = L Lᵀ must factor (else H is singular to working precision), and with

@@ -8,7 +8,8 @@
 #include <float.h>
 #include <math.h>
 #include <string.h>
-#include "optim_internal.h"
+#include "internal.h"
+#include "../status_lines.h"
 
 #define ETA 1e-4
 
@@ -190,7 +191,7 @@ static int trust_step(hd__run *rn)
  * |f| passes divergence_limit. A far minimum with positive curvature is not
  * counted (its model is bounded), and a model that stops predicting well
  * shrinks the radius. */
-int hd__trust_region_run(hd__run *rn)
+static int trust_region_run(hd__run *rn)
 {
     rn->tau = rn->radius;
     /* Bounded by max_iter: each pass accepts a step (iter + 1) or returns,
@@ -208,3 +209,20 @@ int hd__trust_region_run(hd__run *rn)
         if (st) return st;
     }
 }
+
+static int escapes_saddles(const hd_options *o)
+{
+    (void)o;
+    return 1;
+}
+
+static int advice(int status, const hd_options *o)
+{
+    return status == HD_SADDLE && !o->escape_saddles ? HD__FOR_NO_ESCAPE : HD__FOR_TRUST_REGION;
+}
+
+const hd__method hd__trust_region = {
+    .id = HD_NEWTON_TRUST_REGION, .key = "newton-tr", .name = "newton trust region",
+    .second_order = 1, .default_max_iter = 1000, .default_line_search = HD_LINESEARCH_BACKTRACKING,
+    .run = trust_region_run, .escapes_saddles = escapes_saddles, .advice = advice,
+};

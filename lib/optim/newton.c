@@ -1,23 +1,14 @@
-/* Newton directions: solve H p = -g with the Hessian made positive definite
- * by the chosen modification (or not at all, for pure Newton). */
+/* Line-search Newton, a row of the table of methods (run.c) run by the
+ * line-search loop (loop.c): solve H p = -g with the Hessian made positive
+ * definite by the chosen modification (or not at all, for pure Newton), and
+ * in an indefinite region prefer a step along negative curvature when it
+ * ends lower. */
 #include <config.h>
 #include <math.h>
 #include <string.h>
-#include "optim_internal.h"
-#include "linalg.h"
-
-int hd__eigen(hd__run *rn)
-{
-    if (rn->eig_valid) return HD_OK;
-    const size_t n = rn->n;
-    memcpy(rn->evec, rn->h, n * n * sizeof *rn->h);
-    const int st = hd__sym_eigen(n, rn->evec, rn->eval, 1);
-    rn->res->factorizations++;
-    if (st != HD_OK) return st;
-    rn->eig_valid = 1;
-    rn->min_eig = rn->eval[0];
-    return HD_OK;
-}
+#include "internal.h"
+#include "../linalg.h"
+#include "../status_lines.h"
 
 static void neg_gradient(hd__run *rn)
 {
@@ -134,7 +125,7 @@ static int shift_fix(hd__run *rn)
     return HD_ELAPACK; /* unreachable for a finite Hessian: tau dominates it */
 }
 
-int hd__newton_direction(hd__run *rn)
+static int newton_direction(hd__run *rn)
 {
     switch (rn->opt.hessian_fix) {
     case HD_HESSIAN_AS_IS: return as_is(rn);
@@ -142,3 +133,73 @@ int hd__newton_direction(hd__run *rn)
     default: return shift_fix(rn);
     }
 }
+
+/* The Newton direction; a singular Hessian met after HD__RUNAWAY_SINGULAR
+ * runaway steps ends the same divergence. */
+static int direction(hd__run *rn)
+{
+    const int st = newton_direction(rn);
+    if (st == HD_SINGULAR_HESSIAN && rn->runaway >= HD__RUNAWAY_SINGULAR) return HD_DIVERGED;
+    return st;
+}
+
+/* In an indefinite region the shifted Newton step can crawl (a large shift
+ * damps every direction); a step along the most negative curvature, when
+ * it ends lower than the Newton step's line search did, is taken instead
+ * (the spirit of Moré & Sorensen 1979). Leaves rn->p, rn->xt and *alpha,
+ * *ft, *slope describing whichever step wins. */
+static int prefer_negative_curvature(hd__run *rn, double *alpha, double *ft, double *slope)
+{
+    const size_t n = rn->n;
+    int st = hd__eigen(rn);
+    if (st != HD_OK) return st;
+    if (!hd__negative_curvature(rn)) return 0;
+    const double newton_len = *alpha * sqrt(hd__dot(n, rn->p, rn->p));
+    memcpy(rn->y, rn->p, n * sizeof *rn->p); /* y is free in Newton runs */
+    double a, fa, gu;
+    /* A curvature step far shorter than the Newton step cannot beat it by
+     * much; a few halvings decide. */
+    st = hd__curvature_search(rn, newton_len, *ft, 0, 6, &a, &fa, &gu);
+    if (st < 0 || st == HD__OUT_OF_EVALS) return st;
+    if (st == 1) {
+        *alpha = a;
+        *ft = fa;
+        *slope = gu;
+        rn->res->curvature_steps++;
+        return 0;
+    }
+    memcpy(rn->p, rn->y, n * sizeof *rn->p);
+    hd__trial_point(rn, *alpha);
+    return 0;
+}
+
+
+/* After a line search: the curvature step, where the shifted Newton step
+ * came from a modified Hessian and saddles are to be escaped. */
+static int refine(hd__run *rn, double *alpha, double *ft, double *slope)
+{
+    if (!rn->modified || !rn->opt.escape_saddles || rn->opt.hessian_fix != HD_HESSIAN_SHIFT) return 0;
+    return prefer_negative_curvature(rn, alpha, ft, slope);
+}
+
+/* Pure Newton (the Hessian as is, or the full step) is drawn back to the
+ * saddle it escaped from, so it stays and reports it. */
+static int pure(const hd_options *o)
+{
+    return o->hessian_fix == HD_HESSIAN_AS_IS || o->line_search == HD_LINESEARCH_NONE;
+}
+
+static int escapes_saddles(const hd_options *o) { return o->hessian_fix != HD_HESSIAN_AS_IS; }
+
+static int advice(int status, const hd_options *o)
+{
+    if (status == HD_SADDLE && !pure(o) && !o->escape_saddles) return HD__FOR_NO_ESCAPE;
+    return pure(o) ? HD__FOR_NEWTON_FIXED : HD__FOR_NEWTON;
+}
+
+static const hd__line_search_hooks steps = {.direction = direction, .refine = refine};
+const hd__method hd__newton = {
+    .id = HD_NEWTON, .key = "newton", .name = "newton", .second_order = 1, .default_max_iter = 1000,
+    .default_line_search = HD_LINESEARCH_BACKTRACKING, .run = hd__line_search_run, .steps = &steps,
+    .escapes_saddles = escapes_saddles, .advice = advice,
+};

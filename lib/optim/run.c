@@ -1,0 +1,335 @@
+/* hd_minimize: the table of methods, the options and their defaults, and
+ * the run: validate, allocate what the method needs, evaluate the start,
+ * run the method's loop, classify and settle the returned point, fill the
+ * result. A new method is one file (its hooks and its row, an hd__method)
+ * and one line of the table below (doc/design.md, "Adding a method"). */
+#include <config.h>
+#include <float.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <hyperdual.h>
+#include "internal.h"
+#include "../diff/counted.h"
+#include "../size_check.h"
+#include "../status_lines.h"
+
+/* ---- the table of methods -------------------------------------------------------- */
+
+/* In the order `all` runs them and --help lists them: first order, then
+ * second order. */
+static const hd__method *const methods[] = {
+    &hd__gradient_descent, &hd__bfgs, &hd__newton, &hd__trust_region,
+};
+#define METHOD_COUNT (sizeof methods / sizeof methods[0])
+
+/* The row of method m, or NULL. */
+static const hd__method *method_of(int m)
+{
+    for (size_t i = 0; i < METHOD_COUNT; i++)
+        if ((int)methods[i]->id == m) return methods[i];
+    return NULL;
+}
+
+int hd_method_at(size_t i, hd_method *method)
+{
+    if (!method || i >= METHOD_COUNT) return HD_EINVAL;
+    *method = methods[i]->id;
+    return HD_OK;
+}
+
+const char *hd_method_key(hd_method method)
+{
+    const hd__method *m = method_of(method);
+    return m ? m->key : NULL;
+}
+
+const char *hd_method_name(hd_method method)
+{
+    const hd__method *m = method_of(method);
+    return m ? m->name : "unknown method";
+}
+
+void hd_options_default(hd_options *opt, hd_method method)
+{
+    if (!opt) return;
+    const hd__method *m = method_of(method);
+    const hd_options d = {
+        .method = method,
+        .max_iter = m ? m->default_max_iter : 1000,
+        .gtol = 1e-8,
+        .learning_rate = 1e-3,
+        .line_search = m ? m->default_line_search : HD_LINESEARCH_BACKTRACKING,
+        .hessian_fix = HD_HESSIAN_SHIFT,
+        .ftol = 0.0,
+        .xtol = 0.0,
+        .max_evals = 0,
+        .classify_final = 0,
+        .escape_saddles = 1,
+        .divergence_limit = 1e150,
+        .callback = NULL,
+        .callback_data = NULL,
+        .trust_radius = 1.0,
+        .max_trust_radius = 1e10,
+        .barzilai_borwein = 0,
+        .trace = NULL,
+        .trace_cap = 0,
+    };
+    *opt = d;
+}
+
+/* The status lines live in the table of every code in errors.c, which
+ * hd_strerror reads: a status and an error code are described alike. */
+const char *hd_status_str(int status) { return hd_strerror(status); }
+
+const char *hd_status_advice(int status, const hd_options *opt)
+{
+    const hd__method *m = opt ? method_of(opt->method) : NULL;
+    if (!m || status <= 0) return hd_strerror(status);
+    return hd__status_line(status, m->advice(status, opt));
+}
+
+/* ---- the run ----------------------------------------------------------------------- */
+
+
+static int is_flag(int v) { return v == 0 || v == 1; }
+
+static int finite_nonnegative(double v) { return v >= 0.0 && isfinite(v); }
+
+/* Every option in its documented range (optim.h), whatever the method: an
+ * option the method does not use is checked too, because a value out of
+ * range there is the mark of an options struct that hd_options_default
+ * never filled. NaN fails every test. */
+static int options_valid(const hd_options *o)
+{
+    if (!method_of(o->method)) return 0;
+    if (o->line_search < HD_LINESEARCH_NONE || o->line_search > HD_LINESEARCH_WOLFE) return 0;
+    if (o->hessian_fix < HD_HESSIAN_AS_IS || o->hessian_fix > HD_HESSIAN_EIGEN) return 0;
+    if (o->max_iter < 0 || o->max_evals < 0) return 0;
+    if (o->trace_cap > 0 && !o->trace) return 0;
+    if (!finite_nonnegative(o->gtol) || !finite_nonnegative(o->ftol) || !finite_nonnegative(o->xtol))
+        return 0;
+    if (!(o->learning_rate > 0.0 && isfinite(o->learning_rate))) return 0;
+    if (!(o->divergence_limit > 0.0)) return 0; /* +inf: no limit */
+    if (!is_flag(o->classify_final) || !is_flag(o->escape_saddles) || !is_flag(o->barzilai_borwein))
+        return 0;
+    /* Normal and finite radii: below DBL_MIN, ||g||/radius overflows before
+     * any step is representable. */
+    if (!(o->trust_radius >= DBL_MIN && o->trust_radius <= o->max_trust_radius &&
+          isfinite(o->max_trust_radius)))
+        return 0;
+    return 1;
+}
+
+/* One allocation for every array the method uses: 8 vectors of n, and for
+ * a method that needs Hessians 4 matrices of n·n and 3 more vectors (h, ht,
+ * work with its 2n tail for the trust region, evec, eval), and the method's
+ * own state (BFGS: its n·n inverse). Every size is checked, so an absurd n
+ * is HD_ENOMEM. */
+static int allocate(hd__run *rn, double **block)
+{
+    const size_t n = rn->n;
+    const int need_h = rn->second_order || rn->opt.classify_final;
+    size_t nn = 0, total = 0, bytes = 0, state = 0;
+    if (!hd__size_mul(n, n, &nn) || !hd__size_mul(8, n, &total)) return HD_ENOMEM;
+    if (need_h && !(hd__size_mul_add(4, nn, total, &total) && hd__size_mul_add(3, n, total, &total)))
+        return HD_ENOMEM;
+    if (rn->method->state_size &&
+        !(rn->method->state_size(n, &rn->opt, &state) && hd__size_add(total, state, &total)))
+        return HD_ENOMEM;
+    if (!hd__size_mul(total, sizeof(double), &bytes)) return HD_ENOMEM;
+    double *b = calloc(total, sizeof *b);
+    if (!b) return HD_ENOMEM;
+    *block = b;
+    rn->x = b, b += n;
+    rn->g = b, b += n;
+    rn->xt = b, b += n;
+    rn->gt = b, b += n;
+    rn->p = b, b += n;
+    rn->s = b, b += n;
+    rn->y = b, b += n;
+    rn->xbest = b, b += n;
+    if (need_h) {
+        rn->h = b, b += nn;
+        rn->ht = b, b += nn;
+        rn->work = b, b += nn + 2 * n;
+        rn->evec = b, b += nn;
+        rn->eval = b, b += n;
+    }
+    if (state) rn->state = b;
+    return HD_OK;
+}
+
+/* GD/BFGS with classify_final: one Hessian at the returned point, which
+ * becomes the current iterate, classifies it; where the gradient test was
+ * met there (HD_STATIONARY so far), it is a saddle, a minimum shown (one
+ * more Hessian, at the Newton point) or stays stationary. */
+static int classify_final(hd__run *rn, int *status)
+{
+    const size_t n = rn->n;
+    double f;
+    memcpy(rn->x, rn->xbest, n * sizeof *rn->x);
+    /* Outside the budget on purpose: the caller asked for this Hessian. */
+    int st = hd_hessian_ex(rn->ev.obj, rn->x, &f, rn->g, rn->h, HD_PATH_AUTO, &rn->ev.counts);
+    if (st != HD_OK) return st;
+    if (!hd__finite(n * n, rn->h)) return HD_OK;
+    rn->eig_valid = 0;
+    rn->prev_valid = 0;
+    hd_point_kind kind;
+    st = hd__classify_current(rn, &kind);
+    if (st != HD_OK || *status != HD_STATIONARY) return st;
+    if (hd__negative_curvature(rn)) {
+        *status = HD_SADDLE;
+        return HD_OK;
+    }
+    st = hd__minimum_or_stationary(rn);
+    if (st < 0) return st;
+    *status = st;
+    return HD_OK;
+}
+
+/* Oldest row first: rotate the ring left by the slot of the oldest row
+ * (three reversals), and say how many rows it holds. */
+static void reverse_rows(hd_trace_row *a, size_t n)
+{
+    for (size_t i = 0; i + 1 < n - i; i++) {
+        const hd_trace_row t = a[i];
+        a[i] = a[n - 1 - i];
+        a[n - 1 - i] = t;
+    }
+}
+
+static size_t order_trace(hd_trace_row *rows, size_t cap, size_t written)
+{
+    if (written <= cap) return written;
+    const size_t oldest = written % cap;
+    reverse_rows(rows, oldest);
+    reverse_rows(rows + oldest, cap - oldest);
+    reverse_rows(rows, cap);
+    return cap;
+}
+
+/* Writes every member, reads none: an uninitialised result is fine. */
+static void init_result(hd_result *res)
+{
+    memset(res, 0, sizeof *res);
+    res->point_kind = -1;
+    res->min_eigenvalue = NAN;
+    res->f = res->f_last = res->grad_norm = NAN;
+}
+
+/* Statuses that describe the iterate where the run stopped: it met the
+ * gradient test, or no step from it is representable while its gradient is
+ * tiny. */
+static int about_last_iterate(int status)
+{
+    return status == HD_CONVERGED || status == HD_STATIONARY || status == HD_SADDLE ||
+           status == HD_PRECISION_LIMIT;
+}
+
+/* Every status describes the returned point. The line searches and the
+ * trust region only accept decreasing steps, so their last iterate is the
+ * best point; fixed steps (HD_LINESEARCH_NONE) may stop at an iterate worse
+ * than a point they passed. When the status is about that iterate, it is
+ * returned instead (x then is not the lowest point seen, but never worse than
+ * the start); when it is worse than the start, the fixed steps have left the
+ * start for a worse region and settled there: HD_DIVERGED, and the best
+ * point seen is returned. Returns the status for the point in rn->xbest. */
+static int settle_returned_point(hd__run *rn, int status)
+{
+    if (!about_last_iterate(status) || rn->best_is_current) return status;
+    if (!(rn->f <= rn->f0)) return HD_DIVERGED;
+    memcpy(rn->xbest, rn->x, rn->n * sizeof *rn->x);
+    rn->fbest = rn->f;
+    rn->gbest = rn->gnorm;
+    rn->best_is_current = 1;
+    return status;
+}
+
+static int minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_result *res)
+{
+    if (!hd__objective_valid(obj) || !x) return HD_EINVAL;
+    hd__run run;
+    memset(&run, 0, sizeof run);
+    hd__run *rn = &run;
+    if (opt) rn->opt = *opt;
+    else hd_options_default(&rn->opt, HD_NEWTON);
+    if (!options_valid(&rn->opt)) return HD_EINVAL;
+    rn->res = res;
+    rn->n = obj->n;
+    rn->method = method_of(rn->opt.method);
+    rn->second_order = rn->method->second_order;
+    double *block = NULL;
+    int st = allocate(rn, &block);
+    if (st != HD_OK) return st;
+    hd__eval_init(&rn->ev, obj, rn->opt.max_evals);
+    rn->kind = -1;
+    rn->min_eig = NAN;
+    rn->radius = rn->opt.trust_radius;
+    rn->fbest = rn->f = NAN;
+    const size_t n = rn->n;
+    memcpy(rn->x, x, n * sizeof *x);
+    memcpy(rn->xbest, x, n * sizeof *x);
+
+    st = hd__eval_full(rn, rn->x, &rn->f, rn->g, rn->h);
+    int status = HD_OK;
+    if (st == HD_OK) {
+        rn->gnorm = rn->g0norm = hd__norm_inf(n, rn->g);
+        rn->fbest = rn->f0 = rn->f;
+        rn->gbest = rn->gnorm;
+        rn->best_is_current = 1;
+        if (rn->method->start) rn->method->start(rn);
+        /* A NaN start is never "better": fbest stays NaN and nothing beats it,
+         * but iterate_checks stops at once with a non-finite status. */
+        st = rn->method->run(rn);
+    }
+    if (st == HD__OUT_OF_EVALS) st = HD_MAX_EVALUATIONS;
+    if (st > 0) status = settle_returned_point(rn, st);
+
+    if (status > 0 && rn->opt.classify_final && !rn->second_order) {
+        const int cst = classify_final(rn, &status);
+        if (cst < 0) st = cst;
+    } else if (status > 0 && rn->second_order && rn->best_is_current && rn->kind < 0 &&
+               hd__finite(n * n, rn->h)) {
+        /* The Hessian at the returned point is at hand: classifying it costs
+         * an eigen-decomposition and no evaluation. */
+        hd_point_kind kind;
+        const int cst = hd__classify_current(rn, &kind);
+        if (cst < 0) st = cst;
+    }
+    /* The curvature of the returned point: the current iterate's, or
+     * classify_final's. Its kind only where it met the gradient test: the
+     * kinds are kinds of stationary point, and a Hessian with positive
+     * eigenvalues does not make a point with a large gradient a minimum. */
+    if (rn->best_is_current || (rn->opt.classify_final && !rn->second_order)) {
+        res->min_eigenvalue = rn->min_eig;
+        if (status == HD_CONVERGED || status == HD_STATIONARY || status == HD_SADDLE)
+            res->point_kind = rn->kind;
+    }
+    res->status = st < 0 ? st : status;
+    res->converged = res->status == HD_CONVERGED;
+    res->iterations = rn->iter;
+    res->counts = rn->ev.counts;
+    res->passes = hd_counts_passes(&rn->ev.counts);
+    res->f = rn->fbest;
+    res->grad_norm = rn->gbest;
+    res->f_last = rn->f;
+    res->trace_len = order_trace(rn->opt.trace, rn->opt.trace_cap, rn->trace_rows);
+    memcpy(x, rn->xbest, n * sizeof *x);
+    free(block);
+    return st < 0 ? st : HD_OK;
+}
+
+int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_result *res)
+{
+    hd_result local;
+    if (!res) res = &local;
+    init_result(res);
+    const int st = minimize(obj, x, opt, res);
+    if (st < 0) {
+        res->status = st;
+        res->converged = 0;
+    }
+    return st;
+}
