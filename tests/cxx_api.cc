@@ -546,7 +546,9 @@ static void lambdas()
         return s;
     });
     const double y[3] = {1, 2, 3};
-    CHECK(hd_gradient(sum, y, &f, g) == HD_OK && f == 1 + 8 + 27);
+    double gs[3];
+    CHECK(hd_gradient(sum, y, &f, gs) == HD_OK && f == 1 + 8 + 27);
+    CHECK(gs[0] == 2 && gs[1] == 8 && gs[2] == 18); // 2 (i + 1) y_i
 }
 #endif
 #if __cplusplus >= 201703L

@@ -285,5 +285,5 @@ if [ "$update" = 1 ] && [ -s "$replacements" ]; then
 fi
 
 echo "doc blocks: $n_compiled compiled, $n_run run, $n_compared outputs compared," \
-     "$n_checked commands checked, $n_illustration illustrations, $n_skipped skipped (CLI not built, no C++ compiler)"
+     "$n_checked commands checked, $n_illustration illustrations, $n_skipped skipped (CLI not built or no C++ compiler)"
 [ "$failures" -eq 0 ]
