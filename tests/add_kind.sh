@@ -6,8 +6,9 @@
 # then built and a program checks that the new kind reached everything the
 # list generates: the generic dispatch and kernels, HD_GENERIC_OBJECTIVE's
 # table, the expression engine's table, the counters and the kind's name,
-# with derivatives right against hand formulas.
-# Environment (from make check): top_srcdir, top_builddir, CC, HD_LAPACK_LIBS.
+# with derivatives right against hand formulas; and, with a C++ compiler, the
+# C++ face (hyperdual.hpp): its overloads, operators and hd::objective's table.
+# Environment (from make check): top_srcdir, top_builddir, CC, CXX, HD_LAPACK_LIBS.
 set -u
 srcdir=$(cd "${top_srcdir:-.}" && pwd) || exit 99
 builddir=$(cd "${top_builddir:-.}" && pwd) || exit 99
@@ -15,7 +16,7 @@ cc=${CC:-cc}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/hd_add_kind.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT INT TERM
 # the sources only (an in-tree build keeps its objects beside them)
-(cd "$srcdir" && find include lib -name '*.[ch]' | while read -r f; do
+(cd "$srcdir" && find include lib -name '*.[ch]' -o -name '*.hpp' | while read -r f; do
     mkdir -p "$tmp/$(dirname "$f")" && cp "$f" "$tmp/$f" || exit 1; done) || exit 99
 chmod -R u+w "$tmp"
 
@@ -134,3 +135,43 @@ $cc -std=c11 -Wall -Wextra -Wpedantic -Werror -O0 -I"$tmp/include" "$tmp/check.c
     ${HD_LAPACK_LIBS:-} -lm -o "$tmp/check" >"$tmp/link.log" 2>&1 \
     || { head -30 "$tmp/link.log"; fail "the check program does not build"; }
 "$tmp/check" || fail "the check program"
+
+# The C++ face: the new kind's overloads, operators and objective body.
+. "$srcdir/tests/cxx_common.sh"
+cxx=$(hd_cxx_compilers)
+cxx=${cxx%% *}
+if [ -z "$cxx" ]; then echo "no C++ compiler: the C++ face not checked"; exit 0; fi
+cat >"$tmp/check.cc" <<'CC'
+#include <cmath>
+#include <cstdio>
+#include <hyperdual.hpp>
+// f = x0²·sin(x1), as check.c's
+struct G {
+    template <class T> T operator()(const T *x) const { return x[0] * x[0] * sin(x[1]); }
+};
+static bool right(const hd_dual2b &r, double d0, double d1)
+{
+    return std::fabs(HD_LANE(r.d, 0) - d0) <= 1e-15 && std::fabs(HD_LANE(r.d, 1) - d1) <= 1e-15;
+}
+int main()
+{
+    const double x0 = 0.7, x1 = -1.3, d0 = 2 * x0 * std::sin(x1), d1 = x0 * x0 * std::cos(x1);
+    hd_dual2b in[2] = {hd_const<hd_dual2b>(x0), hd_const<hd_dual2b>(x1)};
+    HD_LANE(in[0].d, 0) = 1.0;
+    HD_LANE(in[1].d, 1) = 1.0;
+    const auto obj = hd::make_objective(2, G());
+    const hd_bodies *b = obj.get()->bodies;
+    if (!right(in[0] * in[0] * sin(in[1]), d0, d1) || !right(hd_mul(hd_sq(in[0]), hd_sin(in[1])), d0, d1)
+        || !(in[0] > in[1]) || !b->dual2b || !right(b->dual2b(in, 2, obj.get()->ctx), d0, d1)) {
+        std::puts("FAIL: the new kind in C++ (hyperdual.hpp)");
+        return 1;
+    }
+    std::puts("and in C++: its overloads, operators and hd::objective's body");
+    return 0;
+}
+CC
+# shellcheck disable=SC2086
+$cxx -std=c++11 -Wall -Wextra -Wpedantic -Werror -O0 -I"$tmp/include" "$tmp/check.cc" $objs \
+    ${HD_LAPACK_LIBS:-} -lm -o "$tmp/checkxx" >"$tmp/link.log" 2>&1 \
+    || { head -30 "$tmp/link.log"; fail "the C++ check program does not build"; }
+"$tmp/checkxx" || fail "the C++ check program"

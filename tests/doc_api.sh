@@ -38,6 +38,24 @@ for n in $(cat "$api" "$top_srcdir/README.md" "$top_srcdir/doc/design.md" "$top_
         { echo "FAIL: the docs mention $n, which no public header defines"; stale=$((stale + 1)); }
 done
 
+# The C++ face: each class and function of namespace hd in hyperdual.hpp is
+# in api.md as hd::NAME, and each hd::NAME the docs mention is in the header.
+hpp="$top_srcdir/include/hyperdual.hpp"
+cxx_names=$(awk '/^namespace detail/ { d = 1 } /^} \/\/ namespace detail/ { d = 0 } !d' "$hpp" |
+             sed -n -e 's/^template <class F> class \([a-z_]*\).*/\1/p' \
+                    -e 's/^inline [^(]*[ >]\([a-z_]*\)(.*/\1/p' |
+             grep -v '^hd_' | sort -u)
+cxx_count=0
+for n in $cxx_names; do
+    cxx_count=$((cxx_count + 1))
+    grep -q "hd::$n\\b" "$api" || { echo "FAIL: doc/api.md does not mention hd::$n"; missing=$((missing + 1)); }
+done
+for n in $(cat "$api" "$top_srcdir/README.md" "$top_srcdir/doc/design.md" | grep -o 'hd::[a-z_]*' | sort -u); do
+    printf '%s\n' "$cxx_names" | grep -qx "${n#hd::}" ||
+        { echo "FAIL: the docs mention $n, which hyperdual.hpp does not define"; stale=$((stale + 1)); }
+done
+echo "hyperdual.hpp: $cxx_count names of namespace hd checked"
+
 # Every HD_API declaration has a Doxygen comment (/** ... */) right before it;
 # a status-returning one (HD_WARN_UNUSED int) says what it returns, codes included.
 undocumented=$(
@@ -55,4 +73,4 @@ undocumented=$(
     done
 )
 if [ -n "$undocumented" ]; then printf '%s\n' "$undocumented" | sed 's/^/FAIL: /'; fi
-[ "$count" -gt 50 ] && [ "$missing" -eq 0 ] && [ "$stale" -eq 0 ] && [ -z "$undocumented" ]
+[ "$count" -gt 50 ] && [ "$cxx_count" -ge 4 ] && [ "$missing" -eq 0 ] && [ "$stale" -eq 0 ] && [ -z "$undocumented" ]

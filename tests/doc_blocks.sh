@@ -5,6 +5,8 @@
 #   ```c        a whole translation unit: compiled with -std=c11 -Wall -Wextra
 #               -Wpedantic -Werror against the library; linked and run (exit 0)
 #               when it has main()
+#   ```cpp      the same in C++ (<hyperdual.hpp>), with -std=c++11 and the C++
+#               compiler (tests/cxx_common.sh); skipped when there is none
 #   ```sh       (or bash, shell) one command per line (comments, `\` continuations),
 #   ```console  or "$ command" lines followed by its output (console).
 #               `hyperdual ...` runs the built CLI (when it was built),
@@ -22,9 +24,12 @@
 #
 # Usage: doc_blocks.sh [--update] [FILE.md...]
 #   --update rewrites compared output blocks with the output printed now
-#   (make tutorial). Environment: top_srcdir, top_builddir, CC, HD_CFLAGS.
+#   (make tutorial). Environment: top_srcdir, top_builddir, CC, CXX, HD_CFLAGS.
 set -u
 : "${top_srcdir:=.}" "${top_builddir:=.}" "${CC:=cc}" "${HD_CFLAGS:=}"
+. "$top_srcdir/tests/cxx_common.sh"
+cxx=$(hd_cxx_compilers)
+cxx=${cxx%% *}
 update=0
 if [ "${1:-}" = --update ]; then update=1; shift; fi
 if [ $# -eq 0 ]; then set -- "$top_srcdir/README.md" "$top_srcdir"/doc/*.md; fi
@@ -115,7 +120,7 @@ check_or_run() {
         done
         return 1 ;;
     ./autogen.sh) [ -f "$srcdir_abs/autogen.sh" ] || return 2; return 1 ;;
-    apt-get|sudo|dnf|pacman|brew|cc|gcc|clang|pkg-config|cd|git|doxygen|man|valgrind|export|\
+    apt-get|sudo|dnf|pacman|brew|cc|gcc|clang|c++|g++|clang++|pkg-config|cd|git|doxygen|man|valgrind|export|\
     ldconfig|tar|lcov|genhtml|ls|xdg-open)
         return 1 ;;
     *)  echo "unknown command '${1:-}' (run it here, or show it as \`\`\`text)" >"$work/err"
@@ -166,23 +171,30 @@ for md in "$@"; do
             prev_ran=0; continue
         fi
         case $lang in
-        c)
-            flags="-std=c11 -Wall -Wextra -Wpedantic -Werror $HD_CFLAGS -I$srcdir_abs/include -I$builddir_abs"
-            cp "$b" "$work/block.c"
+        c|cpp)
+            if [ "$lang" = c ]; then
+                compiler=$CC tag=CC src=block.c flags="-std=c11"
+            elif [ -n "$cxx" ]; then
+                compiler=$cxx tag=CXX src=block.cc flags="-std=c++11"
+            else
+                n_skipped=$((n_skipped + 1)); prev_ran=0; continue
+            fi
+            flags="$flags -Wall -Wextra -Wpedantic -Werror $HD_CFLAGS -I$srcdir_abs/include -I$builddir_abs"
+            cp "$b" "$work/$src"
             if grep -q 'int main *(' "$b"; then
-                if ! (cd "$work" && "$builddir_abs/libtool" --quiet --mode=link --tag=CC $CC $flags \
-                        -o prog block.c "$builddir_abs/lib/libhyperdual.la" -lm) >"$work/err" 2>&1; then
-                    fail "$where: C block does not compile and link:"; sed 's/^/  /' "$work/err" | head -20
+                if ! (cd "$work" && "$builddir_abs/libtool" --quiet --mode=link --tag=$tag $compiler $flags \
+                        -o prog $src "$builddir_abs/lib/libhyperdual.la" -lm) >"$work/err" 2>&1; then
+                    fail "$where: $lang block does not compile and link:"; sed 's/^/  /' "$work/err" | head -20
                 else
                     n_compiled=$((n_compiled + 1))
                     if (cd "$work" && ./prog) >"$work/out" 2>"$work/err"; then
                         ran=1; n_run=$((n_run + 1))
                     else
-                        fail "$where: C block exited with status $?: $(head -c 300 "$work/err")"
+                        fail "$where: $lang block exited with status $?: $(head -c 300 "$work/err")"
                     fi
                 fi
-            elif ! $CC $flags -c -o "$work/block.o" "$work/block.c" >"$work/err" 2>&1; then
-                fail "$where: C block does not compile:"; sed 's/^/  /' "$work/err" | head -20
+            elif ! $compiler $flags -c -o "$work/block.o" "$work/$src" >"$work/err" 2>&1; then
+                fail "$where: $lang block does not compile:"; sed 's/^/  /' "$work/err" | head -20
             else
                 n_compiled=$((n_compiled + 1))
             fi ;;
@@ -231,7 +243,7 @@ for md in "$@"; do
             fi ;;
         UNCLOSED) fail "$where: unclosed code fence" ;;
         INDENTED) fail "$where: indented code block: fence it with a language tag (c, sh, console, text, json)" ;;
-        *) fail "$where: code block with language '$lang': use c, sh (bash, shell), console, text or json" ;;
+        *) fail "$where: code block with language '$lang': use c, cpp, sh (bash, shell), console, text or json" ;;
         esac
         if [ "$ran" = 1 ]; then cp "$work/out" "$work/last_out"; fi
         prev_ran=$ran
@@ -273,5 +285,5 @@ if [ "$update" = 1 ] && [ -s "$replacements" ]; then
 fi
 
 echo "doc blocks: $n_compiled compiled, $n_run run, $n_compared outputs compared," \
-     "$n_checked commands checked, $n_illustration illustrations, $n_skipped skipped (CLI not built)"
+     "$n_checked commands checked, $n_illustration illustrations, $n_skipped skipped (CLI not built or no C++ compiler)"
 [ "$failures" -eq 0 ]

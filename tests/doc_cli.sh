@@ -5,8 +5,9 @@
 #     hyperdual(1), and each is accepted by --method;
 #   - the functions `hyperdual functions` prints are exactly those
 #     hyperdual(1) lists, with the same number of arguments;
-#   - every header in include/hyperdual/ is in the FILES of hyperdual(3), and
-#     FILES names no header that does not exist;
+#   - every header in include/ and include/hyperdual/ (hyperdual.hpp too) has
+#     an entry (.TP, .I <header>) in the FILES of hyperdual(3), and FILES has
+#     no entry for a header that does not exist;
 #   - every source path (doc/..., tests/..., design/...) that a header, the
 #     README, doc/*.md or a man page mentions exists.
 . "${top_srcdir:-.}/tests/cli_common.sh"
@@ -79,9 +80,10 @@ grep -q 'atan2 " (y, x)' "$man1" && grep -qx 'atan2(y, x)' "$out" || fail "atan2
 
 # ---- hyperdual(3) FILES ---------------------------------------------------------------
 files=$(sed -n '/^\.SH FILES/,/^\.SH /p' "$man3")
-headers=$(cd "$src/include/hyperdual" && ls *.h | sort)
-listed=$(printf '%s\n' "$files" | grep -o '<hyperdual/[a-z0-9_]*\.h>' | sed 's/<hyperdual\/\(.*\)>/\1/' | sort -u)
-same "hyperdual.3's FILES differs from include/hyperdual/" "$headers" "$listed"
+headers=$(cd "$src/include" && ls *.h *.hpp hyperdual/*.h | sort)
+# the entries: the `.I <header>` line of each .TP
+listed=$(printf '%s\n' "$files" | awk 'tp && /^\.I </ { print $2 } { tp = /^\.TP/ }' | tr -d '<>' | sort -u)
+same "hyperdual.3's FILES differs from include/ and include/hyperdual/" "$headers" "$listed"
 
 # ---- paths the docs mention -------------------------------------------------------------
 for f in "$src"/include/hyperdual.h "$src"/include/hyperdual/*.h "$src/README.md" "$src"/doc/*.md "$man1" "$man3"; do

@@ -47,8 +47,9 @@ EXTRA_DIST += tests/layers.sh
 TESTS += tests/add_kind.sh
 EXTRA_DIST += tests/add_kind.sh
 
-# Each public header alone (C11, C17, C++11; gcc and clang), and a dual+hyper
-# mix that must not compile.
+# Each public header alone (C11, C17, C++11; gcc and clang; hyperdual.hpp as
+# C++11 to C++20, and refused loudly by C and C++98), and a dual+hyper mix
+# that must not compile (C, and C++ through hyperdual.hpp).
 TESTS += tests/header_test.sh tests/compile_fail.sh
 EXTRA_DIST += tests/header_test.sh tests/compile_fail.sh
 TEST_EXTENSIONS = .sh
@@ -62,6 +63,7 @@ AM_TESTS_ENVIRONMENT = \
 	top_srcdir='$(top_srcdir)'; export top_srcdir; \
 	top_builddir='$(top_builddir)'; export top_builddir; \
 	CC='$(CC)'; export CC; \
+	CXX='$(CXX)'; export CXX; \
 	HD_OPENMP_CFLAGS='$(OPENMP_CFLAGS)'; export HD_OPENMP_CFLAGS; \
 	HD_LAPACK_LIBS='$(LAPACKE_LIBS) $(BLAS_LIBS)'; export HD_LAPACK_LIBS; \
 	HD_LIB_SOURCES='$(lib_libhyperdual_la_SOURCES)'; export HD_LIB_SOURCES;
@@ -77,3 +79,17 @@ TESTS += tests/oracle
 # and its subcommands' behaviour.
 TESTS += tests/cli_errors.sh tests/cli_run.sh tests/cli_output.sh
 EXTRA_DIST += tests/cli_errors.sh tests/cli_run.sh tests/cli_output.sh tests/cli_common.sh
+
+# The C++ face (include/hyperdual.hpp) under g++ and clang++: its API test
+# against hand formulas and the same functions written in C, and its names
+# against generic.h's and tgmath.h's.
+TESTS += tests/cxx_test.sh
+EXTRA_DIST += tests/cxx_test.sh tests/cxx_api.cc tests/cxx_c_side.c tests/cxx_c_side.h
+
+# installcheck: a C++ program built against the installed library with
+# `c++ -std=c++11 prog.cc $(pkg-config --cflags --libs hyperdual)` only.
+installcheck-local: installcheck-cxx
+installcheck-cxx:
+	PKG_CONFIG_PATH="$(DESTDIR)$(libdir)/pkgconfig" $(SHELL) $(top_srcdir)/tests/install_check_cxx.sh "$(CXX)" "$(DESTDIR)$(libdir)"
+EXTRA_DIST += tests/install_check_cxx.sh
+.PHONY: installcheck-cxx

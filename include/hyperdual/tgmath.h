@@ -6,6 +6,10 @@
  * Never included by <hyperdual.h>. Include it last, in a source file of your
  * own: it redefines libm's names as macros for the rest of that file. The plain
  * double results are libm's.
+ *
+ * In C++ it defines no macro: it includes <hyperdual.hpp>, whose overloads of
+ * the same names on every number kind are found by argument-dependent lookup
+ * (and which needs C++11).
  */
 #ifndef HYPERDUAL_TGMATH_H
 #define HYPERDUAL_TGMATH_H
@@ -92,6 +96,9 @@
 #define ceil(a) hd_ceil(a)
 #define trunc(a) hd_trunc(a)
 #define round(a) hd_round(a)
+#else
+/* C++: the standard names as overloads, with the rest of the C++ face. */
+#include "../hyperdual.hpp"
 #endif /* !__cplusplus */
 
 #endif /* HYPERDUAL_TGMATH_H */
