@@ -29,6 +29,7 @@ lib_libhyperdual_la_SOURCES = \
 	lib/problems_extra.c \
 	lib/diff/internal.h \
 	lib/diff/sparse_plan.h \
+	lib/diff/counted.h \
 	lib/diff/colour.c \
 	lib/diff/passes.c \
 	lib/diff/path_scalar.c \

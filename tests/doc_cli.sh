@@ -9,7 +9,8 @@
 #     an entry (.TP, .I <header>) in the FILES of hyperdual(3), and FILES has
 #     no entry for a header that does not exist;
 #   - every source path (doc/..., tests/..., design/...) that a header, the
-#     README, doc/*.md or a man page mentions exists.
+#     README, doc/*.md or a man page mentions exists;
+#   - the man pages' title lines carry the package's version.
 . "${top_srcdir:-.}/tests/cli_common.sh"
 src=${top_srcdir:-.}
 build=${top_builddir:-.}
@@ -100,6 +101,13 @@ if [ -s "$tmp/paths" ]; then
     failures=$((failures + 1))
     sed 's/^/FAIL: /' "$tmp/paths"
 fi
+
+# the version in each man page's .TH line is `hyperdual --version`'s
+version=$("$H" --version | sed -n 's/^hyperdual \([^ ]*\).*/\1/p')
+for m in "$man1" "$man3"; do
+    same "${m#"$src"/}'s title line names version $version" "$version" \
+        "$(sed -n 's/^\.TH [^"]*"[^"]*" "hyperdual \([^"]*\)".*/\1/p' "$m")"
+done
 
 echo "$checks checks, $failures failed"
 [ "$failures" -eq 0 ]
