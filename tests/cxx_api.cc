@@ -453,6 +453,7 @@ static void minimize()
         hd_options opt;
         hd_options_default(&opt, m);
         if (m == HD_GRADIENT_DESCENT) opt.max_iter = 100000;
+        opt.classify_final = 1; // first-order methods show a minimum only with a Hessian at the end
         double x[2] = {-1.2, 1.0}, xc[2] = {-1.2, 1.0};
         hd_result res = hd_result(), resc = hd_result();
         CHECK(hd_minimize(obj, x, &opt, &res) == HD_OK);
@@ -460,7 +461,7 @@ static void minimize()
         std::printf("# minimize %s: %s after %d iterations, passes %ld\n", hd_method_name(m),
                     hd_status_str(res.status), res.iterations, res.passes);
         CHECK(res.status == HD_CONVERGED && res.converged == 1);
-        CHECK(res.point_kind == HD_POINT_MINIMUM || m == HD_GRADIENT_DESCENT || m == HD_BFGS);
+        CHECK(res.point_kind == HD_POINT_MINIMUM);
         CHECK(near(x[0], 1.0, 1e-6) && near(x[1], 1.0, 1e-6));
         CHECK(all_same(x, xc, 2) && res.iterations == resc.iterations && same(res.f, resc.f));
         CHECK(std::memcmp(&res.counts, &resc.counts, sizeof res.counts) == 0);
