@@ -3,15 +3,20 @@
 # checked, so the documentation cannot drift from the code.
 #
 #   ```c        a whole translation unit: compiled with -std=c11 -Wall -Wextra
-#               -Wpedantic -Werror against the library; linked and run (exit 0)
-#               when it has main()
+#               -Wpedantic -Werror; when it has main(), built with the README's
+#               line and nothing else added to the link,
+#                   cc -std=c11 prog.c -o prog $(pkg-config --cflags --libs hyperdual)
+#               (pkg-config reads this build's hyperdual.pc, pointed at the
+#               build tree), and run (exit 0)
 #   ```sh       (or bash, shell) one command per line (comments, `\` continuations),
 #   ```console  or "$ command" lines followed by its output (console).
 #               `hyperdual ...` runs the built CLI (when it was built),
 #               `./examples/NAME` runs an example; a trailing `# exit N` says
 #               the command is expected to exit with status N. make targets,
-#               ./configure options and known tools (apt-get, cc, pkg-config,
-#               ...) are checked, not run. An unknown command fails.
+#               ./configure options and known tools (apt-get, pkg-config,
+#               ...) are checked, not run. A `cc ... NAME.c ...` line runs as
+#               written, on the previous ```c block saved as NAME.c. An
+#               unknown command fails.
 #   ```text     output: compared with what the previous block in the same file
 #   ```json     printed, when that block was run (json: whitespace ignored;
 #               text: trailing blanks ignored, timings "<number> ms" and "<number>s" masked);
@@ -36,6 +41,32 @@ srcdir_abs=$(cd "$top_srcdir" && pwd) || exit 99
 builddir_abs=$(cd "$top_builddir" && pwd) || exit 99
 work=$(mktemp -d "${TMPDIR:-/tmp}/hd-docblocks.XXXXXX") || exit 99
 trap 'rm -rf "$work"' EXIT
+
+# `pkg-config --cflags --libs hyperdual` as an outside program sees it, but
+# for this build: the real hyperdual.pc with libdir and includedir pointed at
+# the build and source trees. A build without the shared library links the
+# archive, which needs the private libraries as well.
+real_pkg_config=$(command -v pkg-config) || { echo "pkg-config not found"; exit 99; }
+static=
+[ -f "$builddir_abs/lib/.libs/libhyperdual.so" ] || static=--static
+mkdir "$work/bin" "$work/cc" || exit 99
+cat >"$work/bin/pkg-config" <<WRAPPER
+#!/bin/sh
+PKG_CONFIG_PATH="$builddir_abs\${PKG_CONFIG_PATH:+:\$PKG_CONFIG_PATH}" exec "$real_pkg_config" $static \\
+    --define-variable=libdir="$builddir_abs/lib/.libs" --define-variable=includedir="$srcdir_abs/include" "\$@"
+WRAPPER
+chmod +x "$work/bin/pkg-config"
+# cc as the docs write it: this build's compiler with its sanitizer flags
+# (a sanitized library needs a sanitized program; empty otherwise).
+cc() { $CC $HD_CFLAGS "$@"; }
+# readme_build DIR SRC PROG [WARNING FLAGS]: the README's build line in DIR.
+readme_build() {
+    (cd "$1" && PATH="$work/bin:$PATH" && export PATH &&
+     cc -std=c11 $4 "$2" -o "$3" $(pkg-config --cflags --libs hyperdual))
+}
+LD_LIBRARY_PATH="$builddir_abs/lib/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+export LD_LIBRARY_PATH
+last_c=
 failures=0
 n_compiled=0 n_run=0 n_compared=0 n_checked=0 n_illustration=0 n_skipped=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
@@ -115,7 +146,13 @@ check_or_run() {
         done
         return 1 ;;
     ./autogen.sh) [ -f "$srcdir_abs/autogen.sh" ] || return 2; return 1 ;;
-    apt-get|sudo|dnf|pacman|brew|cc|gcc|clang|pkg-config|cd|git|doxygen|man|valgrind|export|\
+    cc)
+        src=$(printf '%s\n' "$cmd" | grep -o '[A-Za-z0-9_.-]*\.c\b' | head -1)
+        if [ -z "$src" ] || [ -z "$last_c" ]; then return 1; fi
+        cp "$last_c" "$work/cc/$src"
+        (cd "$work/cc" && PATH="$work/bin:$PATH" && export PATH && eval "$cmd") >>"$work/out" 2>"$work/err"
+        st=$? ;;
+    apt-get|sudo|dnf|pacman|brew|gcc|clang|pkg-config|cd|git|doxygen|man|valgrind|export|\
     ldconfig|tar|lcov|genhtml|ls|xdg-open)
         return 1 ;;
     *)  echo "unknown command '${1:-}' (run it here, or show it as \`\`\`text)" >"$work/err"
@@ -167,11 +204,11 @@ for md in "$@"; do
         fi
         case $lang in
         c)
-            flags="-std=c11 -Wall -Wextra -Wpedantic -Werror $HD_CFLAGS -I$srcdir_abs/include -I$builddir_abs"
+            flags="-std=c11 -Wall -Wextra -Wpedantic -Werror $HD_CFLAGS -I$srcdir_abs/include"
             cp "$b" "$work/block.c"
             if grep -q 'int main *(' "$b"; then
-                if ! (cd "$work" && "$builddir_abs/libtool" --quiet --mode=link --tag=CC $CC $flags \
-                        -o prog block.c "$builddir_abs/lib/libhyperdual.la" -lm) >"$work/err" 2>&1; then
+                last_c=$b
+                if ! readme_build "$work" block.c prog "-Wall -Wextra -Wpedantic -Werror" >"$work/err" 2>&1; then
                     fail "$where: C block does not compile and link:"; sed 's/^/  /' "$work/err" | head -20
                 else
                     n_compiled=$((n_compiled + 1))
@@ -251,9 +288,8 @@ for man in "$top_srcdir"/doc/*.[13]; do
     sed -n '/^\.SH EXAMPLES/,/^\.SH/p' "$man" | sed -n '/^\.nf/,/^\.fi/p' | sed -e '/^\.nf/d' -e '/^\.fi/d' \
         -e 's/\\-/-/g' -e 's/\\e/\\/g' >"$work/man.c"
     [ -s "$work/man.c" ] || continue
-    if (cd "$work" && "$builddir_abs/libtool" --quiet --mode=link --tag=CC $CC -std=c11 -Wall -Wextra \
-            -Wpedantic -Werror $HD_CFLAGS -I"$srcdir_abs/include" -I"$builddir_abs" -o manprog man.c \
-            "$builddir_abs/lib/libhyperdual.la" -lm) >"$work/err" 2>&1 && (cd "$work" && ./manprog >/dev/null); then
+    if readme_build "$work" man.c manprog "-Wall -Wextra -Wpedantic -Werror" >"$work/err" 2>&1 &&
+       (cd "$work" && ./manprog >/dev/null); then
         n_compiled=$((n_compiled + 1)); n_run=$((n_run + 1))
     else
         fail "$rel: the EXAMPLES program does not build or run:"; sed 's/^/  /' "$work/err" | head -20

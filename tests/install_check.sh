@@ -1,27 +1,168 @@
 #!/bin/sh
-# Build and run a program against the installed hyperdual using only
-# `pkg-config --cflags --libs hyperdual`. Arguments: CC LIBDIR.
+# installcheck (run by `make installcheck` and `make distcheck`): outside
+# programs build against the installed hyperdual with exactly the README's line
+#     cc -std=c11 prog.c -o prog $(pkg-config --cflags --libs hyperdual)
+# plus warning flags (which do not change linking) and nothing else: no -lm
+# of our own, so the .pc file must name everything the inline kernels need.
+# Arguments: CC LIBDIR (PKG_CONFIG_PATH points at LIBDIR/pkgconfig).
 set -eu
 cc=$1 libdir=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cat > "$tmp/outside.c" <<'C'
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+warn_flags="-Wall -Wextra -Wpedantic -Werror"
+
+# readme_build NAME [LINK-ONLY FLAGS]: the README's line for $tmp/NAME.c.
+readme_build() {
+    name=$1; shift
+    # shellcheck disable=SC2046,SC2086
+    $cc -std=c11 $warn_flags "$tmp/$name.c" -o "$tmp/$name" "$@" \
+        $(pkg-config --cflags --libs hyperdual) >"$tmp/$name.err" 2>&1
+}
+run() {
+    LD_LIBRARY_PATH="$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" "$@"
+}
+
+# ---- 1. transcendental calls through the generic macros -------------------------
+# exp, sin, log, lgamma and erf are inlined into this object file, so it needs
+# libm from `pkg-config --libs`. Derivatives against closed forms: with
+# u = x0 x2 and e(u) = 2/sqrt(pi) exp(-u^2) (the derivative of erf),
+#   f = exp(x0) sin(x1) + log(x2) lgamma(x3) + erf(x0 x2),
+# and at x3 = 5/2, digamma and trigamma are known exactly:
+#   psi(5/2) = 8/3 - gamma - 2 ln 2,  psi'(5/2) = pi^2/2 - 40/9.
+cat >"$tmp/transcendental.c" <<'C'
 #include <hyperdual.h>
 #include <math.h>
 #include <stdio.h>
-HD_GENERIC_OBJECTIVE(f, T, x, ctx, return hd_mul(hd_sin(x[0]), hd_exp(x[1]));)
+
+HD_GENERIC_OBJECTIVE(mixed, T, x, ctx,
+    T a = hd_mul(hd_exp(x[0]), hd_sin(x[1]));
+    T b = hd_mul(hd_log(x[2]), hd_lgamma(x[3]));
+    return hd_add(hd_add(a, b), hd_erf(hd_mul(x[0], x[2])));
+)
+
+static int bad;
+static void expect(const char *what, double got, double want)
+{
+    if (!(fabs(got - want) <= 1e-13 * fmax(1.0, fabs(want)))) {
+        fprintf(stderr, "%s = %.17g, expected %.17g\n", what, got, want);
+        bad = 1;
+    }
+}
+
 int main(void)
 {
-    hd_objective obj = f_objective(2, NULL);
-    double x[2] = {0.5, 0.25}, fx, g[2], h[4];
-    if (hd_hessian(&obj, x, &fx, g, h) != HD_OK) return 1;
-    /* d2/dx0 dx1 sin(x0) exp(x1) = cos(x0) exp(x1) */
-    if (fabs(h[1] - cos(0.5) * exp(0.25)) > 1e-15) return 2;
-    printf("installed hyperdual %s works\n", hd_version());
+    const double pi = 3.14159265358979323846, euler_gamma = 0.57721566490153286061;
+    const double x0 = 0.3, x1 = 0.7, x2 = 1.9, x3 = 2.5;
+    const double u = x0 * x2, e = 2 / sqrt(pi) * exp(-u * u);
+    const double psi = 8.0 / 3 - euler_gamma - 2 * log(2.0), psi1 = pi * pi / 2 - 40.0 / 9;
+    const double want_f = exp(x0) * sin(x1) + log(x2) * lgamma(x3) + erf(u);
+    const double want_g[4] = {exp(x0) * sin(x1) + e * x2, exp(x0) * cos(x1),
+                              lgamma(x3) / x2 + e * x0, log(x2) * psi};
+    const double want_h[16] = {
+        exp(x0) * sin(x1) - 2 * u * e * x2 * x2, exp(x0) * cos(x1), e * (1 - 2 * u * u), 0,
+        exp(x0) * cos(x1), -exp(x0) * sin(x1), 0, 0,
+        e * (1 - 2 * u * u), 0, -lgamma(x3) / (x2 * x2) - 2 * u * e * x0 * x0, psi / x2,
+        0, 0, psi / x2, log(x2) * psi1};
+
+    const hd_objective obj = mixed_objective(4, NULL);
+    const double x[4] = {x0, x1, x2, x3};
+    double f, g[4], h[16];
+    if (hd_hessian(&obj, x, &f, g, h) != HD_OK) return 1;
+    expect("f", f, want_f);
+    for (int i = 0; i < 4; i++) {
+        char what[16];
+        snprintf(what, sizeof what, "g[%d]", i);
+        expect(what, g[i], want_g[i]);
+        for (int j = 0; j < 4; j++) {
+            snprintf(what, sizeof what, "h[%d][%d]", i, j);
+            expect(what, h[4 * i + j], want_h[4 * i + j]);
+        }
+    }
+    if (bad) return 2;
+    printf("installed hyperdual %s: exp, sin, log, lgamma, erf exact\n", hd_version());
     return 0;
 }
 C
-# shellcheck disable=SC2046
-$cc -std=c11 -Wall -Wextra -Wpedantic -Werror -o "$tmp/outside" "$tmp/outside.c" \
-    $(pkg-config --cflags --libs hyperdual) -lm
-LD_LIBRARY_PATH="$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" "$tmp/outside"
+
+# ---- 2. a vector objective and its Jacobian ---------------------------------------
+# F(x) = (exp(x0) cos(x1), log(x0 x1), erf(x0) x1): row-major 3 x 2 Jacobian.
+cat >"$tmp/jacobian.c" <<'C'
+#include <hyperdual.h>
+#include <math.h>
+#include <stdio.h>
+
+HD_GENERIC_VECTOR_OBJECTIVE(field, T, x, out, ctx,
+    out[0] = hd_mul(hd_exp(x[0]), hd_cos(x[1]));
+    out[1] = hd_log(hd_mul(x[0], x[1]));
+    out[2] = hd_mul(hd_erf(x[0]), x[1]);
+)
+
+int main(void)
+{
+    const double pi = 3.14159265358979323846, x0 = 0.4, x1 = 1.3;
+    const double want_f[3] = {exp(x0) * cos(x1), log(x0 * x1), erf(x0) * x1};
+    const double want_j[6] = {exp(x0) * cos(x1), -exp(x0) * sin(x1),
+                              1 / x0, 1 / x1,
+                              2 / sqrt(pi) * exp(-x0 * x0) * x1, erf(x0)};
+    const hd_vector_objective F = field_vector_objective(2, 3, NULL);
+    const double x[2] = {x0, x1};
+    double fx[3], jac[6];
+    if (hd_jacobian(&F, x, fx, jac) != HD_OK) return 1;
+    for (int k = 0; k < 6; k++) {
+        if (k < 3 && !(fabs(fx[k] - want_f[k]) <= 1e-15 * fmax(1.0, fabs(want_f[k])))) {
+            fprintf(stderr, "F[%d] = %.17g, expected %.17g\n", k, fx[k], want_f[k]);
+            return 2;
+        }
+        if (!(fabs(jac[k] - want_j[k]) <= 1e-14 * fmax(1.0, fabs(want_j[k])))) {
+            fprintf(stderr, "J[%d][%d] = %.17g, expected %.17g\n", k / 2, k % 2, jac[k], want_j[k]);
+            return 2;
+        }
+    }
+    printf("installed hyperdual: vector objective's Jacobian exact\n");
+    return 0;
+}
+C
+
+# ---- 3. Newton's method and hd_classify, which call LAPACKE ------------------------
+# f = (x0 - 1)^2 + exp(x1) - x1: minimum at (1, 0); the Hessian is
+# diag(2, exp(x1)), so its eigenvalues at the returned point are exp(x1) and 2.
+cat >"$tmp/newton.c" <<'C'
+#include <hyperdual.h>
+#include <math.h>
+#include <stdio.h>
+
+HD_GENERIC_OBJECTIVE(bowl, T, x, ctx,
+    return hd_add(hd_sq(hd_sub(x[0], 1)), hd_sub(hd_exp(x[1]), x[1]));
+)
+
+int main(void)
+{
+    const hd_objective obj = bowl_objective(2, NULL);
+    double x[2] = {3, 2}, h[4], lambda[2];
+    hd_options opt;
+    hd_options_default(&opt, HD_NEWTON);
+    hd_result res = {0};
+    hd_point_kind kind;
+    if (hd_minimize(&obj, x, &opt, &res) != HD_OK || !res.converged) return 1;
+    if (!(fabs(x[0] - 1) <= 1e-8 && fabs(x[1]) <= 1e-8)) return 2;
+    if (hd_hessian(&obj, x, NULL, NULL, h) != HD_OK) return 3;
+    if (hd_classify(2, h, lambda, &kind) != HD_OK || kind != HD_POINT_MINIMUM) return 4;
+    if (!(fabs(lambda[0] - exp(x[1])) <= 1e-15 && fabs(lambda[1] - 2) <= 1e-15)) return 5;
+    printf("Newton and hd_classify (LAPACKE): ok\n");
+    return 0;
+}
+C
+
+for prog in transcendental jacobian newton; do
+    if ! readme_build "$prog"; then
+        fail "$prog.c does not build with the README's line:"
+        sed 's/^/  /' "$tmp/$prog.err" | head -20 >&2
+    else
+        run "$tmp/$prog" || fail "$prog exited with status $?"
+    fi
+done
+
+[ "$failures" -eq 0 ] || exit 1
+echo "install check: ok"
