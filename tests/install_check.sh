@@ -4,6 +4,8 @@
 #     cc -std=c11 prog.c -o prog $(pkg-config --cflags --libs hyperdual)
 # plus warning flags (which do not change linking) and nothing else: no -lm
 # of our own, so the .pc file must name everything the inline kernels need.
+# Then `pkg-config --static` must link libhyperdual.a. (tests/doc_api.sh checks
+# that the shared library exports only the HD_API names.)
 # Arguments: CC LIBDIR (PKG_CONFIG_PATH points at LIBDIR/pkgconfig).
 set -eu
 cc=$1 libdir=$2
@@ -163,6 +165,48 @@ for prog in transcendental jacobian newton; do
         run "$tmp/$prog" || fail "$prog exited with status $?"
     fi
 done
+
+# ---- 4. static linking ---------------------------------------------------------
+# (a) libhyperdual.a beside the system's shared LAPACKE and BLAS: the .pc file
+# alone in a directory that holds only the archive, so -lhyperdual can only
+# mean libhyperdual.a.
+stdir="$tmp/static"
+mkdir "$stdir"
+if ! cp "$libdir/libhyperdual.a" "$libdir/pkgconfig/hyperdual.pc" "$stdir/"; then
+    fail "libhyperdual.a is not installed"
+# shellcheck disable=SC2046
+elif ! $cc -std=c11 $warn_flags "$tmp/newton.c" -o "$tmp/static_hd" \
+        $(PKG_CONFIG_PATH="$stdir" pkg-config --define-variable=libdir="$stdir" \
+          --static --cflags --libs hyperdual) >"$tmp/static.err" 2>&1; then
+    fail "libhyperdual.a does not link with pkg-config --static:"
+    sed 's/^/  /' "$tmp/static.err" | head -20 >&2
+elif readelf -d "$tmp/static_hd" 2>/dev/null | grep -q 'NEEDED.*libhyperdual'; then
+    fail "the static build still needs libhyperdual.so"
+else
+    printf 'libhyperdual.a, shared LAPACKE and BLAS: '
+    "$tmp/static_hd" || fail "the program linked with libhyperdual.a exited with status $?"
+fi
+
+# (b) A fully static program (-static): needs every dependency's archive
+# (liblapacke.a, libopenblas.a and, for OpenBLAS's LAPACK, libgfortran.a).
+# Where the system lacks one, say which and skip this part.
+# shellcheck disable=SC2046
+if $cc -std=c11 $warn_flags -static "$tmp/newton.c" -o "$tmp/full_static" \
+        $(pkg-config --static --cflags --libs hyperdual) >"$tmp/full.err" 2>&1; then
+    if readelf -d "$tmp/full_static" 2>/dev/null | grep -q NEEDED; then
+        fail "the -static build has dynamic dependencies"
+    else
+        printf 'fully static (-static): '
+        "$tmp/full_static" || fail "the fully static program exited with status $?"
+    fi
+else
+    missing=$(sed -n 's/.*cannot find -l\([^ :]*\).*/\1/p' "$tmp/full.err" | sort -u | tr '\n' ' ')
+    case " $missing " in
+    *" hyperdual "*|"  ")
+        fail "the fully static link fails:"; sed 's/^/  /' "$tmp/full.err" | head -20 >&2 ;;
+    *)  echo "SKIP fully static program: this system has no static archive for: $missing" ;;
+    esac
+fi
 
 [ "$failures" -eq 0 ] || exit 1
 echo "install check: ok"
