@@ -66,3 +66,9 @@ TESTS += tests/oracle
 # and its subcommands' behaviour.
 TESTS += tests/cli_errors.sh tests/cli_run.sh
 EXTRA_DIST += tests/cli_errors.sh tests/cli_run.sh tests/cli_common.sh
+
+# Under a tight address-space limit, LAPACK calls return HD_ENOMEM, never hang.
+check_PROGRAMS += tests/blas_memory
+tests_blas_memory_SOURCES = tests/blas_memory.c
+tests_blas_memory_LDADD = lib/libhyperdual.la -lm
+TESTS += tests/blas_memory
