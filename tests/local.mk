@@ -67,6 +67,15 @@ TESTS += tests/oracle
 TESTS += tests/cli_errors.sh tests/cli_run.sh
 EXTRA_DIST += tests/cli_errors.sh tests/cli_run.sh tests/cli_common.sh
 
+# Threads: many at once get one thread's bits (CI also runs it under
+# ThreadSanitizer: ./configure --enable-tsan CC=clang).
+check_PROGRAMS += tests/threads
+tests_threads_SOURCES = tests/threads.c
+tests_threads_CFLAGS = $(AM_CFLAGS) -pthread
+tests_threads_LDFLAGS = $(AM_LDFLAGS) -pthread
+tests_threads_LDADD = lib/libhyperdual.la -lm
+TESTS += tests/threads
+
 # Under a tight address-space limit, LAPACK calls return HD_ENOMEM, never hang.
 check_PROGRAMS += tests/blas_memory
 tests_blas_memory_SOURCES = tests/blas_memory.c
