@@ -71,3 +71,10 @@ bench-peers: lib/libhyperdual.la
 	  $(CC) $(DEFS) $(PEERS_INCLUDES) $(STD_CFLAGS) -O2 -c $(top_srcdir)/$$s -o $$o; objs="$$objs $$o"; done; \
 	$(LIBTOOL) --mode=link --tag=CXX $(CXX) -o bench/bench_peers $$objs lib/libhyperdual.la -ladolc -lm >/dev/null; \
 	./bench/bench_peers
+
+# ---- threaded callers and OpenBLAS (issue 11, item 7) -----------------------------
+BENCH_PROGS += bench/blas_threads
+bench_blas_threads_SOURCES = bench/blas_threads.c bench/bench_util.h
+bench_blas_threads_CFLAGS = $(BENCH_CFLAGS) -pthread
+bench_blas_threads_LDFLAGS = -pthread
+bench_blas_threads_LDADD = $(BENCH_LDADD)

@@ -8,13 +8,21 @@ set -u
 : "${top_srcdir:=.}"
 api="$top_srcdir/doc/api.md"
 [ -f "$api" ] || { echo "FAIL: $api missing"; exit 1; }
-names=$(
+# The HD_API functions (declarations may span lines: each header is joined
+# into one line first).
+exported=$(
     for h in "$top_srcdir"/include/hyperdual.h "$top_srcdir"/include/hyperdual/*.h; do
-        # declarations may span lines: join each header into one line first
         tr '\n' ' ' <"$h" | grep -o 'HD_API[^;{]*(' | grep -o 'hd_[a-z0-9_]*[[:space:]]*($' | tr -d ' ('
-        grep -o '^#define hd_[a-z0-9_]*' "$h" | sed 's/^#define //'
-        grep -o '^static inline [^(]*[ *]hd_[a-z0-9][a-z0-9_]*(' "$h" | grep -o 'hd_[a-z0-9_]*($' | tr -d '('
-    done | grep -v '^hd_call_' | sort -u
+    done | sort -u
+)
+names=$(
+    {
+        printf '%s\n' "$exported"
+        for h in "$top_srcdir"/include/hyperdual.h "$top_srcdir"/include/hyperdual/*.h; do
+            grep -o '^#define hd_[a-z0-9_]*' "$h" | sed 's/^#define //'
+            grep -o '^static inline [^(]*[ *]hd_[a-z0-9][a-z0-9_]*(' "$h" | grep -o 'hd_[a-z0-9_]*($' | tr -d '('
+        done
+    } | grep -v '^hd_call_' | sort -u
 )
 count=0 missing=0
 for n in $names; do
@@ -73,4 +81,15 @@ undocumented=$(
     done
 )
 if [ -n "$undocumented" ]; then printf '%s\n' "$undocumented" | sed 's/^/FAIL: /'; fi
-[ "$count" -gt 50 ] && [ "$cxx_count" -ge 4 ] && [ "$missing" -eq 0 ] && [ "$stale" -eq 0 ] && [ -z "$undocumented" ]
+# Hidden visibility: the shared library exports exactly the HD_API functions
+# (hd__tape_grow included: the taped type's inline kernels call it from the
+# user's object files) and the generated hd_call_* mirrors; everything else
+# stays inside.
+leaked=
+so="${top_builddir:-.}/lib/.libs/libhyperdual.so"
+if [ -f "$so" ] && command -v nm >/dev/null 2>&1; then
+    leaked=$(nm -D --defined-only "$so" | awk '{ print $NF }' | grep -v '^hd_call_' |
+             grep -vxF -e "$exported")
+    [ -z "$leaked" ] || echo "FAIL: libhyperdual.so exports what no header declares HD_API:" $leaked
+fi
+[ "$count" -gt 50 ] && [ "$cxx_count" -ge 4 ] && [ "$missing" -eq 0 ] && [ "$stale" -eq 0 ] && [ -z "$undocumented" ] && [ -z "$leaked" ]

@@ -3,17 +3,24 @@
 # checked, so the documentation cannot drift from the code.
 #
 #   ```c        a whole translation unit: compiled with -std=c11 -Wall -Wextra
-#               -Wpedantic -Werror against the library; linked and run (exit 0)
-#               when it has main()
-#   ```cpp      the same in C++ (<hyperdual.hpp>), with -std=c++11 and the C++
-#               compiler (tests/cxx_common.sh); skipped when there is none
+#               -Wpedantic -Werror; when it has main(), built with the README's
+#               line and nothing else added to the link,
+#                   cc -std=c11 prog.c -o prog $(pkg-config --cflags --libs hyperdual)
+#               (pkg-config reads this build's hyperdual.pc, pointed at the
+#               build tree), and run (exit 0)
+#   ```cpp      the same in C++ (<hyperdual.hpp>): -std=c++11 and the C++
+#               compiler (tests/cxx_common.sh), with the README's C++ line
+#                   c++ -std=c++11 prog.cc -o prog $(pkg-config --cflags --libs hyperdual)
+#               skipped when there is no C++ compiler
 #   ```sh       (or bash, shell) one command per line (comments, `\` continuations),
 #   ```console  or "$ command" lines followed by its output (console).
 #               `hyperdual ...` runs the built CLI (when it was built),
 #               `./examples/NAME` runs an example; a trailing `# exit N` says
 #               the command is expected to exit with status N. make targets,
-#               ./configure options and known tools (apt-get, cc, pkg-config,
-#               ...) are checked, not run. An unknown command fails.
+#               ./configure options and known tools (apt-get, pkg-config,
+#               ...) are checked, not run. A `cc ... NAME.c ...` line runs as
+#               written, on the previous ```c block saved as NAME.c. An
+#               unknown command fails.
 #   ```text     output: compared with what the previous block in the same file
 #   ```json     printed, when that block was run (json: whitespace ignored;
 #               text: trailing blanks ignored, timings "<number> ms" and "<number>s" masked);
@@ -41,6 +48,37 @@ srcdir_abs=$(cd "$top_srcdir" && pwd) || exit 99
 builddir_abs=$(cd "$top_builddir" && pwd) || exit 99
 work=$(mktemp -d "${TMPDIR:-/tmp}/hd-docblocks.XXXXXX") || exit 99
 trap 'rm -rf "$work"' EXIT
+
+# `pkg-config --cflags --libs hyperdual` as an outside program sees it, but
+# for this build: the real hyperdual.pc with libdir and includedir pointed at
+# the build and source trees. A build without the shared library links the
+# archive, which needs the private libraries as well.
+real_pkg_config=$(command -v pkg-config) || { echo "pkg-config not found"; exit 99; }
+static=
+[ -f "$builddir_abs/lib/.libs/libhyperdual.so" ] || static=--static
+mkdir "$work/bin" "$work/cc" || exit 99
+cat >"$work/bin/pkg-config" <<WRAPPER
+#!/bin/sh
+PKG_CONFIG_PATH="$builddir_abs\${PKG_CONFIG_PATH:+:\$PKG_CONFIG_PATH}" exec "$real_pkg_config" $static \\
+    --define-variable=libdir="$builddir_abs/lib/.libs" --define-variable=includedir="$srcdir_abs/include" "\$@"
+WRAPPER
+chmod +x "$work/bin/pkg-config"
+# cc as the docs write it: this build's compiler with its sanitizer flags
+# (a sanitized library needs a sanitized program; empty otherwise).
+cc() { $CC $HD_CFLAGS "$@"; }
+# readme_build DIR SRC PROG [WARNING FLAGS]: the README's build line in DIR
+# (its C++ line for a .cc source, with the C++ compiler found).
+readme_build() {
+    case $2 in
+    *.cc) (cd "$1" && PATH="$work/bin:$PATH" && export PATH &&
+           $cxx -std=c++11 $4 "$2" -o "$3" $(pkg-config --cflags --libs hyperdual)) ;;
+    *)    (cd "$1" && PATH="$work/bin:$PATH" && export PATH &&
+           cc -std=c11 $4 "$2" -o "$3" $(pkg-config --cflags --libs hyperdual)) ;;
+    esac
+}
+LD_LIBRARY_PATH="$builddir_abs/lib/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+export LD_LIBRARY_PATH
+last_c= last_cpp=
 failures=0
 n_compiled=0 n_run=0 n_compared=0 n_checked=0 n_illustration=0 n_skipped=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
@@ -120,7 +158,19 @@ check_or_run() {
         done
         return 1 ;;
     ./autogen.sh) [ -f "$srcdir_abs/autogen.sh" ] || return 2; return 1 ;;
-    apt-get|sudo|dnf|pacman|brew|cc|gcc|clang|c++|g++|clang++|pkg-config|cd|git|doxygen|man|valgrind|export|\
+    cc|c++)
+        # the README's build line, run on the last program block before it
+        if [ "$1" = cc ]; then
+            src=$(printf '%s\n' "$cmd" | grep -o '[A-Za-z0-9_.-]*\.c\b' | head -1) last=$last_c
+        else
+            [ -n "$cxx" ] || return 1
+            src=$(printf '%s\n' "$cmd" | grep -o '[A-Za-z0-9_.-]*\.cc\b' | head -1) last=$last_cpp
+        fi
+        if [ -z "$src" ] || [ -z "$last" ]; then return 1; fi
+        cp "$last" "$work/cc/$src"
+        (cd "$work/cc" && PATH="$work/bin:$PATH" && export PATH && eval "$cmd") >>"$work/out" 2>"$work/err"
+        st=$? ;;
+    apt-get|sudo|dnf|pacman|brew|gcc|clang|g++|clang++|pkg-config|cd|git|doxygen|man|valgrind|export|\
     ldconfig|tar|lcov|genhtml|ls|xdg-open)
         return 1 ;;
     *)  echo "unknown command '${1:-}' (run it here, or show it as \`\`\`text)" >"$work/err"
@@ -173,17 +223,17 @@ for md in "$@"; do
         case $lang in
         c|cpp)
             if [ "$lang" = c ]; then
-                compiler=$CC tag=CC src=block.c flags="-std=c11"
+                compiler=$CC src=block.c flags="-std=c11"
             elif [ -n "$cxx" ]; then
-                compiler=$cxx tag=CXX src=block.cc flags="-std=c++11"
+                compiler=$cxx src=block.cc flags="-std=c++11"
             else
                 n_skipped=$((n_skipped + 1)); prev_ran=0; continue
             fi
-            flags="$flags -Wall -Wextra -Wpedantic -Werror $HD_CFLAGS -I$srcdir_abs/include -I$builddir_abs"
+            flags="$flags -Wall -Wextra -Wpedantic -Werror $HD_CFLAGS -I$srcdir_abs/include"
             cp "$b" "$work/$src"
             if grep -q 'int main *(' "$b"; then
-                if ! (cd "$work" && "$builddir_abs/libtool" --quiet --mode=link --tag=$tag $compiler $flags \
-                        -o prog $src "$builddir_abs/lib/libhyperdual.la" -lm) >"$work/err" 2>&1; then
+                if [ "$lang" = c ]; then last_c=$b; else last_cpp=$b; fi
+                if ! readme_build "$work" $src prog "-Wall -Wextra -Wpedantic -Werror" >"$work/err" 2>&1; then
                     fail "$where: $lang block does not compile and link:"; sed 's/^/  /' "$work/err" | head -20
                 else
                     n_compiled=$((n_compiled + 1))
@@ -263,9 +313,8 @@ for man in "$top_srcdir"/doc/*.[13]; do
     sed -n '/^\.SH EXAMPLES/,/^\.SH/p' "$man" | sed -n '/^\.nf/,/^\.fi/p' | sed -e '/^\.nf/d' -e '/^\.fi/d' \
         -e 's/\\-/-/g' -e 's/\\e/\\/g' >"$work/man.c"
     [ -s "$work/man.c" ] || continue
-    if (cd "$work" && "$builddir_abs/libtool" --quiet --mode=link --tag=CC $CC -std=c11 -Wall -Wextra \
-            -Wpedantic -Werror $HD_CFLAGS -I"$srcdir_abs/include" -I"$builddir_abs" -o manprog man.c \
-            "$builddir_abs/lib/libhyperdual.la" -lm) >"$work/err" 2>&1 && (cd "$work" && ./manprog >/dev/null); then
+    if readme_build "$work" man.c manprog "-Wall -Wextra -Wpedantic -Werror" >"$work/err" 2>&1 &&
+       (cd "$work" && ./manprog >/dev/null); then
         n_compiled=$((n_compiled + 1)); n_run=$((n_run + 1))
     else
         fail "$rel: the EXAMPLES program does not build or run:"; sed 's/^/  /' "$work/err" | head -20

@@ -93,3 +93,18 @@ installcheck-cxx:
 	PKG_CONFIG_PATH="$(DESTDIR)$(libdir)/pkgconfig" $(SHELL) $(top_srcdir)/tests/install_check_cxx.sh "$(CXX)" "$(DESTDIR)$(libdir)"
 EXTRA_DIST += tests/install_check_cxx.sh
 .PHONY: installcheck-cxx
+
+# Threads: many at once get one thread's bits (CI also runs it under
+# ThreadSanitizer: ./configure --enable-tsan CC=clang).
+check_PROGRAMS += tests/threads
+tests_threads_SOURCES = tests/threads.c
+tests_threads_CFLAGS = $(AM_CFLAGS) -pthread
+tests_threads_LDFLAGS = $(AM_LDFLAGS) -pthread
+tests_threads_LDADD = lib/libhyperdual.la -lm
+TESTS += tests/threads
+
+# Under a tight address-space limit, LAPACK calls return HD_ENOMEM, never hang.
+check_PROGRAMS += tests/blas_memory
+tests_blas_memory_SOURCES = tests/blas_memory.c
+tests_blas_memory_LDADD = lib/libhyperdual.la -lm
+TESTS += tests/blas_memory
