@@ -385,23 +385,26 @@ HD_GENERIC_OBJECTIVE_N(deep, T, x, n, ctx, (void)n; (void)ctx;
     for (int i = 1; i < DEEP; i++) r = hd_mul(hd_add(x[0], 1), r);
     return r;)
 
-/* Deterministic pseudo-random numbers in [-1, 1). */
-static double rnd(unsigned *state)
+/* Deterministic pseudo-random words (xorshift64) and numbers in [-1, 1). */
+static uint64_t rnd_bits(uint64_t *state)
 {
-    *state = *state * 1103515245u + 12345u;
-    return (double)(*state >> 8) / (double)(1u << 23) - 1.0;
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    return *state;
 }
+static double rnd(uint64_t *state) { return (double)(rnd_bits(state) >> 11) * 0x1p-52 - 1.0; }
 /* n inputs of a kind of `size` bytes at v: every double part random (every
- * word random for hd_pattern), the value v[i]; the taped ones on tape t
- * with nodes 1..n and a random scale. */
+ * word random bits for hd_pattern), the value v[i]; the taped ones on tape
+ * t with nodes 1..n and a random scale. */
 static void seed(void *x, size_t size, size_t n, const double *v, int pattern, hd_tape *t)
 {
-    unsigned state = 12345;
+    uint64_t state = 88172645463325252u;
     for (size_t i = 0; i < n; i++) {
         unsigned char *p = (unsigned char *)x + i * size;
         for (size_t w = 0; w < size / 8; w++) {
+            const uint64_t bits = rnd_bits(&state);
             const double d = rnd(&state);
-            uint64_t bits = (uint64_t)(d * 1e18) * 2654435761u;
             if (pattern) memcpy(p + 8 * w, &bits, 8);
             else memcpy(p + 8 * w, &d, 8);
         }
