@@ -168,10 +168,11 @@ static hd_taped recorded(const hd_expr *e, const hd_taped *x)
     size_t sp = 0;
     hd_tape_node *const node = t ? t->node : NULL;
     size_t len = t ? t->len : 0;
+    const char *xv = x ? (const char *)x + offsetof(hd_taped, val) : NULL;
     for (size_t i = 0; i < e->ncode; i += HD__BLOCK) {
         const hd__insn *b = e->code + i;
         const hd__insn *end = e->ncode - i > HD__BLOCK ? b + HD__BLOCK : e->code + e->ncode;
-        partials(b, end, (const char *)x + offsetof(hd_taped, val), sizeof *x, vst, &vs, P);
+        partials(b, end, xv, sizeof *x, vst, &vs, P);
         record_block(b, end, x, P, st, &acc, &sp, node, &len);
     }
     if (t) t->len = len;

@@ -464,8 +464,31 @@ static void same_as_compiled(const char *what, const char *text, const hd_object
     hd_expr_free(e);
 }
 
+/* A program without variables on kind S, with no inputs at all (x NULL):
+ * the constant, as hd_const gives it (an hd_taped compared member by
+ * member: it has padding). */
+static int same_taped(const void *a, const void *b, size_t size)
+{
+    const hd_taped *p = a, *q = b;
+    (void)size;
+    return !memcmp(&p->val, &q->val, sizeof p->val) && !memcmp(&p->scale, &q->scale, sizeof p->scale)
+           && p->tape == q->tape && p->id == q->id;
+}
+static int same_bits(const void *a, const void *b, size_t size) { return !memcmp(a, b, size); }
+#define CONSTANT_KIND(T, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, u)                     \
+    {                                                                                             \
+        const T r = o.bodies->S(NULL, 0, o.ctx), c = hd_const(T, 2.5);                            \
+        ck_assert_msg(_Generic(r, hd_taped: same_taped, default: same_bits)(&r, &c, sizeof r),    \
+                      "kind " #S ": the constant");                                               \
+    }
+
 START_TEST(every_kind_is_the_compiled_kernels_bit_for_bit)
 {
+    hd_expr *k = parse_ok("2.5", NULL, 0);
+    const hd_objective o = hd_expr_objective(k);
+    HD__EVAL_KINDS(CONSTANT_KIND, ~)
+    hd_expr_free(k);
+
     /* every part finite at the first two; NaNs (pow of a negative base) at the last */
     static const double points[][3] = {{0.7, 1.3, 0.45}, {1.9, 0.3, 2.2}, {-0.4, -1.1, 0.8}};
     const hd_objective one = shapes_objective(3, NULL), three = shapes3_objective(3, NULL),
