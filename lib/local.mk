@@ -38,6 +38,7 @@ lib_libhyperdual_la_SOURCES = \
 	lib/diff/path_tape.c \
 	lib/diff/sparsity.c \
 	lib/diff/path_sparse.c \
+	lib/diff/path_kinds.h \
 	lib/diff/path_table.h \
 	lib/diff/drivers.c \
 	lib/diff/extra.c

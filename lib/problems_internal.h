@@ -8,11 +8,48 @@
 #include <stdint.h>
 #include <string.h>
 #include <hyperdual.h>
+#include "diff/path_kinds.h"
 
 extern const hd_problem hd__problems_mgh[];
 extern const size_t hd__problems_mgh_count;
 extern const hd_problem hd__problems_extra[];
 extern const size_t hd__problems_extra_count;
+
+/* ---- objectives built for the kinds their sizes use --------------------------
+ * HD_GENERIC_OBJECTIVE instantiates a body for every kind; a problem's
+ * objective needs only the kinds the automatic paths call at its sizes
+ * (diff/path_kinds.h), and the others (the wide lane kinds at small n, the
+ * tape below its threshold, the pattern kind, which only
+ * hd_sparsity_detect calls) were most of the registry's code.
+ * HD__PROBLEM_OBJECTIVE(name, lo, hi, T, x, ctx, body...) is
+ * HD_GENERIC_OBJECTIVE for n in lo..hi: its table holds only those kinds.
+ * Every kind's body is still defined (static inline), so the body compiles
+ * for each as a generic body must; the ones the table leaves out are never
+ * referenced, so never emitted. The contract's members (f, f_dual, f_hyper)
+ * are always filled. */
+#define HD__PROBLEM_TABLE(T, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, name, kinds)     \
+    HD__CAT_(HD__PROBLEM_TABLE_, FACE)(S, KIND, name, kinds)
+#define HD__PROBLEM_TABLE_CONTRACT(S, KIND, name, kinds)
+#define HD__PROBLEM_TABLE_TABLE(S, KIND, name, kinds) .S = ((kinds) >> (KIND) & 1u) ? name##__hd_##S : 0,
+#define HD__PROBLEM_OBJECTIVE(name, lo, hi, hd__T, hd__x, hd__ctx, ...)                         \
+    HD__EVAL_KINDS(HD__INSTANCE, name, hd__T, hd__x, hd__ctx, __VA_ARGS__)                      \
+    static hd_objective name##_objective(size_t hd__n, void *hd__c)                             \
+    {                                                                                           \
+        static const hd_bodies hd__table = {                                                    \
+            .size = sizeof(hd_bodies), HD__KINDS(HD__PROBLEM_TABLE, name, HD__PATH_KINDS(lo, hi))}; \
+        const hd_objective hd__o = {.n = hd__n, .ctx = hd__c,                                   \
+                                    HD__EVAL_KINDS(HD__CONTRACT_INIT, name).bodies = &hd__table}; \
+        return hd__o;                                                                           \
+    }
+/* A problem of fixed dimension N: its objective, and NAME##_N for the
+ * plumbing below. */
+#define HD__FIXED_OBJECTIVE(name, N, hd__T, hd__x, hd__ctx, ...)                                \
+    enum { name##_N = (N) };                                                                    \
+    HD__PROBLEM_OBJECTIVE(name, N, N, hd__T, hd__x, hd__ctx, __VA_ARGS__)
+/* A problem of variable dimension (its n_ok says which): the kinds of every
+ * n, all but the pattern kind. */
+#define HD__VARIABLE_OBJECTIVE(name, hd__T, hd__x, hd__ctx, ...)                                \
+    HD__PROBLEM_OBJECTIVE(name, 1, SIZE_MAX, hd__T, hd__x, hd__ctx, __VA_ARGS__)
 
 /* A generic body sees only x, T and ctx; variable-n problems carry n in the
  * ctx pointer itself, so there is nothing to allocate, free or share. */
@@ -22,22 +59,22 @@ extern const size_t hd__problems_extra_count;
 /* Accumulate a squared residual: least-squares problems are f = sum r_i^2. */
 #define HD__SSQ(s, r) ((s) = hd_add((s), hd_sq(r)))
 
-/* Registry plumbing for a problem of fixed dimension N: objective, start,
- * n_ok. The body is NAME (from HD_GENERIC_OBJECTIVE), the start the listed
- * values. An n the problem does not accept gives an objective with n = 0,
- * which every driver rejects (HD_EINVAL) before the body could index past x. */
-#define HD__FIXED_PROBLEM(NAME, N, ...)                                              \
+/* Registry plumbing for a problem of fixed dimension (HD__FIXED_OBJECTIVE):
+ * objective, start, n_ok. The start is the listed values. An n the problem
+ * does not accept gives an objective with n = 0, which every driver rejects
+ * (HD_EINVAL) before the body could index past x. */
+#define HD__FIXED_PROBLEM(NAME, ...)                                                 \
     static hd_objective NAME##_obj(size_t n)                                         \
     {                                                                                \
-        return NAME##_objective(n == 0 || n == (N) ? (N) : 0, NULL);                 \
+        return NAME##_objective(n == 0 || n == NAME##_N ? NAME##_N : 0, NULL);       \
     }                                                                                \
     static void NAME##_start(size_t n, double *x0)                                   \
     {                                                                                \
-        static const double s_[N] = {__VA_ARGS__};                                   \
+        static const double s_[NAME##_N] = {__VA_ARGS__};                            \
         (void)n;                                                                     \
         memcpy(x0, s_, sizeof s_);                                                   \
     }                                                                                \
-    static int NAME##_n_ok(size_t n) { return n == 0 || n == (N); }
+    static int NAME##_n_ok(size_t n) { return n == 0 || n == NAME##_N; }
 
 /* x_star for a published minimizer of dimension N (0 = default = N). */
 #define HD__X_STAR(NAME, N, ...)                                                     \

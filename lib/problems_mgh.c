@@ -15,83 +15,83 @@
 #define TWO_PI 6.283185307179586476925286766559
 
 /* ---- #1 Rosenbrock --------------------------------------------------------- */
-HD_GENERIC_OBJECTIVE(rosenbrock, T, x, ctx,
+HD__FIXED_OBJECTIVE(rosenbrock, 2, T, x, ctx,
     T r1 = hd_mul(10, hd_sub(x[1], hd_sq(x[0])));
     T r2 = hd_sub(1, x[0]);
     return hd_add(hd_sq(r1), hd_sq(r2));
 )
-HD__FIXED_PROBLEM(rosenbrock, 2, -1.2, 1.0)
+HD__FIXED_PROBLEM(rosenbrock, -1.2, 1.0)
 HD__X_STAR(rosenbrock, 2, 1, 1)
 
 /* ---- #2 Freudenstein and Roth --------------------------------------------- */
-HD_GENERIC_OBJECTIVE(freudenstein_roth, T, x, ctx,
+HD__FIXED_OBJECTIVE(freudenstein_roth, 2, T, x, ctx,
     T r1 = hd_add(hd_add(-13, x[0]),
                   hd_mul(hd_sub(hd_mul(hd_sub(5, x[1]), x[1]), 2), x[1]));
     T r2 = hd_add(hd_add(-29, x[0]),
                   hd_mul(hd_sub(hd_mul(hd_add(x[1], 1), x[1]), 14), x[1]));
     return hd_add(hd_sq(r1), hd_sq(r2));
 )
-HD__FIXED_PROBLEM(freudenstein_roth, 2, 0.5, -2.0)
+HD__FIXED_PROBLEM(freudenstein_roth, 0.5, -2.0)
 HD__X_STAR(freudenstein_roth, 2, 5, 4)
 
 /* ---- #3 Powell badly scaled ----------------------------------------------- */
-HD_GENERIC_OBJECTIVE(powell_badly_scaled, T, x, ctx,
+HD__FIXED_OBJECTIVE(powell_badly_scaled, 2, T, x, ctx,
     T r1 = hd_sub(hd_mul(1e4, hd_mul(x[0], x[1])), 1);
     T r2 = hd_sub(hd_add(hd_exp(hd_neg(x[0])), hd_exp(hd_neg(x[1]))), 1.0001);
     return hd_add(hd_sq(r1), hd_sq(r2));
 )
-HD__FIXED_PROBLEM(powell_badly_scaled, 2, 0.0, 1.0)
+HD__FIXED_PROBLEM(powell_badly_scaled, 0.0, 1.0)
 
 /* ---- #4 Brown badly scaled ------------------------------------------------ */
-HD_GENERIC_OBJECTIVE(brown_badly_scaled, T, x, ctx,
+HD__FIXED_OBJECTIVE(brown_badly_scaled, 2, T, x, ctx,
     T r1 = hd_sub(x[0], 1e6);
     T r2 = hd_sub(x[1], 2e-6);
     T r3 = hd_sub(hd_mul(x[0], x[1]), 2);
     return hd_add(hd_add(hd_sq(r1), hd_sq(r2)), hd_sq(r3));
 )
-HD__FIXED_PROBLEM(brown_badly_scaled, 2, 1.0, 1.0)
+HD__FIXED_PROBLEM(brown_badly_scaled, 1.0, 1.0)
 HD__X_STAR(brown_badly_scaled, 2, 1e6, 2e-6)
 
 /* ---- #5 Beale -------------------------------------------------------------- */
 static const double beale_y[3] = {1.5, 2.25, 2.625};
-HD_GENERIC_OBJECTIVE(beale, T, x, ctx,
+HD__FIXED_OBJECTIVE(beale, 2, T, x, ctx,
     T s = (T){0};
     for (int i = 1; i <= 3; i++)
         HD__SSQ(s, hd_sub(beale_y[i - 1], hd_mul(x[0], hd_sub(1, hd_powi(x[1], i)))));
     return s;
 )
-HD__FIXED_PROBLEM(beale, 2, 1.0, 1.0)
+HD__FIXED_PROBLEM(beale, 1.0, 1.0)
 HD__X_STAR(beale, 2, 3, 0.5)
 
 /* ---- #6 Jennrich and Sampson (m = 10) ------------------------------------- */
-HD_GENERIC_OBJECTIVE(jennrich_sampson, T, x, ctx,
+HD__FIXED_OBJECTIVE(jennrich_sampson, 2, T, x, ctx,
     T s = (T){0};
     for (int i = 1; i <= 10; i++)
         HD__SSQ(s, hd_sub(2.0 + 2.0 * i,
                           hd_add(hd_exp(hd_mul(i, x[0])), hd_exp(hd_mul(i, x[1])))));
     return s;
 )
-HD__FIXED_PROBLEM(jennrich_sampson, 2, 0.3, 0.4)
+HD__FIXED_PROBLEM(jennrich_sampson, 0.3, 0.4)
 /* MW */
 HD__X_STAR(jennrich_sampson, 2, 0.2578252135686162, 0.2578252135686162)
 
 /* ---- #7 Helical valley ---------------------------------------------------- */
 /* theta = atan(x2/x1)/2pi (x1 > 0), + 1/2 (x1 < 0). atan2 gives the same
  * value except in the third quadrant, where it is one less. */
-HD_GENERIC_OBJECTIVE(helical_valley, T, x, ctx,
+HD__FIXED_OBJECTIVE(helical_valley, 3, T, x, ctx,
     T theta = hd_div(hd_atan2(x[1], x[0]), TWO_PI);
     if (hd_val(x[0]) < 0 && hd_val(x[1]) < 0) theta = hd_add(theta, 1);
     T r1 = hd_mul(10, hd_sub(x[2], hd_mul(10, theta)));
     T r2 = hd_mul(10, hd_sub(hd_hypot(x[0], x[1]), 1));
     return hd_add(hd_add(hd_sq(r1), hd_sq(r2)), hd_sq(x[2]));
 )
-HD__FIXED_PROBLEM(helical_valley, 3, -1.0, 0.0, 0.0)
+HD__FIXED_PROBLEM(helical_valley, -1.0, 0.0, 0.0)
 HD__X_STAR(helical_valley, 3, 1, 0, 0)
 
 /* ---- #8 Bard (m = 15) ----------------------------------------------------- */
 static const double bard_y[15] = {0.14, 0.18, 0.22, 0.25, 0.29, 0.32, 0.35, 0.39,
                                   0.37, 0.58, 0.73, 0.96, 1.34, 2.10, 4.39};
-HD_GENERIC_OBJECTIVE(bard, T, x, ctx,
+HD__FIXED_OBJECTIVE(bard, 3, T, x, ctx,
     T s = (T){0};
     for (int i = 1; i <= 15; i++) {
         const double u = i, v = 16 - i, w = u < v ? u : v;
@@ -100,7 +100,7 @@ HD_GENERIC_OBJECTIVE(bard, T, x, ctx,
     }
     return s;
 )
-HD__FIXED_PROBLEM(bard, 3, 1.0, 1.0, 1.0)
+HD__FIXED_PROBLEM(bard, 1.0, 1.0, 1.0)
 /* MW */
 HD__X_STAR(bard, 3, 0.08241056005476516, 1.1330360796060677, 2.3436951913379658)
 
@@ -108,7 +108,7 @@ HD__X_STAR(bard, 3, 0.08241056005476516, 1.1330360796060677, 2.3436951913379658)
 static const double gaussian_y[15] = {0.0009, 0.0044, 0.0175, 0.0540, 0.1295, 0.2420,
                                       0.3521, 0.3989, 0.3521, 0.2420, 0.1295, 0.0540,
                                       0.0175, 0.0044, 0.0009};
-HD_GENERIC_OBJECTIVE(gaussian, T, x, ctx,
+HD__FIXED_OBJECTIVE(gaussian, 3, T, x, ctx,
     T s = (T){0};
     for (int i = 1; i <= 15; i++) {
         const double t = (8 - i) / 2.0;
@@ -117,12 +117,12 @@ HD_GENERIC_OBJECTIVE(gaussian, T, x, ctx,
     }
     return s;
 )
-HD__FIXED_PROBLEM(gaussian, 3, 0.4, 1.0, 0.0)
+HD__FIXED_PROBLEM(gaussian, 0.4, 1.0, 0.0)
 
 /* ---- #10 Meyer (m = 16; NIST StRD MGH10) ---------------------------------- */
 static const double meyer_y[16] = {34780, 28610, 23650, 19630, 16370, 13720, 11540, 9744,
                                    8261,  7030,  6005,  5147,  4427,  3820,  3307,  2872};
-HD_GENERIC_OBJECTIVE(meyer, T, x, ctx,
+HD__FIXED_OBJECTIVE(meyer, 3, T, x, ctx,
     T s = (T){0};
     for (int i = 1; i <= 16; i++) {
         const double t = 45.0 + 5.0 * i;
@@ -130,7 +130,7 @@ HD_GENERIC_OBJECTIVE(meyer, T, x, ctx,
     }
     return s;
 )
-HD__FIXED_PROBLEM(meyer, 3, 0.02, 4000.0, 250.0)
+HD__FIXED_PROBLEM(meyer, 0.02, 4000.0, 250.0)
 /* NIST StRD MGH10 certified parameters (11 digits) */
 HD__X_STAR(meyer, 3, 5.6096364710E-03, 6.1813463463E+03, 3.4522363462E+02)
 
@@ -138,7 +138,7 @@ HD__X_STAR(meyer, 3, 5.6096364710E-03, 6.1813463463E+03, 3.4522363462E+02)
 /* r_i = exp(-|y_i - x2|^x3 / x1) - t_i, t_i = i/100,
  * y_i = 25 + (-50 ln t_i)^(2/3). (The printed "y_i m i x2" is a typesetting
  * slip for y_i - x2.) m = 99 as in CUTEst's GULF. */
-HD_GENERIC_OBJECTIVE(gulf, T, x, ctx,
+HD__FIXED_OBJECTIVE(gulf, 3, T, x, ctx,
     T s = (T){0};
     for (int i = 1; i <= 99; i++) {
         const double t = i / 100.0;
@@ -148,11 +148,11 @@ HD_GENERIC_OBJECTIVE(gulf, T, x, ctx,
     }
     return s;
 )
-HD__FIXED_PROBLEM(gulf, 3, 5.0, 2.5, 0.15)
+HD__FIXED_PROBLEM(gulf, 5.0, 2.5, 0.15)
 HD__X_STAR(gulf, 3, 50, 25, 1.5)
 
 /* ---- #12 Box three-dimensional (m = 10) ----------------------------------- */
-HD_GENERIC_OBJECTIVE(box3d, T, x, ctx,
+HD__FIXED_OBJECTIVE(box3d, 3, T, x, ctx,
     T s = (T){0};
     for (int i = 1; i <= 10; i++) {
         const double t = 0.1 * i;
@@ -161,18 +161,18 @@ HD_GENERIC_OBJECTIVE(box3d, T, x, ctx,
     }
     return s;
 )
-HD__FIXED_PROBLEM(box3d, 3, 0.0, 10.0, 20.0)
+HD__FIXED_PROBLEM(box3d, 0.0, 10.0, 20.0)
 HD__X_STAR(box3d, 3, 1, 10, 1)
 
 /* ---- #13 Powell singular -------------------------------------------------- */
-HD_GENERIC_OBJECTIVE(powell_singular, T, x, ctx,
+HD__FIXED_OBJECTIVE(powell_singular, 4, T, x, ctx,
     T r1 = hd_add(x[0], hd_mul(10, x[1]));
     T r2 = hd_mul(sqrt(5.0), hd_sub(x[2], x[3]));
     T r3 = hd_sq(hd_sub(x[1], hd_mul(2, x[2])));
     T r4 = hd_mul(sqrt(10.0), hd_sq(hd_sub(x[0], x[3])));
     return hd_add(hd_add(hd_sq(r1), hd_sq(r2)), hd_add(hd_sq(r3), hd_sq(r4)));
 )
-HD__FIXED_PROBLEM(powell_singular, 4, 3.0, -1.0, 0.0, 1.0)
+HD__FIXED_PROBLEM(powell_singular, 3.0, -1.0, 0.0, 1.0)
 static void fill(size_t n, double v, double *x)
 {
     for (size_t i = 0; i < n; i++) x[i] = v;
@@ -185,7 +185,7 @@ static int zeros_xs(size_t n, double *x)
 HD__X_STAR(powell_singular, 4, 0, 0, 0, 0)
 
 /* ---- #14 Wood ------------------------------------------------------------- */
-HD_GENERIC_OBJECTIVE(wood, T, x, ctx,
+HD__FIXED_OBJECTIVE(wood, 4, T, x, ctx,
     T s = (T){0};
     HD__SSQ(s, hd_mul(10, hd_sub(x[1], hd_sq(x[0]))));
     HD__SSQ(s, hd_sub(1, x[0]));
@@ -195,7 +195,7 @@ HD_GENERIC_OBJECTIVE(wood, T, x, ctx,
     HD__SSQ(s, hd_div(hd_sub(x[1], x[3]), sqrt(10.0)));
     return s;
 )
-HD__FIXED_PROBLEM(wood, 4, -3.0, -1.0, -3.0, -1.0)
+HD__FIXED_PROBLEM(wood, -3.0, -1.0, -3.0, -1.0)
 static int ones_xs(size_t n, double *x)
 {
     fill(n, 1.0, x);
@@ -208,7 +208,7 @@ static const double kowalik_y[11] = {0.1957, 0.1947, 0.1735, 0.1600, 0.0844, 0.0
                                      0.0456, 0.0342, 0.0323, 0.0235, 0.0246};
 static const double kowalik_u[11] = {4.0,    2.0,    1.0,    0.5,    0.25,  0.167,
                                      0.125,  0.1,    0.0833, 0.0714, 0.0625};
-HD_GENERIC_OBJECTIVE(kowalik_osborne, T, x, ctx,
+HD__FIXED_OBJECTIVE(kowalik_osborne, 4, T, x, ctx,
     T s = (T){0};
     for (int i = 0; i < 11; i++) {
         const double u = kowalik_u[i];
@@ -218,13 +218,13 @@ HD_GENERIC_OBJECTIVE(kowalik_osborne, T, x, ctx,
     }
     return s;
 )
-HD__FIXED_PROBLEM(kowalik_osborne, 4, 0.25, 0.39, 0.415, 0.39)
+HD__FIXED_PROBLEM(kowalik_osborne, 0.25, 0.39, 0.415, 0.39)
 /* NIST StRD MGH09 certified parameters (11 digits) */
 HD__X_STAR(kowalik_osborne, 4, 1.9280693458E-01, 1.9128232873E-01, 1.2305650693E-01,
            1.3606233068E-01)
 
 /* ---- #16 Brown and Dennis (m = 20) ---------------------------------------- */
-HD_GENERIC_OBJECTIVE(brown_dennis, T, x, ctx,
+HD__FIXED_OBJECTIVE(brown_dennis, 4, T, x, ctx,
     T s = (T){0};
     for (int i = 1; i <= 20; i++) {
         const double t = i / 5.0;
@@ -234,7 +234,7 @@ HD_GENERIC_OBJECTIVE(brown_dennis, T, x, ctx,
     }
     return s;
 )
-HD__FIXED_PROBLEM(brown_dennis, 4, 25.0, 5.0, -5.0, -1.0)
+HD__FIXED_PROBLEM(brown_dennis, 25.0, 5.0, -5.0, -1.0)
 /* MW */
 HD__X_STAR(brown_dennis, 4, -11.594439969349615, 13.203630099554186, -0.40343943943781074,
            0.2367787758603151)
@@ -244,7 +244,7 @@ static const double osborne1_y[33] = {
     0.844, 0.908, 0.932, 0.936, 0.925, 0.908, 0.881, 0.850, 0.818, 0.784, 0.751,
     0.718, 0.685, 0.658, 0.628, 0.603, 0.580, 0.558, 0.538, 0.522, 0.506, 0.490,
     0.478, 0.467, 0.457, 0.448, 0.438, 0.431, 0.424, 0.420, 0.414, 0.411, 0.406};
-HD_GENERIC_OBJECTIVE(osborne1, T, x, ctx,
+HD__FIXED_OBJECTIVE(osborne1, 5, T, x, ctx,
     T s = (T){0};
     for (int i = 0; i < 33; i++) {
         const double t = 10.0 * i;
@@ -254,13 +254,13 @@ HD_GENERIC_OBJECTIVE(osborne1, T, x, ctx,
     }
     return s;
 )
-HD__FIXED_PROBLEM(osborne1, 5, 0.5, 1.5, -1.0, 0.01, 0.02)
+HD__FIXED_PROBLEM(osborne1, 0.5, 1.5, -1.0, 0.01, 0.02)
 /* NIST StRD MGH17 certified parameters (11 digits) */
 HD__X_STAR(osborne1, 5, 3.7541005211E-01, 1.9358469127E+00, -1.4646871366E+00, 1.2867534640E-02,
            2.2122699662E-02)
 
 /* ---- #18 Biggs EXP6 (m = 13) ---------------------------------------------- */
-HD_GENERIC_OBJECTIVE(biggs_exp6, T, x, ctx,
+HD__FIXED_OBJECTIVE(biggs_exp6, 6, T, x, ctx,
     T s = (T){0};
     for (int i = 1; i <= 13; i++) {
         const double t = 0.1 * i;
@@ -271,7 +271,7 @@ HD_GENERIC_OBJECTIVE(biggs_exp6, T, x, ctx,
     }
     return s;
 )
-HD__FIXED_PROBLEM(biggs_exp6, 6, 1.0, 2.0, 1.0, 1.0, 1.0, 1.0)
+HD__FIXED_PROBLEM(biggs_exp6, 1.0, 2.0, 1.0, 1.0, 1.0, 1.0)
 /* MW */
 HD__X_STAR(biggs_exp6, 6, 1, 10, 1, 5, 4, 3)
 
@@ -283,7 +283,7 @@ static const double osborne2_y[65] = {
     0.375, 0.372, 0.391, 0.396, 0.405, 0.428, 0.429, 0.523, 0.562, 0.607, 0.653,
     0.672, 0.708, 0.633, 0.668, 0.645, 0.632, 0.591, 0.559, 0.597, 0.625, 0.739,
     0.710, 0.729, 0.720, 0.636, 0.581, 0.428, 0.292, 0.162, 0.098, 0.054};
-HD_GENERIC_OBJECTIVE(osborne2, T, x, ctx,
+HD__FIXED_OBJECTIVE(osborne2, 11, T, x, ctx,
     T s = (T){0};
     for (int i = 0; i < 65; i++) {
         const double t = i / 10.0;
@@ -295,14 +295,14 @@ HD_GENERIC_OBJECTIVE(osborne2, T, x, ctx,
     }
     return s;
 )
-HD__FIXED_PROBLEM(osborne2, 11, 1.3, 0.65, 0.65, 0.7, 0.6, 3.0, 5.0, 7.0, 2.0, 4.5, 5.5)
+HD__FIXED_PROBLEM(osborne2, 1.3, 0.65, 0.65, 0.7, 0.6, 3.0, 5.0, 7.0, 2.0, 4.5, 5.5)
 /* MW */
 HD__X_STAR(osborne2, 11, 1.3099771555174913, 0.4315537955622272, 0.6336616986693765,
            0.5994305344293098, 0.7541832304802704, 0.9042885759622441, 1.365811821857166,
            4.823698851312894, 2.398684862961737, 4.568874597996633, 5.675341470445994)
 
 /* ---- #20 Watson (2 <= n <= 31, m = 31; default n = 6) --------------------- */
-HD_GENERIC_OBJECTIVE(watson, T, x, ctx,
+HD__VARIABLE_OBJECTIVE(watson, T, x, ctx,
     const size_t n = HD__CTX_TO_N(ctx);
     T s = (T){0};
     for (int i = 1; i <= 29; i++) {
@@ -338,7 +338,7 @@ static double watson_fs(size_t n)
 }
 
 /* ---- #21 Extended Rosenbrock (n even; default 10) ------------------------- */
-HD_GENERIC_OBJECTIVE(extended_rosenbrock, T, x, ctx,
+HD__VARIABLE_OBJECTIVE(extended_rosenbrock, T, x, ctx,
     const size_t n = HD__CTX_TO_N(ctx);
     T s = (T){0};
     for (size_t i = 0; i + 1 < n; i += 2) {
@@ -358,7 +358,7 @@ static int extended_rosenbrock_xs(size_t n, double *x) { return ones_xs(n ? n : 
 static double zero_fs(size_t n) { (void)n; return 0.0; }
 
 /* ---- #22 Extended Powell singular (n multiple of 4; default 12) ----------- */
-HD_GENERIC_OBJECTIVE(extended_powell, T, x, ctx,
+HD__VARIABLE_OBJECTIVE(extended_powell, T, x, ctx,
     const size_t n = HD__CTX_TO_N(ctx);
     T s = (T){0};
     for (size_t i = 0; i + 3 < n; i += 4) {
@@ -380,7 +380,7 @@ static void extended_powell_start(size_t n, double *x0)
 static int extended_powell_xs(size_t n, double *x) { return zeros_xs(n ? n : 12, x); }
 
 /* ---- #23 Penalty I (m = n + 1; default n = 4) ----------------------------- */
-HD_GENERIC_OBJECTIVE(penalty1, T, x, ctx,
+HD__VARIABLE_OBJECTIVE(penalty1, T, x, ctx,
     const size_t n = HD__CTX_TO_N(ctx);
     const double sa = sqrt(1e-5);
     T s = (T){0}, sq = (T){0};
@@ -408,7 +408,7 @@ static double at_4_or_10(size_t n, double f4, double f10)
 static double penalty1_fs(size_t n) { return at_4_or_10(n, 2.24997e-5, 7.08765e-5); }
 
 /* ---- #24 Penalty II (m = 2n; default n = 4) ------------------------------- */
-HD_GENERIC_OBJECTIVE(penalty2, T, x, ctx,
+HD__VARIABLE_OBJECTIVE(penalty2, T, x, ctx,
     const size_t n = HD__CTX_TO_N(ctx);
     const double sa = sqrt(1e-5);
     T s = (T){0}, w = (T){0};
@@ -430,7 +430,7 @@ static void penalty2_start(size_t n, double *x0) { fill(n ? n : 4, 0.5, x0); }
 static double penalty2_fs(size_t n) { return at_4_or_10(n, 9.37629e-6, 2.93660e-4); }
 
 /* ---- #25 Variably dimensioned (m = n + 2; default n = 10) ----------------- */
-HD_GENERIC_OBJECTIVE(variably_dimensioned, T, x, ctx,
+HD__VARIABLE_OBJECTIVE(variably_dimensioned, T, x, ctx,
     const size_t n = HD__CTX_TO_N(ctx);
     T s = (T){0}, v = (T){0};
     for (size_t j = 0; j < n; j++) {
@@ -451,7 +451,7 @@ static void variably_dimensioned_start(size_t n, double *x0)
 static int variably_dimensioned_xs(size_t n, double *x) { return ones_xs(n ? n : 10, x); }
 
 /* ---- #26 Trigonometric (m = n; default n = 10) ---------------------------- */
-HD_GENERIC_OBJECTIVE(trigonometric, T, x, ctx,
+HD__VARIABLE_OBJECTIVE(trigonometric, T, x, ctx,
     const size_t n = HD__CTX_TO_N(ctx);
     T c = (T){0}, s = (T){0};
     for (size_t j = 0; j < n; j++) c = hd_add(c, hd_cos(x[j]));
@@ -472,7 +472,7 @@ static void trigonometric_start(size_t n, double *x0)
 static int trigonometric_xs(size_t n, double *x) { return zeros_xs(n ? n : 10, x); }
 
 /* ---- #27 Brown almost-linear (m = n; default n = 10) ---------------------- */
-HD_GENERIC_OBJECTIVE(brown_almost_linear, T, x, ctx,
+HD__VARIABLE_OBJECTIVE(brown_almost_linear, T, x, ctx,
     const size_t n = HD__CTX_TO_N(ctx);
     T sum = (T){0}, prod = hd_add((T){0}, 1), s = (T){0};
     for (size_t j = 0; j < n; j++) {
@@ -499,7 +499,7 @@ static void boundary_start(size_t n, double *x0)
         x0[j] = t * (t - 1.0);
     }
 }
-HD_GENERIC_OBJECTIVE(discrete_boundary_value, T, x, ctx,
+HD__VARIABLE_OBJECTIVE(discrete_boundary_value, T, x, ctx,
     const size_t n = HD__CTX_TO_N(ctx);
     const double h = 1.0 / (double)(n + 1);
     T s = (T){0};
@@ -517,7 +517,7 @@ HD_GENERIC_OBJECTIVE(discrete_boundary_value, T, x, ctx,
 HD__VARIABLE_PROBLEM(discrete_boundary_value, 10)
 
 /* ---- #29 Discrete integral equation (m = n; default n = 10) --------------- */
-HD_GENERIC_OBJECTIVE(discrete_integral_equation, T, x, ctx,
+HD__VARIABLE_OBJECTIVE(discrete_integral_equation, T, x, ctx,
     const size_t n = HD__CTX_TO_N(ctx);
     const double h = 1.0 / (double)(n + 1);
     T s = (T){0};
@@ -539,7 +539,7 @@ HD_GENERIC_OBJECTIVE(discrete_integral_equation, T, x, ctx,
 HD__VARIABLE_PROBLEM(discrete_integral_equation, 10)
 
 /* ---- #30 Broyden tridiagonal (m = n; default n = 10) ---------------------- */
-HD_GENERIC_OBJECTIVE(broyden_tridiagonal, T, x, ctx,
+HD__VARIABLE_OBJECTIVE(broyden_tridiagonal, T, x, ctx,
     const size_t n = HD__CTX_TO_N(ctx);
     T s = (T){0};
     for (size_t i = 0; i < n; i++) {
@@ -555,7 +555,7 @@ HD__VARIABLE_PROBLEM(broyden_tridiagonal, 10)
 static void minus_ones_start(size_t n, double *x0) { fill(n ? n : 10, -1.0, x0); }
 
 /* ---- #31 Broyden banded (m = n, ml = 5, mu = 1; default n = 10) ----------- */
-HD_GENERIC_OBJECTIVE(broyden_banded, T, x, ctx,
+HD__VARIABLE_OBJECTIVE(broyden_banded, T, x, ctx,
     const size_t n = HD__CTX_TO_N(ctx);
     T s = (T){0};
     for (size_t i = 0; i < n; i++) {
@@ -573,7 +573,7 @@ HD__VARIABLE_PROBLEM(broyden_banded, 10)
 /* ---- #32-#34 Linear functions (m = 2n; default n = 10) -------------------- */
 static void ones_start(size_t n, double *x0) { (void)ones_xs(n ? n : 10, x0); }
 
-HD_GENERIC_OBJECTIVE(linear_full_rank, T, x, ctx,
+HD__VARIABLE_OBJECTIVE(linear_full_rank, T, x, ctx,
     const size_t n = HD__CTX_TO_N(ctx), m = 2 * n;
     T sum = (T){0}, s = (T){0};
     for (size_t j = 0; j < n; j++) sum = hd_add(sum, x[j]);
@@ -591,7 +591,7 @@ static int linear_full_rank_xs(size_t n, double *x)
     return 1;
 }
 
-HD_GENERIC_OBJECTIVE(linear_rank1, T, x, ctx,
+HD__VARIABLE_OBJECTIVE(linear_rank1, T, x, ctx,
     const size_t n = HD__CTX_TO_N(ctx), m = 2 * n;
     T w = (T){0}, s = (T){0};
     for (size_t j = 0; j < n; j++) w = hd_add(w, hd_mul((double)(j + 1), x[j]));
@@ -613,7 +613,7 @@ static int linear_rank1_xs(size_t n, double *x)
     return 1;
 }
 
-HD_GENERIC_OBJECTIVE(linear_rank1_zero, T, x, ctx,
+HD__VARIABLE_OBJECTIVE(linear_rank1_zero, T, x, ctx,
     const size_t n = HD__CTX_TO_N(ctx), m = 2 * n;
     T w = (T){0}, s = (T){0};
     for (size_t j = 1; j + 1 < n; j++) w = hd_add(w, hd_mul((double)(j + 1), x[j]));
@@ -641,7 +641,7 @@ static int linear_rank1_zero_xs(size_t n, double *x)
 /* ---- #35 Chebyquad (m = n; default n = 8) --------------------------------- */
 /* r_i = (1/n) sum_j T_i(2 x_j - 1) - integral_0^1 T_i(2t - 1) dt, where the
  * integral is 0 for odd i and -1/(i^2 - 1) for even i. */
-HD_GENERIC_OBJECTIVE(chebyquad, T, x, ctx,
+HD__VARIABLE_OBJECTIVE(chebyquad, T, x, ctx,
     const size_t n = HD__CTX_TO_N(ctx);
     T s = (T){0};
     for (size_t i = 1; i <= n; i++) {

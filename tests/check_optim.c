@@ -1017,7 +1017,7 @@ START_TEST(lane_paths_change_the_cost_not_the_run)
     const double starts[2][4] = {{-1, 0, 0, 0}, {-3, -1, -3, -1}};
     const hd_method methods[3] = {HD_NEWTON, HD_NEWTON_TRUST_REGION, HD_BFGS};
     for (int k = 0; k < 2; k++) {
-        ck_assert(full[k].bodies && full[k].bodies->dualv && full[k].bodies->hyperv);
+        ck_assert(full[k].bodies && full[k].bodies->dual4 && full[k].bodies->hyperv);
         hd_bodies b;
         const hd_objective scalar =
             hd_test_without(full[k], &b, ~(HD_TEST_KIND(VALUE) | HD_TEST_KIND(DUAL) | HD_TEST_KIND(HYPER)));

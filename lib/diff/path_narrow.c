@@ -3,6 +3,7 @@
  * (ε1 and ε2) for an objective with neither. */
 #include <config.h>
 #include "internal.h"
+#include "path_kinds.h"
 
 /* Passes of a K-lane type T (suffix S) through member FN: pass p seeds lane
  * k of variable K·p + k, so up to n = K the gradient takes one pass and the
@@ -64,7 +65,7 @@ int hd__gradient_narrow(const hd_objective *obj, const double *x, double *fx, do
                         hd_counts *c)
 {
     const int dual2 = hd__has_dual2(obj), dual4 = hd__has_dual4(obj);
-    if (dual4 && (obj->n > 2 || !dual2)) return gradient_dual4(obj, x, fx, grad, c);
+    if (dual4 && (obj->n > DUAL2_GRADIENT_MAX_N || !dual2)) return gradient_dual4(obj, x, fx, grad, c);
     if (dual2) return gradient_dual2(obj, x, fx, grad, c);
     const size_t n = obj->n;
     _Alignas(16) unsigned char stack[HD__STACK_N * sizeof(hd_hyper)];

@@ -10,11 +10,7 @@
 
 #include <stdint.h>
 #include "internal.h"
-
-#define LANES_GRADIENT_MIN_N 5            /* hd_dualv gradient from this n on */
-#define LANES_HESSIAN_MIN_N 3             /* hd_hyperv Hessian from this n on */
-#define TAPE_GRADIENT_MIN_N (HD_LANES + 1) /* reverse sweep once lanes need two passes */
-#define TAPE_HESSIAN_MIN_N 8              /* forward-over-reverse sweeps from this n on */
+#include "path_kinds.h" /* the thresholds */
 /* With a pattern attached, its hd_hyperv passes up to this many beat one
  * recorded pass and its sweeps (F1 at n = 10 and 16; F2 at n = 10 is 4, and
  * the tape is faster there). */

@@ -1,0 +1,33 @@
+/* The thresholds of the automatic paths (measured by bench/bench_drivers,
+ * doc/performance.md) and, from them, the kinds the automatic paths call at
+ * each n. The table of paths (path_table.h) and the narrow path read the
+ * thresholds here; the registry of problems builds only the kinds its
+ * problems' sizes use (lib/problems_internal.h). */
+#ifndef HYPERDUAL_PATH_KINDS_H
+#define HYPERDUAL_PATH_KINDS_H
+
+#include <hyperdual/kinds.h>
+
+#define DUAL2_GRADIENT_MAX_N 2            /* narrow: one hd_dual2 pass up to this n */
+#define LANES_GRADIENT_MIN_N 5            /* hd_dualv gradient from this n on */
+#define LANES_HESSIAN_MIN_N 3             /* hd_hyperv Hessian from this n on */
+#define TAPE_GRADIENT_MIN_N (HD_LANES + 1) /* reverse sweep once lanes need two passes */
+#define TAPE_HESSIAN_MIN_N 8              /* forward-over-reverse sweeps from this n on */
+
+/* The kinds (bits 1u << hd_kind) that the automatic gradient and Hessian
+ * call for some n in lo..hi (1 <= lo <= hi), with the contract's (value,
+ * dual, hyper): the narrow gradient's hd_dual2 up to DUAL2_GRADIENT_MAX_N
+ * and hd_dual4 below the lanes, the lanes from their thresholds on, the tape
+ * from its own, and where the tape declines the lanes answer. The sparse
+ * path needs a pattern attached; the pattern kind serves hd_sparsity_detect
+ * only. */
+#define HD__PATH_KIND(k) (1u << HD_KIND_##k)
+#define HD__PATH_KINDS(lo, hi)                                                                  \
+    (HD__PATH_KIND(VALUE) | HD__PATH_KIND(DUAL) | HD__PATH_KIND(HYPER)                          \
+     | ((lo) <= DUAL2_GRADIENT_MAX_N ? HD__PATH_KIND(DUAL2) : 0u)                               \
+     | ((lo) < LANES_GRADIENT_MIN_N && (hi) > DUAL2_GRADIENT_MAX_N ? HD__PATH_KIND(DUAL4) : 0u) \
+     | ((hi) >= LANES_GRADIENT_MIN_N ? HD__PATH_KIND(DUALV) : 0u)                               \
+     | ((hi) >= LANES_HESSIAN_MIN_N ? HD__PATH_KIND(HYPERV) : 0u)                               \
+     | ((hi) >= TAPE_GRADIENT_MIN_N || (hi) >= TAPE_HESSIAN_MIN_N ? HD__PATH_KIND(TAPED) : 0u))
+
+#endif
