@@ -40,6 +40,14 @@ optim-table: bench/optim_report
 	./bench/optim_report > $(srcdir)/doc/optim-table.md
 # ---- end optimizer report ----------------------------------------------------------
 
+# ---- least squares (issue 14) ------------------------------------------------------
+# The Jacobian's paths (bench_jacobian).
+BENCH_PROGS += bench/bench_jacobian
+bench_bench_jacobian_SOURCES = bench/bench_jacobian.c bench/bench_util.h
+bench_bench_jacobian_CFLAGS = $(BENCH_CFLAGS)
+bench_bench_jacobian_LDADD = $(BENCH_LDADD)
+# ---- end least squares ---------------------------------------------------------------
+
 EXTRA_PROGRAMS = $(BENCH_PROGS)
 
 .PHONY: bench

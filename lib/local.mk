@@ -40,7 +40,8 @@ lib_libhyperdual_la_SOURCES = \
 	lib/diff/path_sparse.c \
 	lib/diff/path_table.h \
 	lib/diff/drivers.c \
-	lib/diff/extra.c
+	lib/diff/extra.c \
+	lib/diff/least_squares.c
 lib_libhyperdual_la_CPPFLAGS = $(AM_CPPFLAGS) -DHD_BUILDING_LIBRARY
 lib_libhyperdual_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) $(LAPACKE_CFLAGS) $(OPENMP_CFLAGS)
 lib_libhyperdual_la_LDFLAGS = -version-info $(HD_LT_VERSION) -no-undefined $(OPENMP_CFLAGS)

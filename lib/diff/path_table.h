@@ -15,6 +15,8 @@
 #define LANES_HESSIAN_MIN_N 3             /* hd_hyperv Hessian from this n on */
 #define TAPE_GRADIENT_MIN_N (HD_LANES + 1) /* reverse sweep once lanes need two passes */
 #define TAPE_HESSIAN_MIN_N 8              /* forward-over-reverse sweeps from this n on */
+#define NARROW_JACOBIAN_MIN_N 2           /* hd_dual2/hd_dual4 Jacobian from this n on */
+#define LANES_JACOBIAN_MIN_N 5            /* hd_dualv Jacobian from this n on */
 /* With a pattern attached, its hd_hyperv passes up to this many beat one
  * recorded pass and its sweeps (F1 at n = 10 and 16; F2 at n = 10 is 4, and
  * the tape is faster there). */
@@ -47,12 +49,15 @@ static const hd__path paths[] = {
     {.id = HD_PATH_LANES, .name = "lanes",
      .on_gradient = {BIT(DUALV), LANES_GRADIENT_MIN_N, NULL},
      .on_hessian = {BIT(HYPERV), LANES_HESSIAN_MIN_N, NULL},
-     .gradient = hd__gradient_lanes, .hessian = hd__hessian_lanes},
+     .gradient = hd__gradient_lanes, .hessian = hd__hessian_lanes,
+     .on_jacobian = {BIT(DUALV), LANES_JACOBIAN_MIN_N, NULL}, .jacobian = hd__jacobian_lanes},
     {.id = HD_PATH_NARROW, .name = "narrow",
-     .on_gradient = {0, 1, narrow_beats_dual}, .gradient = hd__gradient_narrow},
+     .on_gradient = {0, 1, narrow_beats_dual}, .gradient = hd__gradient_narrow,
+     .on_jacobian = {0, NARROW_JACOBIAN_MIN_N, NULL}, .jacobian = hd__jacobian_narrow},
     {.id = HD_PATH_SCALAR, .name = "scalar",
      .on_gradient = {0, 1, NULL}, .on_hessian = {0, 1, NULL},
-     .gradient = hd__gradient_scalar, .hessian = hd__hessian_scalar},
+     .gradient = hd__gradient_scalar, .hessian = hd__hessian_scalar,
+     .on_jacobian = {0, 1, NULL}, .jacobian = hd__jacobian_scalar},
 };
 #define PATH_COUNT (sizeof paths / sizeof paths[0])
 #undef BIT
