@@ -21,6 +21,10 @@ lib_libhyperdual_la_SOURCES = \
 	lib/optim/bfgs.c \
 	lib/optim/newton.c \
 	lib/optim/trust.c \
+	lib/optim/lsq.c \
+	lib/optim/gn.c \
+	lib/optim/lm.c \
+	lib/optim/fit_stats.c \
 	lib/optim/classify.c \
 	lib/optim/run.c \
 	lib/problems_internal.h \

@@ -60,4 +60,22 @@ extern const size_t hd__problems_extra_count;
     }                                                                                \
     static int NAME##_n_ok(size_t n) { return n == 0 || NAME##_valid(n); }
 
+/* Residuals of a sum-of-squares problem (hd_problem.residuals): NAME##_res(n)
+ * from the vector body NAME##_r (HD_GENERIC_VECTOR_OBJECTIVE), with M
+ * residuals for fixed dimension N, or M_OF_N (an expression in n) for a
+ * variable-n problem, whose n travels in ctx as for its objective. An n the
+ * problem does not accept gives n = 0, which every driver rejects. */
+#define HD__FIXED_RESIDUALS(NAME, N, M)                                              \
+    static hd_vector_objective NAME##_res(size_t n)                                  \
+    {                                                                                \
+        return NAME##_r_vector_objective(n == 0 || n == (N) ? (N) : 0, (M), NULL);   \
+    }
+#define HD__VARIABLE_RESIDUALS(NAME, DEFAULT_N, M_OF_N)                              \
+    static hd_vector_objective NAME##_res(size_t n)                                  \
+    {                                                                                \
+        if (n == 0) n = (DEFAULT_N);                                                 \
+        if (!NAME##_valid(n)) n = 0;                                                 \
+        return NAME##_r_vector_objective(n, (M_OF_N), HD__N_TO_CTX(n));              \
+    }
+
 #endif /* HYPERDUAL_PROBLEMS_INTERNAL_H */

@@ -7,7 +7,11 @@
  * 11-digit value, and f_star_tol records the precision of every published f*.
  *
  * Variable-n problems read n from ctx (HD__CTX_TO_N); problems whose number
- * of residuals m is free use the fixed choice stated in their note. */
+ * of residuals m is free use the fixed choice stated in their note.
+ *
+ * Each body is followed by its residuals r_i (f = Σ r_i², the same
+ * expressions in the same order), for Gauss-Newton and Levenberg-Marquardt
+ * (hd_problem.residuals); tests/check_lsq.c checks that the two agree. */
 #include <config.h>
 #include <math.h>
 #include "problems_internal.h"
@@ -21,6 +25,11 @@ HD_GENERIC_OBJECTIVE(rosenbrock, T, x, ctx,
     return hd_add(hd_sq(r1), hd_sq(r2));
 )
 HD__FIXED_PROBLEM(rosenbrock, 2, -1.2, 1.0)
+HD_GENERIC_VECTOR_OBJECTIVE(rosenbrock_r, T, x, r, ctx,
+    r[0] = hd_mul(10, hd_sub(x[1], hd_sq(x[0])));
+    r[1] = hd_sub(1, x[0]);
+)
+HD__FIXED_RESIDUALS(rosenbrock, 2, 2)
 HD__X_STAR(rosenbrock, 2, 1, 1)
 
 /* ---- #2 Freudenstein and Roth --------------------------------------------- */
@@ -32,6 +41,11 @@ HD_GENERIC_OBJECTIVE(freudenstein_roth, T, x, ctx,
     return hd_add(hd_sq(r1), hd_sq(r2));
 )
 HD__FIXED_PROBLEM(freudenstein_roth, 2, 0.5, -2.0)
+HD_GENERIC_VECTOR_OBJECTIVE(freudenstein_roth_r, T, x, r, ctx,
+    r[0] = hd_add(hd_add(-13, x[0]), hd_mul(hd_sub(hd_mul(hd_sub(5, x[1]), x[1]), 2), x[1]));
+    r[1] = hd_add(hd_add(-29, x[0]), hd_mul(hd_sub(hd_mul(hd_add(x[1], 1), x[1]), 14), x[1]));
+)
+HD__FIXED_RESIDUALS(freudenstein_roth, 2, 2)
 HD__X_STAR(freudenstein_roth, 2, 5, 4)
 
 /* ---- #3 Powell badly scaled ----------------------------------------------- */
@@ -41,6 +55,11 @@ HD_GENERIC_OBJECTIVE(powell_badly_scaled, T, x, ctx,
     return hd_add(hd_sq(r1), hd_sq(r2));
 )
 HD__FIXED_PROBLEM(powell_badly_scaled, 2, 0.0, 1.0)
+HD_GENERIC_VECTOR_OBJECTIVE(powell_badly_scaled_r, T, x, r, ctx,
+    r[0] = hd_sub(hd_mul(1e4, hd_mul(x[0], x[1])), 1);
+    r[1] = hd_sub(hd_add(hd_exp(hd_neg(x[0])), hd_exp(hd_neg(x[1]))), 1.0001);
+)
+HD__FIXED_RESIDUALS(powell_badly_scaled, 2, 2)
 
 /* ---- #4 Brown badly scaled ------------------------------------------------ */
 HD_GENERIC_OBJECTIVE(brown_badly_scaled, T, x, ctx,
@@ -50,6 +69,12 @@ HD_GENERIC_OBJECTIVE(brown_badly_scaled, T, x, ctx,
     return hd_add(hd_add(hd_sq(r1), hd_sq(r2)), hd_sq(r3));
 )
 HD__FIXED_PROBLEM(brown_badly_scaled, 2, 1.0, 1.0)
+HD_GENERIC_VECTOR_OBJECTIVE(brown_badly_scaled_r, T, x, r, ctx,
+    r[0] = hd_sub(x[0], 1e6);
+    r[1] = hd_sub(x[1], 2e-6);
+    r[2] = hd_sub(hd_mul(x[0], x[1]), 2);
+)
+HD__FIXED_RESIDUALS(brown_badly_scaled, 2, 3)
 HD__X_STAR(brown_badly_scaled, 2, 1e6, 2e-6)
 
 /* ---- #5 Beale -------------------------------------------------------------- */
@@ -61,6 +86,11 @@ HD_GENERIC_OBJECTIVE(beale, T, x, ctx,
     return s;
 )
 HD__FIXED_PROBLEM(beale, 2, 1.0, 1.0)
+HD_GENERIC_VECTOR_OBJECTIVE(beale_r, T, x, r, ctx,
+    for (int i = 1; i <= 3; i++)
+        r[i - 1] = hd_sub(beale_y[i - 1], hd_mul(x[0], hd_sub(1, hd_powi(x[1], i))));
+)
+HD__FIXED_RESIDUALS(beale, 2, 3)
 HD__X_STAR(beale, 2, 3, 0.5)
 
 /* ---- #6 Jennrich and Sampson (m = 10) ------------------------------------- */
@@ -72,6 +102,11 @@ HD_GENERIC_OBJECTIVE(jennrich_sampson, T, x, ctx,
     return s;
 )
 HD__FIXED_PROBLEM(jennrich_sampson, 2, 0.3, 0.4)
+HD_GENERIC_VECTOR_OBJECTIVE(jennrich_sampson_r, T, x, r, ctx,
+    for (int i = 1; i <= 10; i++)
+        r[i - 1] = hd_sub(2.0 + 2.0 * i, hd_add(hd_exp(hd_mul(i, x[0])), hd_exp(hd_mul(i, x[1]))));
+)
+HD__FIXED_RESIDUALS(jennrich_sampson, 2, 10)
 /* MW */
 HD__X_STAR(jennrich_sampson, 2, 0.2578252135686162, 0.2578252135686162)
 
@@ -86,6 +121,14 @@ HD_GENERIC_OBJECTIVE(helical_valley, T, x, ctx,
     return hd_add(hd_add(hd_sq(r1), hd_sq(r2)), hd_sq(x[2]));
 )
 HD__FIXED_PROBLEM(helical_valley, 3, -1.0, 0.0, 0.0)
+HD_GENERIC_VECTOR_OBJECTIVE(helical_valley_r, T, x, r, ctx,
+    T theta = hd_div(hd_atan2(x[1], x[0]), TWO_PI);
+    if (hd_val(x[0]) < 0 && hd_val(x[1]) < 0) theta = hd_add(theta, 1);
+    r[0] = hd_mul(10, hd_sub(x[2], hd_mul(10, theta)));
+    r[1] = hd_mul(10, hd_sub(hd_hypot(x[0], x[1]), 1));
+    r[2] = x[2];
+)
+HD__FIXED_RESIDUALS(helical_valley, 3, 3)
 HD__X_STAR(helical_valley, 3, 1, 0, 0)
 
 /* ---- #8 Bard (m = 15) ----------------------------------------------------- */
@@ -101,6 +144,14 @@ HD_GENERIC_OBJECTIVE(bard, T, x, ctx,
     return s;
 )
 HD__FIXED_PROBLEM(bard, 3, 1.0, 1.0, 1.0)
+HD_GENERIC_VECTOR_OBJECTIVE(bard_r, T, x, r, ctx,
+    for (int i = 1; i <= 15; i++) {
+        const double u = i, v = 16 - i, w = u < v ? u : v;
+        T model = hd_add(x[0], hd_div(u, hd_add(hd_mul(v, x[1]), hd_mul(w, x[2]))));
+        r[i - 1] = hd_sub(bard_y[i - 1], model);
+    }
+)
+HD__FIXED_RESIDUALS(bard, 3, 15)
 /* MW */
 HD__X_STAR(bard, 3, 0.08241056005476516, 1.1330360796060677, 2.3436951913379658)
 
@@ -118,6 +169,14 @@ HD_GENERIC_OBJECTIVE(gaussian, T, x, ctx,
     return s;
 )
 HD__FIXED_PROBLEM(gaussian, 3, 0.4, 1.0, 0.0)
+HD_GENERIC_VECTOR_OBJECTIVE(gaussian_r, T, x, r, ctx,
+    for (int i = 1; i <= 15; i++) {
+        const double t = (8 - i) / 2.0;
+        T e = hd_exp(hd_mul(-0.5, hd_mul(x[1], hd_sq(hd_sub(t, x[2])))));
+        r[i - 1] = hd_sub(hd_mul(x[0], e), gaussian_y[i - 1]);
+    }
+)
+HD__FIXED_RESIDUALS(gaussian, 3, 15)
 
 /* ---- #10 Meyer (m = 16; NIST StRD MGH10) ---------------------------------- */
 static const double meyer_y[16] = {34780, 28610, 23650, 19630, 16370, 13720, 11540, 9744,
@@ -131,6 +190,13 @@ HD_GENERIC_OBJECTIVE(meyer, T, x, ctx,
     return s;
 )
 HD__FIXED_PROBLEM(meyer, 3, 0.02, 4000.0, 250.0)
+HD_GENERIC_VECTOR_OBJECTIVE(meyer_r, T, x, r, ctx,
+    for (int i = 1; i <= 16; i++) {
+        const double t = 45.0 + 5.0 * i;
+        r[i - 1] = hd_sub(hd_mul(x[0], hd_exp(hd_div(x[1], hd_add(t, x[2])))), meyer_y[i - 1]);
+    }
+)
+HD__FIXED_RESIDUALS(meyer, 3, 16)
 /* NIST StRD MGH10 certified parameters (11 digits) */
 HD__X_STAR(meyer, 3, 5.6096364710E-03, 6.1813463463E+03, 3.4522363462E+02)
 
@@ -149,6 +215,15 @@ HD_GENERIC_OBJECTIVE(gulf, T, x, ctx,
     return s;
 )
 HD__FIXED_PROBLEM(gulf, 3, 5.0, 2.5, 0.15)
+HD_GENERIC_VECTOR_OBJECTIVE(gulf_r, T, x, r, ctx,
+    for (int i = 1; i <= 99; i++) {
+        const double t = i / 100.0;
+        const double y = 25.0 + pow(-50.0 * log(t), 2.0 / 3.0);
+        T a = hd_pow(hd_fabs(hd_sub(y, x[1])), x[2]);
+        r[i - 1] = hd_sub(hd_exp(hd_neg(hd_div(a, x[0]))), t);
+    }
+)
+HD__FIXED_RESIDUALS(gulf, 3, 99)
 HD__X_STAR(gulf, 3, 50, 25, 1.5)
 
 /* ---- #12 Box three-dimensional (m = 10) ----------------------------------- */
@@ -162,6 +237,14 @@ HD_GENERIC_OBJECTIVE(box3d, T, x, ctx,
     return s;
 )
 HD__FIXED_PROBLEM(box3d, 3, 0.0, 10.0, 20.0)
+HD_GENERIC_VECTOR_OBJECTIVE(box3d_r, T, x, r, ctx,
+    for (int i = 1; i <= 10; i++) {
+        const double t = 0.1 * i;
+        T d = hd_sub(hd_exp(hd_mul(-t, x[0])), hd_exp(hd_mul(-t, x[1])));
+        r[i - 1] = hd_sub(d, hd_mul(x[2], exp(-t) - exp(-10.0 * t)));
+    }
+)
+HD__FIXED_RESIDUALS(box3d, 3, 10)
 HD__X_STAR(box3d, 3, 1, 10, 1)
 
 /* ---- #13 Powell singular -------------------------------------------------- */
@@ -173,6 +256,13 @@ HD_GENERIC_OBJECTIVE(powell_singular, T, x, ctx,
     return hd_add(hd_add(hd_sq(r1), hd_sq(r2)), hd_add(hd_sq(r3), hd_sq(r4)));
 )
 HD__FIXED_PROBLEM(powell_singular, 4, 3.0, -1.0, 0.0, 1.0)
+HD_GENERIC_VECTOR_OBJECTIVE(powell_singular_r, T, x, r, ctx,
+    r[0] = hd_add(x[0], hd_mul(10, x[1]));
+    r[1] = hd_mul(sqrt(5.0), hd_sub(x[2], x[3]));
+    r[2] = hd_sq(hd_sub(x[1], hd_mul(2, x[2])));
+    r[3] = hd_mul(sqrt(10.0), hd_sq(hd_sub(x[0], x[3])));
+)
+HD__FIXED_RESIDUALS(powell_singular, 4, 4)
 static void fill(size_t n, double v, double *x)
 {
     for (size_t i = 0; i < n; i++) x[i] = v;
@@ -196,6 +286,15 @@ HD_GENERIC_OBJECTIVE(wood, T, x, ctx,
     return s;
 )
 HD__FIXED_PROBLEM(wood, 4, -3.0, -1.0, -3.0, -1.0)
+HD_GENERIC_VECTOR_OBJECTIVE(wood_r, T, x, r, ctx,
+    r[0] = hd_mul(10, hd_sub(x[1], hd_sq(x[0])));
+    r[1] = hd_sub(1, x[0]);
+    r[2] = hd_mul(sqrt(90.0), hd_sub(x[3], hd_sq(x[2])));
+    r[3] = hd_sub(1, x[2]);
+    r[4] = hd_mul(sqrt(10.0), hd_sub(hd_add(x[1], x[3]), 2));
+    r[5] = hd_div(hd_sub(x[1], x[3]), sqrt(10.0));
+)
+HD__FIXED_RESIDUALS(wood, 4, 6)
 static int ones_xs(size_t n, double *x)
 {
     fill(n, 1.0, x);
@@ -219,6 +318,15 @@ HD_GENERIC_OBJECTIVE(kowalik_osborne, T, x, ctx,
     return s;
 )
 HD__FIXED_PROBLEM(kowalik_osborne, 4, 0.25, 0.39, 0.415, 0.39)
+HD_GENERIC_VECTOR_OBJECTIVE(kowalik_osborne_r, T, x, r, ctx,
+    for (int i = 0; i < 11; i++) {
+        const double u = kowalik_u[i];
+        T num = hd_mul(x[0], hd_add(u * u, hd_mul(u, x[1])));
+        T den = hd_add(hd_add(u * u, hd_mul(u, x[2])), x[3]);
+        r[i] = hd_sub(kowalik_y[i], hd_div(num, den));
+    }
+)
+HD__FIXED_RESIDUALS(kowalik_osborne, 4, 11)
 /* NIST StRD MGH09 certified parameters (11 digits) */
 HD__X_STAR(kowalik_osborne, 4, 1.9280693458E-01, 1.9128232873E-01, 1.2305650693E-01,
            1.3606233068E-01)
@@ -235,6 +343,15 @@ HD_GENERIC_OBJECTIVE(brown_dennis, T, x, ctx,
     return s;
 )
 HD__FIXED_PROBLEM(brown_dennis, 4, 25.0, 5.0, -5.0, -1.0)
+HD_GENERIC_VECTOR_OBJECTIVE(brown_dennis_r, T, x, r, ctx,
+    for (int i = 1; i <= 20; i++) {
+        const double t = i / 5.0;
+        T a = hd_sub(hd_add(x[0], hd_mul(t, x[1])), exp(t));
+        T b = hd_sub(hd_add(x[2], hd_mul(sin(t), x[3])), cos(t));
+        r[i - 1] = hd_add(hd_sq(a), hd_sq(b));
+    }
+)
+HD__FIXED_RESIDUALS(brown_dennis, 4, 20)
 /* MW */
 HD__X_STAR(brown_dennis, 4, -11.594439969349615, 13.203630099554186, -0.40343943943781074,
            0.2367787758603151)
@@ -255,6 +372,15 @@ HD_GENERIC_OBJECTIVE(osborne1, T, x, ctx,
     return s;
 )
 HD__FIXED_PROBLEM(osborne1, 5, 0.5, 1.5, -1.0, 0.01, 0.02)
+HD_GENERIC_VECTOR_OBJECTIVE(osborne1_r, T, x, r, ctx,
+    for (int i = 0; i < 33; i++) {
+        const double t = 10.0 * i;
+        T model = hd_add(hd_add(x[0], hd_mul(x[1], hd_exp(hd_mul(-t, x[3])))),
+                         hd_mul(x[2], hd_exp(hd_mul(-t, x[4]))));
+        r[i] = hd_sub(osborne1_y[i], model);
+    }
+)
+HD__FIXED_RESIDUALS(osborne1, 5, 33)
 /* NIST StRD MGH17 certified parameters (11 digits) */
 HD__X_STAR(osborne1, 5, 3.7541005211E-01, 1.9358469127E+00, -1.4646871366E+00, 1.2867534640E-02,
            2.2122699662E-02)
@@ -272,6 +398,16 @@ HD_GENERIC_OBJECTIVE(biggs_exp6, T, x, ctx,
     return s;
 )
 HD__FIXED_PROBLEM(biggs_exp6, 6, 1.0, 2.0, 1.0, 1.0, 1.0, 1.0)
+HD_GENERIC_VECTOR_OBJECTIVE(biggs_exp6_r, T, x, r, ctx,
+    for (int i = 1; i <= 13; i++) {
+        const double t = 0.1 * i;
+        const double y = exp(-t) - 5.0 * exp(-10.0 * t) + 3.0 * exp(-4.0 * t);
+        T d = hd_sub(hd_mul(x[2], hd_exp(hd_mul(-t, x[0]))), hd_mul(x[3], hd_exp(hd_mul(-t, x[1]))));
+        d = hd_add(d, hd_mul(x[5], hd_exp(hd_mul(-t, x[4]))));
+        r[i - 1] = hd_sub(d, y);
+    }
+)
+HD__FIXED_RESIDUALS(biggs_exp6, 6, 13)
 /* MW */
 HD__X_STAR(biggs_exp6, 6, 1, 10, 1, 5, 4, 3)
 
@@ -296,6 +432,17 @@ HD_GENERIC_OBJECTIVE(osborne2, T, x, ctx,
     return s;
 )
 HD__FIXED_PROBLEM(osborne2, 11, 1.3, 0.65, 0.65, 0.7, 0.6, 3.0, 5.0, 7.0, 2.0, 4.5, 5.5)
+HD_GENERIC_VECTOR_OBJECTIVE(osborne2_r, T, x, r, ctx,
+    for (int i = 0; i < 65; i++) {
+        const double t = i / 10.0;
+        T model = hd_mul(x[0], hd_exp(hd_mul(-t, x[4])));
+        for (int k = 1; k <= 3; k++) /* the three Gaussian bumps */
+            model = hd_add(model, hd_mul(x[k], hd_exp(hd_neg(hd_mul(hd_sq(hd_sub(t, x[7 + k])),
+                                                                    x[4 + k])))));
+        r[i] = hd_sub(osborne2_y[i], model);
+    }
+)
+HD__FIXED_RESIDUALS(osborne2, 11, 65)
 /* MW */
 HD__X_STAR(osborne2, 11, 1.3099771555174913, 0.4315537955622272, 0.6336616986693765,
            0.5994305344293098, 0.7541832304802704, 0.9042885759622441, 1.365811821857166,
@@ -322,6 +469,23 @@ HD_GENERIC_OBJECTIVE(watson, T, x, ctx,
 )
 static int watson_valid(size_t n) { return n >= 2 && n <= 31; }
 HD__VARIABLE_PROBLEM(watson, 6)
+HD_GENERIC_VECTOR_OBJECTIVE(watson_r, T, x, r, ctx,
+    const size_t n = HD__CTX_TO_N(ctx);
+    for (int i = 1; i <= 29; i++) {
+        const double t = i / 29.0;
+        T lin = (T){0}, poly = (T){0};
+        double tp = 1.0; /* t^(j-1) for the sum, t^(j-2) for the derivative sum */
+        for (size_t j = 0; j < n; j++) {
+            if (j >= 1) lin = hd_add(lin, hd_mul((double)j * (tp / t), x[j]));
+            poly = hd_add(poly, hd_mul(tp, x[j]));
+            tp *= t;
+        }
+        r[i - 1] = hd_sub(hd_sub(lin, hd_sq(poly)), 1);
+    }
+    r[29] = x[0];
+    r[30] = hd_sub(hd_sub(x[1], hd_sq(x[0])), 1);
+)
+HD__VARIABLE_RESIDUALS(watson, 6, 31)
 static void zeros_start(size_t n, double *x0) { (void)zeros_xs(n, x0); }
 static void watson_start(size_t n, double *x0) { zeros_start(n ? n : 6, x0); }
 /* MW */
@@ -349,6 +513,14 @@ HD_GENERIC_OBJECTIVE(extended_rosenbrock, T, x, ctx,
 )
 static int extended_rosenbrock_valid(size_t n) { return n >= 2 && n % 2 == 0; }
 HD__VARIABLE_PROBLEM(extended_rosenbrock, 10)
+HD_GENERIC_VECTOR_OBJECTIVE(extended_rosenbrock_r, T, x, r, ctx,
+    const size_t n = HD__CTX_TO_N(ctx);
+    for (size_t i = 0; i + 1 < n; i += 2) {
+        r[i] = hd_mul(10, hd_sub(x[i + 1], hd_sq(x[i])));
+        r[i + 1] = hd_sub(1, x[i]);
+    }
+)
+HD__VARIABLE_RESIDUALS(extended_rosenbrock, 10, n)
 static void extended_rosenbrock_start(size_t n, double *x0)
 {
     if (n == 0) n = 10;
@@ -371,6 +543,16 @@ HD_GENERIC_OBJECTIVE(extended_powell, T, x, ctx,
 )
 static int extended_powell_valid(size_t n) { return n >= 4 && n % 4 == 0; }
 HD__VARIABLE_PROBLEM(extended_powell, 12)
+HD_GENERIC_VECTOR_OBJECTIVE(extended_powell_r, T, x, r, ctx,
+    const size_t n = HD__CTX_TO_N(ctx);
+    for (size_t i = 0; i + 3 < n; i += 4) {
+        r[i] = hd_add(x[i], hd_mul(10, x[i + 1]));
+        r[i + 1] = hd_mul(sqrt(5.0), hd_sub(x[i + 2], x[i + 3]));
+        r[i + 2] = hd_sq(hd_sub(x[i + 1], hd_mul(2, x[i + 2])));
+        r[i + 3] = hd_mul(sqrt(10.0), hd_sq(hd_sub(x[i], x[i + 3])));
+    }
+)
+HD__VARIABLE_RESIDUALS(extended_powell, 12, n)
 static void extended_powell_start(size_t n, double *x0)
 {
     static const double block[4] = {3.0, -1.0, 0.0, 1.0};
@@ -394,6 +576,17 @@ HD_GENERIC_OBJECTIVE(penalty1, T, x, ctx,
 static int any_n_valid(size_t n) { return n >= 1; }
 #define penalty1_valid any_n_valid
 HD__VARIABLE_PROBLEM(penalty1, 4)
+HD_GENERIC_VECTOR_OBJECTIVE(penalty1_r, T, x, r, ctx,
+    const size_t n = HD__CTX_TO_N(ctx);
+    const double sa = sqrt(1e-5);
+    T sq = (T){0};
+    for (size_t i = 0; i < n; i++) {
+        r[i] = hd_mul(sa, hd_sub(x[i], 1));
+        sq = hd_add(sq, hd_sq(x[i]));
+    }
+    r[n] = hd_sub(sq, 0.25);
+)
+HD__VARIABLE_RESIDUALS(penalty1, 4, n + 1)
 static void penalty1_start(size_t n, double *x0)
 {
     if (n == 0) n = 4;
@@ -426,6 +619,22 @@ HD_GENERIC_OBJECTIVE(penalty2, T, x, ctx,
 )
 #define penalty2_valid any_n_valid
 HD__VARIABLE_PROBLEM(penalty2, 4)
+HD_GENERIC_VECTOR_OBJECTIVE(penalty2_r, T, x, r, ctx,
+    const size_t n = HD__CTX_TO_N(ctx);
+    const double sa = sqrt(1e-5);
+    T w = (T){0};
+    r[0] = hd_sub(x[0], 0.2);
+    for (size_t i = 1; i < n; i++) { /* i is the paper's i - 1, for i = 2..n */
+        const double y = exp((double)(i + 1) / 10.0) + exp((double)i / 10.0);
+        T e = hd_add(hd_exp(hd_div(x[i], 10)), hd_exp(hd_div(x[i - 1], 10)));
+        r[i] = hd_mul(sa, hd_sub(e, y));
+    }
+    for (size_t i = 1; i < n; i++) /* paper's i = n+1..2n-1 use x_{i-n+1} */
+        r[n - 1 + i] = hd_mul(sa, hd_sub(hd_exp(hd_div(x[i], 10)), exp(-0.1)));
+    for (size_t j = 0; j < n; j++) w = hd_add(w, hd_mul((double)(n - j), hd_sq(x[j])));
+    r[2 * n - 1] = hd_sub(w, 1);
+)
+HD__VARIABLE_RESIDUALS(penalty2, 4, 2 * n)
 static void penalty2_start(size_t n, double *x0) { fill(n ? n : 4, 0.5, x0); }
 static double penalty2_fs(size_t n) { return at_4_or_10(n, 9.37629e-6, 2.93660e-4); }
 
@@ -443,6 +652,17 @@ HD_GENERIC_OBJECTIVE(variably_dimensioned, T, x, ctx,
 )
 #define variably_dimensioned_valid any_n_valid
 HD__VARIABLE_PROBLEM(variably_dimensioned, 10)
+HD_GENERIC_VECTOR_OBJECTIVE(variably_dimensioned_r, T, x, r, ctx,
+    const size_t n = HD__CTX_TO_N(ctx);
+    T v = (T){0};
+    for (size_t j = 0; j < n; j++) {
+        r[j] = hd_sub(x[j], 1);
+        v = hd_add(v, hd_mul((double)(j + 1), hd_sub(x[j], 1)));
+    }
+    r[n] = v;
+    r[n + 1] = hd_sq(v);
+)
+HD__VARIABLE_RESIDUALS(variably_dimensioned, 10, n + 2)
 static void variably_dimensioned_start(size_t n, double *x0)
 {
     if (n == 0) n = 10;
@@ -464,6 +684,17 @@ HD_GENERIC_OBJECTIVE(trigonometric, T, x, ctx,
 )
 #define trigonometric_valid any_n_valid
 HD__VARIABLE_PROBLEM(trigonometric, 10)
+HD_GENERIC_VECTOR_OBJECTIVE(trigonometric_r, T, x, r, ctx,
+    const size_t n = HD__CTX_TO_N(ctx);
+    T c = (T){0};
+    for (size_t j = 0; j < n; j++) c = hd_add(c, hd_cos(x[j]));
+    for (size_t i = 0; i < n; i++) {
+        T d = hd_sub((double)n, c);
+        d = hd_add(d, hd_mul((double)(i + 1), hd_sub(1, hd_cos(x[i]))));
+        r[i] = hd_sub(d, hd_sin(x[i]));
+    }
+)
+HD__VARIABLE_RESIDUALS(trigonometric, 10, n)
 static void trigonometric_start(size_t n, double *x0)
 {
     if (n == 0) n = 10;
@@ -485,6 +716,17 @@ HD_GENERIC_OBJECTIVE(brown_almost_linear, T, x, ctx,
 )
 #define brown_almost_linear_valid any_n_valid
 HD__VARIABLE_PROBLEM(brown_almost_linear, 10)
+HD_GENERIC_VECTOR_OBJECTIVE(brown_almost_linear_r, T, x, r, ctx,
+    const size_t n = HD__CTX_TO_N(ctx);
+    T sum = (T){0}, prod = hd_add((T){0}, 1);
+    for (size_t j = 0; j < n; j++) {
+        sum = hd_add(sum, x[j]);
+        prod = hd_mul(prod, x[j]);
+    }
+    for (size_t i = 0; i + 1 < n; i++) r[i] = hd_sub(hd_add(x[i], sum), (double)(n + 1));
+    r[n - 1] = hd_sub(prod, 1);
+)
+HD__VARIABLE_RESIDUALS(brown_almost_linear, 10, n)
 static void brown_almost_linear_start(size_t n, double *x0) { fill(n ? n : 10, 0.5, x0); }
 /* alpha = 1 solves n a^n - (n+1) a^(n-1) + 1 = 0, so (1, ..., 1) is a minimizer. */
 static int brown_almost_linear_xs(size_t n, double *x) { return ones_xs(n ? n : 10, x); }
@@ -515,6 +757,18 @@ HD_GENERIC_OBJECTIVE(discrete_boundary_value, T, x, ctx,
 )
 #define discrete_boundary_value_valid any_n_valid
 HD__VARIABLE_PROBLEM(discrete_boundary_value, 10)
+HD_GENERIC_VECTOR_OBJECTIVE(discrete_boundary_value_r, T, x, r, ctx,
+    const size_t n = HD__CTX_TO_N(ctx);
+    const double h = 1.0 / (double)(n + 1);
+    for (size_t i = 0; i < n; i++) {
+        const double t = (double)(i + 1) * h;
+        T d = hd_mul(2, x[i]);
+        if (i > 0) d = hd_sub(d, x[i - 1]);
+        if (i + 1 < n) d = hd_sub(d, x[i + 1]);
+        r[i] = hd_add(d, hd_mul(h * h / 2.0, hd_cube(hd_add(x[i], t + 1.0))));
+    }
+)
+HD__VARIABLE_RESIDUALS(discrete_boundary_value, 10, n)
 
 /* ---- #29 Discrete integral equation (m = n; default n = 10) --------------- */
 HD_GENERIC_OBJECTIVE(discrete_integral_equation, T, x, ctx,
@@ -537,6 +791,23 @@ HD_GENERIC_OBJECTIVE(discrete_integral_equation, T, x, ctx,
 )
 #define discrete_integral_equation_valid any_n_valid
 HD__VARIABLE_PROBLEM(discrete_integral_equation, 10)
+HD_GENERIC_VECTOR_OBJECTIVE(discrete_integral_equation_r, T, x, r, ctx,
+    const size_t n = HD__CTX_TO_N(ctx);
+    const double h = 1.0 / (double)(n + 1);
+    for (size_t i = 0; i < n; i++) {
+        const double ti = (double)(i + 1) * h;
+        T lo = (T){0}, hi = (T){0};
+        for (size_t j = 0; j < n; j++) {
+            const double tj = (double)(j + 1) * h;
+            T c = hd_cube(hd_add(x[j], tj + 1.0));
+            if (j <= i) lo = hd_add(lo, hd_mul(tj, c));
+            else hi = hd_add(hi, hd_mul(1.0 - tj, c));
+        }
+        T integral = hd_add(hd_mul(1.0 - ti, lo), hd_mul(ti, hi));
+        r[i] = hd_add(x[i], hd_mul(h / 2.0, integral));
+    }
+)
+HD__VARIABLE_RESIDUALS(discrete_integral_equation, 10, n)
 
 /* ---- #30 Broyden tridiagonal (m = n; default n = 10) ---------------------- */
 HD_GENERIC_OBJECTIVE(broyden_tridiagonal, T, x, ctx,
@@ -552,6 +823,16 @@ HD_GENERIC_OBJECTIVE(broyden_tridiagonal, T, x, ctx,
 )
 #define broyden_tridiagonal_valid any_n_valid
 HD__VARIABLE_PROBLEM(broyden_tridiagonal, 10)
+HD_GENERIC_VECTOR_OBJECTIVE(broyden_tridiagonal_r, T, x, r, ctx,
+    const size_t n = HD__CTX_TO_N(ctx);
+    for (size_t i = 0; i < n; i++) {
+        T d = hd_add(hd_mul(hd_sub(3, hd_mul(2, x[i])), x[i]), 1);
+        if (i > 0) d = hd_sub(d, x[i - 1]);
+        if (i + 1 < n) d = hd_sub(d, hd_mul(2, x[i + 1]));
+        r[i] = d;
+    }
+)
+HD__VARIABLE_RESIDUALS(broyden_tridiagonal, 10, n)
 static void minus_ones_start(size_t n, double *x0) { fill(n ? n : 10, -1.0, x0); }
 
 /* ---- #31 Broyden banded (m = n, ml = 5, mu = 1; default n = 10) ----------- */
@@ -569,6 +850,17 @@ HD_GENERIC_OBJECTIVE(broyden_banded, T, x, ctx,
 )
 #define broyden_banded_valid any_n_valid
 HD__VARIABLE_PROBLEM(broyden_banded, 10)
+HD_GENERIC_VECTOR_OBJECTIVE(broyden_banded_r, T, x, r, ctx,
+    const size_t n = HD__CTX_TO_N(ctx);
+    for (size_t i = 0; i < n; i++) {
+        T d = hd_add(hd_mul(x[i], hd_add(2, hd_mul(5, hd_sq(x[i])))), 1);
+        const size_t lo = i >= 5 ? i - 5 : 0, hi = i + 1 < n ? i + 1 : n - 1;
+        for (size_t j = lo; j <= hi; j++)
+            if (j != i) d = hd_sub(d, hd_mul(x[j], hd_add(1, x[j])));
+        r[i] = d;
+    }
+)
+HD__VARIABLE_RESIDUALS(broyden_banded, 10, n)
 
 /* ---- #32-#34 Linear functions (m = 2n; default n = 10) -------------------- */
 static void ones_start(size_t n, double *x0) { (void)ones_xs(n ? n : 10, x0); }
@@ -584,6 +876,15 @@ HD_GENERIC_OBJECTIVE(linear_full_rank, T, x, ctx,
 )
 #define linear_full_rank_valid any_n_valid
 HD__VARIABLE_PROBLEM(linear_full_rank, 10)
+HD_GENERIC_VECTOR_OBJECTIVE(linear_full_rank_r, T, x, r, ctx,
+    const size_t n = HD__CTX_TO_N(ctx), m = 2 * n;
+    T sum = (T){0};
+    for (size_t j = 0; j < n; j++) sum = hd_add(sum, x[j]);
+    T common = hd_add(hd_mul(2.0 / (double)m, sum), 1); /* (2/m) sum + 1 */
+    for (size_t i = 0; i < n; i++) r[i] = hd_sub(x[i], common);
+    for (size_t i = n; i < m; i++) r[i] = hd_neg(common);
+)
+HD__VARIABLE_RESIDUALS(linear_full_rank, 10, 2 * n)
 static double linear_full_rank_fs(size_t n) { n = n ? n : 10; return (double)(2 * n - n); }
 static int linear_full_rank_xs(size_t n, double *x)
 {
@@ -600,6 +901,13 @@ HD_GENERIC_OBJECTIVE(linear_rank1, T, x, ctx,
 )
 #define linear_rank1_valid any_n_valid
 HD__VARIABLE_PROBLEM(linear_rank1, 10)
+HD_GENERIC_VECTOR_OBJECTIVE(linear_rank1_r, T, x, r, ctx,
+    const size_t n = HD__CTX_TO_N(ctx), m = 2 * n;
+    T w = (T){0};
+    for (size_t j = 0; j < n; j++) w = hd_add(w, hd_mul((double)(j + 1), x[j]));
+    for (size_t i = 1; i <= m; i++) r[i - 1] = hd_sub(hd_mul((double)i, w), 1);
+)
+HD__VARIABLE_RESIDUALS(linear_rank1, 10, 2 * n)
 static double linear_rank1_fs(size_t n)
 {
     const double m = 2.0 * (double)(n ? n : 10);
@@ -624,6 +932,15 @@ HD_GENERIC_OBJECTIVE(linear_rank1_zero, T, x, ctx,
 )
 static int linear_rank1_zero_valid(size_t n) { return n >= 3; }
 HD__VARIABLE_PROBLEM(linear_rank1_zero, 10)
+HD_GENERIC_VECTOR_OBJECTIVE(linear_rank1_zero_r, T, x, r, ctx,
+    const size_t n = HD__CTX_TO_N(ctx), m = 2 * n;
+    T w = (T){0};
+    for (size_t j = 1; j + 1 < n; j++) w = hd_add(w, hd_mul((double)(j + 1), x[j]));
+    r[0] = hd_const(T, -1.0);
+    for (size_t i = 2; i < m; i++) r[i - 1] = hd_sub(hd_mul((double)(i - 1), w), 1);
+    r[m - 1] = hd_const(T, -1.0);
+)
+HD__VARIABLE_RESIDUALS(linear_rank1_zero, 10, 2 * n)
 static double linear_rank1_zero_fs(size_t n)
 {
     const double m = 2.0 * (double)(n ? n : 10);
@@ -663,6 +980,25 @@ HD_GENERIC_OBJECTIVE(chebyquad, T, x, ctx,
 )
 #define chebyquad_valid any_n_valid
 HD__VARIABLE_PROBLEM(chebyquad, 8)
+HD_GENERIC_VECTOR_OBJECTIVE(chebyquad_r, T, x, r, ctx,
+    const size_t n = HD__CTX_TO_N(ctx);
+    for (size_t i = 1; i <= n; i++) {
+        T avg = (T){0};
+        for (size_t j = 0; j < n; j++) {
+            T y = hd_sub(hd_mul(2, x[j]), 1);
+            T tkm1 = hd_add((T){0}, 1), tk = y; /* T_0, T_1 */
+            for (size_t k = 1; k < i; k++) {
+                T next = hd_sub(hd_mul(hd_mul(2, y), tk), tkm1);
+                tkm1 = tk;
+                tk = next;
+            }
+            avg = hd_add(avg, tk);
+        }
+        const double integral = i % 2 ? 0.0 : -1.0 / ((double)(i * i) - 1.0);
+        r[i - 1] = hd_sub(hd_div(avg, (double)n), integral);
+    }
+)
+HD__VARIABLE_RESIDUALS(chebyquad, 8, n)
 static void chebyquad_start(size_t n, double *x0)
 {
     if (n == 0) n = 8;
@@ -694,7 +1030,7 @@ static double chebyquad_fs(size_t n)
 #define ENTRY_BASE(NAME, NUM, TITLE, N, M, VAR, FS, TOL, NOTE)                       \
     .name = #NAME, .title = TITLE " (MGH #" #NUM ")", .mgh_number = NUM, .n = N,     \
     .m = M, .variable_n = VAR, .f_star = FS, .f_star_tol = TOL, .f_star_note = NOTE, \
-    .objective = NAME##_obj, .n_ok = NAME##_n_ok
+    .objective = NAME##_obj, .n_ok = NAME##_n_ok, .residuals = NAME##_res
 #define ENTRY(...) ENTRY_BASE(__VA_ARGS__), .f_local = NAN
 #define LOCAL_ENTRY(FL, FLTOL, ...) ENTRY_BASE(__VA_ARGS__), .f_local = FL, .f_local_tol = FLTOL
 

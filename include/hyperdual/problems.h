@@ -13,7 +13,8 @@
 
 HD_BEGIN_DECLS
 
-/** A built-in problem. Least-squares problems are f = sum of squared residuals. */
+/** A built-in problem. Least-squares problems are f = sum of squared residuals,
+ *  and expose them (residuals). */
 typedef struct hd_problem {
     const char *name;       /**< short identifier, e.g. "rosenbrock", "powell_badly_scaled" */
     const char *title;      /**< e.g. "Rosenbrock (MGH #1)" */
@@ -48,6 +49,12 @@ typedef struct hd_problem {
      *  if none is documented; f_local_tol is its precision, as f_star_tol. */
     double      f_local;
     double      f_local_tol;
+    /** The residuals of a least-squares problem (m > 0) for dimension n
+     *  (0 = default n): F with f = Σ F_i(x)² the objective's value (the same
+     *  expressions, to rounding), for hd_sum_of_squares() and Gauss–Newton /
+     *  Levenberg–Marquardt; NULL when the problem is not a sum of squares
+     *  (m == 0). For an n that n_ok rejects, F.n is 0 (drivers: HD_EINVAL). */
+    hd_vector_objective (*residuals)(size_t n);
 } hd_problem;
 
 /** @brief Number of problems in the registry. */
