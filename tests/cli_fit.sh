@@ -154,6 +154,13 @@ expect 2 fit 'a*t + b +' --data "$tmp/d.csv" --from a=1,b=0
 checks=$((checks + 1))
 grep -q 'at column 10' "$err" || fail "an EXPR syntax error names its column"
 
+# output that cannot be written is an error (exit 2), never lost silently
+if [ -w /dev/full ]; then
+    checks=$((checks + 1))
+    timeout 60 "$H" fit 'a + b*x' --data "$tmp/line.csv" --from a=0,b=0 >/dev/full 2>"$err"
+    [ $? -eq 2 ] && grep -q 'cannot write to standard output' "$err" || fail "fit into a full device"
+fi
+
 # ---- --plot: data and curve ----------------------------------------------------------------
 if command -v gnuplot >/dev/null 2>&1; then
     expect 0 fit 'a*t + b' --data "$tmp/d.csv" --from a=1,b=0 --plot "$tmp/fit.svg"
