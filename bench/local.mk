@@ -38,7 +38,23 @@ EXTRA_DIST += doc/optim-table.md
 .PHONY: optim-table
 optim-table: bench/optim_report
 	./bench/optim_report > $(srcdir)/doc/optim-table.md
+	@for py in python3 /usr/bin/python3; do \
+	  if $$py -c 'import scipy' 2>/dev/null; then \
+	    $$py $(srcdir)/bench/lmder_compare.py ./bench/optim_report >> $(srcdir)/doc/optim-table.md; \
+	    exit 0; fi; done; \
+	echo "optim-table: no python3 with scipy: the lmder section is left out (apt-get install python3-scipy)"
 # ---- end optimizer report ----------------------------------------------------------
+
+# ---- least squares (issue 14) ------------------------------------------------------
+# The Jacobian's paths (bench_jacobian), and lmder beside our Levenberg-Marquardt
+# (bench/lmder_compare.py, appended to doc/optim-table.md by make optim-table
+# when a python3 with scipy is found; never by the tests).
+BENCH_PROGS += bench/bench_jacobian
+bench_bench_jacobian_SOURCES = bench/bench_jacobian.c bench/bench_util.h
+bench_bench_jacobian_CFLAGS = $(BENCH_CFLAGS)
+bench_bench_jacobian_LDADD = $(BENCH_LDADD)
+EXTRA_DIST += bench/lmder_compare.py
+# ---- end least squares ---------------------------------------------------------------
 
 EXTRA_PROGRAMS = $(BENCH_PROGS)
 

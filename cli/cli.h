@@ -18,6 +18,7 @@ int cli_eval(int argc, char **argv);
 int cli_limit(int argc, char **argv);
 int cli_minimize(int argc, char **argv);
 int cli_problems(int argc, char **argv);
+int cli_fit(int argc, char **argv);
 
 /* ---- errors (stderr) ------------------------------------------------------------ */
 /* "hyperdual: error: <what>" */
@@ -79,6 +80,10 @@ int cli_parse_point(const char *option, const char *arg, cli_point *pt);
 /* The column (from 1) of item k (from 0) of a comma-separated list, for a caret. */
 size_t cli_item_column(const char *arg, size_t k);
 void cli_point_free(cli_point *pt);
+
+/* Read the expression EXPR (expr_arg, or standard input for "-"); CLI_OK, or
+ * CLI_USAGE with the error printed. Release t->owned with free. */
+int cli_read_text(const char *expr_arg, cli_text *t);
 
 /* The point given to `option` (point_arg may be NULL: no variables), the
  * expression EXPR (an argument or "-") and its program over the point's

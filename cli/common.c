@@ -164,7 +164,7 @@ int cli_parse_count(const char *s, long max, long *out)
 }
 
 /* ---- the expression --------------------------------------------------------------- */
-static int read_expr(const char *arg, cli_text *out)
+int cli_read_text(const char *arg, cli_text *out)
 {
     out->owned = NULL;
     if (strcmp(arg, "-") != 0) {
@@ -286,7 +286,7 @@ int cli_load(const char *option, const char *point_arg, const char *expr_arg, cl
     t->owned = NULL;
     *e = NULL;
     if (point_arg && cli_parse_point(option, point_arg, pt) != CLI_OK) return CLI_USAGE;
-    if (read_expr(expr_arg, t) != CLI_OK) {
+    if (cli_read_text(expr_arg, t) != CLI_OK) {
         cli_point_free(pt);
         return CLI_USAGE;
     }

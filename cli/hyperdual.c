@@ -12,6 +12,7 @@ static const char usage[] =
     "  eval EXPR --at x=1,y=2 [--json]      value, gradient, Hessian, eigenvalues\n"
     "  minimize EXPR --from x=-1.2,y=1 ...  race gradient descent, Newton, BFGS, ...\n"
     "  minimize --problem NAME ...          the same on a built-in test problem\n"
+    "  fit EXPR --data FILE.csv --from a=1  least-squares fit of a model to data\n"
     "  limit EXPR --at t=1                  difference quotients vs the exact derivative\n"
     "  problems                             list the built-in test problems\n"
     "  functions                            list the functions an expression may call\n"
@@ -20,7 +21,7 @@ static const char usage[] =
     "EXPR uses + - * / ^ (or **), parentheses, numbers, the constants pi and e,\n"
     "functions such as sin(x) or atan2(y, x), and variables (any other name).\n"
     "'hyperdual COMMAND --help' describes a command; see also hyperdual(1).\n"
-    "Exit status: 0 success, 1 a minimization did not converge, 2 bad input\n"
+    "Exit status: 0 success, 1 a minimization or fit did not converge, 2 bad input\n"
     "(or output that could not be written).\n";
 
 static int functions(int argc, char **argv)
@@ -52,7 +53,7 @@ static int dispatch(int argc, char **argv)
         int (*run)(int, char **);
     } commands[] = {
         {"eval", cli_eval},         {"minimize", cli_minimize}, {"limit", cli_limit},
-        {"problems", cli_problems}, {"functions", functions},
+        {"problems", cli_problems}, {"functions", functions},   {"fit", cli_fit},
     };
     if (argc < 2) {
         cli_error("no command given (see hyperdual --help)");

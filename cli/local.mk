@@ -6,6 +6,7 @@ cli_hyperdual_SOURCES = \
 	cli/hyperdual.c \
 	cli/common.c \
 	cli/eval.c \
+	cli/fit.c \
 	cli/limit.c \
 	cli/minimize.c \
 	cli/plot.c \

@@ -19,6 +19,9 @@ static const char usage_head[] =
     "Minimize with exact gradients and Hessians and compare methods side by side:\n"
     "status, kind of the final point, iterations, objective calls by kind,\n"
     "derivative passes, final f, ||g||_inf and time. EXPR '-' reads standard input.\n"
+    "gn and lm (Gauss-Newton, Levenberg-Marquardt) need residuals: they run on the\n"
+    "built-in sums of squares (hyperdual problems: m > 0), and 'all' skips them\n"
+    "elsewhere; to fit a model to data, see hyperdual fit.\n"
     "\n"
     "  --from NAME=VALUE,...  start point (also orders the variables; --at works too)\n"
     "  --problem NAME         a built-in problem (hyperdual problems), from its\n"
@@ -51,6 +54,7 @@ typedef struct {
     int iteration;
     double f, grad_norm, step;
     hd_counts counts; /* passes so far, by kind */
+    long jacobian_evals, residual_evals;
 } record;
 
 typedef struct {
@@ -89,7 +93,8 @@ static hd_method method_at(size_t i)
     return hd_method_at(i, &m) == HD_OK ? m : HD_NEWTON;
 }
 
-/* Names for several methods at once; "all" is every method above. */
+/* Names for several methods at once; "all" is every method above (those that
+ * need residuals only where there are some). */
 static const struct {
     const char *name, *methods;
 } method_aliases[] = {{"both", "gd,newton"}, {"all", NULL}};
@@ -131,14 +136,19 @@ static const char *full_usage(void)
     return buf;
 }
 
-/* "gd,newton" / "both" / "all" -> methods[]; 0 on a bad name (error printed). */
-static int parse_methods(const char *arg, hd_method *methods, size_t *count)
+/* "gd,newton" / "both" / "all" -> methods[]; *every_method says it was
+ * "all"; 0 on a bad name (error printed). */
+static int parse_methods(const char *arg, hd_method *methods, size_t *count, int *every_method)
 {
     static char every[160];
     *count = 0;
+    *every_method = 0;
     if (!every[0]) join_names(every, sizeof every, ",", 0);
     for (size_t i = 0; i < NALIASES; i++)
-        if (strcmp(arg, method_aliases[i].name) == 0) arg = method_aliases[i].methods ? method_aliases[i].methods : every;
+        if (strcmp(arg, method_aliases[i].name) == 0) {
+            *every_method = !method_aliases[i].methods;
+            arg = method_aliases[i].methods ? method_aliases[i].methods : every;
+        }
     const char *p = arg;
     for (;;) {
         const char *end = strchr(p, ',');
@@ -186,6 +196,8 @@ static int on_iteration(const hd_iteration *it, void *user)
     q->grad_norm = it->grad_norm;
     q->step = it->step;
     q->counts = it->counts;
+    q->jacobian_evals = it->jacobian_evals;
+    q->residual_evals = it->residual_evals;
     if (r->keep_x) memcpy(r->rec_x + r->nrec * r->n, it->x, r->n * sizeof *it->x);
     r->nrec++;
     if (r->progress) {
@@ -202,6 +214,7 @@ static int on_iteration(const hd_iteration *it, void *user)
 
 typedef struct {
     const hd_objective *obj;
+    const hd_objective *lsq; /* the sum of squares of the residuals, or NULL */
     const double *x0;
     size_t n;
     long max_iter;
@@ -232,7 +245,7 @@ static void run_method(const setup *s, run *r)
     memset(&r->res, 0, sizeof r->res);
     memcpy(r->x, s->x0, s->n * sizeof *r->x);
     const double t0 = cli_now();
-    r->rc = hd_minimize(s->obj, r->x, &opt, &r->res);
+    r->rc = hd_minimize(hd_method_needs_residuals(r->method) ? s->lsq : s->obj, r->x, &opt, &r->res);
     r->seconds = cli_now() - t0;
     r->advice = hd_status_advice(r->rc != HD_OK ? r->rc : r->res.status, &opt);
     r->opt = NULL;
@@ -274,12 +287,15 @@ static void print_table(const run *runs, size_t nruns, char **names, size_t n)
 {
     char b1[32], b2[LABEL_MAX];
     int used[HD_KIND_COUNT] = {0}, width = 18; /* the status column fits every label */
+    int lsq = 0; /* a least-squares run: Jacobians and residual vectors too */
     for (size_t i = 0; i < nruns; i++) {
+        lsq |= hd_method_needs_residuals(runs[i].method);
         for (int k = 0; k < HD_KIND_COUNT; k++) used[k] |= k == HD_KIND_VALUE || runs[i].res.counts.calls[k] != 0;
         const int len = (int)strlen(status_label(&runs[i], b2));
         if (len > width) width = len;
     }
     printf("%-10s %-*s %-10s %7s", "method", width, "status", "point", "iter");
+    if (lsq) printf(" %9s %9s", "jacobians", "residuals");
     for (int k = 0; k < HD_KIND_COUNT; k++)
         if (used[k]) printf(" %9s", k == HD_KIND_VALUE ? "f calls" : hd_kind_name((hd_kind)k));
     printf(" %10s %-24s %-10s %9s\n", "passes", "final f", "||g||_inf", "time");
@@ -287,6 +303,7 @@ static void print_table(const run *runs, size_t nruns, char **names, size_t n)
         const run *r = &runs[i];
         printf("%-10s %-*s %-10s %7d", short_name(r->method), width, status_label(r, b2), point_kind(r),
                r->res.iterations);
+        if (lsq) printf(" %9ld %9ld", r->res.jacobian_evals, r->res.residual_evals);
         for (int k = 0; k < HD_KIND_COUNT; k++)
             if (used[k]) printf(" %9ld", r->res.counts.calls[k]);
         printf(" %10ld %-24s %-10.3g %8.3fs\n", r->res.passes, cli_fmt(b1, r->res.f), r->res.grad_norm,
@@ -312,7 +329,7 @@ static void print_table(const run *runs, size_t nruns, char **names, size_t n)
 }
 
 static void print_json(const cli_text *t, const char *problem, const run *runs, size_t nruns, char **names,
-                       const double *x0, size_t n)
+                       const double *x0, size_t n, const char *skipped)
 {
     printf("{\"expression\": ");
     if (t) cli_json_string(stdout, t->text, t->len);
@@ -327,6 +344,15 @@ static void print_json(const cli_text *t, const char *problem, const run *runs, 
     }
     printf("], \"start\": ");
     cli_json_numbers(stdout, x0, n);
+    /* the methods 'all' left out, as their keys */
+    printf(", \"skipped\": [");
+    for (const char *k = skipped; *k;) {
+        const size_t len = strcspn(k, ",");
+        printf("%s", k == skipped ? "" : ", ");
+        cli_json_string(stdout, k, len);
+        k += len + (k[len] == ',');
+    }
+    printf("]");
     printf(", \"results\": [");
     char b[LABEL_MAX];
     for (size_t i = 0; i < nruns; i++) {
@@ -336,7 +362,9 @@ static void print_json(const cli_text *t, const char *problem, const run *runs, 
                i ? ", " : "", short_name(r->method), status_label(r, b), converged(r) ? "true" : "false",
                point_kind(r), r->res.iterations);
         for (int k = 0; k < HD_KIND_COUNT; k++) printf(", \"%s\": %ld", counter_name(k, b), r->res.counts.calls[k]);
-        printf(", \"tape_sweeps\": %ld, \"passes\": %ld, \"f\": ", r->res.tape_sweeps, r->res.passes);
+        printf(", \"tape_sweeps\": %ld, \"passes\": %ld, \"jacobian_evals\": %ld, \"residual_evals\": %ld, "
+               "\"f\": ",
+               r->res.tape_sweeps, r->res.passes, r->res.jacobian_evals, r->res.residual_evals);
         cli_json_number(stdout, r->res.f);
         printf(", \"grad_norm\": ");
         cli_json_number(stdout, r->res.grad_norm);
@@ -364,7 +392,7 @@ static int write_trace(FILE *out, const char *path, const run *runs, size_t nrun
     char b[32];
     fprintf(out, "method,iteration,f,grad_norm,step");
     for (int k = 0; k < HD_KIND_COUNT; k++) fprintf(out, ",%s", counter_name(k, b));
-    fprintf(out, ",tape_sweeps,passes");
+    fprintf(out, ",tape_sweeps,passes,jacobian_evals,residual_evals");
     if (n <= KEEP_X_MAX)
         for (size_t k = 0; k < n; k++) fprintf(out, ",%s", names[k]);
     fputc('\n', out);
@@ -375,7 +403,8 @@ static int write_trace(FILE *out, const char *path, const run *runs, size_t nrun
             fprintf(out, "%s,%d,%.17g,%.17g,%.17g", short_name(r->method), q->iteration, q->f, q->grad_norm,
                     q->step);
             for (int k = 0; k < HD_KIND_COUNT; k++) fprintf(out, ",%ld", q->counts.calls[k]);
-            fprintf(out, ",%ld,%ld", q->counts.tape_sweeps, hd_counts_passes(&q->counts));
+            fprintf(out, ",%ld,%ld,%ld,%ld", q->counts.tape_sweeps, hd_counts_passes(&q->counts),
+                    q->jacobian_evals, q->residual_evals);
             if (r->keep_x)
                 for (size_t k = 0; k < n; k++) fprintf(out, ",%.17g", r->rec_x[j * n + k]);
             fputc('\n', out);
@@ -530,8 +559,9 @@ int cli_minimize(int argc, char **argv)
 
     hd_method methods[MAX_METHODS];
     size_t nmethods = 1;
+    int every_method = 0;
     methods[0] = HD_NEWTON;
-    if (a.methods && !parse_methods(a.methods, methods, &nmethods)) return CLI_USAGE;
+    if (a.methods && !parse_methods(a.methods, methods, &nmethods, &every_method)) return CLI_USAGE;
     /* an option no chosen method reads is refused, not silently ignored */
     if (a.have_lr && !has_method(methods, nmethods, HD_GRADIENT_DESCENT)) {
         cli_error("--lr is gradient descent's step, and gd is not among the methods (%s); add it: --method gd,...",
@@ -583,6 +613,34 @@ int cli_minimize(int argc, char **argv)
         snprintf(title, sizeof title, "%.*s%s", t.len > 120 ? 120 : (int)t.len, t.text, t.len > 120 ? "..." : "");
     }
 
+    /* Gauss-Newton and Levenberg-Marquardt run on the residuals of a sum of
+     * squares: named without them, an error; in 'all', skipped and said so. */
+    hd_vector_objective residuals;
+    hd_objective lsq;
+    const int have_residuals = prob && prob->residuals &&
+                               (residuals = prob->residuals(pt.n), hd_sum_of_squares(&residuals, &lsq) == HD_OK);
+    char skipped[64] = "";
+    size_t kept = 0;
+    for (size_t i = 0; i < nmethods; i++) {
+        if (have_residuals || !hd_method_needs_residuals(methods[i])) {
+            methods[kept++] = methods[i];
+            continue;
+        }
+        if (!every_method) {
+            if (prob)
+                cli_error("method '%s' needs residuals, and problem '%s' is not a sum of squares (hyperdual "
+                          "problems: m = 0)", short_name(methods[i]), prob->name);
+            else
+                cli_error("method '%s' needs residuals, and an expression is a scalar: use --problem NAME for a "
+                          "built-in sum of squares, or hyperdual fit for a model and data", short_name(methods[i]));
+            cli_unload(&pt, &t, e);
+            return CLI_USAGE;
+        }
+        snprintf(skipped + strlen(skipped), sizeof skipped - strlen(skipped), "%s%s", skipped[0] ? "," : "",
+                 short_name(methods[i]));
+    }
+    nmethods = kept;
+
     /* every file is known to be writable before the work starts */
     FILE *trace = NULL;
     if ((a.plot && cli_plot_check(a.plot) != CLI_OK) || (a.trace && !(trace = open_trace(a.trace)))) {
@@ -592,7 +650,7 @@ int cli_minimize(int argc, char **argv)
 
     run runs[MAX_METHODS];
     memset(runs, 0, sizeof runs);
-    const setup s = {&obj, pt.values, pt.n, a.max_iter, a.gtol, a.lr, a.have_lr};
+    const setup s = {&obj, have_residuals ? &lsq : NULL, pt.values, pt.n, a.max_iter, a.gtol, a.lr, a.have_lr};
     int all_converged = 1, failed = 0;
     for (size_t i = 0; i < nmethods; i++) {
         runs[i].method = methods[i];
@@ -617,7 +675,7 @@ int cli_minimize(int argc, char **argv)
         if (status == CLI_USAGE) {
             /* nothing on stdout */
         } else if (a.json) {
-            print_json(e ? &t : NULL, prob ? prob->name : NULL, runs, nmethods, pt.names, pt.values, pt.n);
+            print_json(e ? &t : NULL, prob ? prob->name : NULL, runs, nmethods, pt.names, pt.values, pt.n, skipped);
         } else {
             char b[32];
             printf("minimize %s from (", title);
@@ -627,6 +685,14 @@ int cli_minimize(int argc, char **argv)
             if (prob && !isnan(prob->f_star)) printf(", known minimum f* = %s", cli_fmt(b, prob->f_star));
             printf("\n\n");
             print_table(runs, nmethods, pt.names, pt.n);
+            if (skipped[0]) {
+                putchar('\n');
+                for (const char *k = skipped; *k; k++)
+                    if (*k == ',') fputs(", ", stdout);
+                    else putchar(*k);
+                printf(" skipped: %s need residuals, and %s is not a sum of squares with them\n",
+                       strchr(skipped, ',') ? "they" : "it", prob ? "this problem" : "an expression");
+            }
         }
     }
     for (size_t i = 0; i < nmethods; i++) {

@@ -1,5 +1,5 @@
 /* --plot: convergence curves and, for two variables, contour lines with each
- * method's path, drawn by gnuplot. gnuplot is looked for at run time and fed
+ * method's path; a fit's data and fitted curve; drawn by gnuplot. gnuplot is looked for at run time and fed
  * a script on a pipe (inline datablocks, no temporary files, no shell). */
 #include <config.h>
 #include <errno.h>
@@ -205,17 +205,23 @@ static void contours(FILE *gp, const cli_plot_request *r)
     fprintf(gp, "\n");
 }
 
-static void script(FILE *gp, const cli_plot_request *r)
+/* The terminal for path's extension, size "w,h", and the output file. */
+static void terminal(FILE *gp, const char *path, const char *size)
 {
-    const int two = r->obj != NULL;
-    const char *size = two ? "1200,520" : "800,520";
-    if (strcmp(extension(r->path), "png") == 0)
+    if (strcmp(extension(path), "png") == 0)
         fprintf(gp, "if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) { set terminal pngcairo size %s noenhanced } "
                     "else { set terminal png size %s noenhanced }\n", size, size);
     else
         fprintf(gp, "set terminal svg size %s noenhanced\n", size);
     fprintf(gp, "set output ");
-    quoted(gp, r->path);
+    quoted(gp, path);
+}
+
+static void script(FILE *gp, const void *request)
+{
+    const cli_plot_request *r = request;
+    const int two = r->obj != NULL;
+    terminal(gp, r->path, two ? "1200,520" : "800,520");
     fprintf(gp, "\nset multiplot layout 1,%d title ", two ? 2 : 1);
     quoted(gp, r->title);
     fprintf(gp, "\n");
@@ -224,7 +230,28 @@ static void script(FILE *gp, const cli_plot_request *r)
     fprintf(gp, "unset multiplot\nset output\n");
 }
 
-int cli_plot(const cli_plot_request *req)
+/* A fit: the data as points, the fitted curve as a line. */
+static void fit_script(FILE *gp, const void *request)
+{
+    const cli_plot_fit_request *r = request;
+    terminal(gp, r->path, "800,520");
+    fprintf(gp, "\n$data << EOD\n");
+    for (size_t i = 0; i < r->count; i++) fprintf(gp, "%.17g %.17g\n", r->x[i], r->y[i]);
+    fprintf(gp, "EOD\n$curve << EOD\n");
+    for (size_t i = 0; i < r->curve_count; i++)
+        if (isfinite(r->curve_y[i])) fprintf(gp, "%.17g %.17g\n", r->curve_x[i], r->curve_y[i]);
+    fprintf(gp, "EOD\nset grid\nset key top right\nset title ");
+    quoted(gp, r->title);
+    fprintf(gp, "\nset xlabel ");
+    quoted(gp, r->x_name);
+    fprintf(gp, "\nset ylabel ");
+    quoted(gp, r->y_name);
+    fprintf(gp, "\nplot $data using 1:2 with points pt 7 ps 0.6 title 'data', $curve using 1:2 with lines "
+                "lw 2 title 'fit'\nset output\n");
+}
+
+/* Feed write's script to gnuplot on a pipe; CLI_OK or CLI_USAGE with the error printed. */
+static int draw(const char *path, void (*write)(FILE *, const void *), const void *request)
 {
     int fds[2];
     if (pipe(fds) != 0) {
@@ -252,7 +279,7 @@ int cli_plot(const cli_plot_request *req)
     signal(SIGPIPE, SIG_IGN);
     FILE *gp = fdopen(fds[1], "w");
     if (gp) {
-        script(gp, req);
+        write(gp, request);
         fclose(gp);
     } else {
         close(fds[1]);
@@ -265,16 +292,20 @@ int cli_plot(const cli_plot_request *req)
         return CLI_USAGE;
     }
     if (!gp || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-        cli_error("gnuplot failed to draw '%s'", req->path);
+        cli_error("gnuplot failed to draw '%s'", path);
         return CLI_USAGE;
     }
     /* the file was emptied before the run: still empty, gnuplot drew nothing */
-    FILE *f = fopen(req->path, "r");
+    FILE *f = fopen(path, "r");
     const int empty = !f || fgetc(f) == EOF;
     if (f) fclose(f);
     if (empty) {
-        cli_error("gnuplot wrote nothing to '%s'", req->path);
+        cli_error("gnuplot wrote nothing to '%s'", path);
         return CLI_USAGE;
     }
     return CLI_OK;
 }
+
+int cli_plot(const cli_plot_request *req) { return draw(req->path, script, req); }
+
+int cli_plot_fit(const cli_plot_fit_request *req) { return draw(req->path, fit_script, req); }

@@ -36,6 +36,14 @@ typedef struct code_text {
                     "max_trust_radius in a row along a model unbounded below, or fixed " \
                     "steps settled on a stationary point worse than the start"
 #define STATIONARY_IS "stationary, not proven a minimum: ||g||_inf <= gtol"
+#define SHOWN_NEAR_MINIMUM "at a point shown to be near a minimum (the Hessian of f is " \
+                           "positive definite and changes by less than a quarter of itself " \
+                           "across the Newton step, so a minimum lies within about twice that " \
+                           "step); nothing to do"
+#define LSQ_STALLED STALLED_IS ", and no minimum could be shown there: a large-residual " \
+                    "problem where the Gauss-Newton model is poor (use Newton, whose exact " \
+                    "Hessian has the sum of r_i times the Hessian of r_i), a Jacobian singular " \
+                    "at the solution, or loose tolerances: lower ftol/xtol"
 /* Lines that several cases share. */
 #define SADDLE_UNUSED(method) SADDLE_IS "; " method " does not use curvature and stops " \
                               "there: restart elsewhere, or use Newton or the trust " \
@@ -51,11 +59,12 @@ typedef struct code_text {
 #define DIVERGED_FIXED_NEWTON DIVERGED_IS "; use the default Newton (HD_HESSIAN_SHIFT with " \
                               "a line search), unless f is unbounded below"
 
-/* Indexed by code - HD_EDOM, HD_EDOM being the lowest code (a new, lower
- * error code needs a new base here). A new status needs only its row: the
+/* Indexed by code - HD_ESINGULAR, HD_ESINGULAR being the lowest code (a new,
+ * lower error code needs a new base here). A new status needs only its row: the
  * table's length bounds the lookup. The status lines name the condition and
  * the usual remedy, so that a one-line report is actionable. */
-#define HD__AT(code) [(code) - HD_EDOM]
+#define HD__LOWEST_CODE HD_ESINGULAR
+#define HD__AT(code) [(code) - HD__LOWEST_CODE]
 static const code_text hd__code_text[] = {
     HD__AT(HD_OK)         = {.text = "success"},
     HD__AT(HD_EINVAL)     = {.text = "invalid argument"},
@@ -65,6 +74,7 @@ static const code_text hd__code_text[] = {
     HD__AT(HD_ESYNTAX)    = {.text = "syntax error in expression"},
     HD__AT(HD_ERANGE)     = {.text = "size or nesting limit exceeded"},
     HD__AT(HD_EDOM)       = {.text = "argument outside the domain"},
+    HD__AT(HD_ESINGULAR)  = {.text = "singular matrix: the data do not determine every parameter"},
 
     HD__AT(HD_CONVERGED) = {
         .text = "converged: ||g||_inf <= gtol at a point shown to be a minimum (its Hessian is "
@@ -83,13 +93,17 @@ static const code_text hd__code_text[] = {
                                       "(HD_HESSIAN_SHIFT with a line search) or the "
                                       "trust region",
                  [HD__FOR_NO_ESCAPE] = SADDLE_IS "; set escape_saddles = 1 to step along the negative "
-                                   "curvature"}},
+                                   "curvature",
+                 [HD__FOR_GN] = SADDLE_UNUSED("Gauss-Newton"),
+                 [HD__FOR_LM] = SADDLE_UNUSED("Levenberg-Marquardt")}},
     HD__AT(HD_STALLED) = {
         .text = STALLED_IS ": lower or drop ftol/xtol, rescale the problem, or (after a "
         "first-order method) use a second-order one",
         .for_ = {[HD__FOR_NEWTON] = STALLED_SECOND_ORDER,
                  [HD__FOR_NEWTON_FIXED] = STALLED_SECOND_ORDER,
-                 [HD__FOR_TRUST_REGION] = STALLED_SECOND_ORDER}},
+                 [HD__FOR_TRUST_REGION] = STALLED_SECOND_ORDER,
+                 [HD__FOR_GN] = LSQ_STALLED,
+                 [HD__FOR_LM] = LSQ_STALLED}},
     HD__AT(HD_PRECISION_LIMIT) = {
         .text = "precision limit: f cannot be decreased in floating point while ||g|| is already "
         "tiny; the point is as good as double precision allows: loosen gtol"},
@@ -119,7 +133,13 @@ static const code_text hd__code_text[] = {
                  [HD__FOR_NEWTON] = MAX_ITER_SECOND_ORDER("a Newton run"),
                  [HD__FOR_NEWTON_FIXED] = MAX_ITER_IS "; raise max_iter, or use the default Newton "
                                       "(HD_HESSIAN_SHIFT with a line search)",
-                 [HD__FOR_TRUST_REGION] = MAX_ITER_SECOND_ORDER("a trust-region run")}},
+                 [HD__FOR_TRUST_REGION] = MAX_ITER_SECOND_ORDER("a trust-region run"),
+                 [HD__FOR_GN] = MAX_ITER_IS "; raise max_iter; Gauss-Newton converges only "
+                            "linearly where the residuals stay large: use Levenberg-Marquardt, "
+                            "or Newton (the exact Hessian)",
+                 [HD__FOR_LM] = MAX_ITER_IS "; raise max_iter; Levenberg-Marquardt converges "
+                            "only linearly where the residuals stay large: use Newton (the "
+                            "exact Hessian), or rescale the variables"}},
     HD__AT(HD_MAX_EVALUATIONS) = {
         .text = "evaluation limit: max_evals reached before convergence; raise max_evals"},
     HD__AT(HD_STOPPED_BY_CALLBACK) = {
@@ -133,6 +153,11 @@ static const code_text hd__code_text[] = {
                  [HD__FOR_BFGS] = DIVERGED_SEARCHED,
                  [HD__FOR_NEWTON] = DIVERGED_SEARCHED,
                  [HD__FOR_NEWTON_FIXED] = DIVERGED_FIXED_NEWTON,
+                 [HD__FOR_GN] = DIVERGED_SEARCHED,
+                 [HD__FOR_GN_FIXED] = DIVERGED_IS "; pure Gauss-Newton takes the full step: use "
+                                  "its line search or Levenberg-Marquardt, unless f is "
+                                  "unbounded below",
+                 [HD__FOR_LM] = DIVERGED_SEARCHED,
                  [HD__FOR_TRUST_REGION] = DIVERGED_IS "; f is unbounded below as far as the trust "
                                       "region looks (raise max_trust_radius if a minimum lies "
                                       "further out)"}},
@@ -148,7 +173,22 @@ static const code_text hd__code_text[] = {
         "check the point by other means",
         .for_ = {[HD__FOR_NO_HESSIAN] = STATIONARY_IS ", but gradient descent and BFGS compute "
                                     "no Hessian: set classify_final = 1 to have the point "
-                                    "classified and a minimum shown"}},
+                                    "classified and a minimum shown",
+                 [HD__FOR_LSQ_NO_HESSIAN] = STATIONARY_IS ", but Gauss-Newton and "
+                                        "Levenberg-Marquardt use J^T J, not the Hessian, and "
+                                        "classify_final = 0 computed none at the end: set "
+                                        "classify_final = 1 (the default) to have a minimum "
+                                        "shown"}},
+    HD__AT(HD_CONVERGED_REDUCTION) = {
+        .text = "converged (small reduction): f fell by at most ftol times f, actually and as "
+        "the linear model of the residuals predicted (MINPACK's test), " SHOWN_NEAR_MINIMUM},
+    HD__AT(HD_CONVERGED_SMALL_STEP) = {
+        .text = "converged (small step): the step (Levenberg-Marquardt: the trust region, in "
+        "its scaling) shrank to xtol times x, " SHOWN_NEAR_MINIMUM},
+    HD__AT(HD_SINGULAR_JACOBIAN) = {
+        .text = "singular Jacobian: the Jacobian's columns are linearly dependent (rank below "
+        "n), so the Gauss-Newton step is not determined; use Levenberg-Marquardt, whose "
+        "damping determines it, or drop the parameters the residuals do not determine"},
 };
 #undef HD__AT
 
@@ -156,7 +196,7 @@ static const code_text hd__code_text[] = {
 static const code_text *entry(int code)
 {
     /* in long long, so that INT_MIN and INT_MAX cannot overflow */
-    const long long i = (long long)code - HD_EDOM;
+    const long long i = (long long)code - HD__LOWEST_CODE;
     const long long n = (long long)(sizeof hd__code_text / sizeof hd__code_text[0]);
     return i >= 0 && i < n && hd__code_text[i].text ? &hd__code_text[i] : NULL;
 }

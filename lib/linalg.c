@@ -1,6 +1,7 @@
 /* The one file that talks to LAPACKE. Column-major storage throughout: the
- * inputs are symmetric, so no transposition copy is needed, and LAPACKE's
- * row-major wrappers (which allocate and transpose) are avoided. */
+ * symmetric inputs need no transposition copy, the least-squares callers
+ * store their matrices column-major, and LAPACKE's row-major wrappers
+ * (which allocate and transpose) are avoided. */
 #include <config.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -205,4 +206,61 @@ int hd__sym_solve(size_t n, double *a, double *b)
     free(ipiv);
     if (info > 0) return HD__SINGULAR;
     return info < 0 ? lapack_error(info) : HD_OK;
+}
+
+/* ---- least squares ------------------------------------------------------------------ */
+
+static int sizes_ok(size_t m, size_t n) { return size_ok(m) && size_ok(n); }
+
+int hd__qr_pivoted(size_t m, size_t n, double *a, double *tau, size_t *perm)
+{
+    if (!sizes_ok(m, n) || m < n) return HD_EINVAL;
+    lapack_int *jpvt = calloc(n, sizeof *jpvt); /* 0: every column free to move */
+    if (!jpvt) return HD_ENOMEM;
+    const lapack_int info =
+        LAPACKE_dgeqp3(LAPACK_COL_MAJOR, (lapack_int)m, (lapack_int)n, a, (lapack_int)m, jpvt, tau);
+    for (size_t j = 0; j < n && info == 0; j++) perm[j] = (size_t)(jpvt[j] - 1);
+    free(jpvt);
+    return info != 0 ? lapack_error(info) : HD_OK;
+}
+
+int hd__qr(size_t m, size_t n, double *a, double *tau)
+{
+    if (!sizes_ok(m, n) || m < n) return HD_EINVAL;
+    const lapack_int info = LAPACKE_dgeqrf(LAPACK_COL_MAJOR, (lapack_int)m, (lapack_int)n, a,
+                                           (lapack_int)m, tau);
+    return info != 0 ? lapack_error(info) : HD_OK;
+}
+
+int hd__qr_apply_qt(size_t m, size_t n, const double *qr, const double *tau, double *b)
+{
+    if (!sizes_ok(m, n) || m < n) return HD_EINVAL;
+    const lapack_int info = LAPACKE_dormqr(LAPACK_COL_MAJOR, 'L', 'T', (lapack_int)m, 1,
+                                           (lapack_int)n, qr, (lapack_int)m, tau, b, (lapack_int)m);
+    return info != 0 ? lapack_error(info) : HD_OK;
+}
+
+int hd__triangular_solve(size_t n, const double *r, size_t ldr, int transpose, double *b)
+{
+    if (!sizes_ok(ldr, n) || ldr < n) return HD_EINVAL;
+    const lapack_int info = LAPACKE_dtrtrs(LAPACK_COL_MAJOR, 'U', transpose ? 'T' : 'N', 'N',
+                                           (lapack_int)n, 1, r, (lapack_int)ldr, b, (lapack_int)n);
+    if (info > 0) return HD__SINGULAR;
+    return info < 0 ? lapack_error(info) : HD_OK;
+}
+
+int hd__svd(size_t m, size_t n, double *a, double *s, double *vt)
+{
+    if (!sizes_ok(m, n)) return HD_EINVAL;
+    const size_t k = m < n ? m : n;
+    double *superb = malloc((k > 1 ? k - 1 : 1) * sizeof *superb);
+    if (!superb) return HD_ENOMEM;
+    double u_unused = 0.0; /* jobu 'N': U is not referenced */
+    const lapack_int info = LAPACKE_dgesvd(LAPACK_COL_MAJOR, 'N', 'A', (lapack_int)m, (lapack_int)n,
+                                           a, (lapack_int)m, s, &u_unused, 1, vt, (lapack_int)n,
+                                           superb);
+    free(superb);
+    /* info > 0: the bidiagonal QR iteration did not converge (pathological
+     * input, as for dsyev); reported, not guessed around. */
+    return info != 0 ? lapack_error(info) : HD_OK;
 }

@@ -21,6 +21,10 @@ lib_libhyperdual_la_SOURCES = \
 	lib/optim/bfgs.c \
 	lib/optim/newton.c \
 	lib/optim/trust.c \
+	lib/optim/lsq.c \
+	lib/optim/gn.c \
+	lib/optim/lm.c \
+	lib/optim/fit_stats.c \
 	lib/optim/classify.c \
 	lib/optim/run.c \
 	lib/problems_internal.h \
@@ -41,7 +45,8 @@ lib_libhyperdual_la_SOURCES = \
 	lib/diff/path_kinds.h \
 	lib/diff/path_table.h \
 	lib/diff/drivers.c \
-	lib/diff/extra.c
+	lib/diff/extra.c \
+	lib/diff/least_squares.c
 lib_libhyperdual_la_CPPFLAGS = $(AM_CPPFLAGS) -DHD_BUILDING_LIBRARY
 lib_libhyperdual_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) $(LAPACKE_CFLAGS) $(OPENMP_CFLAGS)
 lib_libhyperdual_la_LDFLAGS = -version-info $(HD_LT_VERSION) -no-undefined $(OPENMP_CFLAGS)

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <hyperdual.h>
 #include "diff/path_kinds.h"
+#include "diff/counted.h"
 
 extern const hd_problem hd__problems_mgh[];
 extern const size_t hd__problems_mgh_count;
@@ -50,6 +51,19 @@ extern const size_t hd__problems_extra_count;
  * n, all but the pattern kind. */
 #define HD__VARIABLE_OBJECTIVE(name, hd__T, hd__x, hd__ctx, ...)                                \
     HD__PROBLEM_OBJECTIVE(name, 1, SIZE_MAX, hd__T, hd__x, hd__ctx, __VA_ARGS__)
+
+/* A problem's residuals (hd_problem.residuals), built for the kinds its
+ * sizes use: the automatic Jacobian's, and the scalar paths' (a sum of
+ * squares of them, hd_sum_of_squares, takes every path its residuals
+ * offer). NAME##_r_vector_objective, after NAME's objective. */
+#define HD__FIXED_RESIDUALS_OF(NAME, N, hd__T, hd__x, hd__out, hd__ctx, ...)                   \
+    enum { NAME##_N = (N) };                                                                    \
+    HD__VECTOR_OBJECTIVE_OF_KINDS(NAME##_r, HD__JACOBIAN_KINDS(N, N) | HD__PATH_KINDS(N, N),    \
+                                  hd__T, hd__x, hd__out, hd__ctx, __VA_ARGS__)
+#define HD__VARIABLE_RESIDUALS_OF(NAME, hd__T, hd__x, hd__out, hd__ctx, ...)                   \
+    HD__VECTOR_OBJECTIVE_OF_KINDS(NAME##_r, HD__JACOBIAN_KINDS(1, SIZE_MAX)                     \
+                                  | HD__PATH_KINDS(1, SIZE_MAX),                                \
+                                  hd__T, hd__x, hd__out, hd__ctx, __VA_ARGS__)
 
 /* A generic body sees only x, T and ctx; variable-n problems carry n in the
  * ctx pointer itself, so there is nothing to allocate, free or share. */
@@ -96,5 +110,45 @@ extern const size_t hd__problems_extra_count;
         return NAME##_objective(n, HD__N_TO_CTX(n));                                 \
     }                                                                                \
     static int NAME##_n_ok(size_t n) { return n == 0 || NAME##_valid(n); }
+
+/* Residuals of a sum-of-squares problem (hd_problem.residuals): NAME##_res(n)
+ * from the vector body NAME##_r (HD_GENERIC_VECTOR_OBJECTIVE), with M
+ * residuals for fixed dimension N, or M_OF_N (an expression in n) for a
+ * variable-n problem, whose n travels in ctx as for its objective. An n the
+ * problem does not accept gives n = 0, which every driver rejects. */
+#define HD__FIXED_RESIDUALS(NAME, N, M)                                              \
+    static hd_vector_objective NAME##_res(size_t n)                                  \
+    {                                                                                \
+        return NAME##_r_vector_objective(n == 0 || n == (N) ? (N) : 0, (M), NULL);   \
+    }                                                                                \
+    HD__SUM_OF_SQUARES(NAME)
+#define HD__VARIABLE_RESIDUALS(NAME, DEFAULT_N, M_OF_N)                              \
+    static hd_vector_objective NAME##_res(size_t n)                                  \
+    {                                                                                \
+        if (n == 0) n = (DEFAULT_N);                                                 \
+        if (!NAME##_valid(n)) n = 0;                                                 \
+        return NAME##_r_vector_objective(n, (M_OF_N), HD__N_TO_CTX(n));              \
+    }                                                                                \
+    HD__SUM_OF_SQUARES(NAME)
+
+/* A least-squares problem's objective is the sum of the squares of its
+ * residuals, written once: NAME##_objective(n, ctx) (ctx unused) sums
+ * NAME##_res(n)'s squares on every kind its residuals have, through the
+ * family NAME##_res (lib/diff/least_squares.c), so it needs no body of its
+ * own. An n of 0 (refused by n_ok) gives an objective of n = 0, which every
+ * driver refuses. */
+static inline hd_objective hd__problem_sum_of_squares(const hd__residual_family *family, size_t n)
+{
+    hd_objective o = {.n = 0};
+    if (n == 0 || hd__sum_of_squares_family(family, n, &o) != HD_OK) o.n = 0;
+    return o;
+}
+#define HD__SUM_OF_SQUARES(NAME)                                                     \
+    static hd_objective NAME##_objective(size_t n, void *unused)                     \
+    {                                                                                \
+        static const hd__residual_family family = {NAME##_res};                      \
+        (void)unused;                                                                \
+        return hd__problem_sum_of_squares(&family, n);                               \
+    }
 
 #endif /* HYPERDUAL_PROBLEMS_INTERNAL_H */

@@ -17,6 +17,10 @@ enum {
     HD__FOR_TRUST_REGION,
     HD__FOR_NO_ESCAPE,    /* Newton or the trust region with escape_saddles = 0, at a saddle */
     HD__FOR_NO_HESSIAN,   /* gradient descent or BFGS with classify_final = 0, stationary */
+    HD__FOR_GN,           /* Gauss-Newton with a line search */
+    HD__FOR_GN_FIXED,     /* Gauss-Newton with the full step */
+    HD__FOR_LM,           /* Levenberg-Marquardt */
+    HD__FOR_LSQ_NO_HESSIAN, /* Gauss-Newton or Levenberg-Marquardt with classify_final = 0, stationary */
     HD__FOR_CASES
 };
 

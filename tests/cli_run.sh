@@ -5,37 +5,6 @@
 # problem list, minimize's exit statuses, trace and plot files.
 . "${top_srcdir:-.}/tests/cli_common.sh"
 
-# expect STATUS ARGS...: run the tool, require that exit status
-expect() {
-    want=$1
-    shift
-    checks=$((checks + 1))
-    timeout 60 "$H" "$@" >"$out" 2>"$err"
-    rc=$?
-    [ "$rc" -eq "$want" ] || fail "exit status $rc, expected $want: $*"
-}
-
-# has TEXT: stdout contains TEXT
-has() {
-    checks=$((checks + 1))
-    grep -qF -- "$1" "$out" || fail "output lacks '$1'"
-}
-
-# line REGEX: some line of stdout matches the extended REGEX
-line() {
-    checks=$((checks + 1))
-    grep -Eq -- "$1" "$out" || fail "no output line matches '$1'"
-}
-
-# refused ARGS...: exit 2, nothing on stdout, one error line on stderr
-refused() {
-    expect 2 "$@"
-    checks=$((checks + 1))
-    [ ! -s "$out" ] || fail "refused, yet printed on stdout: $*"
-    checks=$((checks + 1))
-    [ "$(wc -l <"$err")" -eq 1 ] && grep -q '^hyperdual: error: ' "$err" || fail "not one error line: $*"
-}
-
 # ---- eval -------------------------------------------------------------------------
 expect 0 eval 'x^2*y' --at x=3,y=2 --json
 has '{"expression": "x^2*y", "variables": ["x", "y"], "point": [3, 2], "value": 18, "gradient": [12, 9], "hessian": [[4, 6], [6, 0]]'
@@ -196,7 +165,7 @@ has '"iterations": 0,'
 
 expect 0 minimize '(x-1)^2 + (y+2)^2' --from x=0,y=0 --method all --trace "$tmp/t.csv"
 checks=$((checks + 1))
-head -n 1 "$tmp/t.csv" | grep -q '^method,iteration,f,grad_norm,step,f_calls,dual_calls,hyper_calls,dual2_calls,dual4_calls,dualv_calls,hyperv_calls,taped_calls,pattern_calls,tape_sweeps,passes,x,y$' \
+head -n 1 "$tmp/t.csv" | grep -q '^method,iteration,f,grad_norm,step,f_calls,dual_calls,hyper_calls,dual2_calls,dual4_calls,dualv_calls,hyperv_calls,taped_calls,pattern_calls,tape_sweeps,passes,jacobian_evals,residual_evals,x,y$' \
     || fail "trace header"
 
 # Every pass is counted somewhere, and the counters add up to `passes`, in
@@ -238,6 +207,10 @@ counted() { # ARGS...: run minimize with --json, the table and a trace; check th
         END { exit bad }' "$out" || fail "table columns do not add up to passes: $*"
 }
 counted 0 --problem rosenbrock --method gd,bfgs
+# least squares: residual vectors (f calls), Jacobians (dual4 / dualv passes),
+# the final Hessians (hyperv / taped)
+counted 0 --problem osborne1 --method gn,lm
+counted 0 --problem osborne2 --method lm
 counted 0 --problem extended_rosenbrock --n 40 --method newton
 counted 0 --problem helical_valley --method newton-tr
 checks=$((checks + 1))

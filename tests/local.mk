@@ -18,7 +18,8 @@ tests_check_hyperdual_SOURCES = \
 	bench/bench_objectives.h \
 	tests/check_lanes_nansafe.c \
 	tests/check_tape.c \
-	tests/check_kinds.c
+	tests/check_kinds.c \
+	tests/check_lsq.c
 tests_check_hyperdual_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_hyperdual_LDADD = lib/libhyperdual.la $(CHECK_LIBS) -lm
 
@@ -77,8 +78,8 @@ TESTS += tests/oracle
 
 # The command-line tool: malformed input (exit 2, the contract's error format)
 # and its subcommands' behaviour.
-TESTS += tests/cli_errors.sh tests/cli_run.sh tests/cli_output.sh
-EXTRA_DIST += tests/cli_errors.sh tests/cli_run.sh tests/cli_output.sh tests/cli_common.sh
+TESTS += tests/cli_errors.sh tests/cli_run.sh tests/cli_output.sh tests/cli_fit.sh
+EXTRA_DIST += tests/cli_errors.sh tests/cli_run.sh tests/cli_output.sh tests/cli_common.sh tests/cli_fit.sh
 
 # The C++ face (include/hyperdual.hpp) under g++ and clang++: its API test
 # against hand formulas and the same functions written in C, and its names

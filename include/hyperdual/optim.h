@@ -1,8 +1,10 @@
 /**
  * @file hyperdual/optim.h
- * @brief Minimizers (gradient descent, Newton, trust-region Newton, BFGS) with
- *        exact derivatives, honest statuses and saddle-point awareness, and the
- *        classification of a stationary point by its Hessian's eigenvalues.
+ * @brief Minimizers (gradient descent, Newton, trust-region Newton, BFGS, and
+ *        for sums of squares Gauss–Newton and Levenberg–Marquardt) with exact
+ *        derivatives, honest statuses and saddle-point awareness, the
+ *        classification of a stationary point by its Hessian's eigenvalues,
+ *        and the statistics of a least-squares fit.
  */
 #ifndef HYPERDUAL_OPTIM_H
 #define HYPERDUAL_OPTIM_H
@@ -19,7 +21,11 @@ typedef enum {
     HD_GRADIENT_DESCENT,    /**< x <- x - step·g */
     HD_NEWTON,              /**< line-search Newton: solve H p = -g (LAPACKE Cholesky) */
     HD_NEWTON_TRUST_REGION, /**< trust-region Newton, exact subproblem (Moré–Sorensen) */
-    HD_BFGS                 /**< quasi-Newton BFGS with the same line searches */
+    HD_BFGS,                /**< quasi-Newton BFGS with the same line searches */
+    /* least squares: objectives from hd_sum_of_squares() only (HD_EINVAL otherwise) */
+    HD_GAUSS_NEWTON,        /**< Gauss–Newton: min ||r + J p|| (QR of J), backtracking on ||r||² */
+    HD_LEVENBERG_MARQUARDT  /**< Levenberg–Marquardt as MINPACK's lmder (Moré 1978): scaled
+                                 trust region on ||r + J p|| */
 } hd_method;
 
 /** Step-length rules. */
@@ -57,10 +63,18 @@ enum {
                                    fixed steps settled on a stationary point worse than the start */
     HD_SINGULAR_HESSIAN,      /**< pure Newton (HD_HESSIAN_AS_IS) met an exactly singular Hessian
                                    while not running away */
-    HD_STATIONARY             /**< ||g||_inf <= gtol without significant negative curvature, but
+    HD_STATIONARY,            /**< ||g||_inf <= gtol without significant negative curvature, but
                                    not proven a minimum: the Hessian is singular or nearly so
                                    (the test of HD_CONVERGED fails), or GD/BFGS with
                                    classify_final = 0 never computed it; never "converged" */
+    /* least squares (Gauss–Newton, Levenberg–Marquardt) */
+    HD_CONVERGED_REDUCTION,   /**< f fell by at most ftol·f, actually and as the linear model
+                                   predicted (MINPACK's test), at a point shown to be near a
+                                   minimum (HD_CONVERGED's test) */
+    HD_CONVERGED_SMALL_STEP,  /**< the step (LM: the trust region) shrank to xtol·||x|| (LM: in
+                                   its scaling), at a point shown to be near a minimum */
+    HD_SINGULAR_JACOBIAN      /**< Gauss–Newton: the Jacobian has dependent columns (rank < n),
+                                   so the Gauss–Newton step is not determined */
 };
 
 /** What the per-iteration callback sees. */
@@ -77,6 +91,9 @@ typedef struct hd_iteration {
     double        min_eigenvalue;/**< smallest Hessian eigenvalue when computed, else NaN */
     HD_COUNTS_MEMBERS            /**< passes so far, by kind (kinds.h): `counts` and
                                       f_calls, dual_calls, ... */
+    long          jacobian_evals;/**< least squares: Jacobians so far (their passes are in counts) */
+    long          residual_evals;/**< least squares: residual vectors without a Jacobian so far
+                                      (each one f_call) */
 } hd_iteration;
 HD__ANONYMOUS_END
 
@@ -89,6 +106,7 @@ typedef struct hd_trace_row {
     int    iteration;
     double f, grad_norm, step, tau;
     HD_COUNTS_MEMBERS     /**< passes so far, by kind (kinds.h) */
+    long   jacobian_evals, residual_evals; /**< least squares: as in hd_iteration */
 } hd_trace_row;
 HD__ANONYMOUS_END
 
@@ -102,14 +120,17 @@ typedef struct hd_options {
     double         learning_rate;  /**< finite, > 0: GD step with HD_LINESEARCH_NONE; default 1e-3 */
     hd_linesearch  line_search;    /**< default: backtracking (GD, Newton), strong Wolfe (BFGS); TR ignores it */
     hd_hessian_fix hessian_fix;    /**< Newton with a line search; default HD_HESSIAN_SHIFT */
-    double         ftol;           /**< finite, >= 0: relative f change test, 0 = off (default) */
-    double         xtol;           /**< finite, >= 0: relative step test, 0 = off (default) */
+    double         ftol;           /**< finite, >= 0: relative f change test, 0 = off (default);
+                                        GN, LM: MINPACK's relative reduction test, default 1e-8 */
+    double         xtol;           /**< finite, >= 0: relative step test, 0 = off (default);
+                                        GN, LM: MINPACK's step test, default 1e-8 */
     long           max_evals;      /**< >= 0: limit on f + dual + hyper calls, 0 = none; checked before
                                         each evaluation, so a gradient or Hessian may overshoot it */
-    int            classify_final; /**< 0 or 1: GD/BFGS: pay one Hessian at the end (and a second
-                                        one to prove a minimum) to classify the point; default 0,
-                                        and then they cannot show a minimum: HD_STATIONARY at
-                                        best, as their first-order work never sees curvature */
+    int            classify_final; /**< 0 or 1: GD/BFGS/GN/LM: pay one Hessian at the end (and a
+                                        second one to prove a minimum) to classify the point;
+                                        default 0 (GN, LM: 1), and then they cannot show a
+                                        minimum: HD_STATIONARY (GN, LM: or HD_STALLED) at best,
+                                        as their first-order work never sees curvature */
     int            escape_saddles; /**< 0 or 1: Newton, TR: use negative curvature (default 1): escape
                                         saddles, and (shifted Newton) prefer a curvature step
                                         that beats the Newton step; pure Newton never escapes */
@@ -161,6 +182,9 @@ typedef struct hd_result {
     long   curvature_steps;/**< Newton: steps along negative curvature that beat the shifted step */
     double f_last;        /**< f at the last iterate (differs from f when an iterate got worse) */
     size_t trace_len;     /**< rows written to hd_options.trace: min(iterations + 1, trace_cap) */
+    long   jacobian_evals;/**< least squares: Jacobians computed (their passes are in counts) */
+    long   residual_evals;/**< least squares: residual vectors computed without a Jacobian
+                               (trial points; each one f_call) */
 } hd_result;
 HD__ANONYMOUS_END
 
@@ -182,6 +206,12 @@ HD__ANONYMOUS_END
  * line-search trial one value or dual pass. The run
  * never stops on a non-finite trial value: the step shrinks instead. See
  * doc/optimizers.md for the methods, options and statuses.
+ * Gauss–Newton and Levenberg–Marquardt run on the residuals behind an
+ * objective of hd_sum_of_squares() (hd_objective_residuals()), count
+ * res->jacobian_evals and res->residual_evals, and end "converged" only
+ * where the exact Hessian shows a minimum (HD_CONVERGED,
+ * HD_CONVERGED_REDUCTION, HD_CONVERGED_SMALL_STEP; doc/optimizers.md,
+ * "Least squares").
  * @param obj in: the objective; obj->n >= 1 and a hyper-dual body (f_hyper or bodies->hyper)
  * @param x   in/out: n = obj->n values; the start, then the point returned
  * @param opt in, may be NULL (= defaults for HD_NEWTON): the options
@@ -189,8 +219,10 @@ HD__ANONYMOUS_END
  *            fine); on a negative return, res->status is that code and converged 0
  * @return HD_OK when the run ended in a status (see res->status); HD_EINVAL for
  *         bad arguments (NULL obj or x, n == 0, no hyper-dual body, an out-of-range
- *         option, a trace_cap without a trace); HD_ENOMEM (also for an n whose
- *         array sizes do not fit in a size_t); x is untouched after these.
+ *         option, a trace_cap without a trace, HD_GAUSS_NEWTON or
+ *         HD_LEVENBERG_MARQUARDT on an objective that hd_sum_of_squares() did not
+ *         make); HD_ENOMEM (also for an n, or m residuals, whose array sizes do not
+ *         fit in a size_t); x is untouched after these.
  *         HD_ELAPACK if LAPACKE fails in an unexpected way (x and res then
  *         still describe the best point seen).
  */
@@ -220,25 +252,79 @@ HD_API const char *hd_status_str(int status);
 HD_API const char *hd_status_advice(int status, const hd_options *opt);
 
 /** @brief Name of a method ("gradient descent", "newton", "newton trust region",
- *         "bfgs"); "unknown method" for a value that is no method. */
+ *         "bfgs", "gauss-newton", "levenberg-marquardt"); "unknown method" for a
+ *         value that is no method. */
 HD_API const char *hd_method_name(hd_method method);
 
 /**
  * @brief A method's short key, the name `hyperdual minimize --method` takes:
- *        "gd", "bfgs", "newton", "newton-tr".
+ *        "gd", "bfgs", "newton", "newton-tr", "gn", "lm".
  * @param method any value
  * @return a static string, or NULL for a value that is no method
  */
 HD_API const char *hd_method_key(hd_method method);
 
 /**
- * @brief The methods in a sensible order (first order, then second order),
+ * @brief Whether a method runs only on a sum of squares with residuals (an
+ *        objective from hd_sum_of_squares(); hd_minimize refuses others with
+ *        HD_EINVAL): Gauss–Newton and Levenberg–Marquardt.
+ * @param method any value
+ * @return 1 for such a method, 0 for any other value
+ */
+HD_API int hd_method_needs_residuals(hd_method method);
+
+/**
+ * @brief The methods in a sensible order (first order, then least squares,
+ *        then second order),
  *        for listing them: method i for i = 0, 1, ... until HD_EINVAL.
  * @param i      the position, from 0
  * @param method out, not NULL: the i-th method
  * @return HD_OK; HD_EINVAL when i is past the last method or method is NULL
  */
 HD_API HD_WARN_UNUSED int hd_method_at(size_t i, hd_method *method);
+
+/** @brief 1 for a status that says a minimum was shown: HD_CONVERGED,
+ *         HD_CONVERGED_REDUCTION, HD_CONVERGED_SMALL_STEP (hd_result.converged). */
+HD_API int hd_status_converged(int status);
+
+/** The statistics of a least-squares fit at a point (hd_fit_statistics()). */
+typedef struct hd_fit_stats {
+    size_t m;     /**< residuals (observations) */
+    size_t p;     /**< parameters */
+    size_t dof;   /**< degrees of freedom m - p (0 when m <= p) */
+    size_t rank;  /**< numerical rank of J: singular values above eps·max(m, p)·σ_max */
+    double rss;   /**< residual sum of squares Σ r_i² */
+    double s2;    /**< RSS / (m - p), the residual variance; NaN when m <= p */
+} hd_fit_stats;
+
+/**
+ * @brief RSS, degrees of freedom, covariance s² (JᵀJ)⁻¹ and standard errors
+ *        of a least-squares fit at x (one Jacobian; J's SVD through LAPACKE).
+ *
+ * The covariance is computed as s² V Σ⁻² Vᵀ from J = U Σ Vᵀ, never by
+ * inverting JᵀJ, whose condition number is that of J squared. J is rank
+ * deficient when a singular value is at most eps·max(m, p)·σ_max (the
+ * threshold of scipy's curve_fit); then no covariance exists, and the
+ * parameters with a component of at least 1e-6 in J's null space (the
+ * right singular vectors of the small singular values) are the ones the
+ * data do not determine.
+ * @param F             in: the residuals (as for hd_jacobian())
+ * @param x             in: n = F->n parameter values (usually a fit's solution)
+ * @param stats         out, not NULL: filled whenever the residuals and the
+ *                      Jacobian are finite (also with HD_EDOM, HD_ESINGULAR)
+ * @param covariance    out, may be NULL: p*p, row-major; written only on HD_OK
+ * @param std_errors    out, may be NULL: p values sqrt(diag(covariance)); only on HD_OK
+ * @param identifiable  out, may be NULL: p flags, 1 for a parameter the data
+ *                      determine, 0 for one in J's null space; written on
+ *                      HD_OK (all 1) and HD_ESINGULAR
+ * @return HD_OK; HD_EINVAL for a NULL F/x/stats or an unusable F; HD_EDOM when
+ *         m <= p (no degrees of freedom: s² is undefined); HD_ESINGULAR when J
+ *         is rank deficient (see identifiable); HD_ENONFINITE when the
+ *         residuals or the Jacobian are not finite at x; HD_ENOMEM; HD_ELAPACK.
+ */
+HD_API HD_WARN_UNUSED int hd_fit_statistics(const hd_vector_objective *F, const double *x,
+                                            hd_fit_stats *stats, double *covariance,
+                                            double *std_errors, int *identifiable);
 
 /** Kinds of stationary point. */
 typedef enum { HD_POINT_MINIMUM, HD_POINT_MAXIMUM, HD_POINT_SADDLE,

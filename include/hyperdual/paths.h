@@ -85,6 +85,38 @@ HD_API HD_WARN_UNUSED int hd_hessian_ex(const hd_objective *obj, const double *x
                                         double *grad, double *hess, hd_path path,
                                         hd_counts *counts);
 
+/**
+ * @brief hd_jacobian() with a chosen path and pass counts.
+ * @param F      in: the function; F->n >= 1, F->m >= 1 and a dual body (f_dual or bodies->dual)
+ * @param x      in: n = F->n values, the point
+ * @param fx     out, may be NULL: m values F(x)
+ * @param jac    out, not NULL: m*n, row-major
+ * @param path   HD_PATH_AUTO; HD_PATH_SCALAR (n dual passes); HD_PATH_NARROW
+ *               (ceil(n/4) hd_dual4 passes, or one hd_dual2 pass up to n = 2;
+ *               scalar passes for a function with neither); HD_PATH_LANES
+ *               (ceil(n/HD_LANES) hd_dualv passes; needs bodies->dualv)
+ * @param counts in/out, may be NULL; otherwise incremented by the passes made
+ * @return HD_OK; HD_EINVAL for a NULL F/x/jac, n == 0, m == 0, no dual body, or
+ *         a path the function cannot take (HD_PATH_LANES without bodies->dualv,
+ *         HD_PATH_TAPE, HD_PATH_SPARSE); HD_ENOMEM.
+ */
+HD_API HD_WARN_UNUSED int hd_jacobian_ex(const hd_vector_objective *F, const double *x,
+                                         double *fx, double *jac, hd_path path,
+                                         hd_counts *counts);
+
+/**
+ * @brief hd_vector_value() with pass counts (f_calls for a plain evaluation,
+ *        dual_calls without one).
+ * @param F      in: the function, as for hd_jacobian()
+ * @param x      in: n = F->n values, the point
+ * @param out    out, not NULL: m values F(x)
+ * @param counts in/out, may be NULL; otherwise incremented by the evaluation made
+ * @return HD_OK; HD_EINVAL for a NULL F/x/out, n == 0, m == 0 or no dual body;
+ *         HD_ENOMEM.
+ */
+HD_API HD_WARN_UNUSED int hd_vector_value_ex(const hd_vector_objective *F, const double *x,
+                                             double *out, hd_counts *counts);
+
 HD_END_DECLS
 
 #endif /* HYPERDUAL_PATHS_H */

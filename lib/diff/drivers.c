@@ -1,5 +1,6 @@
-/* The public drivers: hd_value, hd_gradient, hd_hessian (and their _ex forms
- * with a chosen path and pass counts), hd_sparse_hessian, and the small
+/* The public drivers: hd_value, hd_gradient, hd_hessian, hd_jacobian (and
+ * their _ex forms with a chosen path and pass counts), hd_sparse_hessian,
+ * hd_vector_value, and the small
  * functions on kinds and counters. A driver validates, then walks the table
  * of paths (path_table.h): a forced path answers (or, if it declines, the scalar
  * path does); the automatic choice takes the first row that can and wins,
@@ -161,4 +162,74 @@ int hd_sparse_hessian(const hd_objective *obj, const hd_sparsity *sp, const doub
         if (rc != HD__DECLINED) return rc;
     }
     return rc;
+}
+
+/* ---- vector functions --------------------------------------------------------------- */
+
+int hd_vector_value_ex(const hd_vector_objective *F, const double *x, double *out,
+                       hd_counts *counts)
+{
+    if (!hd__vobjective_ok(F) || !x || !out) return HD_EINVAL;
+    hd_counts scratch = {0};
+    hd_counts *c = counts ? counts : &scratch;
+    if (hd__vhas_value(F)) {
+        hd__vcall_value(F, x, out);
+        c->f_calls++;
+        return HD_OK;
+    }
+    const size_t n = F->n, m = F->m;
+    hd_dual *xd = hd__malloc_array(n, sizeof *xd), *r = hd__malloc_array(m, sizeof *r);
+    if (!xd || !r) {
+        free(xd);
+        free(r);
+        return HD_ENOMEM;
+    }
+    hd__init_dual_array(xd, x, n);
+    hd__vcall_dual(F, xd, r);
+    c->dual_calls++;
+    for (size_t i = 0; i < m; i++) out[i] = r[i].val;
+    free(xd);
+    free(r);
+    return HD_OK;
+}
+
+int hd_vector_value(const hd_vector_objective *F, const double *x, double *out)
+{
+    return hd_vector_value_ex(F, x, out, NULL);
+}
+
+/* The Jacobian's walk: a forced path answers (the scalar path when it
+ * declines); the automatic choice takes the first row that has a Jacobian,
+ * the kinds it needs and its n. */
+static int jacobian(const hd_vector_objective *F, const double *x, double *fx, double *jac,
+                    hd_path path, hd_counts *c)
+{
+    if (!hd__vobjective_ok(F) || !x || !jac) return HD_EINVAL;
+    if (path != HD_PATH_AUTO) {
+        const hd__path *p = path_find(path);
+        if (!p || !p->jacobian || !hd__vhas_kinds(F, p->on_jacobian.needs)) return HD_EINVAL;
+        const int rc = p->jacobian(F, x, fx, jac, c);
+        return rc != HD__DECLINED ? rc : hd__jacobian_scalar(F, x, fx, jac, c);
+    }
+    for (size_t i = 0; i < PATH_COUNT; i++) {
+        const hd__path *p = &paths[i];
+        if (!p->jacobian || F->n < p->on_jacobian.from_n || !hd__vhas_kinds(F, p->on_jacobian.needs))
+            continue;
+        const int rc = p->jacobian(F, x, fx, jac, c);
+        if (rc != HD__DECLINED) return rc;
+    }
+    return hd__jacobian_scalar(F, x, fx, jac, c); /* not reached: scalar always answers */
+}
+
+int hd_jacobian_ex(const hd_vector_objective *F, const double *x, double *fx, double *jac,
+                   hd_path path, hd_counts *counts)
+{
+    hd_counts scratch = {0};
+    return jacobian(F, x, fx, jac, path, counts ? counts : &scratch);
+}
+
+int hd_jacobian(const hd_vector_objective *F, const double *x, double *fx, double *jac)
+{
+    hd_counts scratch = {0};
+    return jacobian(F, x, fx, jac, HD_PATH_AUTO, &scratch);
 }

@@ -1,5 +1,5 @@
 /* Drivers beyond value/gradient/Hessian: directional derivatives, H·v,
- * vᵀHw, Jacobians and the derivative checker. Each seeds the dual parts with
+ * vᵀHw and the derivative checker. Each seeds the dual parts with
  * the directions the caller wants, so one pass replaces what a full gradient
  * or Hessian would cost. */
 #include <config.h>
@@ -84,31 +84,6 @@ int hd_directional2(const hd_objective *obj, const double *x, const double *v, c
     if (gv) *gv = r.d1;
     if (gw) *gw = r.d2;
     if (vhw) *vhw = r.d12;
-    return HD_OK;
-}
-
-int hd_jacobian(const hd_vector_objective *F, const double *x, double *fx, double *jac)
-{
-    if (!F || !x || !jac || F->n < 1 || F->m < 1 || !F->f_dual) return HD_EINVAL;
-    const size_t n = F->n, m = F->m;
-    hd_dual *xd = hd__malloc_array(n, sizeof *xd);
-    hd_dual *out = hd__malloc_array(m, sizeof *out);
-    if (!xd || !out) {
-        free(xd);
-        free(out);
-        return HD_ENOMEM;
-    }
-    for (size_t j = 0; j < n; j++) xd[j] = hd_dual_const(x[j]);
-    for (size_t j = 0; j < n; j++) {
-        xd[j].d1 = 1.0;
-        F->f_dual(xd, out, F->ctx);
-        xd[j].d1 = 0.0;
-        for (size_t i = 0; i < m; i++) jac[i * n + j] = out[i].d1;
-        if (fx && j == 0)
-            for (size_t i = 0; i < m; i++) fx[i] = out[i].val;
-    }
-    free(xd);
-    free(out);
     return HD_OK;
 }
 

@@ -13,6 +13,8 @@
 #define LANES_HESSIAN_MIN_N 3             /* hd_hyperv Hessian from this n on */
 #define TAPE_GRADIENT_MIN_N (HD_LANES + 1) /* reverse sweep once lanes need two passes */
 #define TAPE_HESSIAN_MIN_N 8              /* forward-over-reverse sweeps from this n on */
+#define NARROW_JACOBIAN_MIN_N 2           /* hd_dual2/hd_dual4 Jacobian from this n on */
+#define LANES_JACOBIAN_MIN_N 5            /* hd_dualv Jacobian from this n on */
 
 /* The kinds (bits 1u << hd_kind) that the automatic gradient and Hessian
  * call for some n in lo..hi (1 <= lo <= hi), with the contract's (value,
@@ -29,5 +31,14 @@
      | ((hi) >= LANES_GRADIENT_MIN_N ? HD__PATH_KIND(DUALV) : 0u)                               \
      | ((hi) >= LANES_HESSIAN_MIN_N ? HD__PATH_KIND(HYPERV) : 0u)                               \
      | ((hi) >= TAPE_GRADIENT_MIN_N || (hi) >= TAPE_HESSIAN_MIN_N ? HD__PATH_KIND(TAPED) : 0u))
+
+/* The kinds the automatic Jacobian calls for some n in lo..hi: the narrow
+ * passes' hd_dual2 (n = 2) and hd_dual4 (n = 3, 4), the lanes from their
+ * threshold on, and the contract's value and dual. */
+#define HD__JACOBIAN_KINDS(lo, hi)                                                              \
+    (HD__PATH_KIND(VALUE) | HD__PATH_KIND(DUAL)                                                 \
+     | ((lo) <= 2 && (hi) >= NARROW_JACOBIAN_MIN_N ? HD__PATH_KIND(DUAL2) : 0u)                 \
+     | ((lo) <= 4 && (hi) >= 3 ? HD__PATH_KIND(DUAL4) : 0u)                                     \
+     | ((hi) >= LANES_JACOBIAN_MIN_N ? HD__PATH_KIND(DUALV) : 0u))
 
 #endif

@@ -1,6 +1,7 @@
 /* The lane path (HD_PATH_LANES): a gradient from ceil(n/HD_LANES) hd_dualv
  * passes of HD_LANES directions each; a Hessian from hd_hyperv passes that
- * each give HD_HYPERV_LANES entries of one row of the upper triangle. */
+ * each give HD_HYPERV_LANES entries of one row of the upper triangle; a
+ * Jacobian from ceil(n/HD_LANES) hd_dualv passes of the vector function. */
 #include <config.h>
 #include "internal.h"
 
@@ -74,4 +75,13 @@ size_t hd__dense_lane_passes(size_t n)
     size_t p = 0;
     for (size_t i = 0; i < n; i++) p += (n - i + HD_HYPERV_LANES - 1) / HD_HYPERV_LANES;
     return p;
+}
+
+HD__JACOBIAN_PASSES(jacobian_dualv, hd_dualv, dualv, HD_LANES, dualv_calls, HD__LANE_SEED,
+                    HD__LANE_OF)
+
+int hd__jacobian_lanes(const hd_vector_objective *F, const double *x, double *fx, double *jac,
+                       hd_counts *c)
+{
+    return jacobian_dualv(F, x, fx, jac, c);
 }

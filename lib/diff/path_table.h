@@ -43,12 +43,15 @@ static const hd__path paths[] = {
     {.id = HD_PATH_LANES, .name = "lanes",
      .on_gradient = {BIT(DUALV), LANES_GRADIENT_MIN_N, NULL},
      .on_hessian = {BIT(HYPERV), LANES_HESSIAN_MIN_N, NULL},
-     .gradient = hd__gradient_lanes, .hessian = hd__hessian_lanes},
+     .gradient = hd__gradient_lanes, .hessian = hd__hessian_lanes,
+     .on_jacobian = {BIT(DUALV), LANES_JACOBIAN_MIN_N, NULL}, .jacobian = hd__jacobian_lanes},
     {.id = HD_PATH_NARROW, .name = "narrow",
-     .on_gradient = {0, 1, narrow_beats_dual}, .gradient = hd__gradient_narrow},
+     .on_gradient = {0, 1, narrow_beats_dual}, .gradient = hd__gradient_narrow,
+     .on_jacobian = {0, NARROW_JACOBIAN_MIN_N, NULL}, .jacobian = hd__jacobian_narrow},
     {.id = HD_PATH_SCALAR, .name = "scalar",
      .on_gradient = {0, 1, NULL}, .on_hessian = {0, 1, NULL},
-     .gradient = hd__gradient_scalar, .hessian = hd__hessian_scalar},
+     .gradient = hd__gradient_scalar, .hessian = hd__hessian_scalar,
+     .on_jacobian = {0, 1, NULL}, .jacobian = hd__jacobian_scalar},
 };
 #define PATH_COUNT (sizeof paths / sizeof paths[0])
 #undef BIT

@@ -57,11 +57,33 @@ int hd__eval_hessian(hd__eval *ev, const double *x, double *f, double *g, double
                          : hd_hessian_ex(ev->obj, x, f, g, h, HD_PATH_AUTO, &ev->counts);
 }
 
-/* What the method needs at x: value and gradient, plus the Hessian for Newton and TR. */
+/* Residuals alone (one plain evaluation, an f_call) and residuals with the
+ * Jacobian (its passes by kind): least squares counts each kind of
+ * evaluation too, and both count against max_evals through their passes. */
+int hd__eval_residuals(hd__eval *ev, const hd_vector_objective *F, const double *x, double *r)
+{
+    if (exhausted(ev)) return HD__OUT_OF_EVALS;
+    const int st = hd_vector_value_ex(F, x, r, &ev->counts);
+    if (st == HD_OK) ev->residuals++;
+    return st;
+}
+
+int hd__eval_jacobian(hd__eval *ev, const hd_vector_objective *F, const double *x, double *r,
+                      double *jac)
+{
+    if (exhausted(ev)) return HD__OUT_OF_EVALS;
+    const int st = hd_jacobian_ex(F, x, r, jac, HD_PATH_AUTO, &ev->counts);
+    if (st == HD_OK) ev->jacobians++;
+    return st;
+}
+
+/* What the method needs at x: value and gradient, plus the Hessian for Newton and TR;
+ * least squares evaluates its residuals and Jacobian instead (its row's evaluate). */
 int hd__eval_full(hd__run *rn, const double *x, double *f, double *g, double *h)
 {
-    return rn->second_order ? hd__eval_hessian(&rn->ev, x, f, g, h)
-                            : hd__eval_gradient(&rn->ev, x, f, g);
+    if (rn->second_order) return hd__eval_hessian(&rn->ev, x, f, g, h);
+    return rn->method->evaluate ? rn->method->evaluate(rn, x, f, g)
+                                : hd__eval_gradient(&rn->ev, x, f, g);
 }
 
 /* ---- vectors ------------------------------------------------------------------- */
@@ -144,10 +166,9 @@ void hd__accept(hd__run *rn, double ft, double step)
     }
 }
 
-/* Callback and trace row for the current iterate; HD_STOPPED_BY_CALLBACK or 0.
- * The trace is a ring: row k goes to slot k mod trace_cap, and
+/* The trace is a ring: row k goes to slot k mod trace_cap, and
  * order_trace puts the last trace_cap rows in order at the end. */
-static int report(hd__run *rn)
+int hd__report(hd__run *rn)
 {
     if (rn->opt.trace_cap > 0) {
         hd_trace_row *row = &rn->opt.trace[rn->trace_rows++ % rn->opt.trace_cap];
@@ -157,12 +178,15 @@ static int report(hd__run *rn)
         row->step = rn->step;
         row->tau = rn->tau;
         row->counts = rn->ev.counts;
+        row->jacobian_evals = rn->ev.jacobians;
+        row->residual_evals = rn->ev.residuals;
     }
     if (!rn->opt.callback) return 0;
     const hd_iteration it = {
         .iteration = rn->iter, .n = rn->n, .x = rn->x, .f = rn->f, .grad_norm = rn->gnorm,
         .step = rn->step, .dx_norm = rn->dx_norm, .tau = rn->tau, .min_eigenvalue = rn->min_eig,
-        .counts = rn->ev.counts,
+        .counts = rn->ev.counts, .jacobian_evals = rn->ev.jacobians,
+        .residual_evals = rn->ev.residuals,
     };
     return rn->opt.callback(&it, rn->opt.callback_data) ? HD_STOPPED_BY_CALLBACK : 0;
 }
@@ -337,7 +361,7 @@ int hd__iterate_checks(hd__run *rn)
     /* Bounded by max_iter: each pass returns or escapes (iter + 1, only
      * below max_iter; see stationary). */
     for (;;) {
-        int st = report(rn);
+        int st = hd__report(rn);
         if (st) return st;
         if (!(rn->gnorm <= rn->opt.gtol)) break;
         st = stationary(rn);
@@ -347,7 +371,7 @@ int hd__iterate_checks(hd__run *rn)
     const double lim = rn->opt.divergence_limit;
     if (fabs(rn->f) > lim || hd__norm_inf(n, rn->x) > lim) return HD_DIVERGED;
     if (rn->runaway >= HD__RUNAWAY_STEPS) return HD_DIVERGED;
-    if (rn->iter > 0) {
+    if (rn->iter > 0 && !rn->method->own_tolerances) {
         const double df = fabs(rn->f_prev - rn->f);
         if (rn->opt.ftol > 0 && df <= rn->opt.ftol * fmax(fabs(rn->f), fabs(rn->f_prev)))
             return HD_STALLED;

@@ -5,7 +5,9 @@
  *                 the checks of every iteration, "is it a minimum?"
  *   linesearch.c  backtracking and strong Wolfe
  *   loop.c        the line-search loop, driven by a method's hooks
- *   gd.c bfgs.c newton.c trust.c   the methods: hooks and a row each
+ *   lsq.c         least squares: residuals and Jacobians, QR steps, the stop tests
+ *                 and the verdict at the end
+ *   gd.c bfgs.c newton.c trust.c gn.c lm.c   the methods: hooks and a row each
  *   classify.c    hd_classify
  *   run.c         the table of methods and hd_minimize */
 #ifndef HYPERDUAL_LIB_OPTIM_INTERNAL_H
@@ -24,6 +26,7 @@ typedef struct hd__eval {
     const hd_objective *obj;
     hd_counts counts;
     long max_evals; /* 0 = unlimited */
+    long jacobians, residuals; /* least squares: Jacobians, and residual vectors without one */
 } hd__eval;
 
 struct hd__method;
@@ -64,6 +67,7 @@ typedef struct hd__run {
     size_t trace_rows;     /* rows reported to opt.trace (a ring of opt.trace_cap) */
     int prev_valid;        /* xt and ht hold the previous iterate and its Hessian
                               (second order, until the next trial point) */
+    void *own;             /* the method's own memory (prepare/release), or NULL */
 } hd__run;
 
 /* ---- the table of methods (run.c) ----------------------------------------------- */
@@ -96,10 +100,21 @@ typedef struct hd__method {
     const hd__line_search_hooks *steps; /* for hd__line_search_run */
     int (*escapes_saddles)(const hd_options *o); /* second order: leaves a saddle */
     int (*advice)(int status, const hd_options *o); /* which line of a status fits (HD__FOR_*) */
+    /* Least squares (NULL / 0 for the others): */
+    void (*defaults)(hd_options *o);  /* adjusts hd_options_default's values for the method */
+    int (*prepare)(hd__run *rn);      /* before the start is evaluated: the method's own memory
+                                         (rn->own); HD_EINVAL refuses the objective */
+    void (*release)(hd__run *rn);     /* frees rn->own */
+    int (*evaluate)(hd__run *rn, const double *x, double *f, double *g); /* in place of
+                                         hd__eval_full's gradient (first order only) */
+    int own_tolerances;               /* ftol/xtol are the method's tests, not the stall tests */
+    int classifies_itself;            /* its loop classifies the returned point (with
+                                         classify_final); run.c does not */
 } hd__method;
 
-/* The rows (gd.c, bfgs.c, newton.c, trust.c). */
+/* The rows (gd.c, bfgs.c, newton.c, trust.c, gn.c, lm.c). */
 extern const hd__method hd__gradient_descent, hd__bfgs, hd__newton, hd__trust_region;
+extern const hd__method hd__gauss_newton, hd__levenberg_marquardt;
 
 /* ---- the line-search loop (loop.c) ---- */
 int hd__line_search_run(hd__run *rn);
@@ -110,8 +125,11 @@ int hd__eval_value(hd__eval *ev, const double *x, double *f);
 int hd__eval_directional(hd__eval *ev, const double *x, const double *v, double *f, double *dv);
 int hd__eval_gradient(hd__eval *ev, const double *x, double *f, double *g);
 int hd__eval_hessian(hd__eval *ev, const double *x, double *f, double *g, double *h);
+int hd__eval_residuals(hd__eval *ev, const hd_vector_objective *F, const double *x, double *r);
+int hd__eval_jacobian(hd__eval *ev, const hd_vector_objective *F, const double *x, double *r,
+                      double *jac);
 /* What the method needs at x: value and gradient, and the Hessian for a
- * second-order method. */
+ * second-order method (least squares: its row's evaluate). */
 int hd__eval_full(hd__run *rn, const double *x, double *f, double *g, double *h);
 
 /* ---- small vector helpers (core.c) ---- */
@@ -132,6 +150,8 @@ int hd__trial_point(hd__run *rn, double alpha);
 /* ---- shared steps of the loops (core.c) ---- */
 /* Move the iterate to the trial point (x <- xt, g <- gt, ...). */
 void hd__accept(hd__run *rn, double ft, double step);
+/* Callback and trace row for the current iterate; HD_STOPPED_BY_CALLBACK or 0. */
+int hd__report(hd__run *rn);
 /* Status for a failed step: precision limit when ||g|| is already tiny. */
 int hd__failed_step_status(const hd__run *rn);
 /* The checks at the top of every iteration (non-finite, callback, gradient
@@ -151,6 +171,66 @@ int hd__classify_current(hd__run *rn, hd_point_kind *kind);
 /* At ||g|| <= gtol without negative curvature: HD_CONVERGED when a minimum
  * is shown (hd__minimum_shown), else HD_STATIONARY. */
 int hd__minimum_or_stationary(hd__run *rn);
+
+/* ---- least squares (lsq.c) ----
+ * The method's own memory (rn->own) and the steps Gauss-Newton and
+ * Levenberg-Marquardt share. */
+typedef struct hd__lsq {
+    hd_vector_objective F; /* the residuals (hd_objective_residuals) */
+    size_t m, rows;        /* residuals; rows = max(m, n): J padded with zero rows */
+    double *r, *rt;        /* residuals at x and at the trial point (m) */
+    double *jac;           /* J at x, m×n row-major, when jac_known */
+    double *qr;            /* rows×n column-major: J P = Q R (hd__lsq_factor) */
+    double *tau;           /* n: Q's reflectors */
+    size_t *perm;          /* n: column j of J P is column perm[j] of J */
+    double *qtr;           /* rows: Qᵀ r */
+    double *colnorm;       /* n: ||column j of J|| */
+    double *diag;          /* n: the scaling D (max over the run of the column norms) */
+    double *aug;           /* 2n×n: LM's [R; sqrt(par) D P], then its factor S */
+    double *rhs;           /* 2n: LM's [Qᵀ r; 0], then its transform */
+    double *tau2;          /* n: the reflectors of aug's factorization */
+    double *w1, *w2, *w3, *w4; /* n each: scratch */
+    int g_known;           /* rn->g (and jac, r) belong to rn->x */
+} hd__lsq;
+
+/* Internal stops of the least-squares loops, settled by hd__lsq_finish
+ * (positive, above every public status, like HD__OUT_OF_EVALS). */
+enum { HD__STOP_REDUCTION = 1001, /* relative reduction <= ftol */
+       HD__STOP_SMALL_STEP,       /* step <= xtol·||x|| */
+       HD__STOP_FLOOR };          /* the same tests at the rounding level (eps) */
+
+int hd__lsq_prepare(hd__run *rn);
+void hd__lsq_release(hd__run *rn);
+int hd__lsq_evaluate(hd__run *rn, const double *x, double *f, double *g);
+void hd__lsq_defaults(hd_options *o);
+/* J P = Q R of the Jacobian at x, its column norms, Qᵀ r; the scaling D
+ * starts at the column norms (1 for a zero column) when first, else keeps
+ * the larger. HD_NONFINITE_GRADIENT for a non-finite J. */
+int hd__lsq_factor(hd__run *rn, int first);
+/* ||D v||_2 */
+double hd__lsq_scaled_norm(const hd__lsq *ls, const double *v);
+/* Residuals at rn->xt into ls->rt; *ft = Σ rt_i² (inf when not finite). */
+int hd__lsq_trial(hd__run *rn, double *ft);
+/* Accept rn->xt with the residuals ls->rt and value ft: with its Jacobian
+ * (1; HD_NONFINITE_GRADIENT, nothing accepted, where J or r is not finite
+ * there) or without it (0: the run is ending; g is filled in by
+ * hd__lsq_finish). */
+int hd__lsq_accept(hd__run *rn, double ft, double step, int with_jacobian);
+/* The status a least-squares run ends with: the gradient test's
+ * HD_STATIONARY and the HD__STOP_* candidates become converged statuses
+ * where a minimum is shown (one Hessian at x and one at the Newton point,
+ * outside max_evals, with classify_final), else HD_STATIONARY, HD_STALLED,
+ * HD_SADDLE or the failed-step status; other statuses pass unchanged. */
+int hd__lsq_finish(hd__run *rn, int status);
+/* MINPACK's tests after a trial (lmder): the relative reduction actred
+ * and the predicted one prered (both relative to f) at most ftol with
+ * ratio = actred/prered <= 2 (HD__STOP_REDUCTION); the step's scaled norm
+ * at most xtol times x's (HD__STOP_SMALL_STEP); either at eps
+ * (HD__STOP_FLOOR); else 0. */
+int hd__lsq_stop_test(const hd__run *rn, double actred, double prered, double ratio,
+                      double step_norm, double x_norm);
+/* The advice of either least-squares row (HD__FOR_*). */
+int hd__lsq_advice(int status, const hd_options *o, int line);
 
 /* Runaway divergence: this many consecutive accepted steps, each raising f
  * and at least doubling ||x||_inf, are reported as HD_DIVERGED. Only methods

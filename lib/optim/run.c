@@ -18,9 +18,11 @@
 /* ---- the table of methods -------------------------------------------------------- */
 
 /* In the order `all` runs them and --help lists them: first order, then
- * second order. */
+ * least squares (first derivatives of the residuals: JᵀJ), then second
+ * order. */
 static const hd__method *const methods[] = {
-    &hd__gradient_descent, &hd__bfgs, &hd__newton, &hd__trust_region,
+    &hd__gradient_descent, &hd__bfgs, &hd__gauss_newton, &hd__levenberg_marquardt,
+    &hd__newton, &hd__trust_region,
 };
 #define METHOD_COUNT (sizeof methods / sizeof methods[0])
 
@@ -43,6 +45,12 @@ const char *hd_method_key(hd_method method)
 {
     const hd__method *m = method_of(method);
     return m ? m->key : NULL;
+}
+
+int hd_method_needs_residuals(hd_method method)
+{
+    const hd__method *m = method_of(method);
+    return m && m->prepare == hd__lsq_prepare;
 }
 
 const char *hd_method_name(hd_method method)
@@ -77,6 +85,13 @@ void hd_options_default(hd_options *opt, hd_method method)
         .trace_cap = 0,
     };
     *opt = d;
+    if (m && m->defaults) m->defaults(opt);
+}
+
+int hd_status_converged(int status)
+{
+    return status == HD_CONVERGED || status == HD_CONVERGED_REDUCTION ||
+           status == HD_CONVERGED_SMALL_STEP;
 }
 
 /* The status lines live in the table of every code in errors.c, which
@@ -224,7 +239,7 @@ static void init_result(hd_result *res)
  * tiny. */
 static int about_last_iterate(int status)
 {
-    return status == HD_CONVERGED || status == HD_STATIONARY || status == HD_SADDLE ||
+    return hd_status_converged(status) || status == HD_STATIONARY || status == HD_SADDLE ||
            status == HD_PRECISION_LIMIT;
 }
 
@@ -264,6 +279,10 @@ static int minimize(const hd_objective *obj, double *x, const hd_options *opt, h
     int st = allocate(rn, &block);
     if (st != HD_OK) return st;
     hd__eval_init(&rn->ev, obj, rn->opt.max_evals);
+    if (rn->method->prepare && (st = rn->method->prepare(rn)) != HD_OK) {
+        free(block);
+        return st;
+    }
     rn->kind = -1;
     rn->min_eig = NAN;
     rn->radius = rn->opt.trust_radius;
@@ -287,7 +306,7 @@ static int minimize(const hd_objective *obj, double *x, const hd_options *opt, h
     if (st == HD__OUT_OF_EVALS) st = HD_MAX_EVALUATIONS;
     if (st > 0) status = settle_returned_point(rn, st);
 
-    if (status > 0 && rn->opt.classify_final && !rn->second_order) {
+    if (status > 0 && rn->opt.classify_final && !rn->second_order && !rn->method->classifies_itself) {
         const int cst = classify_final(rn, &status);
         if (cst < 0) st = cst;
     } else if (status > 0 && rn->second_order && rn->best_is_current && rn->kind < 0 &&
@@ -304,11 +323,11 @@ static int minimize(const hd_objective *obj, double *x, const hd_options *opt, h
      * eigenvalues does not make a point with a large gradient a minimum. */
     if (rn->best_is_current || (rn->opt.classify_final && !rn->second_order)) {
         res->min_eigenvalue = rn->min_eig;
-        if (status == HD_CONVERGED || status == HD_STATIONARY || status == HD_SADDLE)
+        if (hd_status_converged(status) || status == HD_STATIONARY || status == HD_SADDLE)
             res->point_kind = rn->kind;
     }
     res->status = st < 0 ? st : status;
-    res->converged = res->status == HD_CONVERGED;
+    res->converged = hd_status_converged(res->status);
     res->iterations = rn->iter;
     res->counts = rn->ev.counts;
     res->passes = hd_counts_passes(&rn->ev.counts);
@@ -316,7 +335,10 @@ static int minimize(const hd_objective *obj, double *x, const hd_options *opt, h
     res->grad_norm = rn->gbest;
     res->f_last = rn->f;
     res->trace_len = order_trace(rn->opt.trace, rn->opt.trace_cap, rn->trace_rows);
+    res->jacobian_evals = rn->ev.jacobians;
+    res->residual_evals = rn->ev.residuals;
     memcpy(x, rn->xbest, n * sizeof *x);
+    if (rn->method->release) rn->method->release(rn);
     free(block);
     return st < 0 ? st : HD_OK;
 }
