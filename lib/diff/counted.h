@@ -12,4 +12,28 @@ int hd__objective_valid(const hd_objective *obj);
 int hd__directional_counted(const hd_objective *obj, const double *x, const double *v, double *fx,
                             double *dv, hd_counts *c);
 
+/* A path that cannot answer (lib/diff/internal.h's code, for the callers below). */
+#ifndef HD__DECLINED
+#define HD__DECLINED 1
+#endif
+
+/* Band Hessians from the tape (lib/diff/path_tape.c; bodies->taped needed,
+ * else HD_EINVAL). A Hessian is banded with half-bandwidth b when every
+ * structurally non-zero entry (i, j) has |i - j| <= b, read off one recorded
+ * pass: exact where the body's branches at x are those it takes (the
+ * tape's pattern, as hd_hessian reads it).
+ * hd__tape_bandwidth: *band = that b at x (one taped pass), or HD__DECLINED
+ * (1) when it exceeds cap, a second partial is not finite, or memory runs short. */
+int hd__tape_bandwidth(const hd_objective *obj, const double *x, size_t cap, size_t *band,
+                       hd_counts *c);
+/* hd__hessian_band_taped: the Hessian at x in LAPACK's lower band storage of
+ * half-bandwidth `band` (< n): ab[(i - j) + j·(band + 1)] = H_ij for
+ * j <= i <= j + band, (band + 1)·n doubles; one taped pass and
+ * ceil((2b + 1) / HD_TAPE_BLOCK) sweeps for the structural b; fx and grad
+ * (may be NULL) on the way. HD__DECLINED (nothing usable written) when the
+ * structural band at x exceeds `band`, or a value, first or second partial or
+ * entry is not finite, or memory runs short. */
+int hd__hessian_band_taped(const hd_objective *obj, const double *x, size_t band, double *fx,
+                           double *grad, double *ab, hd_counts *c);
+
 #endif

@@ -58,7 +58,9 @@ static inline int hd__objective_ok(const hd_objective *obj)
 /* HD__DECLINED: a path that cannot answer at this point (the tape met a
  * non-finite number, or memory ran short) returns it, and the next path of
  * the table answers instead. */
+#ifndef HD__DECLINED
 #define HD__DECLINED 1
+#endif
 
 typedef int (*hd__gradient_fn)(const hd_objective *obj, const double *x, double *fx,
                                double *grad, hd_counts *c);
@@ -67,6 +69,9 @@ typedef int (*hd__hessian_fn)(const hd_objective *obj, const double *x, double *
 /* The non-zeros of sp (CSR order) into values. */
 typedef int (*hd__sparse_fn)(const hd_objective *obj, const hd_sparsity *sp, const double *x,
                              double *fx, double *grad, double *values, hd_counts *c);
+/* H(x)·v into hv (and f, the gradient on the way; fx, grad may be NULL). */
+typedef int (*hd__hessian_vector_fn)(const hd_objective *obj, const double *x, const double *v,
+                                     double *fx, double *grad, double *hv, hd_counts *c);
 
 /* A set of kinds, as bits 1u << hd_kind. */
 #define HD__KIND_BIT(k) (1u << (k))
@@ -103,13 +108,15 @@ typedef struct hd__path_op {
 typedef struct hd__path {
     hd_path id;
     const char *name;
-    hd__path_op on_gradient, on_hessian;
+    hd__path_op on_gradient, on_hessian, on_hessian_vector;
     hd__gradient_fn gradient;
     hd__hessian_fn hessian;
     hd__sparse_fn sparse_hessian; /* the non-zeros of a given pattern */
+    hd__hessian_vector_fn hessian_vector;
 } hd__path;
 
-/* Whether row p serves obj for an operation: op is p->on_gradient or p->on_hessian. */
+/* Whether row p serves obj for an operation: op is p->on_gradient, p->on_hessian
+ * or p->on_hessian_vector. */
 static inline int hd__path_can(const hd_objective *obj, const hd__path_op *op)
 {
     return hd__has_kinds(obj, op->needs);
@@ -126,11 +133,14 @@ static inline int hd__path_chosen(const hd_objective *obj, const hd__path_op *op
 
 /* ---- the paths' functions (path_*.c) --------------------------------------------- */
 
-/* path_scalar.c: n dual (or hyper-dual) passes; n(n+1)/2 hyper-dual passes. */
+/* path_scalar.c: n dual (or hyper-dual) passes; n(n+1)/2 hyper-dual passes;
+ * H·v from n hyper-dual passes. */
 int hd__gradient_scalar(const hd_objective *obj, const double *x, double *fx, double *grad,
                         hd_counts *c);
 int hd__hessian_scalar(const hd_objective *obj, const double *x, double *fx, double *grad,
                        double *hess, hd_counts *c);
+int hd__hessian_vector_scalar(const hd_objective *obj, const double *x, const double *v,
+                              double *fx, double *grad, double *hv, hd_counts *c);
 /* path_narrow.c: two or four directions per pass. */
 int hd__gradient_narrow(const hd_objective *obj, const double *x, double *fx, double *grad,
                         hd_counts *c);
@@ -139,6 +149,9 @@ int hd__gradient_lanes(const hd_objective *obj, const double *x, double *fx, dou
                        hd_counts *c);
 int hd__hessian_lanes(const hd_objective *obj, const double *x, double *fx, double *grad,
                       double *hess, hd_counts *c);
+/* H·v from ceil(n/HD_HYPERV_LANES) hd_hyperv passes (ε1 seeded with v). */
+int hd__hessian_vector_lanes(const hd_objective *obj, const double *x, const double *v,
+                             double *fx, double *grad, double *hv, hd_counts *c);
 /* hd_hyperv passes of the dense lane Hessian for n variables. */
 size_t hd__dense_lane_passes(size_t n);
 /* path_sparse.c: the forward passes of sp's plan, into CSR values or a
@@ -157,6 +170,9 @@ int hd__hessian_taped(const hd_objective *obj, const double *x, double *fx, doub
                       double *hess, hd_counts *c);
 int hd__sparse_hessian_taped(const hd_objective *obj, const hd_sparsity *sp, const double *x,
                              double *fx, double *grad, double *values, hd_counts *c);
+/* H·v from one recorded pass and one forward-over-reverse sweep. */
+int hd__hessian_vector_taped(const hd_objective *obj, const double *x, const double *v,
+                             double *fx, double *grad, double *hv, hd_counts *c);
 
 /* ---- patterns (sparsity.c, below the paths) ---------------------------------- */
 /* Detect obj's Hessian pattern at x into a new hd_sparsity (hd_sparsity_detect
