@@ -33,4 +33,21 @@ int hd__congruence(size_t n, double *a, const double *factor);
  * Bunch-Kaufman); a is destroyed. HD__SINGULAR when a pivot is exactly zero. */
 int hd__sym_solve(size_t n, double *a, double *b);
 
+/* ---- band matrices ----------------------------------------------------------
+ * A symmetric band matrix of half-bandwidth b in LAPACK's lower band storage:
+ * ab[(i - j) + j·(b + 1)] = A_ij for j <= i <= min(n - 1, j + b), column-major,
+ * (b + 1)·n doubles; b < n. */
+
+/* Cholesky factorization in place (LAPACKE_dpbtrf, lower); HD__NOT_PD when
+ * a pivot is not positive (the contents are then unspecified). */
+int hd__band_cholesky(size_t n, size_t b, double *ab);
+
+/* Solve A x = rhs in place with the factor from hd__band_cholesky (LAPACKE_dpbtrs). */
+int hd__band_cholesky_solve(size_t n, size_t b, const double *factor, double *rhs);
+
+/* Solve A x = rhs in place for a possibly indefinite band A (LU with partial
+ * pivoting, LAPACKE_dgbsv, on a copy of (3b + 1)·n doubles and n pivots that
+ * it allocates); HD__SINGULAR when a pivot is exactly zero. */
+int hd__band_solve(size_t n, size_t b, const double *ab, double *rhs);
+
 #endif
