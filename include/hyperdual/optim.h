@@ -1,8 +1,21 @@
 /**
  * @file hyperdual/optim.h
- * @brief Minimizers (gradient descent, Newton, trust-region Newton, BFGS) with
- *        exact derivatives, honest statuses and saddle-point awareness, and the
- *        classification of a stationary point by its Hessian's eigenvalues.
+ * @brief Minimizers (gradient descent, Newton, trust-region Newton, BFGS,
+ *        L-BFGS, truncated Newton) with exact derivatives, honest statuses and
+ *        saddle-point awareness, and the classification of a stationary point
+ *        by its Hessian's eigenvalues.
+ *
+ * Memory, in doubles, for n variables (hd_minimize_memory() gives the exact
+ * bytes of a run): gradient descent 8n; BFGS 9n + n²; L-BFGS 8n + 2mn + 2m
+ * (m = lbfgs_memory); Newton-CG and its trust-region variant 13n; Newton and
+ * the trust region 11n + 4n²; Newton with a banded Hessian (half-bandwidth
+ * b <= HD_BAND_MAX) 8n + 4(b+1)n, with another sparse pattern 13n + its
+ * non-zeros. A method that needs no dense Hessian for its steps, when it
+ * tests its final point (Newton-CG always, GD and L-BFGS with
+ * classify_final), adds 4n² + 3n up to n = HD_DENSE_HESSIAN_MAX_N and
+ * 4(b+1)n beyond when the Hessian is banded at the start (doc/optimizers.md,
+ * "Memory"). The derivative drivers add their own scratch: a recorded
+ * evaluation (a tape of the body's operations) on the taped path.
  */
 #ifndef HYPERDUAL_OPTIM_H
 #define HYPERDUAL_OPTIM_H
@@ -19,8 +32,26 @@ typedef enum {
     HD_GRADIENT_DESCENT,    /**< x <- x - step·g */
     HD_NEWTON,              /**< line-search Newton: solve H p = -g (LAPACKE Cholesky) */
     HD_NEWTON_TRUST_REGION, /**< trust-region Newton, exact subproblem (Moré–Sorensen) */
-    HD_BFGS                 /**< quasi-Newton BFGS with the same line searches */
+    HD_BFGS,                /**< quasi-Newton BFGS with the same line searches */
+    HD_NEWTON_CG,           /**< truncated Newton: a line search along a conjugate-gradient
+                                 step from exact Hessian-vector products (N&W Alg. 7.1) */
+    HD_LBFGS,               /**< limited-memory BFGS: lbfgs_memory step pairs (N&W Alg. 7.5) */
+    HD_NEWTON_CG_TRUST_REGION /**< truncated Newton in a trust region: Steihaug-Toint CG */
 } hd_method;
+
+/**
+ * @brief Methods that need no dense Hessian for their steps (Newton-CG, L-BFGS,
+ *        gradient descent) test their final point with a dense one up to this n
+ *        (4n² + 3n doubles), and with a banded one beyond (doc/optimizers.md).
+ */
+#define HD_DENSE_HESSIAN_MAX_N 300
+
+/**
+ * @brief The widest half-bandwidth b the optimizer keeps as a band
+ *        (LAPACK band storage, (b+1)·n doubles per matrix): Newton with a
+ *        banded Hessian, and the final test beyond HD_DENSE_HESSIAN_MAX_N.
+ */
+#define HD_BAND_MAX 64
 
 /** Step-length rules. */
 typedef enum {
@@ -63,6 +94,19 @@ enum {
                                    classify_final = 0 never computed it; never "converged" */
 };
 
+/**
+ * @brief A preconditioner for Newton-CG: z = M⁻¹ r for a symmetric positive
+ *        definite M that approximates the Hessian at x (the same M for every
+ *        call with the same x).
+ * @param n    the number of variables
+ * @param x    the current iterate (n values)
+ * @param r    the residual (n values)
+ * @param z    out: M⁻¹ r (n values)
+ * @param user hd_options.preconditioner_data
+ * @return 0; non-zero stops the run (HD_STOPPED_BY_CALLBACK)
+ */
+typedef int (*hd_preconditioner)(size_t n, const double *x, const double *r, double *z, void *user);
+
 /** What the per-iteration callback sees. */
 HD__ANONYMOUS_BEGIN
 typedef struct hd_iteration {
@@ -77,6 +121,8 @@ typedef struct hd_iteration {
     double        min_eigenvalue;/**< smallest Hessian eigenvalue when computed, else NaN */
     HD_COUNTS_MEMBERS            /**< passes so far, by kind (kinds.h): `counts` and
                                       f_calls, dual_calls, ... */
+    long          hv_products;   /**< Hessian-vector products so far (their passes are counted
+                                      by kind above) */
 } hd_iteration;
 HD__ANONYMOUS_END
 
@@ -89,6 +135,7 @@ typedef struct hd_trace_row {
     int    iteration;
     double f, grad_norm, step, tau;
     HD_COUNTS_MEMBERS     /**< passes so far, by kind (kinds.h) */
+    long   hv_products;   /**< Hessian-vector products so far */
 } hd_trace_row;
 HD__ANONYMOUS_END
 
@@ -127,6 +174,11 @@ typedef struct hd_options {
                                         it receives the last trace_cap iterates, oldest first
                                         (hd_result.trace_len says how many) */
     size_t         trace_cap;      /**< rows in trace; 0 (default) when trace is NULL */
+    int            cg_max_iter;    /**< >= 0: Newton-CG's conjugate-gradient iterations (each
+                                        one Hessian-vector product) per step; 0 (default) = 2n */
+    hd_preconditioner preconditioner; /**< Newton-CG: NULL (default) = none */
+    void          *preconditioner_data;
+    int            lbfgs_memory;   /**< 1 to 1000: L-BFGS's step pairs m; default 10 */
 } hd_options;
 
 /** @brief Defaults for a method (see hd_options fields); does nothing when opt is NULL. */
@@ -161,6 +213,9 @@ typedef struct hd_result {
     long   curvature_steps;/**< Newton: steps along negative curvature that beat the shifted step */
     double f_last;        /**< f at the last iterate (differs from f when an iterate got worse) */
     size_t trace_len;     /**< rows written to hd_options.trace: min(iterations + 1, trace_cap) */
+    long   hv_products;   /**< Hessian-vector products (Newton-CG's conjugate-gradient steps),
+                               each made of passes counted by kind above: one taped pass and
+                               one sweep on the tape, ceil(n/8) hyperv or n hyper passes */
 } hd_result;
 HD__ANONYMOUS_END
 
@@ -198,6 +253,25 @@ HD_API HD_WARN_UNUSED int hd_minimize(const hd_objective *obj, double *x, const 
                                       hd_result *res);
 
 /**
+ * @brief The bytes hd_minimize(obj, x, opt, ...) allocates for its own arrays
+ *        (the memory of the method, see the top of this header), so that a
+ *        caller can refuse an n that does not fit before trying.
+ *
+ * The derivative drivers' scratch (the taped path's recording of one
+ * evaluation) comes on top. Where the run's memory depends on the band of
+ * the Hessian at the start (Newton, and the final test beyond
+ * HD_DENSE_HESSIAN_MAX_N), one taped pass at x reads it.
+ * @param obj   in: the objective, as for hd_minimize
+ * @param x     in: the start, n values
+ * @param opt   in, may be NULL (= defaults for HD_NEWTON): the options
+ * @param bytes out, not NULL: the bytes, or SIZE_MAX when they do not fit a size_t
+ * @return HD_OK; HD_EINVAL as hd_minimize (bad arguments or options); HD_ENOMEM
+ *         only when the band cannot be read for lack of memory
+ */
+HD_API HD_WARN_UNUSED int hd_minimize_memory(const hd_objective *obj, const double *x,
+                                             const hd_options *opt, size_t *bytes);
+
+/**
  * @brief One line naming a status and the usual remedy; a negative error code
  *        gets hd_strerror()'s phrase (hd_strerror of a status gives this line).
  * @param status an HD_* status or HD_E* error code
@@ -220,12 +294,13 @@ HD_API const char *hd_status_str(int status);
 HD_API const char *hd_status_advice(int status, const hd_options *opt);
 
 /** @brief Name of a method ("gradient descent", "newton", "newton trust region",
- *         "bfgs"); "unknown method" for a value that is no method. */
+ *         "bfgs", "newton-cg", "l-bfgs", "newton-cg trust region"); "unknown method"
+ *         for a value that is no method. */
 HD_API const char *hd_method_name(hd_method method);
 
 /**
  * @brief A method's short key, the name `hyperdual minimize --method` takes:
- *        "gd", "bfgs", "newton", "newton-tr".
+ *        "gd", "bfgs", "lbfgs", "newton", "newton-tr", "newton-cg", "newton-cg-tr".
  * @param method any value
  * @return a static string, or NULL for a value that is no method
  */
