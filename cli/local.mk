@@ -7,6 +7,7 @@ cli_hyperdual_SOURCES = \
 	cli/common.c \
 	cli/eval.c \
 	cli/limit.c \
+	cli/memory.c \
 	cli/minimize.c \
 	cli/plot.c \
 	cli/problems.c
