@@ -21,7 +21,8 @@
     X(tgmath) \
     X(lanes_nansafe) \
     X(tape) \
-    X(kinds)
+    X(kinds) \
+    X(large)
 
 #define HD__DECLARE_SUITE(area) Suite *make_##area##_suite(void);
 HD_TEST_SUITES(HD__DECLARE_SUITE)
