@@ -29,6 +29,9 @@ static const method_row methods[] = {
     {"newton-tr", HD_NEWTON_TRUST_REGION, 0},
     {"pure newton", HD_NEWTON, 1},
     {"bfgs", HD_BFGS, 0},
+    {"lbfgs", HD_LBFGS, 0},
+    {"newton-cg", HD_NEWTON_CG, 0},
+    {"newton-cg-tr", HD_NEWTON_CG_TRUST_REGION, 0},
 };
 #define N_METHODS (sizeof methods / sizeof methods[0])
 
@@ -80,7 +83,8 @@ static void options_for(const method_row *m, hd_options *opt)
     hd_options_default(opt, m->method);
     if (m->method == HD_GRADIENT_DESCENT) opt->max_iter = GD_MAX_ITER;
     /* first-order methods pay one Hessian at the end, so a saddle is named */
-    if (m->method == HD_GRADIENT_DESCENT || m->method == HD_BFGS) opt->classify_final = 1;
+    if (m->method == HD_GRADIENT_DESCENT || m->method == HD_BFGS || m->method == HD_LBFGS)
+        opt->classify_final = 1;
     if (m->pure) {
         opt->line_search = HD_LINESEARCH_NONE;
         opt->hessian_fix = HD_HESSIAN_AS_IS;
