@@ -36,4 +36,21 @@ int hd__tape_bandwidth(const hd_objective *obj, const double *x, size_t cap, siz
 int hd__hessian_band_taped(const hd_objective *obj, const double *x, size_t band, double *fx,
                            double *grad, double *ab, hd_counts *c);
 
+/* A recording kept for several H·v at one point (path_tape.c): the
+ * optimizer's Newton-CG records once per iterate, with the gradient, and
+ * each product is then one forward-over-reverse sweep.
+ * hd__tape_session_open: one taped pass and its reverse sweep (counted),
+ * f and the gradient into fx (may be NULL) and grad; HD__DECLINED (*out
+ * NULL) without a taped body being usable: a non-finite value or adjoint,
+ * or memory short; HD_EINVAL for bad arguments or no taped body.
+ * hd__tape_session_hv: H·v at x by one sweep (counted in tape_sweeps);
+ * HD__DECLINED when x is not the session's point or a product is not finite.
+ * hd__tape_session_close: NULL is fine. */
+typedef struct hd__tape_session hd__tape_session;
+int hd__tape_session_open(const hd_objective *obj, const double *x, double *fx, double *grad,
+                          hd__tape_session **out, hd_counts *c);
+int hd__tape_session_hv(hd__tape_session *s, const double *x, const double *v, double *hv,
+                        hd_counts *c);
+void hd__tape_session_close(hd__tape_session *s);
+
 #endif

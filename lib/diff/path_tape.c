@@ -36,7 +36,7 @@
  * back when it returns, so an objective that itself calls a driver gets
  * fresh ones. Without C11 threads, every call allocates. */
 enum { W_NODES, W_INPUTS, W_ADJ, W_TAN, W_ATAN, W_SET, W_ROWS, W_INDEX, W_COL, W_PREV, W_DIRECT,
-       W_HULL, W_SLOTS };
+       W_HULL, W_POINT, W_SLOTS };
 typedef struct workspace {
     void *p[W_SLOTS];
     size_t bytes[W_SLOTS];
@@ -411,60 +411,66 @@ static void seed_groups(size_t n, size_t width, const size_t *group, size_t firs
  * adj (zero but adj[out] = the result's scale on entry). A node without second partials
  * (sums, products by constants) needs only the first-order update. Written
  * per width so that the lane loops unroll. */
-#define DEFINE_SWEEP(W)                                                                    \
+#define DEFINE_SWEEP(W, L, LW, LD, ST, SPLAT)                                               \
     static void sweep##W(const hd_tape *t, uint32_t top, size_t n, double *adj, int with_adj, \
-                         double *tan, double *atan)                                        \
-    {                                                                                      \
-        enum { P = (W) / LANE_WIDTH };                                                     \
-        memset(atan, 0, ((size_t)top + 1) * (W) * sizeof *atan);                           \
-        for (uint32_t k = (uint32_t)n + 1; k <= top; k++) {                                \
-            const hd_tape_node *p = &t->node[k];                                           \
-            const double *ta = tan + (size_t)p->a * (W), *tb = tan + (size_t)p->b * (W);   \
-            const lanes_t fx = splat(p->fx), fy = splat(p->fy);                            \
-            lanes_t v[P];                                                                  \
-            for (int q = 0; q < P; q++)                                                    \
-                v[q] = fx * ld(ta + q * LANE_WIDTH) + fy * ld(tb + q * LANE_WIDTH);        \
-            for (int q = 0; q < P; q++) st(tan + (size_t)k * (W) + q * LANE_WIDTH, v[q]);  \
-        }                                                                                  \
-        for (uint32_t k = top; k > n; k--) {                                               \
-            const hd_tape_node *p = &t->node[k];                                           \
-            const double w = adj[k];                                                       \
-            if (with_adj) {                                                                \
-                if (p->a) adj[p->a] += w * p->fx;                                          \
-                if (p->b) adj[p->b] += w * p->fy;                                          \
-            }                                                                              \
-            const lanes_t fx = splat(p->fx), fy = splat(p->fy);                            \
-            double *aa = atan + (size_t)p->a * (W), *ab = atan + (size_t)p->b * (W);       \
-            const double *ak = atan + (size_t)k * (W);                                     \
-            lanes_t da[P], db[P];                                                          \
-            if (p->fxx == 0 && p->fxy == 0 && p->fyy == 0) {                               \
-                for (int q = 0; q < P; q++) {                                              \
-                    const lanes_t a = ld(ak + q * LANE_WIDTH);                             \
-                    da[q] = a * fx;                                                        \
-                    db[q] = a * fy;                                                        \
-                }                                                                          \
-            } else {                                                                       \
-                const lanes_t vw = splat(w), fxx = splat(p->fxx), fxy = splat(p->fxy),     \
-                              fyy = splat(p->fyy);                                         \
+                         double *tan, double *atan)                                         \
+    {                                                                                       \
+        enum { P = (W) / (LW) };                                                            \
+        memset(atan, 0, ((size_t)top + 1) * (W) * sizeof *atan);                            \
+        for (uint32_t k = (uint32_t)n + 1; k <= top; k++) {                                 \
+            const hd_tape_node *p = &t->node[k];                                            \
+            const double *ta = tan + (size_t)p->a * (W), *tb = tan + (size_t)p->b * (W);    \
+            const L fx = SPLAT(p->fx), fy = SPLAT(p->fy);                                   \
+            L v[P];                                                                         \
+            for (int q = 0; q < P; q++)                                                     \
+                v[q] = fx * LD(ta + q * (LW)) + fy * LD(tb + q * (LW));                     \
+            for (int q = 0; q < P; q++) ST(tan + (size_t)k * (W) + q * (LW), v[q]);         \
+        }                                                                                   \
+        for (uint32_t k = top; k > n; k--) {                                                \
+            const hd_tape_node *p = &t->node[k];                                            \
+            const double w = adj[k];                                                        \
+            if (with_adj) {                                                                 \
+                if (p->a) adj[p->a] += w * p->fx;                                           \
+                if (p->b) adj[p->b] += w * p->fy;                                           \
+            }                                                                               \
+            const L fx = SPLAT(p->fx), fy = SPLAT(p->fy);                                   \
+            double *aa = atan + (size_t)p->a * (W), *ab = atan + (size_t)p->b * (W);        \
+            const double *ak = atan + (size_t)k * (W);                                      \
+            L da[P], db[P];                                                                 \
+            if (p->fxx == 0 && p->fxy == 0 && p->fyy == 0) {                                \
+                for (int q = 0; q < P; q++) {                                               \
+                    const L a = LD(ak + q * (LW));                                          \
+                    da[q] = a * fx;                                                         \
+                    db[q] = a * fy;                                                         \
+                }                                                                           \
+            } else {                                                                        \
+                const L vw = SPLAT(w), fxx = SPLAT(p->fxx), fxy = SPLAT(p->fxy),            \
+                              fyy = SPLAT(p->fyy);                                          \
                 const double *ta = tan + (size_t)p->a * (W), *tb = tan + (size_t)p->b * (W); \
-                for (int q = 0; q < P; q++) {                                              \
-                    const lanes_t a = ld(ak + q * LANE_WIDTH), u = ld(ta + q * LANE_WIDTH), \
-                                  v = ld(tb + q * LANE_WIDTH);                             \
-                    da[q] = a * fx + vw * (fxx * u + fxy * v);                             \
-                    db[q] = a * fy + vw * (fxy * u + fyy * v);                             \
-                }                                                                          \
-            }                                                                              \
-            if (p->a)                                                                      \
-                for (int q = 0; q < P; q++)                                                \
-                    st(aa + q * LANE_WIDTH, ld(aa + q * LANE_WIDTH) + da[q]);              \
-            if (p->b)                                                                      \
-                for (int q = 0; q < P; q++)                                                \
-                    st(ab + q * LANE_WIDTH, ld(ab + q * LANE_WIDTH) + db[q]);              \
-        }                                                                                  \
+                for (int q = 0; q < P; q++) {                                               \
+                    const L a = LD(ak + q * (LW)), u = LD(ta + q * (LW)),                   \
+                                  v = LD(tb + q * (LW));                                    \
+                    da[q] = a * fx + vw * (fxx * u + fxy * v);                              \
+                    db[q] = a * fy + vw * (fxy * u + fyy * v);                              \
+                }                                                                           \
+            }                                                                               \
+            if (p->a)                                                                       \
+                for (int q = 0; q < P; q++)                                                 \
+                    ST(aa + q * (LW), LD(aa + q * (LW)) + da[q]);                           \
+            if (p->b)                                                                       \
+                for (int q = 0; q < P; q++)                                                 \
+                    ST(ab + q * (LW), LD(ab + q * (LW)) + db[q]);                           \
+        }                                                                                   \
     }
-DEFINE_SWEEP(2)
-DEFINE_SWEEP(4)
-DEFINE_SWEEP(8)
+DEFINE_SWEEP(2, lanes_t, LANE_WIDTH, ld, st, splat)
+DEFINE_SWEEP(4, lanes_t, LANE_WIDTH, ld, st, splat)
+DEFINE_SWEEP(8, lanes_t, LANE_WIDTH, ld, st, splat)
+/* One lane in plain doubles: a product with a single vector (H·v) moves half
+ * the tangents of the narrowest pair sweep. */
+static inline double ld1(const double *p) { return *p; }
+static inline void st1(double *p, double v) { *p = v; }
+static inline double splat1(double v) { return v; }
+DEFINE_SWEEP(1, double, 1, ld1, st1, splat1)
 #undef DEFINE_SWEEP
 
 /* Where the sweeps' results go: a dense n×n matrix, the values of a CSR
@@ -718,29 +724,98 @@ int hd__hessian_vector_taped(const hd_objective *obj, const double *x, const dou
     double *adj = NULL, *tan = NULL, *atan = NULL;
     if (rc == HD_OK) {
         adj = ws_get(ws, W_ADJ, len * sizeof *adj);
-        tan = ws_get(ws, W_TAN, len * 2 * sizeof *tan);
-        atan = ws_get(ws, W_ATAN, len * 2 * sizeof *atan);
+        tan = ws_get(ws, W_TAN, len * sizeof *tan);
+        atan = ws_get(ws, W_ATAN, len * sizeof *atan);
         if (!adj || !tan || !atan) rc = HD_ENOMEM;
     }
     if (rc == HD_OK) {
-        /* v in lane 0 of the narrowest sweep; lane 1 stays zero */
-        memset(tan, 0, (n + 1) * 2 * sizeof *tan);
-        for (size_t i = 0; i < n; i++) tan[(i + 1) * 2] = v[i];
+        tan[0] = 0.0;
+        memcpy(tan + 1, v, n * sizeof *v);
         memset(adj, 0, len * sizeof *adj);
         if (rec.out > 0) adj[rec.out] = rec.seed;
-        sweep2(&rec.t, rec.top, n, adj, 1, tan, atan);
+        sweep1(&rec.t, rec.top, n, adj, 1, tan, atan);
         c->tape_sweeps++;
-        double nonfinite = 0.0;
-        for (size_t i = 0; i < n; i++) nonfinite += atan[(i + 1) * 2] * 0.0;
-        if (!all_finite(adj + 1, n) || nonfinite != 0.0) rc = HD__DECLINED;
+        if (!all_finite(adj + 1, n) || !all_finite(atan + 1, n)) rc = HD__DECLINED;
     }
     if (rc == HD_OK) {
-        for (size_t i = 0; i < n; i++) hv[i] = atan[(i + 1) * 2];
+        memcpy(hv, atan + 1, n * sizeof *hv);
         if (grad) memcpy(grad, adj + 1, n * sizeof *grad);
         if (fx) *fx = rec.f;
     }
     ws_give(ws);
     return rc == HD_ENOMEM ? HD__DECLINED : rc; /* the forward paths need less memory */
+}
+
+/* ---- a recording kept for several products ------------------------------------- */
+
+/* One recording at a point, its adjoints (the gradient's reverse sweep) and
+ * a copy of the point, holding its workspace out of the thread's slot until
+ * closed (a driver called meanwhile gets fresh buffers). */
+struct hd__tape_session {
+    workspace *ws;
+    recording rec;
+    size_t n;
+};
+
+void hd__tape_session_close(hd__tape_session *s)
+{
+    if (!s) return;
+    ws_give(s->ws);
+    free(s);
+}
+
+int hd__tape_session_open(const hd_objective *obj, const double *x, double *fx, double *grad,
+                          hd__tape_session **out, hd_counts *c)
+{
+    const size_t n = obj->n;
+    *out = NULL;
+    if (!hd__objective_ok(obj) || !x || !grad || !hd__has_taped(obj)) return HD_EINVAL;
+    hd__tape_session *s = calloc(1, sizeof *s);
+    workspace *ws = s ? ws_take() : NULL;
+    if (!ws) {
+        free(s);
+        return HD__DECLINED;
+    }
+    s->ws = ws;
+    s->n = n;
+    int rc = record(obj, x, ws, &s->rec, c);
+    const size_t len = (size_t)s->rec.top + 1;
+    double *adj = rc == HD_OK ? ws_get(ws, W_ADJ, len * sizeof *adj) : NULL;
+    double *point = rc == HD_OK ? ws_get(ws, W_POINT, n * sizeof *point) : NULL;
+    if (rc == HD_OK && (!adj || !point)) rc = HD__DECLINED;
+    if (rc == HD_OK) {
+        reverse(&s->rec.t, s->rec.out, s->rec.seed, adj, len);
+        c->tape_sweeps++;
+        if (!isfinite(s->rec.f) || !all_finite(adj + 1, n)) rc = HD__DECLINED;
+    }
+    if (rc != HD_OK) {
+        hd__tape_session_close(s);
+        return rc == HD_ENOMEM ? HD__DECLINED : rc;
+    }
+    memcpy(point, x, n * sizeof *point);
+    memcpy(grad, adj + 1, n * sizeof *grad);
+    if (fx) *fx = s->rec.f;
+    *out = s;
+    return HD_OK;
+}
+
+int hd__tape_session_hv(hd__tape_session *s, const double *x, const double *v, double *hv,
+                        hd_counts *c)
+{
+    const size_t n = s->n, len = (size_t)s->rec.top + 1;
+    workspace *ws = s->ws;
+    if (memcmp(ws->p[W_POINT], x, n * sizeof *x) != 0) return HD__DECLINED;
+    double *tan = ws_get(ws, W_TAN, len * sizeof *tan);
+    double *atan = ws_get(ws, W_ATAN, len * sizeof *atan);
+    if (!tan || !atan) return HD__DECLINED;
+    tan[0] = 0.0;
+    memcpy(tan + 1, v, n * sizeof *v);
+    /* the adjoints are those of the gradient's sweep: only their tangents move */
+    sweep1(&s->rec.t, s->rec.top, n, ws->p[W_ADJ], 0, tan, atan);
+    c->tape_sweeps++;
+    if (!all_finite(atan + 1, n)) return HD__DECLINED;
+    memcpy(hv, atan + 1, n * sizeof *hv);
+    return HD_OK;
 }
 
 /* What the taped path's buffers take for a recording of `nodes` nodes of
@@ -751,7 +826,7 @@ int hd__hessian_vector_taped(const hd_objective *obj, const double *x, const dou
 static size_t tape_bytes(size_t nodes, size_t n)
 {
     const size_t per_node = sizeof(hd_tape_node) + sizeof(double) * (1 + 2 * HD_TAPE_BLOCK) + 2 * sizeof(uint32_t);
-    const size_t per_input = sizeof(hd_taped) + 3 * sizeof(size_t);
+    const size_t per_input = sizeof(hd_taped) + 3 * sizeof(size_t) + sizeof(double);
     const size_t w = (n + 63) / 64;
     const size_t words = nodes <= PATTERN_WORDS_MAX / w ? (nodes + n) * w : 0;
     if (nodes > ((size_t)-1 - per_input * n - sizeof(uint64_t) * words) / per_node) return (size_t)-1;
@@ -772,12 +847,20 @@ int hd_tape_memory(const hd_objective *obj, const double *x, size_t max_bytes, s
         else hi = mid - 1;
     }
     if (lo < n + 1) return HD_ENOMEM;
-    workspace *ws = calloc(1, sizeof *ws); /* its own: the thread's cache keeps no large buffer */
+    /* The thread's buffers: a run that follows finds the tape's in place.
+     * A recording that did not fit gives its buffer back. */
+    workspace *ws = ws_take();
     if (!ws) return HD_ENOMEM;
     recording rec;
     hd_counts scratch = {0};
     const int rc = record_limited(obj, x, ws, &rec, lo, &scratch);
-    if (rc == HD_OK) *bytes = tape_bytes(rec.t.len, n);
-    ws_free(ws);
+    if (rc == HD_OK) {
+        *bytes = tape_bytes(rec.t.len, n);
+    } else {
+        free(ws->p[W_NODES]);
+        ws->p[W_NODES] = NULL;
+        ws->bytes[W_NODES] = 0;
+    }
+    ws_give(ws);
     return rc == HD_OK ? HD_OK : HD_ENOMEM;
 }

@@ -24,11 +24,15 @@
 
 /* The objective of a run and the passes made on it: the drivers count them
  * (their _ex forms), by kind, into `counts`. */
+struct hd__tape_session;
 typedef struct hd__eval {
     const hd_objective *obj;
     hd_counts counts;
     long max_evals; /* 0 = unlimited */
     long hv_products; /* Hessian-vector products (their passes are in counts) */
+    int keep_tape;  /* gradients keep their recording, so that the products at
+                       that point are one sweep each (Newton-CG) */
+    struct hd__tape_session *tape; /* the last gradient's recording, or NULL */
 } hd__eval;
 
 /* How a second-order step holds the Hessian of the current iterate. */
@@ -92,6 +96,7 @@ typedef struct hd__run {
                               curvature its CG met (in its state) */
     int cg_first_negative; /* ... met at CG's first direction, which is then the step */
     size_t lbfgs_pairs, lbfgs_first; /* L-BFGS: pairs held, the oldest's slot */
+    double lbfgs_gamma;    /* L-BFGS: sᵀy / yᵀy of the newest pair */
 } hd__run;
 
 /* ---- the table of methods (run.c) ----------------------------------------------- */
@@ -115,6 +120,7 @@ typedef struct hd__method {
     const char *name;                /* hd_method_name: "gradient descent" */
     int second_order;                /* a dense Hessian at every iterate (unless choose_form
                                         picks another form) */
+    int keeps_tape;                  /* gradients keep their recording for H·v (hd__eval) */
     int tests_minimum;               /* no dense Hessian at every iterate, but a second-order
                                         verdict at ||g|| <= gtol (verdict.c), as Newton's */
     size_t dense_test_max_n;         /* the final test (classify_final, tests_minimum) holds
@@ -150,6 +156,8 @@ int hd__line_search_run(hd__run *rn);
 
 /* ---- evaluations (core.c) ---- */
 void hd__eval_init(hd__eval *ev, const hd_objective *obj, long max_evals);
+/* Close the kept recording, if any (at the end of a run). */
+void hd__eval_release(hd__eval *ev);
 int hd__eval_value(hd__eval *ev, const double *x, double *f);
 int hd__eval_directional(hd__eval *ev, const double *x, const double *v, double *f, double *dv);
 int hd__eval_gradient(hd__eval *ev, const double *x, double *f, double *g);
@@ -253,7 +261,8 @@ int hd__truncated_cg(hd__run *rn, hd__cg *cg, double *p);
 double hd__cg_tolerance(const hd__run *rn);
 /* The CG iteration limit of the options (cg_max_iter, 0 = 2n). */
 size_t hd__cg_max_iter(const hd__run *rn);
-/* H·v at rn->x from the drivers (an hd__cg apply). */
+/* H·v at rn->x from the drivers (an hd__cg apply): one sweep of the
+ * gradient's recording when the run keeps it (hd__eval.keep_tape). */
 int hd__apply_exact(hd__run *rn, const double *v, double *hv);
 /* A CG solve whose vectors are the first 5n doubles of rn->state (r, y, d,
  * H·d, then the direction of negative curvature u). */

@@ -45,30 +45,57 @@ static void forget(hd__run *rn)
     rn->lbfgs_first = 0;
 }
 
-/* p = -H g by the two-loop recursion (N&W Alg. 7.4). */
+/* q += a·x, then yᵀq (four partial sums): one pass where the recursion
+ * would make two, with the dot of the next pair (at n = 10 000 the
+ * recursion's passes over q were a third of L-BFGS's time). */
+static double axpy_dot(size_t n, double a, const double *x, double *q, const double *y)
+{
+    double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        q[i] += a * x[i];
+        q[i + 1] += a * x[i + 1];
+        q[i + 2] += a * x[i + 2];
+        q[i + 3] += a * x[i + 3];
+        s0 += y[i] * q[i];
+        s1 += y[i + 1] * q[i + 1];
+        s2 += y[i + 2] * q[i + 2];
+        s3 += y[i + 3] * q[i + 3];
+    }
+    for (; i < n; i++) {
+        q[i] += a * x[i];
+        s0 += y[i] * q[i];
+    }
+    return (s0 + s1) + (s2 + s3);
+}
+
+/* p = -H g by the two-loop recursion (N&W Alg. 7.4), H0 = gamma I, each
+ * update of q fused with the dot the next pair needs. */
 static void two_loop(hd__run *rn)
 {
     const size_t n = rn->n, pairs = rn->lbfgs_pairs;
     const lbfgs_view v = view(rn);
     double *q = rn->p;
     for (size_t i = 0; i < n; i++) q[i] = -rn->g[i];
+    if (pairs == 0) return;
+    /* newest to oldest: alpha_k = rho_k s_kᵀq, q -= alpha_k y_k */
+    double dot = axpy_dot(n, 0.0, q, q, v.s + slot(rn, pairs - 1) * n);
     for (size_t k = pairs; k-- > 0;) {
         const size_t j = slot(rn, k);
-        v.alpha[j] = v.rho[j] * hd__dot(n, v.s + j * n, q);
-        const double *yj = v.y + j * n;
-        for (size_t i = 0; i < n; i++) q[i] -= v.alpha[j] * yj[i];
+        v.alpha[j] = v.rho[j] * dot;
+        const double *next = k > 0 ? v.s + slot(rn, k - 1) * n : v.y + slot(rn, 0) * n;
+        /* after the oldest pair, the dot is the first of the second loop
+         * (y_0ᵀq, before the scaling, scaled below) */
+        dot = axpy_dot(n, -v.alpha[j], v.y + j * n, q, next);
     }
-    if (pairs > 0) {
-        const size_t j = slot(rn, pairs - 1);
-        const double *yj = v.y + j * n;
-        const double gamma = 1.0 / (v.rho[j] * hd__dot(n, yj, yj)); /* sᵀy / yᵀy */
-        for (size_t i = 0; i < n; i++) q[i] *= gamma;
-    }
+    for (size_t i = 0; i < n; i++) q[i] *= rn->lbfgs_gamma;
+    dot *= rn->lbfgs_gamma;
+    /* oldest to newest: beta = rho_k y_kᵀq, q += (alpha_k - beta) s_k */
     for (size_t k = 0; k < pairs; k++) {
         const size_t j = slot(rn, k);
-        const double beta = v.rho[j] * hd__dot(n, v.y + j * n, q);
-        const double *sj = v.s + j * n;
-        for (size_t i = 0; i < n; i++) q[i] += (v.alpha[j] - beta) * sj[i];
+        const double beta = v.rho[j] * dot;
+        const double *next = v.y + slot(rn, k + 1 < pairs ? k + 1 : k) * n;
+        dot = axpy_dot(n, v.alpha[j] - beta, v.s + j * n, q, next);
     }
 }
 
@@ -113,6 +140,7 @@ static void after_step(hd__run *rn)
     memcpy(v.s + j * n, rn->s, n * sizeof *rn->s);
     memcpy(v.y + j * n, rn->y, n * sizeof *rn->y);
     v.rho[j] = 1.0 / sy;
+    rn->lbfgs_gamma = sy / yy; /* H0 = gamma I, from the newest pair (N&W (7.20)) */
 }
 
 static int advice(int status, const hd_options *o)

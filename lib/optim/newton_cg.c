@@ -31,7 +31,7 @@ static int advice_ls(int status, const hd_options *o)
 
 static const hd__line_search_hooks steps = {.direction = direction, .refine = hd__cg_refine};
 const hd__method hd__newton_cg = {
-    .id = HD_NEWTON_CG, .key = "newton-cg", .name = "newton-cg", .tests_minimum = 1,
+    .id = HD_NEWTON_CG, .key = "newton-cg", .name = "newton-cg", .keeps_tape = 1, .tests_minimum = 1,
     .default_max_iter = 1000, .default_line_search = HD_LINESEARCH_BACKTRACKING,
     .state_size = state_size, .run = hd__line_search_run, .steps = &steps,
     .escapes_saddles = hd__escapes_always, .advice = advice_ls,
@@ -90,7 +90,7 @@ static int cg_trust_run(hd__run *rn)
 
 const hd__method hd__newton_cg_trust_region = {
     .id = HD_NEWTON_CG_TRUST_REGION, .key = "newton-cg-tr", .name = "newton-cg trust region",
-    .tests_minimum = 1, .default_max_iter = 1000, .default_line_search = HD_LINESEARCH_BACKTRACKING,
-    .state_size = state_size, .run = cg_trust_run, .escapes_saddles = hd__escapes_always,
+    .keeps_tape = 1, .tests_minimum = 1, .default_max_iter = 1000,
+    .default_line_search = HD_LINESEARCH_BACKTRACKING, .state_size = state_size, .run = cg_trust_run, .escapes_saddles = hd__escapes_always,
     .advice = hd__trust_region_advice,
 };

@@ -365,6 +365,7 @@ static int minimize(const hd_objective *obj, double *x, const hd_options *opt, h
     st = allocate(rn, &block);
     if (st != HD_OK) return st;
     if (!rn->second_order && rn->method->tests_minimum) rn->at_stationary = hd__verdict_escaping;
+    rn->ev.keep_tape = rn->method->keeps_tape;
     rn->kind = -1;
     rn->min_eig = NAN;
     rn->radius = rn->opt.trust_radius;
@@ -386,6 +387,7 @@ static int minimize(const hd_objective *obj, double *x, const hd_options *opt, h
          * but iterate_checks stops at once with a non-finite status. */
         st = rn->method->run(rn);
     }
+    hd__eval_release(&rn->ev);
     if (st == HD__OUT_OF_EVALS) st = HD_MAX_EVALUATIONS;
     if (st > 0) status = settle_returned_point(rn, st);
 

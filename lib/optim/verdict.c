@@ -181,6 +181,10 @@ int hd__band_verdict(hd__run *rn, int escape)
 
 int hd__verdict(hd__run *rn, int escape)
 {
+    /* The Hessians below take the thread's tape buffers, which the kept
+     * recording holds: given back, they need no fresh memory (and no page
+     * faults); an escape records anew at its step. */
+    hd__eval_release(&rn->ev);
     if (rn->h) return dense_verdict(rn, escape);
     return hd__band_verdict(rn, escape);
 }
