@@ -102,28 +102,11 @@ double hd__norm_inf(size_t n, const double *v)
     return nan ? NAN : m;
 }
 
-/* From this n on, four partial sums: the additions no longer wait on one
- * another (L-BFGS at n = 10 000 spent a third of its time here), and the
- * small problems keep their exact results. */
-#define DOT_SPLIT_N 64
-
 double hd__dot(size_t n, const double *a, const double *b)
 {
-    if (n < DOT_SPLIT_N) {
-        double s = 0.0;
-        for (size_t i = 0; i < n; i++) s += a[i] * b[i];
-        return s;
-    }
-    double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
-    size_t i = 0;
-    for (; i + 4 <= n; i += 4) {
-        s0 += a[i] * b[i];
-        s1 += a[i + 1] * b[i + 1];
-        s2 += a[i + 2] * b[i + 2];
-        s3 += a[i + 3] * b[i + 3];
-    }
-    for (; i < n; i++) s0 += a[i] * b[i];
-    return (s0 + s1) + (s2 + s3);
+    double s = 0.0;
+    for (size_t i = 0; i < n; i++) s += a[i] * b[i];
+    return s;
 }
 
 /* v[i]·0 is NaN exactly when v[i] is not finite; the sum has no branch, so
