@@ -431,6 +431,25 @@ START_TEST(counts_of_products_match_the_passes_made)
                       hd_method_name(methods[m]), r.hyper_calls, r.hv_products, r.iterations);
         ck_assert_int_eq(r.passes, hd_counts_passes(&r.counts));
     }
+    /* With a taped body (n = 40), the run keeps each iterate's recording: a
+     * product is one sweep over it and no pass of its own. Every recording
+     * (a gradient, or one of the final test's two Hessians, whose tridiagonal
+     * pattern needs 3 colours: one sweep) is swept once, so the sweeps are
+     * the recordings plus the products; the body saw every pass counted. */
+    for (int m = 0; m < 2; m++) {
+        long seen[HD_KIND_COUNT] = {0};
+        const hd_objective c = counted_objective(40, seen);
+        double x[40];
+        for (int i = 0; i < 40; i++) x[i] = i % 2 ? 1.0 : -1.2;
+        hd_options o;
+        hd_options_default(&o, methods[m]);
+        hd_result r;
+        ck_assert_int_eq(hd_minimize(&c, x, &o, &r), HD_OK);
+        ck_assert_int_eq(r.status, HD_CONVERGED);
+        assert_counts_seen(seen, &r.counts);
+        ck_assert_int_gt(r.hv_products, 0);
+        ck_assert_int_eq(r.tape_sweeps, r.taped_calls + r.hv_products);
+    }
 }
 END_TEST
 

@@ -242,14 +242,15 @@ counted() { # ARGS...: run minimize with --json, the table and a trace; check th
 counted 0 --problem rosenbrock --method gd,bfgs
 counted 0 --problem extended_rosenbrock --n 40 --method newton
 counted 0 --problem helical_valley --method newton-tr
-# Newton-CG at n = 40: every product is one taped pass and one sweep, so the
-# products never outnumber the taped passes; L-BFGS makes none
+# Newton-CG at n = 40: every product is one sweep (over the recording of the
+# iterate's gradient), so the products never outnumber the sweeps; L-BFGS
+# makes none
 counted 0 --problem extended_rosenbrock --n 40 --method newton-cg,newton-cg-tr,lbfgs
 expect 0 minimize --problem extended_rosenbrock --n 40 --method newton-cg,lbfgs --json
 checks=$((checks + 1))
 tr '{' '\n' <"$out" | awk '/"method": "newton-cg"/ { if (!match($0, /"hv_products": [1-9][0-9]*/)) bad = 1
                                                     split(substr($0, RSTART), a, ": "); hv = a[2] + 0
-                                                    match($0, /"taped_calls": [0-9]+/); split(substr($0, RSTART), t, ": ")
+                                                    match($0, /"tape_sweeps": [0-9]+/); split(substr($0, RSTART), t, ": ")
                                                     if (hv > t[2] + 0) bad = 1; seen++ }
                           /"method": "lbfgs"/ { if ($0 !~ /"hv_products": 0,/) bad = 1; seen++ }
                           END { exit bad || seen != 2 }' || fail "H·v products in the JSON: $(cat "$out")"
