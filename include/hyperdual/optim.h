@@ -6,16 +6,18 @@
  *        by its Hessian's eigenvalues.
  *
  * Memory, in doubles, for n variables (hd_minimize_memory() gives the exact
- * bytes of a run): gradient descent 8n; BFGS 9n + n²; L-BFGS 8n + 2mn + 2m
+ * bytes of a run): gradient descent 8n; BFGS 8n + n²; L-BFGS 8n + 2mn + 2m
  * (m = lbfgs_memory); Newton-CG and its trust-region variant 13n; Newton and
  * the trust region 11n + 4n²; Newton with a banded Hessian (half-bandwidth
- * b <= HD_BAND_MAX) 8n + 4(b+1)n, with another sparse pattern 13n + its
+ * b <= HD_BAND_MAX) 13n + 4(b+1)n, with another sparse pattern 13n + its
  * non-zeros. A method that needs no dense Hessian for its steps, when it
- * tests its final point (Newton-CG always, GD and L-BFGS with
- * classify_final), adds 4n² + 3n up to n = HD_DENSE_HESSIAN_MAX_N and
- * 4(b+1)n beyond when the Hessian is banded at the start (doc/optimizers.md,
- * "Memory"). The derivative drivers add their own scratch: a recorded
- * evaluation (a tape of the body's operations) on the taped path.
+ * tests its final point (Newton-CG and Newton with a band or pattern always,
+ * GD and L-BFGS with classify_final), adds 4n² + 3n up to
+ * n = HD_DENSE_HESSIAN_MAX_N and, beyond, 4(b+1)n when the Hessian is banded
+ * at the start (Newton with a band: its own); BFGS with classify_final adds
+ * 4n² + 3n (doc/optimizers.md, "Memory"). The derivative drivers add their
+ * own scratch: a recorded evaluation (a tape of the body's operations) on
+ * the taped path (hd_tape_memory()).
  */
 #ifndef HYPERDUAL_OPTIM_H
 #define HYPERDUAL_OPTIM_H
@@ -88,10 +90,11 @@ enum {
                                    fixed steps settled on a stationary point worse than the start */
     HD_SINGULAR_HESSIAN,      /**< pure Newton (HD_HESSIAN_AS_IS) met an exactly singular Hessian
                                    while not running away */
-    HD_STATIONARY             /**< ||g||_inf <= gtol without significant negative curvature, but
-                                   not proven a minimum: the Hessian is singular or nearly so
-                                   (the test of HD_CONVERGED fails), or GD/BFGS with
-                                   classify_final = 0 never computed it; never "converged" */
+    HD_STATIONARY             /**< ||g||_inf <= gtol without significant negative curvature
+                                   shown, but not proven a minimum: the Hessian is singular or
+                                   nearly so (the test of HD_CONVERGED fails), or GD/BFGS/L-BFGS
+                                   with classify_final = 0 never computed it, or (beyond
+                                   HD_DENSE_HESSIAN_MAX_N) it has no band; never "converged" */
 };
 
 /**
@@ -153,13 +156,17 @@ typedef struct hd_options {
     double         xtol;           /**< finite, >= 0: relative step test, 0 = off (default) */
     long           max_evals;      /**< >= 0: limit on f + dual + hyper calls, 0 = none; checked before
                                         each evaluation, so a gradient or Hessian may overshoot it */
-    int            classify_final; /**< 0 or 1: GD/BFGS: pay one Hessian at the end (and a second
-                                        one to prove a minimum) to classify the point; default 0,
-                                        and then they cannot show a minimum: HD_STATIONARY at
-                                        best, as their first-order work never sees curvature */
-    int            escape_saddles; /**< 0 or 1: Newton, TR: use negative curvature (default 1): escape
-                                        saddles, and (shifted Newton) prefer a curvature step
-                                        that beats the Newton step; pure Newton never escapes */
+    int            classify_final; /**< 0 or 1: GD/BFGS/L-BFGS: pay one Hessian at the end (and a
+                                        second one to prove a minimum) to classify the point;
+                                        default 0, and then they cannot show a minimum:
+                                        HD_STATIONARY at best, as their first-order work never
+                                        sees curvature. GD and L-BFGS use dense Hessians up to
+                                        HD_DENSE_HESSIAN_MAX_N and a band beyond (no band: no
+                                        test). Newton-CG ignores it: it always tests */
+    int            escape_saddles; /**< 0 or 1: Newton, TR, Newton-CG: use negative curvature
+                                        (default 1): escape saddles, and (shifted Newton,
+                                        Newton-CG) prefer a curvature step that beats the
+                                        Newton step; pure Newton never escapes */
     double         divergence_limit; /**< > 0, +inf = none: |f| or ||x||_inf above this = diverged;
                                         default 1e150 */
     hd_callback    callback;       /**< may be NULL */
@@ -210,7 +217,9 @@ typedef struct hd_result {
     double min_eigenvalue;/**< smallest Hessian eigenvalue at the returned point, NaN if unknown
                                (known wherever the Hessian there is, stationary or not) */
     long   saddle_escapes;/**< steps taken along negative curvature from a stationary point */
-    long   curvature_steps;/**< Newton: steps along negative curvature that beat the shifted step */
+    long   curvature_steps;/**< steps along negative curvature: Newton's and Newton-CG's that
+                               beat the line search's step, Newton-CG's along CG's first direction
+                               when it had negative curvature, Steihaug-Toint's that ended along it */
     double f_last;        /**< f at the last iterate (differs from f when an iterate got worse) */
     size_t trace_len;     /**< rows written to hd_options.trace: min(iterations + 1, trace_cap) */
     long   hv_products;   /**< Hessian-vector products (Newton-CG's conjugate-gradient steps),
