@@ -134,7 +134,8 @@ static int record_limited(const hd_objective *obj, const double *x, workspace *w
     t->node = ws_get(w, W_NODES, cap * sizeof *t->node);
     if (!xt || !t->node) return HD_ENOMEM;
     t->cap = cap;
-    memset(t->node, 0, (n + 1) * sizeof *t->node);
+    /* Nodes 0..n (the constants and the inputs) have no arguments and are
+     * never read: every sweep starts at node n + 1. */
     t->len = n + 1;
     for (size_t i = 0; i < n; i++) {
         xt[i].val = x[i];
@@ -162,14 +163,15 @@ static int record(const hd_objective *obj, const double *x, workspace *w, record
 
 /* adj[k] = ∂f/∂(node k) for k < len (len > out), by one reverse sweep;
  * f = seed·(node out). */
-static void reverse(const hd_tape *t, uint32_t out, double seed, double *adj, size_t len)
+static void reverse(const hd_tape *t, uint32_t out, double seed, double *adj, size_t len, size_t n)
 {
     memset(adj, 0, len * sizeof *adj);
     if (out == 0) return;
     adj[out] = seed;
     /* A constant argument is node 0; writing its adjoint anyway would chain
-     * every one-argument node through that one memory cell. */
-    for (uint32_t k = out; k > 0; k--) {
+     * every one-argument node through that one memory cell. The inputs
+     * (nodes 1..n) have no arguments. */
+    for (uint32_t k = out; k > n; k--) {
         const hd_tape_node *p = &t->node[k];
         const double w = adj[k];
         if (p->a) adj[p->a] += w * p->fx;
@@ -203,7 +205,7 @@ int hd__gradient_taped(const hd_objective *obj, const double *x, double *fx, dou
         if (!adj) {
             rc = HD_ENOMEM;
         } else {
-            reverse(&rec.t, rec.out, rec.seed, adj, len);
+            reverse(&rec.t, rec.out, rec.seed, adj, len, n);
             c->tape_sweeps++;
             if (!isfinite(rec.f) || !all_finite(adj + 1, n)) {
                 rc = HD__DECLINED;
@@ -784,7 +786,7 @@ int hd__tape_session_open(const hd_objective *obj, const double *x, double *fx, 
     double *point = rc == HD_OK ? ws_get(ws, W_POINT, n * sizeof *point) : NULL;
     if (rc == HD_OK && (!adj || !point)) rc = HD__DECLINED;
     if (rc == HD_OK) {
-        reverse(&s->rec.t, s->rec.out, s->rec.seed, adj, len);
+        reverse(&s->rec.t, s->rec.out, s->rec.seed, adj, len, n);
         c->tape_sweeps++;
         if (!isfinite(s->rec.f) || !all_finite(adj + 1, n)) rc = HD__DECLINED;
     }
