@@ -129,7 +129,7 @@ HD_API HD_WARN_UNUSED int hd_directional(const hd_objective *obj, const double *
  * @brief Hessian-vector product H(x)·v, exact, with the value and gradient
  *        from the same work, on the cheapest path (hd_hessian_vector_ex()).
  *
- * With bodies->taped (every HD_GENERIC_OBJECTIVE has it), from n = 8 on:
+ * With bodies->taped (every HD_GENERIC_OBJECTIVE has it), from n = 9 on:
  * one recorded pass and one forward-over-reverse sweep, a few evaluations'
  * cost whatever n is. Otherwise ceil(n/HD_HYPERV_LANES) hd_hyperv passes
  * (bodies->hyperv, n >= 3), else n hyper-dual passes (pass i seeds e_i and

@@ -88,7 +88,7 @@ HD_API HD_WARN_UNUSED int hd_hessian_ex(const hd_objective *obj, const double *x
 /**
  * @brief hd_hessian_vector() with a chosen path and pass counts.
  *
- * The automatic choice (doc/performance.md): HD_PATH_TAPE from n = 8 on (one
+ * The automatic choice (doc/performance.md): HD_PATH_TAPE from n = 9 on (one
  * taped pass and one sweep, counted in taped_calls and tape_sweeps),
  * HD_PATH_LANES from n = 3 on (ceil(n/HD_HYPERV_LANES) hd_hyperv passes),
  * else HD_PATH_SCALAR (n hyper-dual passes). The tape declines where it

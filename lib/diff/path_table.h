@@ -16,7 +16,7 @@
 #define TAPE_GRADIENT_MIN_N (HD_LANES + 1) /* reverse sweep once lanes need two passes */
 #define TAPE_HESSIAN_MIN_N 8              /* forward-over-reverse sweeps from this n on */
 #define LANES_HV_MIN_N 3                  /* H·v from hd_hyperv passes from this n on */
-#define TAPE_HV_MIN_N 8                   /* H·v from one sweep from this n on */
+#define TAPE_HV_MIN_N (HD_HYPERV_LANES + 1) /* H·v from one sweep once lanes need two passes */
 /* With a pattern attached, its hd_hyperv passes up to this many beat one
  * recorded pass and its sweeps (F1 at n = 10 and 16; F2 at n = 10 is 4, and
  * the tape is faster there). */
