@@ -255,8 +255,10 @@ HD__ANONYMOUS_END
  *         bad arguments (NULL obj or x, n == 0, no hyper-dual body, an out-of-range
  *         option, a trace_cap without a trace); HD_ENOMEM (also for an n whose
  *         array sizes do not fit in a size_t); x is untouched after these.
- *         HD_ELAPACK if LAPACKE fails in an unexpected way (x and res then
- *         still describe the best point seen).
+ *         HD_ELAPACK if LAPACKE fails in an unexpected way, and HD_EINVAL
+ *         when Newton-CG's preconditioner turns out not to be positive
+ *         definite (rᵀM⁻¹r <= 0): x and res then still describe the best
+ *         point seen.
  */
 HD_API HD_WARN_UNUSED int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt,
                                       hd_result *res);
