@@ -55,6 +55,19 @@ bench_bench_jacobian_CFLAGS = $(BENCH_CFLAGS)
 bench_bench_jacobian_LDADD = $(BENCH_LDADD)
 EXTRA_DIST += bench/lmder_compare.py
 # ---- end least squares ---------------------------------------------------------------
+# ---- large problems (issue 15): H·v cost, and the n = 10 000 comparison --------------
+# bench_hv: H·v and vᵀHw per path in evaluations of f (doc/performance.md).
+# make bench-large: Newton-CG and L-BFGS against scipy on extended Rosenbrock
+# at n = 10 000 (needs python3-scipy; not part of the tests).
+BENCH_PROGS += bench/bench_hv
+bench_bench_hv_SOURCES = bench/bench_hv.c bench/bench_util.h bench/bench_objectives.h
+bench_bench_hv_CFLAGS = $(BENCH_CFLAGS)
+bench_bench_hv_LDADD = $(BENCH_LDADD)
+EXTRA_DIST += bench/large_n_compare.py
+.PHONY: bench-large
+bench-large: cli/hyperdual
+	$(srcdir)/bench/large_n_compare.py ./cli/hyperdual
+# ---- end large problems -------------------------------------------------------------
 
 EXTRA_PROGRAMS = $(BENCH_PROGS)
 

@@ -31,6 +31,9 @@ static const method_row methods[] = {
     {"bfgs", HD_BFGS, 0},
     {"gauss-newton", HD_GAUSS_NEWTON, 0},
     {"levenberg-marquardt", HD_LEVENBERG_MARQUARDT, 0},
+    {"lbfgs", HD_LBFGS, 0},
+    {"newton-cg", HD_NEWTON_CG, 0},
+    {"newton-cg-tr", HD_NEWTON_CG_TRUST_REGION, 0},
 };
 #define N_METHODS (sizeof methods / sizeof methods[0])
 
@@ -85,7 +88,8 @@ static void options_for(const method_row *m, hd_options *opt)
     hd_options_default(opt, m->method);
     if (m->method == HD_GRADIENT_DESCENT) opt->max_iter = GD_MAX_ITER;
     /* first-order methods pay one Hessian at the end, so a saddle is named */
-    if (m->method == HD_GRADIENT_DESCENT || m->method == HD_BFGS) opt->classify_final = 1;
+    if (m->method == HD_GRADIENT_DESCENT || m->method == HD_BFGS || m->method == HD_LBFGS)
+        opt->classify_final = 1;
     if (m->pure) {
         opt->line_search = HD_LINESEARCH_NONE;
         opt->hessian_fix = HD_HESSIAN_AS_IS;
@@ -263,6 +267,27 @@ static int summary(int with_time)
            r0.res.hyper_calls, r0.res.hyperv_calls);
 
     least_squares_table();
+    /* issue 15: the methods for large n against dense Newton, on every MGH problem */
+    printf("\n## Newton-CG and L-BFGS against dense Newton (MGH problems)\n\n");
+    printf("| method | reach f* | documented local minimum | neither | converged (minimum shown) |\n"
+           "| --- | --- | --- | --- | --- |\n");
+    static const char *const large_n[] = {"newton", "newton-cg", "newton-cg-tr", "lbfgs"};
+    for (size_t k = 0; k < sizeof large_n / sizeof large_n[0]; k++) {
+        const method_row *m = NULL;
+        for (size_t j = 0; j < N_METHODS; j++)
+            if (!strcmp(methods[j].name, large_n[k])) m = &methods[j];
+        int yes = 0, loc = 0, no = 0, conv = 0;
+        for (size_t i = 0; i < hd_problem_count(); i++) {
+            const hd_problem *p = hd_problem_at(i);
+            if (p->mgh_number < 1) continue;
+            const run r = run_one(p, m, NULL);
+            yes += r.reached == 1;
+            loc += r.reached == 2;
+            no += r.reached == 0;
+            conv += r.rc == HD_OK && r.res.status == HD_CONVERGED;
+        }
+        printf("| %s | %d | %d | %d | %d |\n", large_n[k], yes, loc, no, conv);
+    }
 
     const hd_problem *pbs = hd_problem_find("powell_badly_scaled");
     const run rt = run_one(pbs, tr, NULL);
@@ -391,7 +416,10 @@ int main(int argc, char **argv)
            "*local* that f is a documented local minimum (the registry's f_star_note), ? that "
            "f* is unknown. Gradient descent and BFGS pay one Hessian at the end to classify "
            "their final point (classify_final), so a saddle is reported as one, and one more "
-           "at the Newton point to show a minimum. *stationary* means that the gradient test "
+           "at the Newton point to show a minimum; L-BFGS too. *newton-cg* and *newton-cg-tr* "
+           "(truncated Newton on exact Hessian-vector products, line search and "
+           "Steihaug-Toint) test their final point with the dense Hessian at these sizes. "
+           "*stationary* means that the gradient test "
            "was met but no minimum was shown: the Hessian is singular or too nearly singular "
            "for the gradient (doc/optimizers.md, \"Is it a minimum?\"). Gauss-Newton and "
            "Levenberg-Marquardt run on the sums of squares (every MGH problem), on the objective "

@@ -117,4 +117,11 @@ void cli_json_numbers(FILE *out, const double *v, size_t n);
 /* Seconds on a monotonic clock. */
 double cli_now(void);
 
+/* Bytes the process may still allocate (cli/memory.c): the memory the system
+ * has available and what ulimit -v / -d leave, the smallest; SIZE_MAX when
+ * unknown. */
+size_t cli_memory_available(void);
+/* "3.2 GB": bytes in decimal units, three digits. */
+const char *cli_bytes(char buf[32], size_t bytes);
+
 #endif /* HYPERDUAL_CLI_H */

@@ -8,6 +8,7 @@ cli_hyperdual_SOURCES = \
 	cli/eval.c \
 	cli/fit.c \
 	cli/limit.c \
+	cli/memory.c \
 	cli/minimize.c \
 	cli/plot.c \
 	cli/problems.c

@@ -18,7 +18,8 @@ static const char usage_head[] =
     "\n"
     "Minimize with exact gradients and Hessians and compare methods side by side:\n"
     "status, kind of the final point, iterations, objective calls by kind,\n"
-    "derivative passes, final f, ||g||_inf and time. EXPR '-' reads standard input.\n"
+    "derivative passes (and Hessian-vector products), final f, ||g||_inf and time.\n"
+    "EXPR '-' reads standard input.\n"
     "gn and lm (Gauss-Newton, Levenberg-Marquardt) need residuals: they run on the\n"
     "built-in sums of squares (hyperdual problems: m > 0), and 'all' skips them\n"
     "elsewhere; to fit a model to data, see hyperdual fit.\n"
@@ -28,7 +29,12 @@ static const char usage_head[] =
     "                         standard start or from --from: n values in order\n"
     "                         (--from 0,0) or some of x1..xn (--from x2=0; the\n"
     "                         others keep the standard start)\n"
-    "  --n N                  dimension, for problems that allow others (at most 2000)\n";
+    "  --n N                  dimension, for problems that allow others, as large as\n"
+    "                         memory allows: each method's arrays are checked against\n"
+    "                         the memory available before any run; gd, lbfgs and\n"
+    "                         newton-cg[-tr] hold a few vectors of n, newton a band\n"
+    "                         when the Hessian has one, else (like bfgs and newton-tr)\n"
+    "                         n x n matrices, allowed up to n = 2000\n";
 static const char usage_tail[] =
     "                         or a comma list such as gd,bfgs (default newton)\n"
     "  --lr RATE              gradient descent with this fixed step (no line search);\n"
@@ -44,8 +50,9 @@ static const char usage_tail[] =
     "Exit status: 0 if every method converged, 1 if one did not, 2 bad input.\n"
     "Example: hyperdual minimize '(1-x)^2 + 100*(y-x^2)^2' --from x=-1.2,y=1 --method all\n";
 
-/* Largest --n: Newton holds dense n x n matrices (2000: 32 MB each). */
-#define MAX_N 2000
+/* Largest --n that is parsed at all; what memory allows is checked per
+ * run (check_memory). */
+#define MAX_N 1000000000L
 
 /* Iterates kept per run for the trace and the plot; x only for small n. */
 #define KEEP_X_MAX 10
@@ -55,6 +62,7 @@ typedef struct {
     double f, grad_norm, step;
     hd_counts counts; /* passes so far, by kind */
     long jacobian_evals, residual_evals;
+    long hv_products; /* Hessian-vector products so far */
 } record;
 
 typedef struct {
@@ -198,6 +206,7 @@ static int on_iteration(const hd_iteration *it, void *user)
     q->counts = it->counts;
     q->jacobian_evals = it->jacobian_evals;
     q->residual_evals = it->residual_evals;
+    q->hv_products = it->hv_products;
     if (r->keep_x) memcpy(r->rec_x + r->nrec * r->n, it->x, r->n * sizeof *it->x);
     r->nrec++;
     if (r->progress) {
@@ -222,20 +231,33 @@ typedef struct {
     int have_lr;
 } setup;
 
-static void run_method(const setup *s, run *r)
+/* The options of one method's run (without the callback). */
+static void method_options(const setup *s, hd_method m, hd_options *opt)
 {
-    hd_options opt;
-    hd_options_default(&opt, r->method);
-    r->opt = &opt;
-    if (s->max_iter) opt.max_iter = (int)s->max_iter;
-    if (s->gtol > 0) opt.gtol = s->gtol;
-    if (s->have_lr && r->method == HD_GRADIENT_DESCENT) {
-        opt.learning_rate = s->lr;
-        opt.line_search = HD_LINESEARCH_NONE;
+    hd_options_default(opt, m);
+    if (s->max_iter) opt->max_iter = (int)s->max_iter;
+    if (s->gtol > 0) opt->gtol = s->gtol;
+    if (s->have_lr && m == HD_GRADIENT_DESCENT) {
+        opt->learning_rate = s->lr;
+        opt->line_search = HD_LINESEARCH_NONE;
     }
     /* one Hessian at the end, so a first-order method stopping at a saddle
      * says so instead of "converged" */
-    opt.classify_final = 1;
+    opt->classify_final = 1;
+}
+
+/* What method m minimizes: the sum of squares of the residuals for the
+ * methods that need them, the objective otherwise. */
+static const hd_objective *objective_for(const setup *s, hd_method m)
+{
+    return hd_method_needs_residuals(m) ? s->lsq : s->obj;
+}
+
+static void run_method(const setup *s, run *r)
+{
+    hd_options opt;
+    method_options(s, r->method, &opt);
+    r->opt = &opt;
     opt.callback = on_iteration;
     opt.callback_data = r;
     r->n = s->n;
@@ -245,7 +267,7 @@ static void run_method(const setup *s, run *r)
     memset(&r->res, 0, sizeof r->res);
     memcpy(r->x, s->x0, s->n * sizeof *r->x);
     const double t0 = cli_now();
-    r->rc = hd_minimize(hd_method_needs_residuals(r->method) ? s->lsq : s->obj, r->x, &opt, &r->res);
+    r->rc = hd_minimize(objective_for(s, r->method), r->x, &opt, &r->res);
     r->seconds = cli_now() - t0;
     r->advice = hd_status_advice(r->rc != HD_OK ? r->rc : r->res.status, &opt);
     r->opt = NULL;
@@ -294,25 +316,34 @@ static void print_table(const run *runs, size_t nruns, char **names, size_t n)
         const int len = (int)strlen(status_label(&runs[i], b2));
         if (len > width) width = len;
     }
-    printf("%-10s %-*s %-10s %7s", "method", width, "status", "point", "iter");
+    int products = 0, mw = 10; /* a column of Hessian-vector products when some run made them;
+                                  the method column fits every name */
+    for (size_t i = 0; i < nruns; i++) {
+        products |= runs[i].res.hv_products != 0;
+        if ((int)strlen(short_name(runs[i].method)) > mw) mw = (int)strlen(short_name(runs[i].method));
+    }
+    printf("%-*s %-*s %-10s %7s", mw, "method", width, "status", "point", "iter");
     if (lsq) printf(" %9s %9s", "jacobians", "residuals");
     for (int k = 0; k < HD_KIND_COUNT; k++)
         if (used[k]) printf(" %9s", k == HD_KIND_VALUE ? "f calls" : hd_kind_name((hd_kind)k));
-    printf(" %10s %-24s %-10s %9s\n", "passes", "final f", "||g||_inf", "time");
+    printf(" %10s", "passes");
+    if (products) printf(" %10s", "H·v"); /* 4 bytes, 3 columns: 9 columns wide */
+    printf(" %-24s %-10s %9s\n", "final f", "||g||_inf", "time");
     for (size_t i = 0; i < nruns; i++) {
         const run *r = &runs[i];
-        printf("%-10s %-*s %-10s %7d", short_name(r->method), width, status_label(r, b2), point_kind(r),
+        printf("%-*s %-*s %-10s %7d", mw, short_name(r->method), width, status_label(r, b2), point_kind(r),
                r->res.iterations);
         if (lsq) printf(" %9ld %9ld", r->res.jacobian_evals, r->res.residual_evals);
         for (int k = 0; k < HD_KIND_COUNT; k++)
             if (used[k]) printf(" %9ld", r->res.counts.calls[k]);
-        printf(" %10ld %-24s %-10.3g %8.3fs\n", r->res.passes, cli_fmt(b1, r->res.f), r->res.grad_norm,
-               r->seconds);
+        printf(" %10ld", r->res.passes);
+        if (products) printf(" %9ld", r->res.hv_products);
+        printf(" %-24s %-10.3g %8.3fs\n", cli_fmt(b1, r->res.f), r->res.grad_norm, r->seconds);
     }
     if (n <= KEEP_X_MAX) {
         putchar('\n');
         for (size_t i = 0; i < nruns; i++) {
-            printf("%-10s at ", short_name(runs[i].method));
+            printf("%-*s at ", mw, short_name(runs[i].method));
             for (size_t k = 0; k < n; k++)
                 printf("%s%s = %s", k ? ", " : "", names[k], cli_fmt(b1, runs[i].x[k]));
             putchar('\n');
@@ -323,8 +354,8 @@ static void print_table(const run *runs, size_t nruns, char **names, size_t n)
         const run *r = &runs[i];
         if (converged(r)) continue;
         if (!notes++) putchar('\n');
-        if (r->out_of_memory) printf("%-10s out of memory while recording the iterations\n", short_name(r->method));
-        else printf("%-10s %s\n", short_name(r->method), r->advice);
+        if (r->out_of_memory) printf("%-*s out of memory while recording the iterations\n", mw, short_name(r->method));
+        else printf("%-*s %s\n", mw, short_name(r->method), r->advice);
     }
 }
 
@@ -362,9 +393,10 @@ static void print_json(const cli_text *t, const char *problem, const run *runs, 
                i ? ", " : "", short_name(r->method), status_label(r, b), converged(r) ? "true" : "false",
                point_kind(r), r->res.iterations);
         for (int k = 0; k < HD_KIND_COUNT; k++) printf(", \"%s\": %ld", counter_name(k, b), r->res.counts.calls[k]);
-        printf(", \"tape_sweeps\": %ld, \"passes\": %ld, \"jacobian_evals\": %ld, \"residual_evals\": %ld, "
-               "\"f\": ",
-               r->res.tape_sweeps, r->res.passes, r->res.jacobian_evals, r->res.residual_evals);
+        printf(", \"tape_sweeps\": %ld, \"passes\": %ld, \"hv_products\": %ld, \"jacobian_evals\": %ld, "
+               "\"residual_evals\": %ld, \"f\": ",
+               r->res.tape_sweeps, r->res.passes, r->res.hv_products, r->res.jacobian_evals,
+               r->res.residual_evals);
         cli_json_number(stdout, r->res.f);
         printf(", \"grad_norm\": ");
         cli_json_number(stdout, r->res.grad_norm);
@@ -392,7 +424,7 @@ static int write_trace(FILE *out, const char *path, const run *runs, size_t nrun
     char b[32];
     fprintf(out, "method,iteration,f,grad_norm,step");
     for (int k = 0; k < HD_KIND_COUNT; k++) fprintf(out, ",%s", counter_name(k, b));
-    fprintf(out, ",tape_sweeps,passes,jacobian_evals,residual_evals");
+    fprintf(out, ",tape_sweeps,passes,hv_products,jacobian_evals,residual_evals");
     if (n <= KEEP_X_MAX)
         for (size_t k = 0; k < n; k++) fprintf(out, ",%s", names[k]);
     fputc('\n', out);
@@ -403,8 +435,8 @@ static int write_trace(FILE *out, const char *path, const run *runs, size_t nrun
             fprintf(out, "%s,%d,%.17g,%.17g,%.17g", short_name(r->method), q->iteration, q->f, q->grad_norm,
                     q->step);
             for (int k = 0; k < HD_KIND_COUNT; k++) fprintf(out, ",%ld", q->counts.calls[k]);
-            fprintf(out, ",%ld,%ld,%ld,%ld", q->counts.tape_sweeps, hd_counts_passes(&q->counts),
-                    q->jacobian_evals, q->residual_evals);
+            fprintf(out, ",%ld,%ld,%ld,%ld,%ld", q->counts.tape_sweeps, hd_counts_passes(&q->counts),
+                    q->hv_products, q->jacobian_evals, q->residual_evals);
             if (r->keep_x)
                 for (size_t k = 0; k < n; k++) fprintf(out, ",%.17g", r->rec_x[j * n + k]);
             fputc('\n', out);
@@ -470,7 +502,7 @@ static int parse_args(int argc, char **argv, args *a)
     }
     if (!a->from) a->from = a->at;
     if (a->n_arg && !cli_parse_count(a->n_arg, MAX_N, &a->n)) {
-        cli_error("--n needs a whole number from 1 to %d, not '%s'", MAX_N, a->n_arg);
+        cli_error("--n needs a whole number from 1 to %ld, not '%s'", MAX_N, a->n_arg);
         return CLI_USAGE;
     }
     if (a->max_iter_arg && !cli_parse_count(a->max_iter_arg, 100000000, &a->max_iter)) {
@@ -543,6 +575,89 @@ static int problem_start(const char *arg, const hd_problem *prob, cli_point *pt)
     return status;
 }
 
+/* ---- memory: --n as large as memory allows ---------------------------------------- */
+
+/* The tool's own bytes for n variables and nmethods runs: the names x1..xn
+ * (a pointer and a small string each), the start and each run's result. */
+static size_t cli_bytes_for(size_t n, size_t nmethods)
+{
+    const size_t per = sizeof(char *) + 32 + sizeof(double) * (1 + nmethods);
+    return n > SIZE_MAX / per ? SIZE_MAX : n * per;
+}
+
+/* Before allocating the point: the tool's arrays fit. CLI_OK or CLI_USAGE. */
+static int check_point_memory(size_t n, size_t nmethods)
+{
+    const size_t need = cli_bytes_for(n, nmethods), avail = cli_memory_available();
+    if (need <= avail) return CLI_OK;
+    char b1[32], b2[32];
+    cli_error("--n %zu needs %s for the point and the results alone, and %s of memory are available", n,
+              cli_bytes(b1, need), cli_bytes(b2, avail));
+    return CLI_USAGE;
+}
+
+/* Methods that hold n x n matrices also factor them at every step (or at
+ * the end), O(n³) work: beyond this n (the tool's limit before the
+ * matrix-free methods existed) a run would take hours, so they are refused
+ * there whatever the memory. */
+#define DENSE_MAX_N 2000
+
+/* Whether method m fits: its arrays (hd_minimize_memory), the recorded
+ * evaluation of the taped path (tape bytes) and the tool's own in the memory
+ * available, and n x n arrays only up to DENSE_MAX_N. *bytes: what it needs
+ * in all (SIZE_MAX when that does not fit a size_t). */
+static int method_fits(const setup *s, hd_method m, size_t nmethods, size_t tape, size_t avail, size_t *bytes)
+{
+    hd_options opt;
+    method_options(s, m, &opt);
+    *bytes = SIZE_MAX;
+    if (!objective_for(s, m)) return 0; /* no residuals here: it cannot run */
+    const size_t c = cli_bytes_for(s->n, nmethods), own = c <= SIZE_MAX - tape ? c + tape : SIZE_MAX;
+    size_t b = SIZE_MAX;
+    if (hd_minimize_memory(objective_for(s, m), s->x0, &opt, &b) != HD_OK) b = SIZE_MAX;
+    *bytes = b <= SIZE_MAX - own ? b + own : SIZE_MAX;
+    const int dense = s->n > DENSE_MAX_N && b / sizeof(double) / s->n >= s->n;
+    return *bytes <= avail && !dense;
+}
+
+/* Every chosen method fits (method_fits) before any run starts: a run that
+ * could not allocate would end with an error after the others had taken
+ * their time, and one that allocated more than the machine has would be
+ * killed. The error names the methods that would fit. CLI_OK or CLI_USAGE. */
+static int check_run_memory(const setup *s, const hd_method *methods, size_t nmethods)
+{
+    const size_t avail = cli_memory_available();
+    size_t tape = 0;
+    char b1[32], b2[32];
+    if (hd_tape_memory(s->obj, s->x0, avail, &tape) != HD_OK) {
+        cli_error("n = %zu is too large: one recorded evaluation (the taped path of every gradient) needs "
+                  "more than the %s of memory available", s->n, cli_bytes(b1, avail));
+        return CLI_USAGE;
+    }
+    for (size_t i = 0; i < nmethods; i++) {
+        size_t bytes;
+        if (method_fits(s, methods[i], nmethods, tape, avail, &bytes)) continue;
+        char fits[256] = "";
+        for (size_t k = 0; k < method_count(); k++) {
+            size_t b;
+            if (method_fits(s, method_at(k), nmethods, tape, avail, &b))
+                snprintf(fits + strlen(fits), sizeof fits - strlen(fits), "%s%s", fits[0] ? ", " : "",
+                         short_name(method_at(k)));
+        }
+        if (bytes <= avail)
+            cli_error("n = %zu is too large for %s: it holds n x n matrices (and factors them, O(n^3) "
+                      "work), which this tool allows up to n = %d (%s%s)", s->n, short_name(methods[i]), DENSE_MAX_N,
+                      fits[0] ? "methods that fit: " : "no method fits", fits);
+        else
+            cli_error("n = %zu is too large for %s: it needs %s of memory (its arrays and one recorded "
+                      "evaluation), and %s are available (%s%s)", s->n, short_name(methods[i]),
+                      cli_bytes(b1, bytes), cli_bytes(b2, avail), fits[0] ? "methods that fit: " : "no method fits",
+                      fits);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}
+
 static int has_method(const hd_method *methods, size_t count, hd_method m)
 {
     for (size_t i = 0; i < count; i++)
@@ -587,6 +702,7 @@ int cli_minimize(int argc, char **argv)
             cli_error("problem '%s' does not allow n = %zu", prob->name, n);
             return CLI_USAGE;
         }
+        if (check_point_memory(n, nmethods) != CLI_OK) return CLI_USAGE;
         obj = prob->objective(n);
         pt.n = n;
         pt.names = calloc(n, sizeof *pt.names);
@@ -641,16 +757,18 @@ int cli_minimize(int argc, char **argv)
     }
     nmethods = kept;
 
-    /* every file is known to be writable before the work starts */
+    /* every method fits in memory and every file is known to be writable
+     * before the work starts */
+    const setup s = {&obj, have_residuals ? &lsq : NULL, pt.values, pt.n, a.max_iter, a.gtol, a.lr, a.have_lr};
     FILE *trace = NULL;
-    if ((a.plot && cli_plot_check(a.plot) != CLI_OK) || (a.trace && !(trace = open_trace(a.trace)))) {
+    if (check_run_memory(&s, methods, nmethods) != CLI_OK || (a.plot && cli_plot_check(a.plot) != CLI_OK) ||
+        (a.trace && !(trace = open_trace(a.trace)))) {
         cli_unload(&pt, &t, e);
         return CLI_USAGE;
     }
 
     run runs[MAX_METHODS];
     memset(runs, 0, sizeof runs);
-    const setup s = {&obj, have_residuals ? &lsq : NULL, pt.values, pt.n, a.max_iter, a.gtol, a.lr, a.have_lr};
     int all_converged = 1, failed = 0;
     for (size_t i = 0; i < nmethods; i++) {
         runs[i].method = methods[i];

@@ -86,6 +86,7 @@ static const code_text hd__code_text[] = {
         .for_ = {[HD__FOR_GD_FIXED] = SADDLE_UNUSED("gradient descent"),
                  [HD__FOR_GD] = SADDLE_UNUSED("gradient descent"),
                  [HD__FOR_BFGS] = SADDLE_UNUSED("BFGS"),
+                 [HD__FOR_LBFGS] = SADDLE_UNUSED("L-BFGS"),
                  [HD__FOR_NEWTON] = SADDLE_TRIED,
                  [HD__FOR_TRUST_REGION] = SADDLE_TRIED,
                  [HD__FOR_NEWTON_FIXED] = SADDLE_IS "; pure Newton is drawn back to saddles "
@@ -130,6 +131,8 @@ static const code_text hd__code_text[] = {
                             "(Newton converges in far fewer iterations)",
                  [HD__FOR_BFGS] = MAX_ITER_IS "; raise max_iter, or use Newton (a Hessian per "
                               "iteration, far fewer iterations)",
+                 [HD__FOR_LBFGS] = MAX_ITER_IS "; raise max_iter or lbfgs_memory, or use Newton-CG "
+                               "(exact Hessian-vector products, far fewer iterations)",
                  [HD__FOR_NEWTON] = MAX_ITER_SECOND_ORDER("a Newton run"),
                  [HD__FOR_NEWTON_FIXED] = MAX_ITER_IS "; raise max_iter, or use the default Newton "
                                       "(HD_HESSIAN_SHIFT with a line search)",
@@ -151,6 +154,7 @@ static const code_text hd__code_text[] = {
                                   "f is unbounded below",
                  [HD__FOR_GD] = DIVERGED_SEARCHED,
                  [HD__FOR_BFGS] = DIVERGED_SEARCHED,
+                 [HD__FOR_LBFGS] = DIVERGED_SEARCHED,
                  [HD__FOR_NEWTON] = DIVERGED_SEARCHED,
                  [HD__FOR_NEWTON_FIXED] = DIVERGED_FIXED_NEWTON,
                  [HD__FOR_GN] = DIVERGED_SEARCHED,
@@ -166,14 +170,15 @@ static const code_text hd__code_text[] = {
         "the iterates were not running away); use "
         "HD_HESSIAN_SHIFT, HD_HESSIAN_EIGEN or the trust region"},
     HD__AT(HD_STATIONARY) = {
-        .text = STATIONARY_IS " and no negative curvature, but the Hessian is singular or too "
-        "nearly singular for the size of the gradient (or was not computed: classify_final "
-        "= 0), so a minimum, an inflection or a degenerate saddle cannot be told apart; a "
+        .text = STATIONARY_IS " and no negative curvature shown, but the Hessian is singular or "
+        "too nearly singular for the size of the gradient (or was not computed: classify_final "
+        "= 0, or n above HD_DENSE_HESSIAN_MAX_N without a narrow band), so a minimum, an "
+        "inflection or a degenerate saddle cannot be told apart; a "
         "smaller gtol proves a minimum whose Hessian is merely ill-conditioned, otherwise "
         "check the point by other means",
-        .for_ = {[HD__FOR_NO_HESSIAN] = STATIONARY_IS ", but gradient descent and BFGS compute "
-                                    "no Hessian: set classify_final = 1 to have the point "
-                                    "classified and a minimum shown",
+        .for_ = {[HD__FOR_NO_HESSIAN] = STATIONARY_IS ", but gradient descent, BFGS and L-BFGS "
+                                    "compute no Hessian: set classify_final = 1 to have the "
+                                    "point classified and a minimum shown",
                  [HD__FOR_LSQ_NO_HESSIAN] = STATIONARY_IS ", but Gauss-Newton and "
                                         "Levenberg-Marquardt use J^T J, not the Hessian, and "
                                         "classify_final = 0 computed none at the end: set "

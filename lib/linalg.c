@@ -264,3 +264,53 @@ int hd__svd(size_t m, size_t n, double *a, double *s, double *vt)
      * input, as for dsyev); reported, not guessed around. */
     return info != 0 ? lapack_error(info) : HD_OK;
 }
+/* ---- band matrices: only the band is stored, O(b²n) work ---------------------- */
+
+/* n and the band both fit a lapack_int, and b < n. */
+static int band_ok(size_t n, size_t b) { return size_ok(n) && b < n && b < (size_t)INT_MAX / 3; }
+
+int hd__band_cholesky(size_t n, size_t b, double *ab)
+{
+    if (!band_ok(n, b)) return HD_EINVAL;
+    const lapack_int info =
+        LAPACKE_dpbtrf(LAPACK_COL_MAJOR, 'L', (lapack_int)n, (lapack_int)b, ab, (lapack_int)b + 1);
+    if (info > 0) return HD__NOT_PD;
+    return info < 0 ? lapack_error(info) : HD_OK;
+}
+
+int hd__band_cholesky_solve(size_t n, size_t b, const double *factor, double *rhs)
+{
+    if (!band_ok(n, b)) return HD_EINVAL;
+    const lapack_int m = (lapack_int)n;
+    const lapack_int info =
+        LAPACKE_dpbtrs(LAPACK_COL_MAJOR, 'L', m, (lapack_int)b, 1, factor, (lapack_int)b + 1, rhs, m);
+    return info != 0 ? lapack_error(info) : HD_OK;
+}
+
+int hd__band_solve(size_t n, size_t b, const double *ab, double *rhs)
+{
+    if (!band_ok(n, b)) return HD_EINVAL;
+    /* dgbsv's general band storage: row b + b + (i - j) of column j holds
+     * A_ij for |i - j| <= b, with b more rows above for the fill-in. */
+    const size_t ld = 3 * b + 1;
+    if (n > ((size_t)-1) / sizeof(double) / ld) return HD_ENOMEM;
+    double *g = calloc(ld * n, sizeof *g);
+    lapack_int *ipiv = malloc(n * sizeof *ipiv);
+    if (!g || !ipiv) {
+        free(g);
+        free(ipiv);
+        return HD_ENOMEM;
+    }
+    for (size_t j = 0; j < n; j++)
+        for (size_t k = 0; k <= b && j + k < n; k++) {
+            const double v = ab[k + j * (b + 1)];
+            g[(2 * b + k) + j * ld] = v;                 /* A(j + k, j) */
+            g[(2 * b - k) + (j + k) * ld] = v;           /* A(j, j + k) */
+        }
+    const lapack_int m = (lapack_int)n, kb = (lapack_int)b;
+    const lapack_int info = LAPACKE_dgbsv(LAPACK_COL_MAJOR, m, kb, kb, 1, g, (lapack_int)ld, ipiv, rhs, m);
+    free(g);
+    free(ipiv);
+    if (info > 0) return HD__SINGULAR;
+    return info < 0 ? lapack_error(info) : HD_OK;
+}

@@ -59,5 +59,21 @@ int hd__triangular_solve(size_t n, const double *r, size_t ldr, int transpose, d
  * k (vt[k + j*n], j = 0..n-1) is the k-th right singular vector
  * (LAPACKE_dgesvd); a is destroyed. Any m, n >= 1. */
 int hd__svd(size_t m, size_t n, double *a, double *s, double *vt);
+/* ---- band matrices ----------------------------------------------------------
+ * A symmetric band matrix of half-bandwidth b in LAPACK's lower band storage:
+ * ab[(i - j) + j·(b + 1)] = A_ij for j <= i <= min(n - 1, j + b), column-major,
+ * (b + 1)·n doubles; b < n. */
+
+/* Cholesky factorization in place (LAPACKE_dpbtrf, lower); HD__NOT_PD when
+ * a pivot is not positive (the contents are then unspecified). */
+int hd__band_cholesky(size_t n, size_t b, double *ab);
+
+/* Solve A x = rhs in place with the factor from hd__band_cholesky (LAPACKE_dpbtrs). */
+int hd__band_cholesky_solve(size_t n, size_t b, const double *factor, double *rhs);
+
+/* Solve A x = rhs in place for a possibly indefinite band A (LU with partial
+ * pivoting, LAPACKE_dgbsv, on a copy of (3b + 1)·n doubles and n pivots that
+ * it allocates); HD__SINGULAR when a pivot is exactly zero. */
+int hd__band_solve(size_t n, size_t b, const double *ab, double *rhs);
 
 #endif

@@ -17,9 +17,13 @@ lib_libhyperdual_la_SOURCES = \
 	lib/optim/core.c \
 	lib/optim/linesearch.c \
 	lib/optim/loop.c \
+	lib/optim/cg.c \
+	lib/optim/verdict.c \
 	lib/optim/gd.c \
 	lib/optim/bfgs.c \
+	lib/optim/lbfgs.c \
 	lib/optim/newton.c \
+	lib/optim/newton_cg.c \
 	lib/optim/trust.c \
 	lib/optim/lsq.c \
 	lib/optim/gn.c \

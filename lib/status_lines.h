@@ -12,6 +12,7 @@ enum {
     HD__FOR_GD_FIXED,     /* gradient descent with a fixed step */
     HD__FOR_GD,           /* gradient descent with a line search */
     HD__FOR_BFGS,
+    HD__FOR_LBFGS,
     HD__FOR_NEWTON,       /* Newton with a modified Hessian and a line search */
     HD__FOR_NEWTON_FIXED, /* Newton with a fixed step, or with the Hessian as is */
     HD__FOR_TRUST_REGION,

@@ -94,9 +94,21 @@ AC_DEFUN([HD_FIND_BLAS], [
 # twice keeps its last place, which a static link needs (ld searches an
 # archive only for what is undefined when it is reached; every -L applies to
 # every -l wherever it stands).
+#
+# libgfortran.a calls libquadmath (quadmath_snprintf) and OpenBLAS's .pc file
+# does not say so (gfortran adds it through its spec file, a C compiler does
+# not): where -lgfortran is named and the compiler has libquadmath,
+# -lquadmath follows it.
 AC_DEFUN([HD_STATIC_LINK_FLAGS], [
   AC_REQUIRE([AC_PROG_AWK])
-  HD_PC_LIBS_PRIVATE=`echo $LAPACKE_STATIC_LIBS $BLAS_STATIC_LIBS $1 |
+  hd_quadmath=
+  case " $LAPACKE_STATIC_LIBS $BLAS_STATIC_LIBS " in
+    *" -lgfortran "*)
+      hd_qm=`$CC -print-file-name=libquadmath.a 2>/dev/null`
+      AS_IF([test -n "$hd_qm" && test "$hd_qm" != libquadmath.a && test -f "$hd_qm"],
+            [hd_quadmath="-lquadmath -lm"]) ;;
+  esac
+  HD_PC_LIBS_PRIVATE=`echo $LAPACKE_STATIC_LIBS $BLAS_STATIC_LIBS $hd_quadmath $1 |
     $AWK '{ for (i = NF; i > 0; i--) if (!seen[[$i]]++) out = $i (out == "" ? "" : " " out); print out }'`
   AC_SUBST([HD_PC_LIBS_PRIVATE])
 ])

@@ -122,10 +122,10 @@ has '"converged": true'
 # descent stops; x^2 + 0*y has a singular Hessian everywhere (degenerate)
 expect 0 minimize '(x-1)^2 + (y+2)^2' --from x=0,y=0 --method all
 line '^method +status +point +iter '
-for m in gd newton newton-tr bfgs; do line "^$m +converged +minimum +[0-9]"; done
+for m in gd bfgs lbfgs newton newton-tr newton-cg newton-cg-tr; do line "^$m +converged +minimum +[0-9]"; done
 expect 0 minimize '(x-1)^2 + (y+2)^2' --from x=0,y=0 --method all --json
 checks=$((checks + 1))
-[ "$(grep -o '"point_kind": "minimum"' "$out" | wc -l)" -eq 4 ] || fail "four methods, four minima in the JSON"
+[ "$(grep -o '"point_kind": "minimum"' "$out" | wc -l)" -eq 7 ] || fail "seven methods, seven minima in the JSON"
 expect 1 minimize --problem saddle --method gd
 line '^gd +saddle point +saddle +[0-9]'
 expect 1 minimize --problem saddle --method gd --json
@@ -165,7 +165,7 @@ has '"iterations": 0,'
 
 expect 0 minimize '(x-1)^2 + (y+2)^2' --from x=0,y=0 --method all --trace "$tmp/t.csv"
 checks=$((checks + 1))
-head -n 1 "$tmp/t.csv" | grep -q '^method,iteration,f,grad_norm,step,f_calls,dual_calls,hyper_calls,dual2_calls,dual4_calls,dualv_calls,hyperv_calls,taped_calls,pattern_calls,tape_sweeps,passes,jacobian_evals,residual_evals,x,y$' \
+head -n 1 "$tmp/t.csv" | grep -q '^method,iteration,f,grad_norm,step,f_calls,dual_calls,hyper_calls,dual2_calls,dual4_calls,dualv_calls,hyperv_calls,taped_calls,pattern_calls,tape_sweeps,passes,hv_products,jacobian_evals,residual_evals,x,y$' \
     || fail "trace header"
 
 # Every pass is counted somewhere, and the counters add up to `passes`, in
@@ -197,13 +197,15 @@ counted() { # ARGS...: run minimize with --json, the table and a trace; check th
     expect "$expect_status" minimize "$@"
     checks=$((checks + 1))
     # read from the right (a status may have spaces): time, ||g||, final f,
-    # passes, then one column per kind of pass shown
-    awk '/^method / { k = 0
-                      for (i = 1; i <= NF; i++) k += $i ~ /^(dual|hyper|dual2|dual4|dualv|hyperv|taped|pattern)$/
+    # the H·v products when a run made some, passes, then one column per
+    # kind of pass shown
+    awk '/^method / { k = 0; hv = 0
+                      for (i = 1; i <= NF; i++) { k += $i ~ /^(dual|hyper|dual2|dual4|dualv|hyperv|taped|pattern)$/
+                                                  hv += $i == "H·v" }
                       inside = 1; next }
         inside && NF == 0 { inside = 0 }
-        inside { sum = 0; for (i = NF - 3 - k; i < NF - 3; i++) sum += $i
-                 if (k == 0 || sum != $(NF - 3)) { print "bad: " $0; bad = 1 } }
+        inside { p = NF - 3 - hv; sum = 0; for (i = p - k; i < p; i++) sum += $i
+                 if (k == 0 || sum != $p) { print "bad: " $0; bad = 1 } }
         END { exit bad }' "$out" || fail "table columns do not add up to passes: $*"
 }
 counted 0 --problem rosenbrock --method gd,bfgs
@@ -213,8 +215,20 @@ counted 0 --problem osborne1 --method gn,lm
 counted 0 --problem osborne2 --method lm
 counted 0 --problem extended_rosenbrock --n 40 --method newton
 counted 0 --problem helical_valley --method newton-tr
+# Newton-CG at n = 40: every product is one sweep (over the recording of the
+# iterate's gradient), so the products never outnumber the sweeps; L-BFGS
+# makes none
+counted 0 --problem extended_rosenbrock --n 40 --method newton-cg,newton-cg-tr,lbfgs
+expect 0 minimize --problem extended_rosenbrock --n 40 --method newton-cg,lbfgs --json
 checks=$((checks + 1))
-[ "$(cut -d, -f1 "$tmp/t.csv" | sort -u | tr '\n' ' ')" = "bfgs gd method newton newton-tr " ] \
+tr '{' '\n' <"$out" | awk '/"method": "newton-cg"/ { if (!match($0, /"hv_products": [1-9][0-9]*/)) bad = 1
+                                                    split(substr($0, RSTART), a, ": "); hv = a[2] + 0
+                                                    match($0, /"tape_sweeps": [0-9]+/); split(substr($0, RSTART), t, ": ")
+                                                    if (hv > t[2] + 0) bad = 1; seen++ }
+                          /"method": "lbfgs"/ { if ($0 !~ /"hv_products": 0,/) bad = 1; seen++ }
+                          END { exit bad || seen != 2 }' || fail "H·v products in the JSON: $(cat "$out")"
+checks=$((checks + 1))
+[ "$(cut -d, -f1 "$tmp/t.csv" | sort -u | tr '\n' ' ')" = "bfgs gd lbfgs method newton newton-cg newton-cg-tr newton-tr " ] \
     || fail "trace lacks a method"
 if command -v gnuplot >/dev/null 2>&1; then
     # gradient descent does not reach the valley's end in 2000 steps: status 1

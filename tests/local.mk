@@ -19,7 +19,8 @@ tests_check_hyperdual_SOURCES = \
 	tests/check_lanes_nansafe.c \
 	tests/check_tape.c \
 	tests/check_kinds.c \
-	tests/check_lsq.c
+	tests/check_lsq.c \
+	tests/check_large.c
 tests_check_hyperdual_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_hyperdual_LDADD = lib/libhyperdual.la $(CHECK_LIBS) -lm
 

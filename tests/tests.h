@@ -22,7 +22,8 @@
     X(lanes_nansafe) \
     X(tape) \
     X(kinds) \
-    X(lsq)
+    X(lsq) \
+    X(large)
 
 #define HD__DECLARE_SUITE(area) Suite *make_##area##_suite(void);
 HD_TEST_SUITES(HD__DECLARE_SUITE)

@@ -126,10 +126,14 @@ HD_API HD_WARN_UNUSED int hd_directional(const hd_objective *obj, const double *
                                          const double *v, double *fx, double *dv);
 
 /**
- * @brief Hessian-vector product H(x)·v from n hyper-dual passes (pass i seeds
- *        e_i and v), with the value and gradient from the same passes.
+ * @brief Hessian-vector product H(x)·v, exact, with the value and gradient
+ *        from the same work, on the cheapest path (hd_hessian_vector_ex()).
  *
- * Costs n passes instead of the n(n+1)/2 of hd_hessian, and never stores H.
+ * With bodies->taped (every HD_GENERIC_OBJECTIVE has it), from n = 9 on:
+ * one recorded pass and one forward-over-reverse sweep, a few evaluations'
+ * cost whatever n is. Otherwise ceil(n/HD_HYPERV_LANES) hd_hyperv passes
+ * (bodies->hyperv, n >= 3), else n hyper-dual passes (pass i seeds e_i and
+ * v). Never stores H.
  * @param obj  in: the objective; obj->n >= 1 and a hyper-dual body (f_hyper or bodies->hyper)
  * @param x    in: n = obj->n values, the point
  * @param v    in: n values, the vector

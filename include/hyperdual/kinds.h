@@ -229,6 +229,7 @@ typedef struct hd_tape {
     size_t len;                /**< nodes in use (node 0 included) */
     size_t cap;                /**< nodes allocated */
     int failed;                /**< set when the tape could not grow */
+    size_t limit;              /**< the most nodes it may hold; 0: as many as fit */
 } hd_tape;
 
 /**

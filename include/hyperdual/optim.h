@@ -1,10 +1,27 @@
 /**
  * @file hyperdual/optim.h
- * @brief Minimizers (gradient descent, Newton, trust-region Newton, BFGS, and
- *        for sums of squares Gauss–Newton and Levenberg–Marquardt) with exact
- *        derivatives, honest statuses and saddle-point awareness, the
- *        classification of a stationary point by its Hessian's eigenvalues,
- *        and the statistics of a least-squares fit.
+ * @brief Minimizers (gradient descent, Newton, trust-region Newton, BFGS,
+ *        L-BFGS, truncated Newton, and for sums of squares Gauss–Newton and
+ *        Levenberg–Marquardt) with exact derivatives, honest statuses and
+ *        saddle-point awareness, the classification of a stationary point by
+ *        its Hessian's eigenvalues, and the statistics of a least-squares fit.
+ *
+ * Memory, in doubles, for n variables (hd_minimize_memory() gives the exact
+ * bytes of a run): gradient descent 8n; BFGS 8n + n²; L-BFGS 8n + 2mn + 2m
+ * (m = lbfgs_memory); Newton-CG and its trust-region variant 13n; Newton and
+ * the trust region 11n + 4n²; Newton with a banded Hessian (half-bandwidth
+ * b <= HD_BAND_MAX) 13n + 4(b+1)n, with another sparse pattern 13n + its
+ * non-zeros. A method that needs no dense Hessian for its steps, when it
+ * tests its final point (Newton-CG and Newton with a band or pattern always,
+ * GD and L-BFGS with classify_final), adds 4n² + 3n up to
+ * n = HD_DENSE_HESSIAN_MAX_N and, beyond, 4(b+1)n when the Hessian is banded
+ * at the start (Newton with a band: its own); BFGS with classify_final adds
+ * 4n² + 3n (doc/optimizers.md, "Memory"). Gauss–Newton and Levenberg–
+ * Marquardt, for m residuals: 18n + 2m + mn + max(m, n)(n + 1) + 2n²,
+ * n indices and a header of a few hundred bytes, and with classify_final
+ * (their default) 4n² + 3n at every n. The derivative drivers add their own scratch: a recorded
+ * evaluation (a tape of the body's operations) on the taped path
+ * (hd_tape_memory()).
  */
 #ifndef HYPERDUAL_OPTIM_H
 #define HYPERDUAL_OPTIM_H
@@ -24,9 +41,28 @@ typedef enum {
     HD_BFGS,                /**< quasi-Newton BFGS with the same line searches */
     /* least squares: objectives from hd_sum_of_squares() only (HD_EINVAL otherwise) */
     HD_GAUSS_NEWTON,        /**< Gauss–Newton: min ||r + J p|| (QR of J), backtracking on ||r||² */
-    HD_LEVENBERG_MARQUARDT  /**< Levenberg–Marquardt as MINPACK's lmder (Moré 1978): scaled
+    HD_LEVENBERG_MARQUARDT, /**< Levenberg–Marquardt as MINPACK's lmder (Moré 1978): scaled
                                  trust region on ||r + J p|| */
+    /* large n */
+    HD_NEWTON_CG,           /**< truncated Newton: a line search along a conjugate-gradient
+                                 step from exact Hessian-vector products (N&W Alg. 7.1) */
+    HD_LBFGS,               /**< limited-memory BFGS: lbfgs_memory step pairs (N&W Alg. 7.5) */
+    HD_NEWTON_CG_TRUST_REGION /**< truncated Newton in a trust region: Steihaug-Toint CG */
 } hd_method;
+
+/**
+ * @brief Methods that need no dense Hessian for their steps (Newton-CG, L-BFGS,
+ *        gradient descent) test their final point with a dense one up to this n
+ *        (4n² + 3n doubles), and with a banded one beyond (doc/optimizers.md).
+ */
+#define HD_DENSE_HESSIAN_MAX_N 300
+
+/**
+ * @brief The widest half-bandwidth b the optimizer keeps as a band
+ *        (LAPACK band storage, (b+1)·n doubles per matrix): Newton with a
+ *        banded Hessian, and the final test beyond HD_DENSE_HESSIAN_MAX_N.
+ */
+#define HD_BAND_MAX 64
 
 /** Step-length rules. */
 typedef enum {
@@ -63,10 +99,11 @@ enum {
                                    fixed steps settled on a stationary point worse than the start */
     HD_SINGULAR_HESSIAN,      /**< pure Newton (HD_HESSIAN_AS_IS) met an exactly singular Hessian
                                    while not running away */
-    HD_STATIONARY,            /**< ||g||_inf <= gtol without significant negative curvature, but
-                                   not proven a minimum: the Hessian is singular or nearly so
-                                   (the test of HD_CONVERGED fails), or GD/BFGS with
-                                   classify_final = 0 never computed it; never "converged" */
+    HD_STATIONARY,            /**< ||g||_inf <= gtol without significant negative curvature
+                                   shown, but not proven a minimum: the Hessian is singular or
+                                   nearly so (the test of HD_CONVERGED fails), or GD/BFGS/L-BFGS
+                                   with classify_final = 0 never computed it, or (beyond
+                                   HD_DENSE_HESSIAN_MAX_N) it has no band; never "converged" */
     /* least squares (Gauss–Newton, Levenberg–Marquardt) */
     HD_CONVERGED_REDUCTION,   /**< f fell by at most ftol·f, actually and as the linear model
                                    predicted (MINPACK's test), at a point shown to be near a
@@ -76,6 +113,19 @@ enum {
     HD_SINGULAR_JACOBIAN      /**< Gauss–Newton: the Jacobian has dependent columns (rank < n),
                                    so the Gauss–Newton step is not determined */
 };
+
+/**
+ * @brief A preconditioner for Newton-CG: z = M⁻¹ r for a symmetric positive
+ *        definite M that approximates the Hessian at x (the same M for every
+ *        call with the same x).
+ * @param n    the number of variables
+ * @param x    the current iterate (n values)
+ * @param r    the residual (n values)
+ * @param z    out: M⁻¹ r (n values)
+ * @param user hd_options.preconditioner_data
+ * @return 0; non-zero stops the run (HD_STOPPED_BY_CALLBACK)
+ */
+typedef int (*hd_preconditioner)(size_t n, const double *x, const double *r, double *z, void *user);
 
 /** What the per-iteration callback sees. */
 HD__ANONYMOUS_BEGIN
@@ -94,6 +144,8 @@ typedef struct hd_iteration {
     long          jacobian_evals;/**< least squares: Jacobians so far (their passes are in counts) */
     long          residual_evals;/**< least squares: residual vectors without a Jacobian so far
                                       (each one f_call) */
+    long          hv_products;   /**< Hessian-vector products so far (their passes are counted
+                                      by kind above) */
 } hd_iteration;
 HD__ANONYMOUS_END
 
@@ -107,6 +159,7 @@ typedef struct hd_trace_row {
     double f, grad_norm, step, tau;
     HD_COUNTS_MEMBERS     /**< passes so far, by kind (kinds.h) */
     long   jacobian_evals, residual_evals; /**< least squares: as in hd_iteration */
+    long   hv_products;   /**< Hessian-vector products so far */
 } hd_trace_row;
 HD__ANONYMOUS_END
 
@@ -126,14 +179,18 @@ typedef struct hd_options {
                                         GN, LM: MINPACK's step test, default 1e-8 */
     long           max_evals;      /**< >= 0: limit on f + dual + hyper calls, 0 = none; checked before
                                         each evaluation, so a gradient or Hessian may overshoot it */
-    int            classify_final; /**< 0 or 1: GD/BFGS/GN/LM: pay one Hessian at the end (and a
-                                        second one to prove a minimum) to classify the point;
-                                        default 0 (GN, LM: 1), and then they cannot show a
-                                        minimum: HD_STATIONARY (GN, LM: or HD_STALLED) at best,
-                                        as their first-order work never sees curvature */
-    int            escape_saddles; /**< 0 or 1: Newton, TR: use negative curvature (default 1): escape
-                                        saddles, and (shifted Newton) prefer a curvature step
-                                        that beats the Newton step; pure Newton never escapes */
+    int            classify_final; /**< 0 or 1: GD/BFGS/L-BFGS/GN/LM: pay one Hessian at the end
+                                        (and a second one to prove a minimum) to classify the
+                                        point; default 0 (GN, LM: 1), and then they cannot show
+                                        a minimum: HD_STATIONARY (GN, LM: or HD_STALLED) at
+                                        best, as their first-order work never sees curvature.
+                                        GD and L-BFGS use dense Hessians up to
+                                        HD_DENSE_HESSIAN_MAX_N and a band beyond (no band: no
+                                        test). Newton-CG ignores it: it always tests */
+    int            escape_saddles; /**< 0 or 1: Newton, TR, Newton-CG: use negative curvature
+                                        (default 1): escape saddles, and (shifted Newton,
+                                        Newton-CG) prefer a curvature step that beats the
+                                        Newton step; pure Newton never escapes */
     double         divergence_limit; /**< > 0, +inf = none: |f| or ||x||_inf above this = diverged;
                                         default 1e150 */
     hd_callback    callback;       /**< may be NULL */
@@ -148,6 +205,11 @@ typedef struct hd_options {
                                         it receives the last trace_cap iterates, oldest first
                                         (hd_result.trace_len says how many) */
     size_t         trace_cap;      /**< rows in trace; 0 (default) when trace is NULL */
+    int            cg_max_iter;    /**< >= 0: Newton-CG's conjugate-gradient iterations (each
+                                        one Hessian-vector product) per step; 0 (default) = 2n */
+    hd_preconditioner preconditioner; /**< Newton-CG: NULL (default) = none */
+    void          *preconditioner_data;
+    int            lbfgs_memory;   /**< 1 to 1000: L-BFGS's step pairs m; default 10 */
 } hd_options;
 
 /** @brief Defaults for a method (see hd_options fields); does nothing when opt is NULL. */
@@ -179,12 +241,17 @@ typedef struct hd_result {
     double min_eigenvalue;/**< smallest Hessian eigenvalue at the returned point, NaN if unknown
                                (known wherever the Hessian there is, stationary or not) */
     long   saddle_escapes;/**< steps taken along negative curvature from a stationary point */
-    long   curvature_steps;/**< Newton: steps along negative curvature that beat the shifted step */
+    long   curvature_steps;/**< steps along negative curvature: Newton's and Newton-CG's that
+                               beat the line search's step, Newton-CG's along CG's first direction
+                               when it had negative curvature, Steihaug-Toint's that ended along it */
     double f_last;        /**< f at the last iterate (differs from f when an iterate got worse) */
     size_t trace_len;     /**< rows written to hd_options.trace: min(iterations + 1, trace_cap) */
     long   jacobian_evals;/**< least squares: Jacobians computed (their passes are in counts) */
     long   residual_evals;/**< least squares: residual vectors computed without a Jacobian
                                (trial points; each one f_call) */
+    long   hv_products;   /**< Hessian-vector products (Newton-CG's conjugate-gradient steps),
+                               each made of passes counted by kind above: one taped pass and
+                               one sweep on the tape, ceil(n/8) hyperv or n hyper passes */
 } hd_result;
 HD__ANONYMOUS_END
 
@@ -220,14 +287,35 @@ HD__ANONYMOUS_END
  * @return HD_OK when the run ended in a status (see res->status); HD_EINVAL for
  *         bad arguments (NULL obj or x, n == 0, no hyper-dual body, an out-of-range
  *         option, a trace_cap without a trace, HD_GAUSS_NEWTON or
- *         HD_LEVENBERG_MARQUARDT on an objective that hd_sum_of_squares() did not
- *         make); HD_ENOMEM (also for an n, or m residuals, whose array sizes do not
- *         fit in a size_t); x is untouched after these.
- *         HD_ELAPACK if LAPACKE fails in an unexpected way (x and res then
- *         still describe the best point seen).
+ *         HD_LEVENBERG_MARQUARDT on an objective that is no sum of squares
+ *         (hd_objective_residuals())); HD_ENOMEM (also for an n, or m
+ *         residuals, whose array sizes do not fit in a size_t); x is untouched
+ *         after these. HD_ELAPACK if LAPACKE fails in an unexpected way, and
+ *         HD_EINVAL when Newton-CG's preconditioner turns out not to be
+ *         positive definite (rᵀM⁻¹r <= 0): x and res then still describe the
+ *         best point seen.
  */
 HD_API HD_WARN_UNUSED int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt,
                                       hd_result *res);
+
+/**
+ * @brief The bytes hd_minimize(obj, x, opt, ...) allocates for its own arrays
+ *        (the memory of the method, see the top of this header), so that a
+ *        caller can refuse an n that does not fit before trying.
+ *
+ * The derivative drivers' scratch (the taped path's recording of one
+ * evaluation) comes on top. Where the run's memory depends on the band of
+ * the Hessian at the start (Newton, and the final test beyond
+ * HD_DENSE_HESSIAN_MAX_N), one taped pass at x reads it.
+ * @param obj   in: the objective, as for hd_minimize
+ * @param x     in: the start, n values
+ * @param opt   in, may be NULL (= defaults for HD_NEWTON): the options
+ * @param bytes out, not NULL: the bytes, or SIZE_MAX when they do not fit a size_t
+ * @return HD_OK; HD_EINVAL as hd_minimize (bad arguments or options); HD_ENOMEM
+ *         only when the band cannot be read for lack of memory
+ */
+HD_API HD_WARN_UNUSED int hd_minimize_memory(const hd_objective *obj, const double *x,
+                                             const hd_options *opt, size_t *bytes);
 
 /**
  * @brief One line naming a status and the usual remedy; a negative error code
@@ -252,13 +340,15 @@ HD_API const char *hd_status_str(int status);
 HD_API const char *hd_status_advice(int status, const hd_options *opt);
 
 /** @brief Name of a method ("gradient descent", "newton", "newton trust region",
- *         "bfgs", "gauss-newton", "levenberg-marquardt"); "unknown method" for a
- *         value that is no method. */
+ *         "bfgs", "gauss-newton", "levenberg-marquardt", "newton-cg", "l-bfgs",
+ *         "newton-cg trust region"); "unknown method" for a value that is no
+ *         method. */
 HD_API const char *hd_method_name(hd_method method);
 
 /**
  * @brief A method's short key, the name `hyperdual minimize --method` takes:
- *        "gd", "bfgs", "newton", "newton-tr", "gn", "lm".
+ *        "gd", "bfgs", "lbfgs", "gn", "lm", "newton", "newton-tr", "newton-cg",
+ *        "newton-cg-tr".
  * @param method any value
  * @return a static string, or NULL for a value that is no method
  */

@@ -117,6 +117,54 @@ HD_API HD_WARN_UNUSED int hd_jacobian_ex(const hd_vector_objective *F, const dou
 HD_API HD_WARN_UNUSED int hd_vector_value_ex(const hd_vector_objective *F, const double *x,
                                              double *out, hd_counts *counts);
 
+/**
+ * @brief hd_hessian_vector() with a chosen path and pass counts.
+ *
+ * The automatic choice (doc/performance.md): HD_PATH_TAPE from n = 9 on (one
+ * taped pass and one sweep, counted in taped_calls and tape_sweeps),
+ * HD_PATH_LANES from n = 3 on (ceil(n/HD_HYPERV_LANES) hd_hyperv passes),
+ * else HD_PATH_SCALAR (n hyper-dual passes). The tape declines where it
+ * meets a non-finite number, and a forward path answers.
+ * @param obj    in: the objective; obj->n >= 1 and a hyper-dual body (f_hyper or bodies->hyper)
+ * @param x      in: n = obj->n values, the point
+ * @param v      in: n values, the vector
+ * @param fx     out, may be NULL: f(x)
+ * @param grad   out, may be NULL: n partial derivatives
+ * @param hv     out, not NULL: n values, H(x)·v
+ * @param path   HD_PATH_AUTO, HD_PATH_SCALAR, HD_PATH_LANES (needs bodies->hyperv) or
+ *               HD_PATH_TAPE (needs bodies->taped)
+ * @param counts in/out, may be NULL; otherwise incremented by the passes made
+ * @return HD_OK; HD_EINVAL for a NULL obj/x/v/hv, n == 0, no hyper-dual body, or a path
+ *         the objective cannot take (HD_PATH_NARROW, HD_PATH_SPARSE, a missing body);
+ *         HD_ENOMEM.
+ */
+HD_API HD_WARN_UNUSED int hd_hessian_vector_ex(const hd_objective *obj, const double *x,
+                                               const double *v, double *fx, double *grad,
+                                               double *hv, hd_path path, hd_counts *counts);
+
+/**
+ * @brief The memory the taped path (HD_PATH_TAPE) takes for obj at x: one
+ *        recorded evaluation and the arrays of its sweeps, at their widest.
+ *
+ * Found by recording once at x, with the recording never allowed past what
+ * max_bytes would hold, so that a caller can refuse an n whose tape does
+ * not fit before any run: without room for the tape, the drivers take the
+ * forward paths, whose gradients cost O(n) passes of O(n) each. It grows
+ * like the body's operations: about 200 bytes per recorded operation (an
+ * operation that couples values or curves; a sum or product with a
+ * constant records nothing) and 56 per variable, plus, up to n = 2000, the
+ * bit sets of a dense Hessian's pattern (at most 32 MB).
+ * @param obj       in: the objective; obj->n >= 1 and a hyper-dual body
+ * @param x         in: n = obj->n values, the point
+ * @param max_bytes the most memory the recording may use
+ * @param bytes     out, not NULL: the bytes; 0 when the objective has no taped body
+ *                  (bodies->taped), so that the taped path is never taken
+ * @return HD_OK; HD_EINVAL for a NULL obj/x/bytes, n == 0 or no hyper-dual body;
+ *         HD_ENOMEM when the tape needs more than max_bytes (or memory ran short)
+ */
+HD_API HD_WARN_UNUSED int hd_tape_memory(const hd_objective *obj, const double *x, size_t max_bytes,
+                                         size_t *bytes);
+
 HD_END_DECLS
 
 #endif /* HYPERDUAL_PATHS_H */

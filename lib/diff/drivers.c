@@ -1,6 +1,6 @@
-/* The public drivers: hd_value, hd_gradient, hd_hessian, hd_jacobian (and
- * their _ex forms with a chosen path and pass counts), hd_sparse_hessian,
- * hd_vector_value, and the small
+/* The public drivers: hd_value, hd_gradient, hd_hessian, hd_hessian_vector,
+ * hd_jacobian (and their _ex forms with a chosen path and pass counts),
+ * hd_sparse_hessian, hd_vector_value, and the small
  * functions on kinds and counters. A driver validates, then walks the table
  * of paths (path_table.h): a forced path answers (or, if it declines, the scalar
  * path does); the automatic choice takes the first row that can and wins,
@@ -142,6 +142,42 @@ int hd_hessian(const hd_objective *obj, const double *x, double *fx, double *gra
 {
     hd_counts scratch = {0};
     return hessian(obj, x, fx, grad, hess, HD_PATH_AUTO, &scratch);
+}
+
+/* H·v: the first row of the table that does it and is chosen (one sweep of
+ * the tape, hd_hyperv passes, hyper-dual passes), as for the Hessian. */
+static int hessian_vector(const hd_objective *obj, const double *x, const double *v, double *fx,
+                          double *grad, double *hv, hd_path path, hd_counts *c)
+{
+    if (!hd__objective_ok(obj) || !x || !v || !hv) return HD_EINVAL;
+    if (path != HD_PATH_AUTO) {
+        const hd__path *p = path_find(path);
+        if (!p || !p->hessian_vector || !hd__path_can(obj, &p->on_hessian_vector)) return HD_EINVAL;
+        const int rc = p->hessian_vector(obj, x, v, fx, grad, hv, c);
+        return rc != HD__DECLINED ? rc : hd__hessian_vector_scalar(obj, x, v, fx, grad, hv, c);
+    }
+    UNROLL_PATHS
+    for (size_t i = 0; i < PATH_COUNT; i++) {
+        const hd__path *p = &paths[i];
+        if (!p->hessian_vector || !hd__path_chosen(obj, &p->on_hessian_vector)) continue;
+        const int rc = p->hessian_vector(obj, x, v, fx, grad, hv, c);
+        if (rc != HD__DECLINED) return rc;
+    }
+    return hd__hessian_vector_scalar(obj, x, v, fx, grad, hv, c); /* not reached */
+}
+
+int hd_hessian_vector_ex(const hd_objective *obj, const double *x, const double *v, double *fx,
+                         double *grad, double *hv, hd_path path, hd_counts *counts)
+{
+    hd_counts scratch = {0};
+    return hessian_vector(obj, x, v, fx, grad, hv, path, counts ? counts : &scratch);
+}
+
+int hd_hessian_vector(const hd_objective *obj, const double *x, const double *v, double *fx,
+                      double *grad, double *hv)
+{
+    hd_counts scratch = {0};
+    return hessian_vector(obj, x, v, fx, grad, hv, HD_PATH_AUTO, &scratch);
 }
 
 /* The non-zeros of a given pattern: the first row of the table that computes

@@ -1,5 +1,6 @@
-/* Drivers beyond value/gradient/Hessian: directional derivatives, H·v,
- * vᵀHw and the derivative checker. Each seeds the dual parts with
+/* Drivers beyond value/gradient/Hessian: directional derivatives, vᵀHw
+ * and the derivative checker (H·v and Jacobians walk the table of paths in
+ * drivers.c). Each seeds the dual parts with
  * the directions the caller wants, so one pass replaces what a full gradient
  * or Hessian would cost. */
 #include <config.h>
@@ -47,27 +48,6 @@ int hd_directional(const hd_objective *obj, const double *x, const double *v, do
 {
     hd_counts scratch = {0};
     return hd__directional_counted(obj, x, v, fx, dv, &scratch);
-}
-
-int hd_hessian_vector(const hd_objective *obj, const double *x, const double *v, double *fx,
-                      double *grad, double *hv)
-{
-    if (!hd__objective_ok(obj) || !x || !v || !hv) return HD_EINVAL;
-    const size_t n = obj->n;
-    hd_hyper *xh = hd__malloc_array(n, sizeof *xh);
-    if (!xh) return HD_ENOMEM;
-    /* d2 carries v in every pass; d1 = e_i makes d12 = e_iᵀ H v = (Hv)_i. */
-    for (size_t i = 0; i < n; i++) xh[i] = hd_hyper_make(x[i], 0.0, v[i], 0.0);
-    for (size_t i = 0; i < n; i++) {
-        xh[i].d1 = 1.0;
-        const hd_hyper r = hd__call_hyper(obj, xh);
-        xh[i].d1 = 0.0;
-        hv[i] = r.d12;
-        if (grad) grad[i] = r.d1;
-        if (fx && i == 0) *fx = r.val;
-    }
-    free(xh);
-    return HD_OK;
 }
 
 int hd_directional2(const hd_objective *obj, const double *x, const double *v, const double *w,

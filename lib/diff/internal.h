@@ -105,7 +105,9 @@ static inline int hd__vobjective_ok(const hd_vector_objective *F)
 /* HD__DECLINED: a path that cannot answer at this point (the tape met a
  * non-finite number, or memory ran short) returns it, and the next path of
  * the table answers instead. */
+#ifndef HD__DECLINED
 #define HD__DECLINED 1
+#endif
 
 typedef int (*hd__gradient_fn)(const hd_objective *obj, const double *x, double *fx,
                                double *grad, hd_counts *c);
@@ -117,6 +119,9 @@ typedef int (*hd__jacobian_fn)(const hd_vector_objective *F, const double *x, do
 /* The non-zeros of sp (CSR order) into values. */
 typedef int (*hd__sparse_fn)(const hd_objective *obj, const hd_sparsity *sp, const double *x,
                              double *fx, double *grad, double *values, hd_counts *c);
+/* H(x)·v into hv (and f, the gradient on the way; fx, grad may be NULL). */
+typedef int (*hd__hessian_vector_fn)(const hd_objective *obj, const double *x, const double *v,
+                                     double *fx, double *grad, double *hv, hd_counts *c);
 
 /* A set of kinds, as bits 1u << hd_kind. */
 #define HD__KIND_BIT(k) (1u << (k))
@@ -153,7 +158,7 @@ typedef struct hd__path_op {
 typedef struct hd__path {
     hd_path id;
     const char *name;
-    hd__path_op on_gradient, on_hessian;
+    hd__path_op on_gradient, on_hessian, on_hessian_vector;
     hd__gradient_fn gradient;
     hd__hessian_fn hessian;
     hd__sparse_fn sparse_hessian; /* the non-zeros of a given pattern */
@@ -161,6 +166,7 @@ typedef struct hd__path {
      * (hd__vhas_kinds) and the n from which it is chosen; `prefers` unused. */
     hd__path_op on_jacobian;
     hd__jacobian_fn jacobian;
+    hd__hessian_vector_fn hessian_vector;
 } hd__path;
 
 /* 1 when the vector function F has every kind of the set. */
@@ -173,7 +179,8 @@ static inline int hd__vhas_kinds(const hd_vector_objective *F, unsigned kinds)
     return 1;
 }
 
-/* Whether row p serves obj for an operation: op is p->on_gradient or p->on_hessian. */
+/* Whether row p serves obj for an operation: op is p->on_gradient, p->on_hessian
+ * or p->on_hessian_vector. */
 static inline int hd__path_can(const hd_objective *obj, const hd__path_op *op)
 {
     return hd__has_kinds(obj, op->needs);
@@ -190,7 +197,8 @@ static inline int hd__path_chosen(const hd_objective *obj, const hd__path_op *op
 
 /* ---- the paths' functions (path_*.c) --------------------------------------------- */
 
-/* path_scalar.c: n dual (or hyper-dual) passes; n(n+1)/2 hyper-dual passes. */
+/* path_scalar.c: n dual (or hyper-dual) passes; n(n+1)/2 hyper-dual passes;
+ * H·v from n hyper-dual passes. */
 int hd__gradient_scalar(const hd_objective *obj, const double *x, double *fx, double *grad,
                         hd_counts *c);
 int hd__hessian_scalar(const hd_objective *obj, const double *x, double *fx, double *grad,
@@ -198,6 +206,8 @@ int hd__hessian_scalar(const hd_objective *obj, const double *x, double *fx, dou
 /* The scalar path's Jacobian: one column per dual pass. */
 int hd__jacobian_scalar(const hd_vector_objective *F, const double *x, double *fx, double *jac,
                         hd_counts *c);
+int hd__hessian_vector_scalar(const hd_objective *obj, const double *x, const double *v,
+                              double *fx, double *grad, double *hv, hd_counts *c);
 /* path_narrow.c: two or four directions per pass. */
 int hd__gradient_narrow(const hd_objective *obj, const double *x, double *fx, double *grad,
                         hd_counts *c);
@@ -212,6 +222,9 @@ int hd__hessian_lanes(const hd_objective *obj, const double *x, double *fx, doub
 /* HD_LANES columns per hd_dualv pass. */
 int hd__jacobian_lanes(const hd_vector_objective *F, const double *x, double *fx, double *jac,
                        hd_counts *c);
+/* H·v from ceil(n/HD_HYPERV_LANES) hd_hyperv passes (ε1 seeded with v). */
+int hd__hessian_vector_lanes(const hd_objective *obj, const double *x, const double *v,
+                             double *fx, double *grad, double *hv, hd_counts *c);
 /* hd_hyperv passes of the dense lane Hessian for n variables. */
 size_t hd__dense_lane_passes(size_t n);
 /* path_sparse.c: the forward passes of sp's plan, into CSR values or a
@@ -230,6 +243,9 @@ int hd__hessian_taped(const hd_objective *obj, const double *x, double *fx, doub
                       double *hess, hd_counts *c);
 int hd__sparse_hessian_taped(const hd_objective *obj, const hd_sparsity *sp, const double *x,
                              double *fx, double *grad, double *values, hd_counts *c);
+/* H·v from one recorded pass and one forward-over-reverse sweep. */
+int hd__hessian_vector_taped(const hd_objective *obj, const double *x, const double *v,
+                             double *fx, double *grad, double *hv, hd_counts *c);
 
 /* ---- patterns (sparsity.c, below the paths) ---------------------------------- */
 /* Detect obj's Hessian pattern at x into a new hd_sparsity (hd_sparsity_detect

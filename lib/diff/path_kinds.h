@@ -15,6 +15,8 @@
 #define TAPE_HESSIAN_MIN_N 8              /* forward-over-reverse sweeps from this n on */
 #define NARROW_JACOBIAN_MIN_N 2           /* hd_dual2/hd_dual4 Jacobian from this n on */
 #define LANES_JACOBIAN_MIN_N 5            /* hd_dualv Jacobian from this n on */
+#define LANES_HV_MIN_N 3                  /* H·v from hd_hyperv passes from this n on */
+#define TAPE_HV_MIN_N (HD_HYPERV_LANES + 1) /* H·v from one sweep once lanes need two passes */
 
 /* The kinds (bits 1u << hd_kind) that the automatic gradient and Hessian
  * call for some n in lo..hi (1 <= lo <= hi), with the contract's (value,

@@ -85,3 +85,31 @@ int hd__jacobian_lanes(const hd_vector_objective *F, const double *x, double *fx
 {
     return jacobian_dualv(F, x, fx, jac, c);
 }
+
+/* H·v: ε1 carries v in every pass and lane k of ε2 the unit vector of
+ * variable base + k, so lane k's d12 is e_{base+k}ᵀ H v and its d2 the
+ * gradient component: ceil(n / HD_HYPERV_LANES) passes for the whole
+ * product and the gradient. */
+int hd__hessian_vector_lanes(const hd_objective *obj, const double *x, const double *v,
+                             double *fx, double *grad, double *hv, hd_counts *c)
+{
+    const size_t n = obj->n;
+    hd_hyperv *xv = hd__malloc_array(n, sizeof *xv);
+    if (!xv) return HD_ENOMEM;
+    hd__init_hyperv_array(xv, x, n);
+    for (size_t i = 0; i < n; i++) hd__put2(&xv[i].val, x[i], v[i]);
+    for (size_t base = 0; base < n; base += HD_HYPERV_LANES) {
+        const size_t width = n - base < HD_HYPERV_LANES ? n - base : HD_HYPERV_LANES;
+        for (size_t k = 0; k < width; k++) hd__put_lane(&xv[base + k].d2, k, 1.0);
+        const hd_hyperv r = hd__call_hyperv(obj, xv);
+        c->hyperv_calls++;
+        for (size_t k = 0; k < width; k++) {
+            hd__put_lane(&xv[base + k].d2, k, 0.0);
+            hv[base + k] = HD_LANE(r.d12, k);
+            if (grad) grad[base + k] = HD_LANE(r.d2, k);
+        }
+        if (fx && base == 0) *fx = r.val;
+    }
+    free(xv);
+    return HD_OK;
+}

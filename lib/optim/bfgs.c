@@ -43,11 +43,7 @@ static void bfgs_update(hd__run *rn, const double *s, const double *y, int first
             H[i * n + j] += a * s[i] * s[j] - (hy[i] * s[j] + s[i] * hy[j]) / sy;
 }
 
-static int state_size(size_t n, const hd_options *o, size_t *doubles)
-{
-    (void)o;
-    return hd__size_mul(n, n, doubles);
-}
+static int state_size(const hd__run *rn, size_t *doubles) { return hd__size_mul(rn->n, rn->n, doubles); }
 
 static void start(hd__run *rn)
 {
@@ -89,6 +85,7 @@ static const hd__line_search_hooks steps = {
 };
 const hd__method hd__bfgs = {
     .id = HD_BFGS, .key = "bfgs", .name = "bfgs", .default_max_iter = 1000,
+    .dense_test_max_n = (size_t)-1 /* its n·n inverse is there anyway */,
     .default_line_search = HD_LINESEARCH_WOLFE, .state_size = state_size, .start = start,
     .run = hd__line_search_run, .steps = &steps, .advice = advice,
 };

@@ -14,6 +14,7 @@
 #include "../linalg.h"
 #include "../diff/counted.h"
 #include "../size_check.h"
+#include "../status_lines.h"
 
 /* ---- counted evaluations ------------------------------------------------------ */
 
@@ -45,10 +46,23 @@ int hd__eval_directional(hd__eval *ev, const double *x, const double *v, double 
                          : hd__directional_counted(ev->obj, x, v, f, dv, &ev->counts);
 }
 
+void hd__eval_release(hd__eval *ev)
+{
+    hd__tape_session_close(ev->tape);
+    ev->tape = NULL;
+}
+
+/* With keep_tape, from n > HD_LANES on (where the gradient's path is the
+ * tape), the recording of the gradient is kept for the products at x. */
 int hd__eval_gradient(hd__eval *ev, const double *x, double *f, double *g)
 {
-    return exhausted(ev) ? HD__OUT_OF_EVALS
-                         : hd_gradient_ex(ev->obj, x, f, g, HD_PATH_AUTO, &ev->counts);
+    if (exhausted(ev)) return HD__OUT_OF_EVALS;
+    if (ev->keep_tape && ev->obj->n > HD_LANES) {
+        hd__eval_release(ev);
+        const int st = hd__tape_session_open(ev->obj, x, f, g, &ev->tape, &ev->counts);
+        if (st != HD__DECLINED && st != HD_EINVAL) return st;
+    }
+    return hd_gradient_ex(ev->obj, x, f, g, HD_PATH_AUTO, &ev->counts);
 }
 
 int hd__eval_hessian(hd__eval *ev, const double *x, double *f, double *g, double *h)
@@ -77,6 +91,14 @@ int hd__eval_jacobian(hd__eval *ev, const hd_vector_objective *F, const double *
     return st;
 }
 
+int hd__eval_hessian_vector(hd__eval *ev, const double *x, const double *v, double *hv)
+{
+    if (exhausted(ev)) return HD__OUT_OF_EVALS;
+    ev->hv_products++;
+    if (ev->tape && hd__tape_session_hv(ev->tape, x, v, hv, &ev->counts) == HD_OK) return HD_OK;
+    return hd_hessian_vector_ex(ev->obj, x, v, NULL, NULL, hv, HD_PATH_AUTO, &ev->counts);
+}
+
 /* What the method needs at x: value and gradient, plus the Hessian for Newton and TR;
  * least squares evaluates its residuals and Jacobian instead (its row's evaluate). */
 int hd__eval_full(hd__run *rn, const double *x, double *f, double *g, double *h)
@@ -88,15 +110,18 @@ int hd__eval_full(hd__run *rn, const double *x, double *f, double *g, double *h)
 
 /* ---- vectors ------------------------------------------------------------------- */
 
+/* NaN when an entry is NaN; the loop has no branch, so that it vectorises
+ * (at n = 10 000 it ran at every accepted step). */
 double hd__norm_inf(size_t n, const double *v)
 {
     double m = 0.0;
+    int nan = 0;
     for (size_t i = 0; i < n; i++) {
         const double a = fabs(v[i]);
-        if (a > m || isnan(a)) m = a;
-        if (isnan(m)) break;
+        m = a > m ? a : m;
+        nan |= a != a;
     }
-    return m;
+    return nan ? NAN : m;
 }
 
 double hd__dot(size_t n, const double *a, const double *b)
@@ -106,11 +131,13 @@ double hd__dot(size_t n, const double *a, const double *b)
     return s;
 }
 
+/* v[i]·0 is NaN exactly when v[i] is not finite; the sum has no branch, so
+ * that it vectorises (it checks every gradient and Hessian). */
 int hd__finite(size_t n, const double *v)
 {
-    for (size_t i = 0; i < n; i++)
-        if (!isfinite(v[i])) return 0;
-    return 1;
+    double s = 0.0;
+    for (size_t i = 0; i < n; i++) s += v[i] * 0.0;
+    return s == 0.0;
 }
 
 int hd__trial_point(hd__run *rn, double alpha)
@@ -137,8 +164,11 @@ void hd__accept(hd__run *rn, double ft, double step)
 {
     const size_t n = rn->n;
     double dx = 0.0;
-    for (size_t i = 0; i < n; i++) dx = fmax(dx, fabs(rn->xt[i] - rn->x[i]));
-    const double xn = hd__norm_inf(n, rn->x);
+    for (size_t i = 0; i < n; i++) {
+        const double d = fabs(rn->xt[i] - rn->x[i]);
+        dx = d > dx ? d : dx;
+    }
+    const double xn = ft > rn->f ? hd__norm_inf(n, rn->x) : 0.0; /* only a rise can run away */
     const int away = ft > rn->f && xn > 0.0 && hd__norm_inf(n, rn->xt) >= 2.0 * xn;
     rn->runaway = away ? rn->runaway + 1 : 0;
     swap_ptr(&rn->x, &rn->xt);
@@ -180,13 +210,14 @@ int hd__report(hd__run *rn)
         row->counts = rn->ev.counts;
         row->jacobian_evals = rn->ev.jacobians;
         row->residual_evals = rn->ev.residuals;
+        row->hv_products = rn->ev.hv_products;
     }
     if (!rn->opt.callback) return 0;
     const hd_iteration it = {
         .iteration = rn->iter, .n = rn->n, .x = rn->x, .f = rn->f, .grad_norm = rn->gnorm,
         .step = rn->step, .dx_norm = rn->dx_norm, .tau = rn->tau, .min_eigenvalue = rn->min_eig,
         .counts = rn->ev.counts, .jacobian_evals = rn->ev.jacobians,
-        .residual_evals = rn->ev.residuals,
+        .residual_evals = rn->ev.residuals, .hv_products = rn->ev.hv_products,
     };
     return rn->opt.callback(&it, rn->opt.callback_data) ? HD_STOPPED_BY_CALLBACK : 0;
 }
@@ -246,19 +277,21 @@ int hd__negative_curvature(const hd__run *rn)
     return rn->eval[0] < -HD__EIG_RTOL * hd__eig_scale(rn);
 }
 
-/* Search along the unit eigenvector u of the most negative eigenvalue
- * lambda (rn->evec/eval must be current), signed so that gᵀu <= 0, for a step
+/* Search along the unit vector u of curvature lambda = uᵀHu < 0 (the
+ * eigenvector of the most negative eigenvalue, or a direction CG met),
+ * signed so that gᵀu <= 0, for a step
  * a with f(x + a u) <= f + c1 (a gᵀu + a² lambda / 2) and f(x + a u) < f_beat:
  * from a0 = max(a_min, 1, ||x||_inf) halve (at most max_halvings times)
  * until one is found, then double while f keeps falling. On success (1) rn->p = ±u, rn->xt = x + a p and
  * *a, *fa, *gu (= gᵀp) describe the step; 0 when no such step exists. The
  * opposite sign is tried too when both_signs (with g ~ 0 both may descend). */
-int hd__curvature_search(hd__run *rn, double a_min, double f_beat, int both_signs,
-                            int max_halvings, double *a_out, double *f_out, double *gu_out)
+int hd__curvature_search(hd__run *rn, const double *u, double lambda, double a_min, double f_beat,
+                         int both_signs, int max_halvings, double *a_out, double *f_out,
+                         double *gu_out)
 {
     const size_t n = rn->n;
-    const double lambda = rn->eval[0], c1 = 1e-4;
-    memcpy(rn->p, rn->evec, n * sizeof *rn->p);
+    const double c1 = 1e-4;
+    memcpy(rn->p, u, n * sizeof *rn->p);
     if (hd__dot(n, rn->g, rn->p) > 0.0)
         for (size_t i = 0; i < n; i++) rn->p[i] = -rn->p[i];
     /* At most 2 signs × 60 trials (halvings, then doublings). */
@@ -295,13 +328,59 @@ int hd__curvature_search(hd__run *rn, double a_min, double f_beat, int both_sign
     return 0;
 }
 
+/* In an indefinite region the Newton step (shifted, or truncated by CG) can
+ * crawl; a step along a direction u of negative curvature lambda, when it
+ * ends lower than the line search along p did, is taken instead (the spirit
+ * of Moré & Sorensen 1979). Leaves rn->p, rn->xt and *alpha, *ft, *slope
+ * describing whichever step wins; rn->y is overwritten (free in the methods
+ * that call this). */
+int hd__prefer_curvature(hd__run *rn, const double *u, double lambda, double *alpha, double *ft,
+                         double *slope)
+{
+    const size_t n = rn->n;
+    const double step_len = *alpha * sqrt(hd__dot(n, rn->p, rn->p));
+    memcpy(rn->y, rn->p, n * sizeof *rn->p);
+    double a, fa, gu;
+    /* A curvature step far shorter than the step found cannot beat it by
+     * much; a few halvings decide. */
+    const int st = hd__curvature_search(rn, u, lambda, step_len, *ft, 0, 6, &a, &fa, &gu);
+    if (st < 0 || st == HD__OUT_OF_EVALS) return st;
+    if (st == 1) {
+        *alpha = a;
+        *ft = fa;
+        *slope = gu;
+        rn->res->curvature_steps++;
+        return 0;
+    }
+    memcpy(rn->p, rn->y, n * sizeof *rn->p);
+    hd__trial_point(rn, *alpha);
+    return 0;
+}
+
+/* The trust region's ratio rho of the actual to the predicted decrease of a
+ * step of length pnorm, and the radius rules of N&W Alg. 4.1: rho < 1/4
+ * shrinks the radius to a quarter of the step, rho > 3/4 with a step on the
+ * boundary doubles it (up to max_trust_radius). A predicted decrease below
+ * the rounding of f makes rho noise; a step that does not increase f is then
+ * as good as it gets (rho = 1/2). */
+double hd__trust_ratio(hd__run *rn, double ft, double pred, double pnorm, int boundary)
+{
+    double rho = isfinite(ft) ? (rn->f - ft) / pred : -INFINITY;
+    if (pred <= 8 * DBL_EPSILON * fabs(rn->f) && ft <= rn->f) rho = 0.5;
+    if (!(rho >= 0.25)) rn->radius = 0.25 * fmin(rn->radius, pnorm); /* NaN rho too */
+    else if (rho > 0.75 && boundary) rn->radius = fmin(2.0 * rn->radius, rn->opt.max_trust_radius);
+    return rho;
+}
+
 /* From a stationary point with negative curvature: step along it (see
  * curvature_search). Returns 0 after moving, HD_SADDLE when f cannot be
- * decreased along it in floating point. */
-static int escape_saddle(hd__run *rn)
+ * decreased along it in floating point. An escape is an iteration: none at
+ * the limit, which bounds the escape loop of hd__iterate_checks by max_iter. */
+int hd__escape_saddle(hd__run *rn, const double *u, double lambda)
 {
+    if (rn->iter >= rn->opt.max_iter) return HD_MAX_ITERATIONS;
     double a, fa, gu;
-    int st = hd__curvature_search(rn, 0.0, rn->f, 1, 60, &a, &fa, &gu);
+    int st = hd__curvature_search(rn, u, lambda, 0.0, rn->f, 1, 60, &a, &fa, &gu);
     if (st < 0 || st == HD__OUT_OF_EVALS) return st;
     if (st == 0) return HD_SADDLE;
     st = hd__finish_step(rn, rn->f, gu, &a, &fa);
@@ -328,16 +407,15 @@ int hd__minimum_or_stationary(hd__run *rn)
  * escape (keep iterating), or an error / limit code. */
 static int stationary(hd__run *rn)
 {
-    if (!rn->second_order) return HD_STATIONARY; /* classify_final decides later */
+    /* Without a Hessian at every iterate: the method's final test, or none
+     * (GD and BFGS: classify_final decides later). */
+    if (!rn->second_order) return rn->at_stationary ? rn->at_stationary(rn) : HD_STATIONARY;
     hd_point_kind kind;
     const int st = hd__classify_current(rn, &kind);
     if (st != HD_OK) return st;
     if (!hd__negative_curvature(rn)) return hd__minimum_or_stationary(rn);
     if (!rn->opt.escape_saddles || !rn->method->escapes_saddles(&rn->opt)) return HD_SADDLE;
-    /* An escape is an iteration: none at the limit, which bounds the
-     * escape loop of hd__iterate_checks by max_iter. */
-    if (rn->iter >= rn->opt.max_iter) return HD_MAX_ITERATIONS;
-    return escape_saddle(rn);
+    return hd__escape_saddle(rn, rn->evec, rn->eval[0]);
 }
 
 int hd__failed_step_status(const hd__run *rn)
@@ -473,4 +551,17 @@ int hd__minimum_shown(hd__run *rn, int *shown)
     const double ratio = m_norm * (p_h / d_h);
     *shown = ratio <= HD__HESSIAN_CHANGE_MAX;
     return HD_OK;
+}
+
+/* ---- small pieces of the rows ------------------------------------------------------ */
+
+int hd__escapes_always(const hd_options *o)
+{
+    (void)o;
+    return 1;
+}
+
+int hd__trust_region_advice(int status, const hd_options *o)
+{
+    return status == HD_SADDLE && !o->escape_saddles ? HD__FOR_NO_ESCAPE : HD__FOR_TRUST_REGION;
 }

@@ -8,6 +8,7 @@
 #include <config.h>
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include "internal.h"
 #include "../linalg.h"
 #include "../status_lines.h"
@@ -103,6 +104,7 @@ static int advice(int status, const hd_options *o)
 const hd__method hd__gauss_newton = {
     .id = HD_GAUSS_NEWTON, .key = "gn", .name = "gauss-newton", .default_max_iter = 1000,
     .default_line_search = HD_LINESEARCH_BACKTRACKING, .run = gauss_newton_run, .advice = advice,
-    .defaults = hd__lsq_defaults, .prepare = hd__lsq_prepare, .release = hd__lsq_release,
+    .defaults = hd__lsq_defaults, .prepare = hd__lsq_prepare, .own_bytes = hd__lsq_own_bytes,
+    .dense_test_max_n = SIZE_MAX, /* the final test always dense: the Jacobian is m x n anyway */ .release = hd__lsq_release,
     .evaluate = hd__lsq_evaluate, .own_tolerances = 1, .classifies_itself = 1,
 };

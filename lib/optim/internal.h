@@ -7,7 +7,11 @@
  *   loop.c        the line-search loop, driven by a method's hooks
  *   lsq.c         least squares: residuals and Jacobians, QR steps, the stop tests
  *                 and the verdict at the end
- *   gd.c bfgs.c newton.c trust.c gn.c lm.c   the methods: hooks and a row each
+ *   cg.c          truncated conjugate gradients (line search, Steihaug-Toint)
+ *   verdict.c     the final test of runs without a dense Hessian at every
+ *                 iterate: dense where affordable, banded, or none
+ *   gd.c bfgs.c lbfgs.c gn.c lm.c newton.c newton_sparse.c newton_cg.c trust.c
+ *                 the methods: hooks and a row each
  *   classify.c    hd_classify
  *   run.c         the table of methods and hd_minimize */
 #ifndef HYPERDUAL_LIB_OPTIM_INTERNAL_H
@@ -22,12 +26,25 @@
 
 /* The objective of a run and the passes made on it: the drivers count them
  * (their _ex forms), by kind, into `counts`. */
+struct hd__tape_session;
 typedef struct hd__eval {
     const hd_objective *obj;
     hd_counts counts;
     long max_evals; /* 0 = unlimited */
     long jacobians, residuals; /* least squares: Jacobians, and residual vectors without one */
+    long hv_products; /* Hessian-vector products (their passes are in counts) */
+    int keep_tape;  /* gradients keep their recording, so that the products at
+                       that point are one sweep each (Newton-CG) */
+    struct hd__tape_session *tape; /* the last gradient's recording, or NULL */
 } hd__eval;
+
+/* How a second-order step holds the Hessian of the current iterate. */
+enum {
+    HD__HESS_DENSE, /* n·n in rn->h (and the trial's in rn->ht): Newton, the trust region */
+    HD__HESS_BAND,  /* LAPACK lower band storage in rn->band_h (Newton with a band) */
+    HD__HESS_CSR,   /* the values of the attached pattern (Newton with a pattern that is no band) */
+    HD__HESS_NONE   /* Hessian-vector products only, or no Hessian */
+};
 
 struct hd__method;
 
@@ -53,6 +70,7 @@ typedef struct hd__run {
     double *xbest;
     double fbest, gbest;   /* value and ||g||_inf at xbest */
     double g0norm;         /* ||g||_inf at the start: scale for "tiny" */
+    double g0norm2;        /* ||g||_2 at the start: Newton-CG's scale of the forcing term */
     double f0;             /* f at the start: the returned point is never worse */
     int best_is_current;   /* xbest is the current iterate */
     int iter;
@@ -68,6 +86,21 @@ typedef struct hd__run {
     int prev_valid;        /* xt and ht hold the previous iterate and its Hessian
                               (second order, until the next trial point) */
     void *own;             /* the method's own memory (prepare/release), or NULL */
+    /* Runs without a dense Hessian at every iterate (second_order == 0). */
+    int hform;             /* HD__HESS_*: how the method's steps see the Hessian */
+    size_t band;           /* the half-bandwidth of the band arrays (band_h != NULL) */
+    double *band_h, *band_l, *band_z, *band_w; /* (band + 1)·n each, LAPACK lower band
+                              storage: H at x, its factor, H at a second point, work;
+                              NULL when no band was found at the start (or needed) */
+    int (*at_stationary)(struct hd__run *rn); /* at ||g|| <= gtol when second_order == 0:
+                              the final test (verdict.c), or NULL: HD_STATIONARY */
+    int band_test;         /* the band arrays serve the final test (a band of
+                              half-width `band` found at the start) */
+    double curv_u;         /* Newton-CG: the curvature of the direction of negative
+                              curvature its CG met (in its state) */
+    int cg_first_negative; /* ... met at CG's first direction, which is then the step */
+    size_t lbfgs_pairs, lbfgs_first; /* L-BFGS: pairs held, the oldest's slot */
+    double lbfgs_gamma;    /* L-BFGS: sᵀy / yᵀy of the newest pair */
 } hd__run;
 
 /* ---- the table of methods (run.c) ----------------------------------------------- */
@@ -89,12 +122,23 @@ typedef struct hd__method {
     hd_method id;
     const char *key;                 /* hd_method_key: the CLI's name, "gd" */
     const char *name;                /* hd_method_name: "gradient descent" */
-    int second_order;                /* a Hessian at every iterate */
+    int second_order;                /* a dense Hessian at every iterate (unless choose_form
+                                        picks another form) */
+    int keeps_tape;                  /* gradients keep their recording for H·v (hd__eval) */
+    int tests_minimum;               /* no dense Hessian at every iterate, but a second-order
+                                        verdict at ||g|| <= gtol (verdict.c), as Newton's */
+    size_t dense_test_max_n;         /* the final test (classify_final, tests_minimum) holds
+                                        dense n·n arrays up to this n, a band beyond;
+                                        0 = HD_DENSE_HESSIAN_MAX_N */
     int default_max_iter;
     hd_linesearch default_line_search;
-    /* doubles of its own state for n variables (NULL: none); 0 when that
-     * does not fit a size_t */
-    int (*state_size)(size_t n, const hd_options *o, size_t *doubles);
+    /* Before allocation: how the run holds its Hessian (rn->hform, rn->band,
+     * rn->second_order), from the objective and the start x; may evaluate
+     * (counted). NULL: dense for second_order, else none. HD_OK or an error. */
+    int (*choose_form)(hd__run *rn, const double *x);
+    /* doubles of its own state for this run (rn->n, rn->opt, rn->hform, rn->band set;
+     * NULL: none); 0 when that does not fit a size_t */
+    int (*state_size)(const hd__run *rn, size_t *doubles);
     void (*start)(hd__run *rn);      /* after the start is evaluated (NULL: nothing) */
     int (*run)(hd__run *rn);         /* its loop: hd__line_search_run, or its own */
     const hd__line_search_hooks *steps; /* for hd__line_search_run */
@@ -104,6 +148,8 @@ typedef struct hd__method {
     void (*defaults)(hd_options *o);  /* adjusts hd_options_default's values for the method */
     int (*prepare)(hd__run *rn);      /* before the start is evaluated: the method's own memory
                                          (rn->own); HD_EINVAL refuses the objective */
+    int (*own_bytes)(const hd__run *rn, size_t *bytes); /* what prepare takes
+                                         (hd_minimize_memory); its errors */
     void (*release)(hd__run *rn);     /* frees rn->own */
     int (*evaluate)(hd__run *rn, const double *x, double *f, double *g); /* in place of
                                          hd__eval_full's gradient (first order only) */
@@ -112,8 +158,14 @@ typedef struct hd__method {
                                          classify_final); run.c does not */
 } hd__method;
 
-/* The rows (gd.c, bfgs.c, newton.c, trust.c, gn.c, lm.c). */
-extern const hd__method hd__gradient_descent, hd__bfgs, hd__newton, hd__trust_region;
+/* Pieces the rows share (core.c): a method that always escapes saddles, and
+ * the advice of the trust regions (trust.c, newton_cg.c). */
+int hd__escapes_always(const hd_options *o);
+int hd__trust_region_advice(int status, const hd_options *o);
+
+/* The rows (gd.c, bfgs.c, lbfgs.c, gn.c, lm.c, newton.c, trust.c, newton_cg.c). */
+extern const hd__method hd__gradient_descent, hd__bfgs, hd__lbfgs, hd__newton, hd__trust_region,
+    hd__newton_cg, hd__newton_cg_trust_region;
 extern const hd__method hd__gauss_newton, hd__levenberg_marquardt;
 
 /* ---- the line-search loop (loop.c) ---- */
@@ -121,6 +173,8 @@ int hd__line_search_run(hd__run *rn);
 
 /* ---- evaluations (core.c) ---- */
 void hd__eval_init(hd__eval *ev, const hd_objective *obj, long max_evals);
+/* Close the kept recording, if any (at the end of a run). */
+void hd__eval_release(hd__eval *ev);
 int hd__eval_value(hd__eval *ev, const double *x, double *f);
 int hd__eval_directional(hd__eval *ev, const double *x, const double *v, double *f, double *dv);
 int hd__eval_gradient(hd__eval *ev, const double *x, double *f, double *g);
@@ -128,6 +182,8 @@ int hd__eval_hessian(hd__eval *ev, const double *x, double *f, double *g, double
 int hd__eval_residuals(hd__eval *ev, const hd_vector_objective *F, const double *x, double *r);
 int hd__eval_jacobian(hd__eval *ev, const hd_vector_objective *F, const double *x, double *r,
                       double *jac);
+/* H(x)·v, counted (one product in ev->hv_products, its passes by kind). */
+int hd__eval_hessian_vector(hd__eval *ev, const double *x, const double *v, double *hv);
 /* What the method needs at x: value and gradient, and the Hessian for a
  * second-order method (least squares: its row's evaluate). */
 int hd__eval_full(hd__run *rn, const double *x, double *f, double *g, double *h);
@@ -160,10 +216,30 @@ int hd__iterate_checks(hd__run *rn);
 /* Derivatives at the accepted trial point; a non-finite one halves the step
  * (keeping sufficient decrease with a line search) until all are finite. */
 int hd__finish_step(hd__run *rn, double f0, double d0, double *alpha, double *ft);
-/* Search along the eigenvector of the most negative eigenvalue for a step
- * that beats f_beat (core.c: its comment has the details); 1 when found. */
-int hd__curvature_search(hd__run *rn, double a_min, double f_beat, int both_signs,
-                         int max_halvings, double *a_out, double *f_out, double *gu_out);
+/* Search along a unit direction u of curvature lambda = uᵀHu < 0 (the
+ * eigenvector of the most negative eigenvalue, or a direction of negative
+ * curvature that CG or inverse iteration found) for a step that beats f_beat
+ * (core.c: its comment has the details); 1 when found. u must not be rn->p. */
+int hd__curvature_search(hd__run *rn, const double *u, double lambda, double a_min, double f_beat,
+                         int both_signs, int max_halvings, double *a_out, double *f_out,
+                         double *gu_out);
+/* After a line search along p: the step along u (unit, curvature lambda < 0)
+ * instead, when it ends lower (core.c); 0 or an error / limit code. */
+int hd__prefer_curvature(hd__run *rn, const double *u, double lambda, double *alpha, double *ft,
+                         double *slope);
+/* The trust region's ratio of actual to predicted decrease, with the radius
+ * updated (N&W Alg. 4.1); a step is taken when it exceeds HD__TRUST_ETA. */
+double hd__trust_ratio(hd__run *rn, double ft, double pred, double pnorm, int boundary);
+#define HD__TRUST_ETA 1e-4
+/* Rejected trust-region trials per iteration. Every rejection divides the
+ * radius by 4 at least, and about 1075 such divisions take any double to 0,
+ * where the step is 0 and the iteration ends: the cap only makes that bound
+ * explicit. */
+#define HD__TRUST_MAX_REJECTIONS 1100
+/* From a stationary point: step along u (unit, curvature lambda < 0), both
+ * signs; 0 after moving (an iteration), HD_SADDLE when f cannot be decreased
+ * along it, HD_MAX_ITERATIONS at the limit (an escape is an iteration). */
+int hd__escape_saddle(hd__run *rn, const double *u, double lambda);
 /* Eigen-decomposition of rn->h into rn->evec/rn->eval (cached per iterate). */
 int hd__eigen(hd__run *rn);
 /* Classify the current iterate by its Hessian (no evaluations). */
@@ -200,6 +276,9 @@ enum { HD__STOP_REDUCTION = 1001, /* relative reduction <= ftol */
        HD__STOP_FLOOR };          /* the same tests at the rounding level (eps) */
 
 int hd__lsq_prepare(hd__run *rn);
+/* The bytes hd__lsq_prepare takes for this run: HD_OK, HD_EINVAL (no
+ * residuals), HD_ENOMEM (beyond a size_t). */
+int hd__lsq_own_bytes(const hd__run *rn, size_t *bytes);
 void hd__lsq_release(hd__run *rn);
 int hd__lsq_evaluate(hd__run *rn, const double *x, double *f, double *g);
 void hd__lsq_defaults(hd_options *o);
@@ -231,6 +310,69 @@ int hd__lsq_stop_test(const hd__run *rn, double actred, double prered, double ra
                       double step_norm, double x_norm);
 /* The advice of either least-squares row (HD__FOR_*). */
 int hd__lsq_advice(int status, const hd_options *o, int line);
+/* ---- truncated conjugate gradients (cg.c) ----
+ * One solve of H p = -g at the current iterate by (preconditioned) CG from
+ * p = 0, stopped by the residual test, the iteration limit, negative
+ * curvature (dᵀHd <= 0) or, with a finite radius, the trust region's
+ * boundary (Steihaug-Toint). */
+typedef struct hd__cg {
+    int (*apply)(hd__run *rn, const double *v, double *hv); /* H·v at rn->x */
+    double tol;          /* stop when ||r||_2 <= tol */
+    double radius;       /* Steihaug-Toint's radius, in the preconditioner's norm
+                            ||p||_M = sqrt(pᵀMp); INFINITY for the line-search variant */
+    size_t max_iter;     /* >= 1 */
+    double *r, *y, *d, *hd; /* n each: residual, preconditioned residual, direction, H·d */
+    double *u;           /* n: out, the unit direction of negative curvature met, signed
+                            so that gᵀu <= 0 (when `negative`) */
+    /* results */
+    int negative;        /* CG met dᵀHd <= 0 */
+    double u_curv;       /* uᵀHu <= 0 (when negative) */
+    size_t iterations;   /* products made */
+    double pred;         /* predicted reduction -(gᵀp + ½ pᵀHp) */
+    double p_norm;       /* ||p||_M */
+    int boundary;        /* the step ends on the trust region's boundary */
+} hd__cg;
+/* Line search (radius INFINITY, N&W Alg. 7.1): p = the last iterate, or
+ * -M⁻¹g when the first direction already has non-positive curvature.
+ * Steihaug-Toint: p = the iterate, or where the direction of negative
+ * curvature or the last step crosses the boundary. HD_OK, a status
+ * (HD_NONFINITE_HESSIAN for a non-finite product, HD_STOPPED_BY_CALLBACK
+ * when the preconditioner says so), HD__OUT_OF_EVALS, or an error
+ * (HD_EINVAL: the preconditioner is not positive definite). */
+int hd__truncated_cg(hd__run *rn, hd__cg *cg, double *p);
+/* The CG's stopping tolerance of Newton-CG: eta ||g||_2 with the forcing
+ * sequence eta = min(0.5, sqrt(||g||_2)) (N&W (7.3), superlinear). */
+double hd__cg_tolerance(const hd__run *rn);
+/* The CG iteration limit of the options (cg_max_iter, 0 = 2n). */
+size_t hd__cg_max_iter(const hd__run *rn);
+/* H·v at rn->x from the drivers (an hd__cg apply): one sweep of the
+ * gradient's recording when the run keeps it (hd__eval.keep_tape). */
+int hd__apply_exact(hd__run *rn, const double *v, double *hv);
+/* A CG solve whose vectors are the first 5n doubles of rn->state (r, y, d,
+ * H·d, then the direction of negative curvature u). */
+hd__cg hd__cg_setup(hd__run *rn, int (*apply)(hd__run *rn, const double *v, double *hv),
+                    double radius);
+/* The line-search step of truncated Newton into rn->p (a direction hook's
+ * work): rn->modified and rn->curv_u say whether CG met negative curvature. */
+int hd__cg_direction(hd__run *rn, int (*apply)(hd__run *rn, const double *v, double *hv));
+/* The refine hook after it: the step along that negative curvature when it
+ * ends lower (hd__prefer_curvature). */
+int hd__cg_refine(hd__run *rn, double *alpha, double *ft, double *slope);
+
+/* ---- the final test without a dense Hessian at every iterate (verdict.c) ----
+ * At ||g||_inf <= gtol: the current iterate's Hessian, dense when rn->h is
+ * allocated (n <= the row's dense_test_max_n), else banded when the band
+ * arrays are (a band found at the start) and the band at x is still that
+ * narrow, shows a minimum (HD_CONVERGED), negative curvature (a step along
+ * it when `escape`, returning 0, else HD_SADDLE), or neither
+ * (HD_STATIONARY); without either, HD_STATIONARY. */
+int hd__verdict(hd__run *rn, int escape);
+/* The hook of Newton-CG and sparse Newton (at_stationary): escapes as the row says. */
+int hd__verdict_escaping(hd__run *rn);
+/* The banded test alone (run.c's classify_final beyond the dense n). */
+int hd__band_verdict(hd__run *rn, int escape);
+/* The largest lbfgs_memory accepted. */
+#define HD__LBFGS_MEMORY_MAX 1000
 
 /* Runaway divergence: this many consecutive accepted steps, each raising f
  * and at least doubling ||x||_inf, are reported as HD_DIVERGED. Only methods

@@ -13,6 +13,7 @@
 #include <config.h>
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 #include "internal.h"
 #include "../linalg.h"
@@ -220,6 +221,7 @@ const hd__method hd__levenberg_marquardt = {
     .id = HD_LEVENBERG_MARQUARDT, .key = "lm", .name = "levenberg-marquardt",
     .default_max_iter = 1000, .default_line_search = HD_LINESEARCH_BACKTRACKING,
     .run = levenberg_marquardt_run, .advice = advice, .defaults = hd__lsq_defaults,
-    .prepare = hd__lsq_prepare, .release = hd__lsq_release, .evaluate = hd__lsq_evaluate,
+    .prepare = hd__lsq_prepare, .own_bytes = hd__lsq_own_bytes,
+    .dense_test_max_n = SIZE_MAX, /* the final test always dense: the Jacobian is m x n anyway */ .release = hd__lsq_release, .evaluate = hd__lsq_evaluate,
     .own_tolerances = 1, .classifies_itself = 1,
 };

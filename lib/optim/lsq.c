@@ -37,9 +37,19 @@ void hd__lsq_release(hd__run *rn)
     rn->own = NULL;
 }
 
-/* One block: the struct, then its arrays (doubles), each listed once with
- * its length; every size is checked, so an absurd m or n is HD_ENOMEM. */
-int hd__lsq_prepare(hd__run *rn)
+/* The arrays of the method's own memory (doubles), each listed once with
+ * its length: one list for hd__lsq_own_bytes and hd__lsq_prepare. */
+typedef struct {
+    double **at;
+    size_t len;
+} lsq_array;
+enum { LSQ_ARRAYS = 15 };
+
+/* The residuals behind the run's objective and the lengths of the arrays
+ * (pointing into *proto); *bytes: the struct, the arrays and the column
+ * permutation in all. Every size is checked, so an absurd m or n is
+ * HD_ENOMEM; an objective without residuals (of n variables) HD_EINVAL. */
+static int lsq_plan(const hd__run *rn, hd__lsq *proto, lsq_array arrays[LSQ_ARRAYS], size_t *bytes)
 {
     hd_vector_objective F;
     if (hd_objective_residuals(rn->ev.obj, &F) != HD_OK || F.n != rn->n)
@@ -48,23 +58,43 @@ int hd__lsq_prepare(hd__run *rn)
     size_t mn, rows_n, n2;
     if (!hd__size_mul(m, n, &mn) || !hd__size_mul(rows, n, &rows_n) || !hd__size_mul(2 * n, n, &n2))
         return HD_ENOMEM;
-    hd__lsq proto = {0};
-    const struct {
-        double **at;
-        size_t len;
-    } arrays[] = {
-        {&proto.r, m},   {&proto.rt, m},       {&proto.jac, mn},    {&proto.qr, rows_n},
-        {&proto.qtr, rows}, {&proto.aug, n2},  {&proto.rhs, 2 * n}, {&proto.tau, n},
-        {&proto.tau2, n}, {&proto.colnorm, n}, {&proto.diag, n},    {&proto.w1, n},
-        {&proto.w2, n},  {&proto.w3, n},       {&proto.w4, n},
+    memset(proto, 0, sizeof *proto);
+    proto->F = F;
+    proto->m = m;
+    proto->rows = rows;
+    const lsq_array list[LSQ_ARRAYS] = {
+        {&proto->r, m},   {&proto->rt, m},       {&proto->jac, mn},    {&proto->qr, rows_n},
+        {&proto->qtr, rows}, {&proto->aug, n2},  {&proto->rhs, 2 * n}, {&proto->tau, n},
+        {&proto->tau2, n}, {&proto->colnorm, n}, {&proto->diag, n},    {&proto->w1, n},
+        {&proto->w2, n},  {&proto->w3, n},       {&proto->w4, n},
     };
-    enum { NARRAYS = sizeof arrays / sizeof arrays[0] };
-    size_t total = 0, bytes = 0;
-    for (size_t k = 0; k < NARRAYS; k++)
+    memcpy(arrays, list, sizeof list);
+    size_t total = 0, perm;
+    for (size_t k = 0; k < LSQ_ARRAYS; k++)
         if (!hd__size_add(total, arrays[k].len, &total)) return HD_ENOMEM;
-    if (!hd__size_mul(total, sizeof(double), &bytes) || !hd__size_add(bytes, sizeof(hd__lsq), &bytes))
+    if (!hd__size_mul(total, sizeof(double), bytes) || !hd__size_add(*bytes, sizeof(hd__lsq), bytes) ||
+        !hd__size_mul(n, sizeof(size_t), &perm) || !hd__size_add(*bytes, perm, bytes))
         return HD_ENOMEM;
-    hd__lsq *ls = calloc(1, bytes);
+    return HD_OK;
+}
+
+int hd__lsq_own_bytes(const hd__run *rn, size_t *bytes)
+{
+    hd__lsq proto;
+    lsq_array arrays[LSQ_ARRAYS];
+    return lsq_plan(rn, &proto, arrays, bytes);
+}
+
+/* One block: the struct, then its arrays; the permutation apart. */
+int hd__lsq_prepare(hd__run *rn)
+{
+    hd__lsq proto;
+    lsq_array arrays[LSQ_ARRAYS];
+    size_t bytes;
+    const int st = lsq_plan(rn, &proto, arrays, &bytes);
+    if (st != HD_OK) return st;
+    const size_t n = rn->n;
+    hd__lsq *ls = calloc(1, bytes - n * sizeof(size_t));
     size_t *perm = hd__malloc_array(n, sizeof *perm);
     if (!ls || !perm) {
         free(ls);
@@ -72,13 +102,10 @@ int hd__lsq_prepare(hd__run *rn)
         return HD_ENOMEM;
     }
     double *p = (double *)(void *)(ls + 1);
-    for (size_t k = 0; k < NARRAYS; k++) {
+    for (size_t k = 0; k < LSQ_ARRAYS; k++) {
         *arrays[k].at = p;
         p += arrays[k].len;
     }
-    proto.F = F;
-    proto.m = m;
-    proto.rows = rows;
     proto.perm = perm;
     *ls = proto;
     rn->own = ls;

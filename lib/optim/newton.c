@@ -2,27 +2,37 @@
  * line-search loop (loop.c): solve H p = -g with the Hessian made positive
  * definite by the chosen modification (or not at all, for pure Newton), and
  * in an indefinite region prefer a step along negative curvature when it
- * ends lower. */
+ * ends lower. The Hessian is dense, or, when its pattern is known, a band
+ * (banded Cholesky) or the values of the pattern (truncated CG): see
+ * choose_form. */
 #include <config.h>
 #include <math.h>
 #include <string.h>
 #include "internal.h"
 #include "../linalg.h"
+#include "../size_check.h"
 #include "../status_lines.h"
+#include "../diff/counted.h"
 
 static void neg_gradient(hd__run *rn)
 {
     for (size_t i = 0; i < rn->n; i++) rn->p[i] = -rn->g[i];
 }
 
-/* Pure Newton: the symmetric indefinite solve (Bunch-Kaufman) takes the
- * Newton step whatever the inertia, as the textbook method does. */
+/* Pure Newton: the symmetric indefinite solve (Bunch-Kaufman; with a band,
+ * banded LU with partial pivoting) takes the Newton step whatever the
+ * inertia, as the textbook method does. */
 static int as_is(hd__run *rn)
 {
     const size_t n = rn->n;
-    memcpy(rn->work, rn->h, n * n * sizeof *rn->h);
     neg_gradient(rn);
-    const int st = hd__sym_solve(n, rn->work, rn->p);
+    int st;
+    if (rn->hform == HD__HESS_BAND) {
+        st = hd__band_solve(n, rn->band, rn->band_h, rn->p);
+    } else {
+        memcpy(rn->work, rn->h, n * n * sizeof *rn->h);
+        st = hd__sym_solve(n, rn->work, rn->p);
+    }
     rn->res->factorizations++;
     rn->tau = 0.0;
     return st == HD__SINGULAR ? HD_SINGULAR_HESSIAN : st;
@@ -87,12 +97,40 @@ static int rounding_shift(hd__run *rn, double *tau)
  * iterations instead of 11), yet lets tau fall as the iterates leave the
  * indefinite region. A failure that is only rounding gets a rounding-level
  * shift instead (rounding_shift). */
+/* H_ii, dense or banded. */
+static double diagonal(const hd__run *rn, size_t i)
+{
+    return rn->hform == HD__HESS_BAND ? rn->band_h[i * (rn->band + 1)] : rn->h[i * rn->n + i];
+}
+
+/* Cholesky of H + tau I into the factor's array (work, or band_l). */
+static int factor_shifted(hd__run *rn, double tau)
+{
+    const size_t n = rn->n;
+    if (rn->hform == HD__HESS_BAND) {
+        const size_t ld = rn->band + 1;
+        memcpy(rn->band_l, rn->band_h, ld * n * sizeof *rn->band_l);
+        for (size_t i = 0; i < n; i++) rn->band_l[i * ld] += tau;
+        return hd__band_cholesky(n, rn->band, rn->band_l);
+    }
+    memcpy(rn->work, rn->h, n * n * sizeof *rn->h);
+    for (size_t i = 0; i < n; i++) rn->work[i * n + i] += tau;
+    return hd__cholesky(n, rn->work);
+}
+
+static int solve_factored(hd__run *rn)
+{
+    neg_gradient(rn);
+    return rn->hform == HD__HESS_BAND ? hd__band_cholesky_solve(rn->n, rn->band, rn->band_l, rn->p)
+                                      : hd__cholesky_solve(rn->n, rn->work, rn->p);
+}
+
 static int shift_fix(hd__run *rn)
 {
     const size_t n = rn->n;
     double dmin = INFINITY, dmax = 0.0;
     for (size_t i = 0; i < n; i++) {
-        const double d = rn->h[i * n + i];
+        const double d = diagonal(rn, i);
         dmin = fmin(dmin, d);
         dmax = fmax(dmax, fabs(d));
     }
@@ -100,13 +138,10 @@ static int shift_fix(hd__run *rn)
     double tau = dmin > 0.0 ? 0.0 : -dmin + beta;
     /* At most 200 factorizations: tau at least doubles after each failure. */
     for (int k = 0; k < 200; k++) {
-        memcpy(rn->work, rn->h, n * n * sizeof *rn->h);
-        for (size_t i = 0; i < n; i++) rn->work[i * n + i] += tau;
-        const int st = hd__cholesky(n, rn->work);
+        const int st = factor_shifted(rn, tau);
         rn->res->factorizations++;
         if (st == HD_OK) {
-            neg_gradient(rn);
-            const int sst = hd__cholesky_solve(n, rn->work, rn->p);
+            const int sst = solve_factored(rn);
             if (sst != HD_OK) return sst;
             rn->tau = rn->tau_prev = tau;
             rn->modified = tau > 0.0;
@@ -117,7 +152,7 @@ static int shift_fix(hd__run *rn)
         tau = fmax(2.0 * tau, beta);
         if (k > 0) continue;
         tau = fmax(tau, 0.25 * rn->tau_prev);
-        if (dmin > 0.0) {
+        if (dmin > 0.0 && rn->hform == HD__HESS_DENSE) { /* the spectrum is known only densely */
             const int rst = rounding_shift(rn, &tau);
             if (rst != HD_OK) return rst;
         }
@@ -125,8 +160,118 @@ static int shift_fix(hd__run *rn)
     return HD_ELAPACK; /* unreachable for a finite Hessian: tau dominates it */
 }
 
+/* ---- a known pattern: a band, or values for CG ------------------------------------ */
+
+/* The half-bandwidth of a CSR pattern: max |i - j| over its entries. */
+static size_t pattern_band(const hd_sparsity *sp)
+{
+    size_t b = 0;
+    for (size_t i = 0; i < sp->n; i++)
+        for (size_t t = sp->row_start[i]; t < sp->row_start[i + 1]; t++) {
+            const size_t j = sp->col[t], d = j > i ? j - i : i - j;
+            if (d > b) b = d;
+        }
+    return b;
+}
+
+/* How Newton holds the Hessian. With a pattern attached to the objective
+ * (hess_sparsity) it is used whatever n: a band of half-bandwidth b <=
+ * HD_BAND_MAX is stored as one (from the tape, which checks the band at
+ * every iterate), any other pattern as its values (hd_sparse_hessian),
+ * solved by truncated CG. Without one, the dense Hessian up to
+ * HD_DENSE_HESSIAN_MAX_N (its eigen-decomposition serves the curvature
+ * steps), and beyond it the band the tape finds at the start, if it is that
+ * narrow; else dense. */
+static int choose_form(hd__run *rn, const double *x)
+{
+    const hd_objective *obj = rn->ev.obj;
+    const hd_sparsity *sp = obj->hess_sparsity;
+    rn->hform = HD__HESS_DENSE;
+    if (sp && sp->n == rn->n) {
+        /* the attached pattern is trusted, as hd_hessian trusts it; a band
+         * needs the taped body (HD_EINVAL without one) */
+        const size_t b = pattern_band(sp);
+        size_t found = 0;
+        const int st = b <= HD_BAND_MAX ? hd__tape_bandwidth(obj, x, b, &found, &rn->ev.counts) : HD_EINVAL;
+        if (st < 0 && st != HD_EINVAL) return st;
+        rn->hform = st == HD_OK ? HD__HESS_BAND : HD__HESS_CSR;
+        rn->band = b;
+    } else if (rn->n > HD_DENSE_HESSIAN_MAX_N) {
+        size_t b;
+        const int st = hd__tape_bandwidth(obj, x, HD_BAND_MAX, &b, &rn->ev.counts);
+        if (st < 0 && st != HD_EINVAL) return st;
+        if (st == HD_OK) {
+            rn->hform = HD__HESS_BAND;
+            rn->band = b;
+        }
+    }
+    if (rn->hform != HD__HESS_DENSE) rn->second_order = 0;
+    return HD_OK;
+}
+
+/* Dense: nothing of its own. Band and pattern: CG's 5n (the pattern's
+ * solver, and the band's when the band at an iterate is wider than at the
+ * start); the pattern's values. */
+static int state_size(const hd__run *rn, size_t *doubles)
+{
+    if (rn->hform == HD__HESS_DENSE) {
+        *doubles = 0;
+        return 1;
+    }
+    const size_t nnz = rn->hform == HD__HESS_CSR ? rn->ev.obj->hess_sparsity->nnz : 0;
+    return hd__size_mul_add(5, rn->n, nnz, doubles);
+}
+
+/* y = H v with the pattern's values (after CG's 5n in the state). */
+static int apply_values(hd__run *rn, const double *v, double *hv)
+{
+    const hd_sparsity *sp = rn->ev.obj->hess_sparsity;
+    const double *values = rn->state + 5 * rn->n;
+    for (size_t i = 0; i < sp->n; i++) {
+        double t = 0.0;
+        for (size_t q = sp->row_start[i]; q < sp->row_start[i + 1]; q++) t += values[q] * v[sp->col[q]];
+        hv[i] = t;
+    }
+    return HD_OK;
+}
+
+/* The pattern's values at x (counted, within the budget), then truncated CG. */
+static int values_direction(hd__run *rn)
+{
+    const hd__eval *ev = &rn->ev;
+    if (ev->max_evals > 0 && ev->counts.f_calls + hd_counts_passes(&ev->counts) >= ev->max_evals)
+        return HD__OUT_OF_EVALS;
+    const int st = hd_sparse_hessian(ev->obj, ev->obj->hess_sparsity, rn->x, NULL, NULL,
+                                     rn->state + 5 * rn->n, &rn->ev.counts);
+    if (st != HD_OK) return st;
+    rn->tau = 0.0;
+    return hd__cg_direction(rn, apply_values);
+}
+
+/* The band at x (counted, within the budget); where it is wider than at the
+ * start (the body's branches changed) or not finite, this iterate's step
+ * comes from truncated CG with exact products instead. */
+static int band_direction(hd__run *rn, int (*solve)(hd__run *rn))
+{
+    const hd__eval *ev = &rn->ev;
+    if (ev->max_evals > 0 && ev->counts.f_calls + hd_counts_passes(&ev->counts) >= ev->max_evals)
+        return HD__OUT_OF_EVALS;
+    const int st = hd__hessian_band_taped(ev->obj, rn->x, rn->band, NULL, NULL, rn->band_h,
+                                          &rn->ev.counts);
+    if (st == HD__DECLINED) {
+        rn->tau = 0.0;
+        return hd__cg_direction(rn, hd__apply_exact);
+    }
+    if (st != HD_OK) return st;
+    rn->curv_u = 0.0;
+    return solve(rn);
+}
+
 static int newton_direction(hd__run *rn)
 {
+    if (rn->hform == HD__HESS_CSR) return values_direction(rn);
+    if (rn->hform == HD__HESS_BAND)
+        return band_direction(rn, rn->opt.hessian_fix == HD_HESSIAN_AS_IS ? as_is : shift_fix);
     switch (rn->opt.hessian_fix) {
     case HD_HESSIAN_AS_IS: return as_is(rn);
     case HD_HESSIAN_EIGEN: return eigen_fix(rn);
@@ -144,41 +289,25 @@ static int direction(hd__run *rn)
 }
 
 /* In an indefinite region the shifted Newton step can crawl (a large shift
- * damps every direction); a step along the most negative curvature, when
- * it ends lower than the Newton step's line search did, is taken instead
- * (the spirit of Moré & Sorensen 1979). Leaves rn->p, rn->xt and *alpha,
- * *ft, *slope describing whichever step wins. */
+ * damps every direction): the step along the most negative curvature, when
+ * it ends lower (hd__prefer_curvature). */
 static int prefer_negative_curvature(hd__run *rn, double *alpha, double *ft, double *slope)
 {
-    const size_t n = rn->n;
-    int st = hd__eigen(rn);
+    const int st = hd__eigen(rn);
     if (st != HD_OK) return st;
     if (!hd__negative_curvature(rn)) return 0;
-    const double newton_len = *alpha * sqrt(hd__dot(n, rn->p, rn->p));
-    memcpy(rn->y, rn->p, n * sizeof *rn->p); /* y is free in Newton runs */
-    double a, fa, gu;
-    /* A curvature step far shorter than the Newton step cannot beat it by
-     * much; a few halvings decide. */
-    st = hd__curvature_search(rn, newton_len, *ft, 0, 6, &a, &fa, &gu);
-    if (st < 0 || st == HD__OUT_OF_EVALS) return st;
-    if (st == 1) {
-        *alpha = a;
-        *ft = fa;
-        *slope = gu;
-        rn->res->curvature_steps++;
-        return 0;
-    }
-    memcpy(rn->p, rn->y, n * sizeof *rn->p);
-    hd__trial_point(rn, *alpha);
-    return 0;
+    return hd__prefer_curvature(rn, rn->evec, rn->eval[0], alpha, ft, slope);
 }
 
-
 /* After a line search: the curvature step, where the shifted Newton step
- * came from a modified Hessian and saddles are to be escaped. */
+ * came from a modified Hessian and saddles are to be escaped; with a
+ * pattern, where CG met negative curvature (its direction; a shifted band
+ * has no eigenvector at hand). */
 static int refine(hd__run *rn, double *alpha, double *ft, double *slope)
 {
-    if (!rn->modified || !rn->opt.escape_saddles || rn->opt.hessian_fix != HD_HESSIAN_SHIFT) return 0;
+    if (!rn->modified || !rn->opt.escape_saddles) return 0;
+    if (rn->curv_u < 0.0) return hd__cg_refine(rn, alpha, ft, slope);
+    if (rn->hform != HD__HESS_DENSE || rn->opt.hessian_fix != HD_HESSIAN_SHIFT) return 0;
     return prefer_negative_curvature(rn, alpha, ft, slope);
 }
 
@@ -199,7 +328,9 @@ static int advice(int status, const hd_options *o)
 
 static const hd__line_search_hooks steps = {.direction = direction, .refine = refine};
 const hd__method hd__newton = {
-    .id = HD_NEWTON, .key = "newton", .name = "newton", .second_order = 1, .default_max_iter = 1000,
-    .default_line_search = HD_LINESEARCH_BACKTRACKING, .run = hd__line_search_run, .steps = &steps,
+    .id = HD_NEWTON, .key = "newton", .name = "newton", .second_order = 1,
+    .tests_minimum = 1 /* with a band or pattern */, .default_max_iter = 1000,
+    .default_line_search = HD_LINESEARCH_BACKTRACKING, .choose_form = choose_form,
+    .state_size = state_size, .run = hd__line_search_run, .steps = &steps,
     .escapes_saddles = escapes_saddles, .advice = advice,
 };

@@ -19,10 +19,10 @@
 
 /* In the order `all` runs them and --help lists them: first order, then
  * least squares (first derivatives of the residuals: JᵀJ), then second
- * order. */
+ * order; in each, the classic method first, then the one for large n. */
 static const hd__method *const methods[] = {
-    &hd__gradient_descent, &hd__bfgs, &hd__gauss_newton, &hd__levenberg_marquardt,
-    &hd__newton, &hd__trust_region,
+    &hd__gradient_descent, &hd__bfgs, &hd__lbfgs, &hd__gauss_newton, &hd__levenberg_marquardt,
+    &hd__newton, &hd__trust_region, &hd__newton_cg, &hd__newton_cg_trust_region,
 };
 #define METHOD_COUNT (sizeof methods / sizeof methods[0])
 
@@ -83,6 +83,10 @@ void hd_options_default(hd_options *opt, hd_method method)
         .barzilai_borwein = 0,
         .trace = NULL,
         .trace_cap = 0,
+        .cg_max_iter = 0,
+        .preconditioner = NULL,
+        .preconditioner_data = NULL,
+        .lbfgs_memory = 10,
     };
     *opt = d;
     if (m && m->defaults) m->defaults(opt);
@@ -134,27 +138,86 @@ static int options_valid(const hd_options *o)
     if (!(o->trust_radius >= DBL_MIN && o->trust_radius <= o->max_trust_radius &&
           isfinite(o->max_trust_radius)))
         return 0;
+    if (o->cg_max_iter < 0 || o->lbfgs_memory < 1 || o->lbfgs_memory > HD__LBFGS_MEMORY_MAX) return 0;
     return 1;
 }
 
-/* One allocation for every array the method uses: 8 vectors of n, and for
- * a method that needs Hessians 4 matrices of n·n and 3 more vectors (h, ht,
- * work with its 2n tail for the trust region, evec, eval), and the method's
- * own state (BFGS: its n·n inverse). Every size is checked, so an absurd n
- * is HD_ENOMEM. */
+/* Whether the run tests its final point without a dense Hessian at every
+ * iterate: classify_final (GD, BFGS, L-BFGS), or the row's own verdict
+ * (Newton-CG, Newton with a band or pattern). */
+static int tests_without_dense_steps(const hd__run *rn)
+{
+    return !rn->second_order && (rn->opt.classify_final || rn->method->tests_minimum);
+}
+
+static size_t dense_test_max_n(const hd__run *rn)
+{
+    return rn->method->dense_test_max_n ? rn->method->dense_test_max_n : HD_DENSE_HESSIAN_MAX_N;
+}
+
+/* Before the arrays: how the run holds its Hessian (the row's choose_form),
+ * and, for a final test beyond the dense n, the band of the Hessian at the
+ * start (one taped pass; none found: no banded test, HD_STATIONARY at best). */
+static int prepare(hd__run *rn, const double *x)
+{
+    rn->second_order = rn->method->second_order;
+    rn->hform = rn->second_order ? HD__HESS_DENSE : HD__HESS_NONE;
+    if (rn->method->choose_form) {
+        const int st = rn->method->choose_form(rn, x);
+        if (st != HD_OK) return st;
+    }
+    if (tests_without_dense_steps(rn) && rn->n > dense_test_max_n(rn) && rn->hform != HD__HESS_BAND) {
+        size_t b;
+        const int st = hd__tape_bandwidth(rn->ev.obj, x, HD_BAND_MAX, &b, &rn->ev.counts);
+        if (st < 0 && st != HD_EINVAL) return st; /* no taped body: no band */
+        rn->band = b;
+        rn->band_test = st == HD_OK;
+    }
+    return HD_OK;
+}
+
+/* The arrays of a run, in doubles: 8 vectors of n (x, g, xt, gt, p, s, y,
+ * xbest); the dense ones (h, ht, work with its 2n tail for the trust
+ * region, evec: n·n each; eval: n) for Newton and the trust region, and for
+ * a final test up to the dense n; four bands of (band + 1)·n (band_h,
+ * band_l, band_z, band_w) for Newton with a band, and for a final test
+ * beyond the dense n; the method's own state (BFGS: its n·n inverse). Every
+ * size is checked, so an absurd n is HD_ENOMEM. */
+typedef struct layout {
+    size_t total;
+    int dense, bands;
+    size_t band_len, state;
+} layout;
+
+static int plan_layout(const hd__run *rn, layout *l)
+{
+    const size_t n = rn->n;
+    memset(l, 0, sizeof *l);
+    l->dense = rn->second_order || (tests_without_dense_steps(rn) && n <= dense_test_max_n(rn));
+    l->bands = rn->hform == HD__HESS_BAND || (!l->dense && rn->band_test);
+    size_t nn = 0;
+    if (!hd__size_mul(n, n, &nn) || !hd__size_mul(8, n, &l->total)) return HD_ENOMEM;
+    if (l->dense && !(hd__size_mul_add(4, nn, l->total, &l->total) &&
+                      hd__size_mul_add(3, n, l->total, &l->total)))
+        return HD_ENOMEM;
+    if (l->bands && !(hd__size_mul(rn->band + 1, n, &l->band_len) &&
+                      hd__size_mul_add(4, l->band_len, l->total, &l->total)))
+        return HD_ENOMEM;
+    if (rn->method->state_size &&
+        !(rn->method->state_size(rn, &l->state) && hd__size_add(l->total, l->state, &l->total)))
+        return HD_ENOMEM;
+    size_t bytes;
+    return hd__size_mul(l->total, sizeof(double), &bytes) ? HD_OK : HD_ENOMEM;
+}
+
+/* One allocation for every array of the layout. */
 static int allocate(hd__run *rn, double **block)
 {
     const size_t n = rn->n;
-    const int need_h = rn->second_order || rn->opt.classify_final;
-    size_t nn = 0, total = 0, bytes = 0, state = 0;
-    if (!hd__size_mul(n, n, &nn) || !hd__size_mul(8, n, &total)) return HD_ENOMEM;
-    if (need_h && !(hd__size_mul_add(4, nn, total, &total) && hd__size_mul_add(3, n, total, &total)))
-        return HD_ENOMEM;
-    if (rn->method->state_size &&
-        !(rn->method->state_size(n, &rn->opt, &state) && hd__size_add(total, state, &total)))
-        return HD_ENOMEM;
-    if (!hd__size_mul(total, sizeof(double), &bytes)) return HD_ENOMEM;
-    double *b = calloc(total, sizeof *b);
+    layout l;
+    const int st = plan_layout(rn, &l);
+    if (st != HD_OK) return st;
+    double *b = calloc(l.total, sizeof *b);
     if (!b) return HD_ENOMEM;
     *block = b;
     rn->x = b, b += n;
@@ -165,24 +228,40 @@ static int allocate(hd__run *rn, double **block)
     rn->s = b, b += n;
     rn->y = b, b += n;
     rn->xbest = b, b += n;
-    if (need_h) {
-        rn->h = b, b += nn;
-        rn->ht = b, b += nn;
-        rn->work = b, b += nn + 2 * n;
-        rn->evec = b, b += nn;
+    if (l.dense) {
+        rn->h = b, b += n * n;
+        rn->ht = b, b += n * n;
+        rn->work = b, b += n * n + 2 * n;
+        rn->evec = b, b += n * n;
         rn->eval = b, b += n;
     }
-    if (state) rn->state = b;
+    if (l.bands) {
+        rn->band_h = b, b += l.band_len;
+        rn->band_l = b, b += l.band_len;
+        rn->band_z = b, b += l.band_len;
+        rn->band_w = b, b += l.band_len;
+    }
+    if (l.state) rn->state = b;
     return HD_OK;
 }
 
-/* GD/BFGS with classify_final: one Hessian at the returned point, which
+/* GD/BFGS/L-BFGS with classify_final: one Hessian at the returned point, which
  * becomes the current iterate, classifies it; where the gradient test was
  * met there (HD_STATIONARY so far), it is a saddle, a minimum shown (one
- * more Hessian, at the Newton point) or stays stationary. */
+ * more Hessian, at the Newton point) or stays stationary. Beyond the dense
+ * n, a banded Hessian (when the band was found at the start) decides
+ * between the same three where the gradient test was met, and nothing is
+ * said of other points. */
 static int classify_final(hd__run *rn, int *status)
 {
     const size_t n = rn->n;
+    if (!rn->h) {
+        if (*status != HD_STATIONARY || !rn->best_is_current) return HD_OK;
+        const int st = hd__band_verdict(rn, 0);
+        if (st < 0) return st;
+        *status = st;
+        return HD_OK;
+    }
     double f;
     memcpy(rn->x, rn->xbest, n * sizeof *rn->x);
     /* Outside the budget on purpose: the caller asked for this Hessian. */
@@ -262,27 +341,59 @@ static int settle_returned_point(hd__run *rn, int status)
     return status;
 }
 
-static int minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_result *res)
+/* The run's fields that hd_minimize and hd_minimize_memory share: the
+ * validated options, the method's row, the Hessian's form. */
+static int begin(hd__run *rn, const hd_objective *obj, const double *x, const hd_options *opt)
 {
     if (!hd__objective_valid(obj) || !x) return HD_EINVAL;
-    hd__run run;
-    memset(&run, 0, sizeof run);
-    hd__run *rn = &run;
+    memset(rn, 0, sizeof *rn);
     if (opt) rn->opt = *opt;
     else hd_options_default(&rn->opt, HD_NEWTON);
     if (!options_valid(&rn->opt)) return HD_EINVAL;
-    rn->res = res;
     rn->n = obj->n;
     rn->method = method_of(rn->opt.method);
-    rn->second_order = rn->method->second_order;
-    double *block = NULL;
-    int st = allocate(rn, &block);
-    if (st != HD_OK) return st;
     hd__eval_init(&rn->ev, obj, rn->opt.max_evals);
+    return prepare(rn, x);
+}
+
+int hd_minimize_memory(const hd_objective *obj, const double *x, const hd_options *opt,
+                       size_t *bytes)
+{
+    if (!bytes) return HD_EINVAL;
+    hd__run run;
+    const int st = begin(&run, obj, x, opt);
+    if (st != HD_OK) return st;
+    layout l;
+    size_t own = 0;
+    if (run.method->own_bytes) {
+        const int ost = run.method->own_bytes(&run, &own);
+        if (ost == HD_EINVAL) return ost; /* as hd_minimize: no residuals */
+        if (ost != HD_OK) own = SIZE_MAX;
+    }
+    *bytes = plan_layout(&run, &l) == HD_OK && l.total <= (SIZE_MAX - own) / sizeof(double)
+                 ? l.total * sizeof(double) + own
+                 : SIZE_MAX;
+    return HD_OK;
+}
+
+static int minimize(const hd_objective *obj, double *x, const hd_options *opt, hd_result *res)
+{
+    hd__run run;
+    hd__run *rn = &run;
+    int st = begin(rn, obj, x, opt);
+    if (st != HD_OK) return st;
+    rn->res = res;
+    double *block = NULL;
+    st = allocate(rn, &block);
+    if (st != HD_OK) return st;
+    /* least squares: the residuals' own memory, or HD_EINVAL for an
+     * objective without residuals */
     if (rn->method->prepare && (st = rn->method->prepare(rn)) != HD_OK) {
         free(block);
         return st;
     }
+    if (!rn->second_order && rn->method->tests_minimum) rn->at_stationary = hd__verdict_escaping;
+    rn->ev.keep_tape = rn->method->keeps_tape;
     rn->kind = -1;
     rn->min_eig = NAN;
     rn->radius = rn->opt.trust_radius;
@@ -295,6 +406,7 @@ static int minimize(const hd_objective *obj, double *x, const hd_options *opt, h
     int status = HD_OK;
     if (st == HD_OK) {
         rn->gnorm = rn->g0norm = hd__norm_inf(n, rn->g);
+        rn->g0norm2 = sqrt(hd__dot(n, rn->g, rn->g));
         rn->fbest = rn->f0 = rn->f;
         rn->gbest = rn->gnorm;
         rn->best_is_current = 1;
@@ -303,10 +415,12 @@ static int minimize(const hd_objective *obj, double *x, const hd_options *opt, h
          * but iterate_checks stops at once with a non-finite status. */
         st = rn->method->run(rn);
     }
+    hd__eval_release(&rn->ev);
     if (st == HD__OUT_OF_EVALS) st = HD_MAX_EVALUATIONS;
     if (st > 0) status = settle_returned_point(rn, st);
 
-    if (status > 0 && rn->opt.classify_final && !rn->second_order && !rn->method->classifies_itself) {
+    if (status > 0 && rn->opt.classify_final && !rn->second_order && !rn->method->classifies_itself &&
+        !rn->method->tests_minimum) {
         const int cst = classify_final(rn, &status);
         if (cst < 0) st = cst;
     } else if (status > 0 && rn->second_order && rn->best_is_current && rn->kind < 0 &&
@@ -321,7 +435,7 @@ static int minimize(const hd_objective *obj, double *x, const hd_options *opt, h
      * classify_final's. Its kind only where it met the gradient test: the
      * kinds are kinds of stationary point, and a Hessian with positive
      * eigenvalues does not make a point with a large gradient a minimum. */
-    if (rn->best_is_current || (rn->opt.classify_final && !rn->second_order)) {
+    if (rn->best_is_current || (rn->opt.classify_final && !rn->second_order && !rn->method->tests_minimum)) {
         res->min_eigenvalue = rn->min_eig;
         if (hd_status_converged(status) || status == HD_STATIONARY || status == HD_SADDLE)
             res->point_kind = rn->kind;
@@ -330,6 +444,7 @@ static int minimize(const hd_objective *obj, double *x, const hd_options *opt, h
     res->converged = hd_status_converged(res->status);
     res->iterations = rn->iter;
     res->counts = rn->ev.counts;
+    res->hv_products = rn->ev.hv_products;
     res->passes = hd_counts_passes(&rn->ev.counts);
     res->f = rn->fbest;
     res->grad_norm = rn->gbest;

@@ -11,8 +11,6 @@
 #include "internal.h"
 #include "../status_lines.h"
 
-#define ETA 1e-4
-
 /* Write p = Σ coef_k q_k and the predicted reduction -(gᵀp + ½ pᵀHp). */
 static void assemble(size_t n, const double *evec, const double *eval, const double *gt,
                      const double *coef, double *p, double *pred)
@@ -132,17 +130,12 @@ static int trust_subproblem(size_t n, const double *evec, const double *eval, co
 
 static double norm2(size_t n, const double *v) { return sqrt(hd__dot(n, v, v)); }
 
-/* Rejected trials per iteration. Every rejection divides the radius by 4
- * at least, and about 1075 such divisions take any double to 0, where the
- * step is 0 and trust_step returns: the cap only makes that bound explicit. */
-#define MAX_REJECTIONS 1100
-
 /* One trust-region iteration: solve, try, shrink until a step is accepted
- * (at most MAX_REJECTIONS trials). */
+ * (at most HD__TRUST_MAX_REJECTIONS trials). */
 static int trust_step(hd__run *rn)
 {
     const size_t n = rn->n;
-    for (int k = 0; k < MAX_REJECTIONS; k++) {
+    for (int k = 0; k < HD__TRUST_MAX_REJECTIONS; k++) {
         int st = hd__eigen(rn);
         if (st != HD_OK) return st;
         double pred;
@@ -159,14 +152,8 @@ static int trust_step(hd__run *rn)
         st = hd__eval_value(&rn->ev, rn->xt, &ft);
         if (st != HD_OK) return st;
         rn->res->ls_trials++;
-        double rho = isfinite(ft) ? (rn->f - ft) / pred : -INFINITY;
-        /* A predicted decrease below the rounding of f makes rho noise; a
-         * step that does not increase f is then as good as it gets. */
-        if (pred <= 8 * DBL_EPSILON * fabs(rn->f) && ft <= rn->f) rho = 0.5;
-        if (!(rho >= 0.25)) rn->radius = 0.25 * fmin(rn->radius, pnorm); /* NaN rho too */
-        else if (rho > 0.75 && pnorm >= 0.99 * rn->radius)
-            rn->radius = fmin(2.0 * rn->radius, rn->opt.max_trust_radius);
-        if (rho > ETA) {
+        const double rho = hd__trust_ratio(rn, ft, pred, pnorm, pnorm >= 0.99 * rn->radius);
+        if (rho > HD__TRUST_ETA) {
             st = hd__eval_hessian(&rn->ev, rn->xt, &ft, rn->gt, rn->ht);
             if (st != HD_OK) return st;
             if (isfinite(ft) && hd__finite(n, rn->gt) && hd__finite(n * n, rn->ht)) {
@@ -210,19 +197,8 @@ static int trust_region_run(hd__run *rn)
     }
 }
 
-static int escapes_saddles(const hd_options *o)
-{
-    (void)o;
-    return 1;
-}
-
-static int advice(int status, const hd_options *o)
-{
-    return status == HD_SADDLE && !o->escape_saddles ? HD__FOR_NO_ESCAPE : HD__FOR_TRUST_REGION;
-}
-
 const hd__method hd__trust_region = {
     .id = HD_NEWTON_TRUST_REGION, .key = "newton-tr", .name = "newton trust region",
     .second_order = 1, .default_max_iter = 1000, .default_line_search = HD_LINESEARCH_BACKTRACKING,
-    .run = trust_region_run, .escapes_saddles = escapes_saddles, .advice = advice,
+    .run = trust_region_run, .escapes_saddles = hd__escapes_always, .advice = hd__trust_region_advice,
 };
