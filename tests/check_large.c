@@ -285,6 +285,40 @@ START_TEST(a_gradient_past_1e154_is_no_refusal)
 }
 END_TEST
 
+/* f = 3/x0 + x1 + ... + x4 from ones: linear, so unbounded, along x1..x4,
+ * and ever flatter along x0; CG's steps along the flat curvature overflow.
+ * Found by fuzz/fuzz_optim: Newton-CG refused with HD_EINVAL after two
+ * iterations (rᵀr = inf read as a preconditioner that is not positive
+ * definite). */
+HD_GENERIC_OBJECTIVE_N(reciprocal_plus_linear, T, x, n, ctx,
+    (void)ctx;
+    T s = hd_div(3, x[0]);
+    for (size_t i = 1; i < n; i++) s = hd_add(s, x[i]);
+    return s;
+)
+
+START_TEST(cg_overflow_along_a_flat_direction_is_no_refusal)
+{
+    const hd_objective obj = reciprocal_plus_linear_objective(5, NULL);
+    const hd_method methods[] = {HD_NEWTON_CG, HD_NEWTON_CG_TRUST_REGION};
+    for (int m = 0; m < 2; m++)
+        for (int ls = HD_LINESEARCH_NONE; ls <= HD_LINESEARCH_WOLFE; ls++)
+            for (int limit = 1; limit <= 40; limit += 3) {
+                double x[5] = {1, 1, 1, 1, 1};
+                hd_options o;
+                hd_options_default(&o, methods[m]);
+                o.line_search = (hd_linesearch)ls;
+                o.max_iter = limit;
+                hd_result r;
+                const int rc = hd_minimize(&obj, x, &o, &r);
+                ck_assert_msg(rc == HD_OK, "%s, line search %d, max_iter %d: %s", hd_method_name(methods[m]), ls,
+                              limit, hd_strerror(rc));
+                ck_assert(!r.converged);
+                ck_assert(r.f <= 7.0);
+            }
+}
+END_TEST
+
 /* ---- the targets' problem at n = 10 000 ------------------------------------------- */
 
 START_TEST(extended_rosenbrock_at_ten_thousand)
@@ -741,6 +775,7 @@ Suite *make_large_suite(void)
     tcase_add_test(tc, newton_uses_a_known_pattern);
     tcase_add_test(tc, newton_finds_a_band_at_large_n);
     tcase_add_test(tc, a_gradient_past_1e154_is_no_refusal);
+    tcase_add_test(tc, cg_overflow_along_a_flat_direction_is_no_refusal);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -292,8 +292,10 @@ HD__ANONYMOUS_END
  *         residuals, whose array sizes do not fit in a size_t); x is untouched
  *         after these. HD_ELAPACK if LAPACKE fails in an unexpected way, and
  *         HD_EINVAL when Newton-CG's preconditioner turns out not to be
- *         positive definite (rᵀM⁻¹r <= 0): x and res then still describe the
- *         best point seen.
+ *         positive definite (rᵀM⁻¹r <= 0, or NaN; or M⁻¹g infinite): x and res
+ *         then still describe the best point seen. Without a preconditioner
+ *         Newton-CG never returns HD_EINVAL after it started: a CG step that
+ *         overflows along a nearly flat direction ends CG with the step so far.
  */
 HD_API HD_WARN_UNUSED int hd_minimize(const hd_objective *obj, double *x, const hd_options *opt,
                                       hd_result *res);

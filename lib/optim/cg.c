@@ -34,9 +34,16 @@ int hd__apply_exact(hd__run *rn, const double *v, double *hv)
     return hd__eval_hessian_vector(&rn->ev, rn->x, v, hv);
 }
 
+/* precondition: CG cannot go on in floating point (rᵀy overflowed or
+ * underflowed); the iterate so far is the step. */
+#define CG_BREAKDOWN 1
+
 /* y = M⁻¹ r (a copy without a preconditioner); *ry = rᵀy, which must be
- * positive for a positive definite M: otherwise the preconditioner is a bad
- * argument (HD_EINVAL). */
+ * positive for a positive definite M: a finite rᵀy <= 0 for r != 0, or a
+ * NaN, is the preconditioner's fault, a bad argument (HD_EINVAL). rᵀy = inf,
+ * or 0 for r != 0 without a preconditioner, is the arithmetic's:
+ * CG_BREAKDOWN (the initial r has entries below 1, so only a residual
+ * grown by a step along a nearly flat direction overflows). */
 static int precondition(hd__run *rn, const double *r, double *y, double *ry)
 {
     const size_t n = rn->n;
@@ -46,12 +53,11 @@ static int precondition(hd__run *rn, const double *r, double *y, double *ry)
         return HD_STOPPED_BY_CALLBACK;
     }
     *ry = hd__dot(n, r, y);
-    if (!(*ry > 0.0 && isfinite(*ry))) {
-        /* r = 0 gives 0 whatever M is; only then is rᵀy = 0 fine */
-        if (*ry == 0.0 && hd__norm_inf(n, r) == 0.0) return HD_OK;
-        return HD_EINVAL;
-    }
-    return HD_OK;
+    if (*ry > 0.0 && isfinite(*ry)) return HD_OK;
+    /* r = 0 gives 0 whatever M is */
+    if (*ry == 0.0 && hd__norm_inf(n, r) == 0.0) return HD_OK;
+    if (*ry == INFINITY || (*ry == 0.0 && !rn->opt.preconditioner)) return CG_BREAKDOWN;
+    return HD_EINVAL;
 }
 
 /* tau >= 0 with ||z + tau d||_M = radius, from zMz = ||z||²_M < radius²,
@@ -116,6 +122,9 @@ static int scaled_cg(hd__run *rn, hd__cg *cg, double *p)
     for (size_t i = 0; i < n; i++) r[i] = ldexp(rn->g[i], -k);
     double ry;
     int st = precondition(rn, r, y, &ry);
+    /* g's entries are below 1 here, so only a preconditioner's M⁻¹g can
+     * overflow: its fault, as a NaN would be */
+    if (st == CG_BREAKDOWN) return HD_EINVAL;
     if (st) return st;
     for (size_t i = 0; i < n; i++) d[i] = -y[i];
     /* The model m(p) = gᵀp + ½pᵀHp of the iterate p, and the M-norms the
@@ -148,7 +157,19 @@ static int scaled_cg(hd__run *rn, hd__cg *cg, double *p)
         }
         const double alpha = ry / dHd;
         const double zMz_next = zMz + 2.0 * alpha * zMd + alpha * alpha * dMd;
-        if (trust && zMz_next >= cg->radius * cg->radius) {
+        if (!trust && !(isfinite(alpha) && isfinite(zMz_next))) {
+            /* H is so flat along d that the step overflows: stop with the
+             * iterate so far, and at the first direction take the
+             * (preconditioned) steepest descent step, as for d's curvature
+             * <= 0 */
+            if (j == 0) {
+                for (size_t i = 0; i < n; i++) p[i] = -y[i];
+                model = -ry + 0.5 * dHd;
+                zMz = dMd;
+            }
+            break;
+        }
+        if (trust && !(zMz_next < cg->radius * cg->radius)) { /* NaN: overflowed, the boundary */
             const double tau = to_boundary(zMz, zMd, dMd, cg->radius);
             for (size_t i = 0; i < n; i++) p[i] += tau * d[i];
             model += -tau * ry + 0.5 * tau * tau * dHd;
@@ -165,6 +186,7 @@ static int scaled_cg(hd__run *rn, hd__cg *cg, double *p)
         if (sqrt(hd__dot(n, r, r)) <= cg->tol) break;
         double ry_next;
         st = precondition(rn, r, y, &ry_next);
+        if (st == CG_BREAKDOWN) break; /* p is this step's iterate, finite */
         if (st) return st;
         if (ry_next == 0.0) break; /* r = 0: p solves the system */
         const double beta = ry_next / ry;
