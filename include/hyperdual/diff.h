@@ -369,4 +369,7 @@ HD_END_DECLS
         return hd__o;                                                                         \
     }
 
+/* hd_gradient and hd_hessian at small n, inline. */
+#include "small.h"
+
 #endif /* HYPERDUAL_DIFF_H */

@@ -4,8 +4,9 @@
  *        list (HD__KINDS), and the types of the library's faster kinds.
  *
  * Users create hd_dual and hd_hyper (types.h). The other kinds below (vector
- * lanes, the two-lane and four-lane duals, the lane hyper-dual, the pattern
- * and the taped number) are the library's own: HD_GENERIC_OBJECTIVE
+ * lanes, the two-lane and four-lane duals, the lane hyper-dual, the packed
+ * four-direction hyper-dual, the pattern and the taped number) are the
+ * library's own: HD_GENERIC_OBJECTIVE
  * instantiates a body for each of them in the user's translation unit, so
  * their types and kernels must be visible, but nothing else needs to touch
  * them.
@@ -64,13 +65,16 @@ typedef struct { hd__pair c[HD_LANES / 2]; } hd__lanes;
 typedef struct { hd__pair c[HD_HYPERV_LANES / 2]; } hd__hlanes;
 typedef struct { hd__pair c[2]; } hd__lanes4;
 typedef struct { hd__pair c[1]; } hd__lanes2;
-/** @brief Lane k of a lane part (hd_dualv.d, hd_dual4.d, hd_dual2.d, hd_hyperv.d2/d12), as an lvalue. */
+typedef struct { hd__pair c[5]; } hd__packed4;
+/** @brief Lane k of a lane part (hd_dualv.d, hd_dual4.d, hd_dual2.d,
+ *  hd_hyperv.d2/d12, hd_hyper4.g/h), as an lvalue. */
 #  define HD_LANE(part, k) ((part).c[(k) / 2][(k) % 2])
 #else
 typedef struct { double v[HD_LANES]; } hd__lanes;
 typedef struct { double v[HD_HYPERV_LANES]; } hd__hlanes;
 typedef struct { double v[4]; } hd__lanes4;
 typedef struct { double v[2]; } hd__lanes2;
+typedef struct { double v[10]; } hd__packed4;
 #  define HD_LANE(part, k) ((part).v[k])
 #endif
 #if HD_HYPERV_LANES != 8 || HD_LANES != 16
@@ -171,6 +175,47 @@ static inline hd_hyperv hd_hyperv_const(double x)
     r.d1 = 0.0;
     for (int k = 0; k < HD_HYPERV_LANES; k++) HD_LANE(r.d2, k) = HD_LANE(r.d12, k) = 0.0;
     return r;
+}
+
+/**
+ * @brief The second-order Taylor data of four directions at once: a value,
+ *        four gradient lanes and the ten entries of the packed symmetric
+ *        4×4 Hessian (lane k of g: HD_LANE(a.g, k); Hessian entry (i, j):
+ *        HD_LANE(a.h, hd_hyper4_entry(i, j))).
+ *
+ * f(hd_hyper4){v, g, H} = {f(v), f'(v)·g, f'(v)·H + f''(v)·g gᵀ}: seeding
+ * g = e_k in variable k gives the value, gradient and whole Hessian of a
+ * function of up to four variables in ONE pass, each elemental f, f', f''
+ * computed once, where hd_hyper takes n(n+1)/2 passes and hd_hyperv one
+ * per row. The entries are stored so that each register pair of h is a
+ * product of two pairs of g lanes (kernels.h).
+ */
+typedef struct { double val; hd__lanes4 g; hd__packed4 h; } hd_hyper4;
+
+/** @brief A constant: value x, every derivative part 0. */
+static inline hd_hyper4 hd_hyper4_const(double x)
+{
+    hd_hyper4 r;
+    r.val = x;
+    for (int k = 0; k < 4; k++) HD_LANE(r.g, k) = 0.0;
+    for (int e = 0; e < 10; e++) HD_LANE(r.h, e) = 0.0;
+    return r;
+}
+
+/*
+ * The packed entries in storage order: entry e (0..9) is (HD__H4_ROW(e),
+ * HD__H4_COL(e)), four bits each in a constant. Pair p of h (entries 2p and
+ * 2p + 1) is then the product of the g lanes (row, row') and (col, col'):
+ * the diagonal as [g0 g1]·[g0 g1] and [g2 g3]·[g2 g3], then [g0 g1]·[g2 g3],
+ * [g0 g1]·[g3 g2] and [g0 g2]·[g1 g3] (kernels.h).
+ */
+#define HD__H4_ROW(e) ((int)((0x2010103210ULL >> (4 * (e))) & 15))
+#define HD__H4_COL(e) ((int)((0x3123323210ULL >> (4 * (e))) & 15))
+
+/** @brief The index in hd_hyper4.h of Hessian entry (i, j) = (j, i), 0 <= i, j < 4. */
+static inline int hd_hyper4_entry(int i, int j)
+{
+    return (int)((0x3956927457186480ULL >> (4 * (4 * i + j))) & 15);
 }
 
 /** @brief Variables per block of hd_pattern (one bit each in a 64-bit word). */
@@ -292,7 +337,8 @@ static inline hd_taped hd_taped_const(double x)
       __VA_ARGS__)                                                                               \
     X(hd_taped, taped, 7, SECOND, 0, taped_calls, HD_KIND_TAPED, TABLE, -, __VA_ARGS__)          \
     X(hd_pattern, pattern, 8, SECOND, HD_PATTERN_BLOCK, pattern_calls, HD_KIND_PATTERN, TABLE, -, \
-      __VA_ARGS__)
+      __VA_ARGS__)                                                                               \
+    X(hd_hyper4, hyper4, 9, SECOND, 10, hyper4_calls, HD_KIND_HYPER4, TABLE, -, __VA_ARGS__)
 #define HD__KINDS_B(X, ...)                                                                      \
     X(hd_dual, dual, 1, FIRST, 1, dual_calls, HD_KIND_DUAL, CONTRACT, f_dual, __VA_ARGS__)       \
     X(hd_hyper, hyper, 2, SECOND, 1, hyper_calls, HD_KIND_HYPER, CONTRACT, f_hyper, __VA_ARGS__) \
@@ -303,7 +349,8 @@ static inline hd_taped hd_taped_const(double x)
       __VA_ARGS__)                                                                               \
     X(hd_taped, taped, 7, SECOND, 0, taped_calls, HD_KIND_TAPED, TABLE, -, __VA_ARGS__)          \
     X(hd_pattern, pattern, 8, SECOND, HD_PATTERN_BLOCK, pattern_calls, HD_KIND_PATTERN, TABLE, -, \
-      __VA_ARGS__)
+      __VA_ARGS__)                                                                               \
+    X(hd_hyper4, hyper4, 9, SECOND, 10, hyper4_calls, HD_KIND_HYPER4, TABLE, -, __VA_ARGS__)
 
 /*
  * Every kind an objective is evaluated on: the plain value (double, counted
@@ -354,8 +401,8 @@ typedef enum hd_kind {
  * pass is every kind but HD_KIND_VALUE: hd_counts_passes() sums them.
  *
  * Members: f_calls, dual_calls, hyper_calls, dual2_calls, dual4_calls,
- * dualv_calls, hyperv_calls, taped_calls, pattern_calls (one per kind of
- * the list, in its order), and tape_sweeps: sweeps over a tape, one reverse
+ * dualv_calls, hyperv_calls, taped_calls, pattern_calls, hyper4_calls (one
+ * per kind of the list, in its order), and tape_sweeps: sweeps over a tape, one reverse
  * sweep per taped gradient, one forward-and-reverse sweep per block of up to
  * HD_TAPE_BLOCK Hessian columns (or colours).
  */
@@ -387,7 +434,8 @@ HD_BEGIN_DECLS
 
 /**
  * @brief The name of a kind: "value", "dual", "hyper", "dual2", "dual4",
- *        "dualv", "hyperv", "taped", "pattern" (the suffix of its kernels).
+ *        "dualv", "hyperv", "taped", "pattern", "hyper4" (the suffix of its
+ *        kernels).
  * @param kind an hd_kind
  * @return a static string; "?" for a value outside 0..HD_KIND_COUNT-1
  */

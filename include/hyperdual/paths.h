@@ -32,11 +32,16 @@ typedef enum hd_path {
                            without f_dual2 hd_dual4 passes, without f_dual4 ceil(n/2)
                            hd_dual2 passes, without either ceil(n/2) hd_hyper passes
                            (ε1 and ε2); the fastest up to n = 4, and on cheap bodies beyond */
-    HD_PATH_TAPE      /**< one hd_taped pass records the evaluation; a reverse sweep gives
+    HD_PATH_TAPE,     /**< one hd_taped pass records the evaluation; a reverse sweep gives
                            the gradient, and forward-over-reverse sweeps over compressed
                            columns (the pattern read off the tape, star colouring)
                            give the Hessian. Needs bodies->taped. Falls back to the forward
                            paths where the tape meets a non-finite number */
+    HD_PATH_PACKED    /**< Hessian only: hd_hyper4 passes, each carrying the value, four
+                           gradient lanes and the packed Hessian of four directions: up to
+                           n = 4 ONE pass, each elemental f, f', f'' computed once; beyond,
+                           C(g, 2) passes for g = ceil(n/2) groups of two variables. Needs
+                           bodies->hyper4 */
 } hd_path;
 
 /**

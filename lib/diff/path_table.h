@@ -11,10 +11,13 @@
 #include <stdint.h>
 #include "internal.h"
 
-#define LANES_GRADIENT_MIN_N 5            /* hd_dualv gradient from this n on */
+#define LANES_GRADIENT_MIN_N (HD__SMALL_MAX_N + 1) /* hd_dualv gradient from this n on
+                                                  (below, hyperdual/small.h's one pass) */
 #define LANES_HESSIAN_MIN_N 3             /* hd_hyperv Hessian from this n on */
 #define TAPE_GRADIENT_MIN_N (HD_LANES + 1) /* reverse sweep once lanes need two passes */
-#define TAPE_HESSIAN_MIN_N 8              /* forward-over-reverse sweeps from this n on */
+#define TAPE_HESSIAN_MIN_N 6              /* forward-over-reverse sweeps from this n on */
+/* hd_hyper4 passes up to this n: one up to HD__SMALL_MAX_N, three at 5 */
+#define PACKED_HESSIAN_MAX_N 5
 /* With a pattern attached, its hd_hyperv passes up to this many beat one
  * recorded pass and its sweeps (F1 at n = 10 and 16; F2 at n = 10 is 4, and
  * the tape is faster there). */
@@ -32,10 +35,18 @@ static int narrow_beats_dual(const hd_objective *obj)
     return obj->n >= 2 || !hd__has_dual(obj) || hd__has_dual2(obj);
 }
 
+/* hd_hyper4 passes (the whole Hessian in one up to n = 4) up to PACKED_HESSIAN_MAX_N. */
+static int packed_fits(const hd_objective *obj)
+{
+    return obj->n <= PACKED_HESSIAN_MAX_N;
+}
+
 #define BIT(k) HD__KIND_BIT(HD_KIND_##k)
 /* The order is the order of preference; the scalar path, last, always
  * answers (every objective has a hyper-dual body). */
 static const hd__path paths[] = {
+    {.id = HD_PATH_PACKED, .name = "packed",
+     .on_hessian = {BIT(HYPER4), 1, packed_fits}, .hessian = hd__hessian_packed},
     {.id = HD_PATH_TAPE, .name = "tape",
      .on_gradient = {BIT(TAPED), TAPE_GRADIENT_MIN_N, NULL},
      .on_hessian = {BIT(TAPED), TAPE_HESSIAN_MIN_N, tape_beats_pattern},
