@@ -72,7 +72,7 @@ static inline hd_dual hd__chain2_dual(hd_dual a, hd_dual b, double f, double fx,
  * is the portable fallback and NaN-safe mode's path for a non-finite
  * coefficient. */
 #ifdef HD__VECTOR_LANES
-#  define HD__PAIRS_dualv(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7)
+#  define HD__PAIRS_dualv(X) X(0) X(1) X(2) X(3) X(4) X(5)
 #  define HD__PAIRS_dual4(X) X(0) X(1)
 #  define HD__PAIRS_dual2(X) X(0)
 #  define HD__LANES_SCALE(j) r.d.c[j] = a.d.c[j] * d;

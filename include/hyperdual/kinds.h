@@ -29,12 +29,15 @@
 /**
  * @brief Number of tangent lanes of hd_dualv (fixed: part of the library ABI).
  *
- * Chosen by measurement (doc/performance.md, make bench-peers): 16 lanes
- * beat 8 wherever the value is expensive (F2 at n = 10: 0.43 against
- * 0.93 µs) and 2 and 4 are slower still; up to n = 4 the drivers use one
- * hd_dual4 pass instead.
+ * Chosen by measurement (doc/performance.md, make bench-peers): the drivers
+ * use hd_dualv from n = 5 (below, one hd_dual2 or hd_dual4 pass) up to
+ * n = HD_LANES, and the tape beyond, so the width is what one pass costs at
+ * n = 5..12, where a lane that no variable fills costs as much as one that
+ * one does: 12 lanes take 31% fewer instructions than 16 for F2's gradient
+ * at n = 6, 8 and 10, and 8 or 10 lanes would need a second pass or the
+ * tape (30-50% more) at n = 10.
  */
-#define HD_LANES 16
+#define HD_LANES 12
 
 /**
  * @brief Number of second directions of hd_hyperv (fixed: part of the ABI).
@@ -77,8 +80,8 @@ typedef struct { double v[2]; } hd__lanes2;
 typedef struct { double v[10]; } hd__packed4;
 #  define HD_LANE(part, k) ((part).v[k])
 #endif
-#if HD_HYPERV_LANES != 8 || HD_LANES != 16
-#  error "kernels.h writes out 4 pairs of hd_hyperv lanes and 8 of hd_dualv"
+#if HD_HYPERV_LANES != 8 || HD_LANES != 12
+#  error "kernels.h writes out 4 pairs of hd_hyperv lanes and 6 of hd_dualv (small.h too)"
 #endif
 
 /**

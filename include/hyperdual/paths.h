@@ -23,8 +23,8 @@ typedef enum hd_path {
     HD_PATH_SCALAR,   /**< the contract's path: n dual passes for a gradient (n hyper-dual
                            passes without f_dual), n(n+1)/2 hyper-dual passes for a Hessian */
     HD_PATH_LANES,    /**< vector lanes: ceil(n/HD_LANES) hd_dualv passes for a gradient;
-                           for a Hessian, hd_hyperv passes of HD_LANES entries of one row
-                           each, upper triangle only */
+                           for a Hessian, hd_hyperv passes of HD_HYPERV_LANES entries of one
+                           row each, upper triangle only */
     HD_PATH_SPARSE,   /**< Hessian only: detect the sparsity pattern, colour the columns and
                            compute only the structurally non-zero entries (sparse.h) */
     HD_PATH_NARROW,   /**< gradient only: up to n = 2 one hd_dual2 pass (two lanes),

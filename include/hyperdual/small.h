@@ -6,8 +6,9 @@
  *        use.
  *
  * Up to n = HD__SMALL_MAX_N (4) a gradient is one hd_dual2 or hd_dual4
- * pass and a Hessian one hd_hyper4 pass, which is also what the library's
- * automatic choice takes there (paths.h). Through the exported function
+ * pass and a Hessian one hd_hyper4 pass, and up to n = HD_LANES a gradient
+ * is one hd_dualv pass, which is also what the library's automatic choice
+ * takes there (paths.h). Through the exported function
  * such a call also pays for the call itself, the checks and the walk of the
  * table of paths, and reaches the body through a pointer: about half of an
  * n = 2 gradient of a cheap function. Here hd_gradient and hd_hessian are
@@ -91,6 +92,20 @@ static inline void hd__init_hd_dual4(hd_dual4 *e, double x)
     e->val = x;
     for (int p = 0; p < 2; p++) hd__put2((double *)(void *)&e->d + 2 * p, 0.0, 0.0);
 }
+/* The HD_LANES = 12 lanes (kinds.h) written out: as a loop, gcc turns the
+ * zeroing into `rep stos`, whose narrow stores then stall the body's loads
+ * (F1's gradient at n = 6 took 94 ns instead of 60). */
+static inline void hd__init_hd_dualv(hd_dualv *e, double x)
+{
+    double *d = (double *)(void *)&e->d;
+    e->val = x;
+    hd__put2(d, 0.0, 0.0);
+    hd__put2(d + 2, 0.0, 0.0);
+    hd__put2(d + 4, 0.0, 0.0);
+    hd__put2(d + 6, 0.0, 0.0);
+    hd__put2(d + 8, 0.0, 0.0);
+    hd__put2(d + 10, 0.0, 0.0);
+}
 static inline void hd__init_hd_hyper4(hd_hyper4 *e, double x)
 {
     e->val = x;
@@ -100,14 +115,15 @@ static inline void hd__init_hd_hyper4(hd_hyper4 *e, double x)
 
 /* One pass of the K-lane gradient kind S (type T) over n <= K variables,
  * lane k seeding variable k: f(x) into *fx (when fx is not NULL) and the
- * gradient into grad. The K - n unused elements are constants too: the
- * body reads x through the pointer. */
+ * gradient into grad. For K <= 4 the K - n unused elements are set too,
+ * which lets the compiler unroll the seeding (the body reads only n). */
 #define HD__ONE_GRADIENT_PASS(T, S, K)                                                          \
     HD__SMALL_INLINE void hd__one_pass_##S(const hd_objective *obj, const double *x, size_t n, \
                                         double *fx, double *grad)                              \
     {                                                                                           \
         T xv[K];                                                                                \
-        for (size_t i = 0; i < (K); i++) hd__init_##T(&xv[i], i < n ? x[i] : 0.0);              \
+        const size_t m = (K) <= 4 ? (K) : n; /* a constant count unrolls; the body reads n */   \
+        for (size_t i = 0; i < m; i++) hd__init_##T(&xv[i], i < n ? x[i] : 0.0);                \
         for (size_t i = 0; i < n; i++) hd__put_lane(&xv[i].d, i, 1.0);                          \
         const T r = obj->bodies->S(xv, obj->n, obj->ctx);                                       \
         for (size_t i = 0; i < n; i++) grad[i] = HD_LANE(r.d, i);                               \
@@ -115,6 +131,7 @@ static inline void hd__init_hd_hyper4(hd_hyper4 *e, double x)
     }
 HD__ONE_GRADIENT_PASS(hd_dual2, dual2, 2)
 HD__ONE_GRADIENT_PASS(hd_dual4, dual4, 4)
+HD__ONE_GRADIENT_PASS(hd_dualv, dualv, HD_LANES)
 
 /*
  * The gradient of obj at x in one pass when n = obj->n <= HD__SMALL_MAX_N
@@ -136,6 +153,17 @@ HD__SMALL_INLINE hd_kind hd__small_gradient(const hd_objective *obj, size_t n, c
         return HD_KIND_DUAL4;
     }
     return HD_KIND_VALUE;
+}
+
+/* The gradient of obj at x in one hd_dualv pass when HD__SMALL_MAX_N < n =
+ * obj->n <= HD_LANES and obj has that body, which is the automatic choice
+ * there (lib/diff/path_lanes.c). Returns 1 when it made the pass. */
+HD__SMALL_INLINE int hd__lanes_gradient(const hd_objective *obj, size_t n, const double *x,
+                                        double *fx, double *grad)
+{
+    if (n <= HD__SMALL_MAX_N || n > HD_LANES || !HD__BODY_OF(obj, dualv)) return 0;
+    hd__one_pass_dualv(obj, x, n, fx, grad);
+    return 1;
 }
 
 /* The value, gradient and Hessian of obj at n <= 4 variables from ONE
@@ -199,7 +227,8 @@ HD_WARN_UNUSED HD__SMALL_INLINE int hd__gradient_small(const hd_objective *obj, 
                                                        double *fx, double *grad)
 {
     if (hd__usable(obj) && x && grad
-        && hd__small_gradient(obj, obj->n, x, fx, grad) != HD_KIND_VALUE)
+        && (hd__small_gradient(obj, obj->n, x, fx, grad) != HD_KIND_VALUE
+            || hd__lanes_gradient(obj, obj->n, x, fx, grad)))
         return HD_OK;
     return obj ? hd__gradient_exported(*obj, x, fx, grad) : hd_gradient(obj, x, fx, grad);
 }

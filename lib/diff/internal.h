@@ -50,6 +50,27 @@ static inline int hd__objective_ok(const hd_objective *obj)
     return obj && obj->n >= 1 && hd__has_hyper(obj);
 }
 
+/* ---- one pass at small n (hyperdual/small.h) ------------------------------------------ */
+
+/* hd__small_gradient and hd__small_hessian with n a constant where it is 2
+ * or 4, so that the seeding has constant indices (F1's gradient at n = 4:
+ * 25% fewer instructions). */
+static inline hd_kind hd__small_gradient_at(const hd_objective *obj, const double *x, double *fx,
+                                            double *grad)
+{
+    const size_t n = obj->n;
+    return n == 2   ? hd__small_gradient(obj, 2, x, fx, grad)
+           : n == 4 ? hd__small_gradient(obj, 4, x, fx, grad)
+                    : hd__small_gradient(obj, n, x, fx, grad);
+}
+static inline int hd__small_hessian_at(const hd_objective *obj, const double *x, double *fx,
+                                       double *grad, double *hess)
+{
+    const size_t n = obj->n;
+    return n == 4 ? hd__small_hessian(obj, 4, x, fx, grad, hess)
+                  : hd__small_hessian(obj, n, x, fx, grad, hess);
+}
+
 /* ---- the table of paths (path_table.h) ------------------------------------------------ */
 
 /* HD__DECLINED: a path that cannot answer at this point (the tape met a
@@ -268,11 +289,6 @@ static inline void hd__init_hd_hyper(hd_hyper *e, double x)
 {
     hd__put2(&e->val, x, 0.0);
     hd__put2(&e->d2, 0.0, 0.0);
-}
-static inline void hd__init_hd_dualv(hd_dualv *e, double x)
-{
-    e->val = x;
-    hd__put_zero(&e->d);
 }
 static inline void hd__init_hd_hyperv(hd_hyperv *e, double x)
 {

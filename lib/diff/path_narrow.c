@@ -51,12 +51,7 @@ NARROW_GRADIENT(hd_dual4, dual4, 4, dual4_calls)
 int hd__gradient_narrow(const hd_objective *obj, const double *x, double *fx, double *grad,
                         hd_counts *c)
 {
-    /* n <= 4: one pass (hyperdual/small.h); a constant n gives the seeding
-     * constant indices (F1 at n = 4: 25% fewer instructions) */
-    const size_t n0 = obj->n;
-    const hd_kind one = n0 == 2   ? hd__small_gradient(obj, 2, x, fx, grad)
-                        : n0 == 4 ? hd__small_gradient(obj, 4, x, fx, grad)
-                                  : hd__small_gradient(obj, n0, x, fx, grad);
+    const hd_kind one = hd__small_gradient_at(obj, x, fx, grad); /* n <= 4: one pass */
     if (one != HD_KIND_VALUE) {
         c->calls[one]++;
         return HD_OK;

@@ -46,13 +46,11 @@ static size_t packed_passes(size_t n)
 int hd__hessian_packed(const hd_objective *obj, const double *x, double *fx, double *grad,
                        double *hess, hd_counts *c)
 {
-    /* n <= 4: one pass (hyperdual/small.h); n == 4 seeds with constant indices */
-    const size_t n = obj->n;
-    if (n == 4 ? hd__small_hessian(obj, 4, x, fx, grad, hess)
-               : hd__small_hessian(obj, n, x, fx, grad, hess)) {
+    if (hd__small_hessian_at(obj, x, fx, grad, hess)) { /* n <= 4: one pass */
         c->hyper4_calls++;
         return HD_OK;
     }
+    const size_t n = obj->n;
     const hd__pass_job job = {obj, x, fx, grad, hess};
     const size_t passes = packed_passes(n);
     return hd__run_units(&job, passes, n, sizeof(hd_hyper4), x, hd__init_hyper4_array, packed_unit,
