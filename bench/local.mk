@@ -40,6 +40,12 @@ optim-table: bench/optim_report
 	./bench/optim_report > $(srcdir)/doc/optim-table.md
 # ---- end optimizer report ----------------------------------------------------------
 
+# ---- where a Newton iteration's time goes at n = 2, 4, 10 (issue 13) --------------
+BENCH_PROGS += bench/newton_report
+bench_newton_report_SOURCES = bench/newton_report.c bench/bench_util.h
+bench_newton_report_CFLAGS = $(BENCH_CFLAGS) $(LAPACKE_CFLAGS)
+bench_newton_report_LDADD = $(BENCH_LDADD) $(LAPACKE_LIBS) $(BLAS_LIBS)
+
 EXTRA_PROGRAMS = $(BENCH_PROGS)
 
 .PHONY: bench
