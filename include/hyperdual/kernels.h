@@ -72,11 +72,22 @@ static inline hd_dual hd__chain2_dual(hd_dual a, hd_dual b, double f, double fx,
  * is the portable fallback and NaN-safe mode's path for a non-finite
  * coefficient. */
 #ifdef HD__VECTOR_LANES
-#  define HD__PAIRS_dualv(X) X(0) X(1) X(2) X(3) X(4) X(5)
-#  define HD__PAIRS_dual4(X) X(0) X(1)
-#  define HD__PAIRS_dual2(X) X(0)
-#  define HD__LANES_SCALE(j) r.d.c[j] = a.d.c[j] * d;
-#  define HD__LANES_COMB(j) r.d.c[j] = a.d.c[j] * fx + b.d.c[j] * fy;
+/* The registers of a lane part of 4, 8 or 12 lanes, HD__CHUNK_LANES each
+ * (kinds.h), as X(j, a, b, c): the three arguments are passed through. */
+#  if HD__CHUNK_LANES == 4
+#    define HD__CHUNKS_4(X, a, b, c) X(0, a, b, c)
+#    define HD__CHUNKS_8(X, a, b, c) X(0, a, b, c) X(1, a, b, c)
+#    define HD__CHUNKS_12(X, a, b, c) X(0, a, b, c) X(1, a, b, c) X(2, a, b, c)
+#  else
+#    define HD__CHUNKS_4(X, a, b, c) X(0, a, b, c) X(1, a, b, c)
+#    define HD__CHUNKS_8(X, a, b, c) HD__CHUNKS_4(X, a, b, c) X(2, a, b, c) X(3, a, b, c)
+#    define HD__CHUNKS_12(X, a, b, c) HD__CHUNKS_8(X, a, b, c) X(4, a, b, c) X(5, a, b, c)
+#  endif
+#  define HD__PAIRS_dualv(X) HD__CHUNKS_12(X, ~, ~, ~)
+#  define HD__PAIRS_dual4(X) HD__CHUNKS_4(X, ~, ~, ~)
+#  define HD__PAIRS_dual2(X) X(0, ~, ~, ~) /* a two-lane part is one pair */
+#  define HD__LANES_SCALE(j, u, v, w) r.d.c[j] = a.d.c[j] * d;
+#  define HD__LANES_COMB(j, u, v, w) r.d.c[j] = a.d.c[j] * fx + b.d.c[j] * fy;
 #  define HD__LANES_FAST1(S) if (HD__LANES_FAST(d)) { HD__PAIRS_##S(HD__LANES_SCALE) return r; }
 #  define HD__LANES_FAST2(S)                                                      \
     if (HD__LANES_FAST(fx) && HD__LANES_FAST(fy)) { HD__PAIRS_##S(HD__LANES_COMB) return r; }
@@ -251,7 +262,8 @@ static inline hd_hyper hd__chain2_hyper(hd_hyper a, hd_hyper b, double f, double
                   && HD__FINITE(fyy),                                                            \
               HD__SO_P2, HD__SO_Q2)
 
-/* hd_hyperv: D = lane of d2, E = lane of d12, I = d1, J = D. */
+/* hd_hyperv: D = lane of d2, E = lane of d12, I = d1, J = D (each a register
+ * of HD__CHUNK_LANES lanes, kinds.h). */
 #define HD__HVI(x) ((x).d1)
 #define HD__HVD(x, j) ((x).d2.c[j])
 #define HD__HVE(x, j) ((x).d12.c[j])
@@ -263,11 +275,10 @@ static inline hd_hyper hd__chain2_hyper(hd_hyper a, hd_hyper b, double f, double
 #define HD__HVE1(x) HD__HVE(x, 1)
 #define HD__HVE2(x) HD__HVE(x, 2)
 #define HD__HVE3(x) HD__HVE(x, 3)
-#define HD__HV_PAIR(r, P, Q, j)                                                                  \
+#define HD__HV_PAIR(j, r, P, Q)                                                                  \
     (r).d2.c[j] = P(HD__HVD##j, HD__HVE##j, HD__HVI, HD__HVD##j, HD__TV);                        \
     (r).d12.c[j] = Q(HD__HVD##j, HD__HVE##j, HD__HVI, HD__HVD##j, HD__TV);
-#define HD__HV_PAIRS(r, P, Q)                                                                    \
-    HD__HV_PAIR(r, P, Q, 0) HD__HV_PAIR(r, P, Q, 1) HD__HV_PAIR(r, P, Q, 2) HD__HV_PAIR(r, P, Q, 3)
+#define HD__HV_PAIRS(r, P, Q) HD__CHUNKS_8(HD__HV_PAIR, r, P, Q)
 #define HD__HVDK(x) HD_LANE((x).d2, k)
 #define HD__HVEK(x) HD_LANE((x).d12, k)
 #define HD__HV_LOOP_T(r, P, Q, T)                                                                \
@@ -314,10 +325,10 @@ HD__DEFINE_SECOND_LANES(hd_hyperv, hyperv, HD__HV_APPLY, HD__HV_ONE, HD__HV_TWO)
 #define HD__H4J3(x) HD__H4_PAIR(x, COL, 3)
 #define HD__H4I4(x) HD__H4_PAIR(x, ROW, 4)
 #define HD__H4J4(x) HD__H4_PAIR(x, COL, 4)
-#define HD__H4_GPAIR(r, P, j) (r).g.c[j] = P(HD__H4D##j, HD__H4E0, HD__H4I0, HD__H4J0, HD__TV);
+#define HD__H4_GPAIR(j, r, P, u) (r).g.c[j] = P(HD__H4D##j, HD__H4E0, HD__H4I0, HD__H4J0, HD__TV);
 #define HD__H4_HPAIR(r, Q, p) (r).h.c[p] = Q(HD__H4D0, HD__H4E##p, HD__H4I##p, HD__H4J##p, HD__TV);
 #define HD__H4_PAIRS(r, P, Q)                                                                    \
-    HD__H4_GPAIR(r, P, 0) HD__H4_GPAIR(r, P, 1) HD__H4_HPAIR(r, Q, 0) HD__H4_HPAIR(r, Q, 1)     \
+    HD__CHUNKS_4(HD__H4_GPAIR, r, P, ~) HD__H4_HPAIR(r, Q, 0) HD__H4_HPAIR(r, Q, 1)              \
     HD__H4_HPAIR(r, Q, 2) HD__H4_HPAIR(r, Q, 3) HD__H4_HPAIR(r, Q, 4)
 #define HD__H4DK(x) HD_LANE((x).g, k)
 #define HD__H4EE(x) HD_LANE((x).h, e)

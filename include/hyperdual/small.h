@@ -64,6 +64,10 @@ HD_BEGIN_DECLS
  * 8-byte immediate stores, which is exactly what must not happen here. */
 __extension__ typedef double hd__pair_store
     __attribute__((vector_size(16), aligned(sizeof(double)), may_alias));
+#  if HD__CHUNK_LANES == 4
+__extension__ typedef double hd__quad_store
+    __attribute__((vector_size(32), aligned(sizeof(double)), may_alias));
+#  endif
 #endif
 static inline void hd__put2(void *p, double a, double b)
 {
@@ -75,12 +79,39 @@ static inline void hd__put2(void *p, double a, double b)
     memcpy(p, v, sizeof v);
 #endif
 }
-/* Lane k of a lane part := v, through the 16-byte pair that holds it (the
- * other lane of the pair := 0: seeds never share a pair of one element). */
-static inline void hd__put_lane(void *part, size_t k, double v)
+/* Four lanes in one store where the lane parts are made of four-lane
+ * registers (kinds.h), else two pairs. */
+static inline void hd__put4(void *p, double a, double b, double c, double d)
 {
-    hd__put2((double *)(void *)part + 2 * (k / 2), k % 2 ? 0.0 : v, k % 2 ? v : 0.0);
+#if defined(HD__VECTOR_LANES) && HD__CHUNK_LANES == 4
+    const hd__quad_store v = {a, b, c, d};
+    *(hd__quad_store *)p = v;
+#else
+    hd__put2(p, a, b);
+    hd__put2((double *)p + 2, c, d);
+#endif
 }
+/* Lane k of a lane part := v, through the register that holds it (w lanes:
+ * its other lanes := 0, seeds never share a register of one element). */
+static inline void hd__put_lane_w(void *part, size_t k, double v, size_t w)
+{
+    double *r = (double *)part + w * (k / w);
+    const size_t i = k % w;
+    if (w == 4) hd__put4(r, i == 0 ? v : 0.0, i == 1 ? v : 0.0, i == 2 ? v : 0.0, i == 3 ? v : 0.0);
+    else hd__put2(r, i == 0 ? v : 0.0, i == 1 ? v : 0.0);
+}
+#ifdef HD__VECTOR_LANES
+#  define HD__PART_WIDTH(part) (sizeof (part)->c[0] / sizeof(double))
+#else
+#  define HD__PART_WIDTH(part) 2
+#endif
+#define HD__PUT_LANE(part, k, v) hd__put_lane_w((part), (k), (v), HD__PART_WIDTH(part))
+/* Four zero lanes, as the body loads them; eight, twelve. The stores are
+ * written out: as a loop, gcc turns the zeroing into `rep stos`, whose
+ * narrow stores then stall the body's loads (F1's gradient at n = 6 took
+ * 94 ns instead of 29). */
+#define HD__ZERO4(d) hd__put4((d), 0.0, 0.0, 0.0, 0.0)
+#define HD__ZERO12(d) (HD__ZERO4(d), HD__ZERO4((d) + 4), HD__ZERO4((d) + 8))
 /* Constants (every derivative part 0), written the same way. */
 static inline void hd__init_hd_dual2(hd_dual2 *e, double x)
 {
@@ -90,27 +121,23 @@ static inline void hd__init_hd_dual2(hd_dual2 *e, double x)
 static inline void hd__init_hd_dual4(hd_dual4 *e, double x)
 {
     e->val = x;
-    for (int p = 0; p < 2; p++) hd__put2((double *)(void *)&e->d + 2 * p, 0.0, 0.0);
+    HD__ZERO4((double *)(void *)&e->d);
 }
-/* The HD_LANES = 12 lanes (kinds.h) written out: as a loop, gcc turns the
- * zeroing into `rep stos`, whose narrow stores then stall the body's loads
- * (F1's gradient at n = 6 took 94 ns instead of 60). */
 static inline void hd__init_hd_dualv(hd_dualv *e, double x)
 {
-    double *d = (double *)(void *)&e->d;
     e->val = x;
-    hd__put2(d, 0.0, 0.0);
-    hd__put2(d + 2, 0.0, 0.0);
-    hd__put2(d + 4, 0.0, 0.0);
-    hd__put2(d + 6, 0.0, 0.0);
-    hd__put2(d + 8, 0.0, 0.0);
-    hd__put2(d + 10, 0.0, 0.0);
+    HD__ZERO12((double *)(void *)&e->d); /* HD_LANES = 12 (kinds.h) */
 }
 static inline void hd__init_hd_hyper4(hd_hyper4 *e, double x)
 {
+    double *h = (double *)(void *)&e->h;
     e->val = x;
-    for (int p = 0; p < 2; p++) hd__put2((double *)(void *)&e->g + 2 * p, 0.0, 0.0);
-    for (int p = 0; p < 5; p++) hd__put2((double *)(void *)&e->h + 2 * p, 0.0, 0.0);
+    HD__ZERO4((double *)(void *)&e->g);
+    hd__put2(h, 0.0, 0.0);
+    hd__put2(h + 2, 0.0, 0.0);
+    hd__put2(h + 4, 0.0, 0.0);
+    hd__put2(h + 6, 0.0, 0.0);
+    hd__put2(h + 8, 0.0, 0.0);
 }
 
 /* One pass of the K-lane gradient kind S (type T) over n <= K variables,
@@ -124,7 +151,7 @@ static inline void hd__init_hd_hyper4(hd_hyper4 *e, double x)
         T xv[K];                                                                                \
         const size_t m = (K) <= 4 ? (K) : n; /* a constant count unrolls; the body reads n */   \
         for (size_t i = 0; i < m; i++) hd__init_##T(&xv[i], i < n ? x[i] : 0.0);                \
-        for (size_t i = 0; i < n; i++) hd__put_lane(&xv[i].d, i, 1.0);                          \
+        for (size_t i = 0; i < n; i++) HD__PUT_LANE(&xv[i].d, i, 1.0);                          \
         const T r = obj->bodies->S(xv, obj->n, obj->ctx);                                       \
         for (size_t i = 0; i < n; i++) grad[i] = HD_LANE(r.d, i);                               \
         if (fx) *fx = r.val;                                                                    \
@@ -173,7 +200,7 @@ HD__SMALL_INLINE void hd__one_pass_hyper4(const hd_objective *obj, const double 
 {
     hd_hyper4 xv[4];
     for (size_t i = 0; i < 4; i++) hd__init_hd_hyper4(&xv[i], i < n ? x[i] : 0.0);
-    for (size_t i = 0; i < n; i++) hd__put_lane(&xv[i].g, i, 1.0);
+    for (size_t i = 0; i < n; i++) HD__PUT_LANE(&xv[i].g, i, 1.0);
     const hd_hyper4 r = obj->bodies->hyper4(xv, obj->n, obj->ctx);
     if (fx) *fx = r.val;
     for (size_t i = 0; i < n; i++) {

@@ -268,7 +268,7 @@ static inline int hd__run_units(const void *job, size_t units, size_t n, size_t 
 }
 
 /* Seeds are written with stores as wide as the body's loads of them
- * (hd__put2, hd__put_lane and the constants of the narrow and packed kinds
+ * (hd__put2, HD__PUT_LANE and the constants of the narrow and packed kinds
  * are in hyperdual/small.h, which the inline drivers share). Lane vectors are copied from constant memory: lane k of hd__unit + HD_LANES
  * - k is 1, every other 0; hd__unit + HD_LANES + 1 is all 0. Building them in
  * a stack temporary instead would put narrow stores under the copy's loads. */

@@ -48,11 +48,11 @@ static long hessian_lanes_row(const void *job, void *buf, size_t *state, size_t 
     hd__put2(&xv[i].val, jb->x[i], 1.0);
     for (size_t base = i; base < n; base += HD_HYPERV_LANES) {
         const size_t width = n - base < HD_HYPERV_LANES ? n - base : HD_HYPERV_LANES;
-        for (size_t k = 0; k < width; k++) hd__put_lane(&xv[base + k].d2, k, 1.0);
+        for (size_t k = 0; k < width; k++) HD__PUT_LANE(&xv[base + k].d2, k, 1.0);
         const hd_hyperv r = hd__call_hyperv(jb->obj, xv);
         for (size_t k = 0; k < width; k++) {
             const size_t j = base + k;
-            hd__put_lane(&xv[j].d2, k, 0.0);
+            HD__PUT_LANE(&xv[j].d2, k, 0.0);
             jb->hess[i * n + j] = jb->hess[j * n + i] = HD_LANE(r.d12, k);
             if (jb->grad && i == 0) jb->grad[j] = HD_LANE(r.d2, k);
         }

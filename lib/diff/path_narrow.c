@@ -13,10 +13,10 @@
     static inline void pass_##S(const hd_objective *obj, T *xv, size_t base,            \
                                 size_t width, double *fx, double *grad)                 \
     {                                                                                   \
-        for (size_t k = 0; k < width; k++) hd__put_lane(&xv[base + k].d, k, 1.0);       \
+        for (size_t k = 0; k < width; k++) HD__PUT_LANE(&xv[base + k].d, k, 1.0);       \
         const T r = hd__call_##S(obj, xv);                                             \
         for (size_t k = 0; k < width; k++) {                                            \
-            hd__put_lane(&xv[base + k].d, k, 0.0);                                      \
+            HD__PUT_LANE(&xv[base + k].d, k, 0.0);                                      \
             grad[base + k] = HD_LANE(r.d, k);                                           \
         }                                                                               \
         if (fx && base == 0) *fx = r.val;                                               \

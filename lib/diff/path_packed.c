@@ -23,10 +23,10 @@ static long packed_unit(const void *job, void *buf, size_t *state, size_t u)
     size_t var[4], width = 0;
     for (size_t i = 2 * a; i < 2 * a + 2 && i < n; i++) var[width++] = i;
     for (size_t i = 2 * b; i < 2 * b + 2 && i < n; i++) var[width++] = i;
-    for (size_t k = 0; k < width; k++) hd__put_lane(&xv[var[k]].g, k, 1.0);
+    for (size_t k = 0; k < width; k++) HD__PUT_LANE(&xv[var[k]].g, k, 1.0);
     const hd_hyper4 r = hd__call_hyper4(jb->obj, xv);
     for (size_t k = 0; k < width; k++) {
-        hd__put_lane(&xv[var[k]].g, k, 0.0);
+        HD__PUT_LANE(&xv[var[k]].g, k, 0.0);
         if (jb->grad) jb->grad[var[k]] = HD_LANE(r.g, k);
         for (size_t l = 0; l <= k; l++)
             jb->hess[var[k] * n + var[l]] = jb->hess[var[l] * n + var[k]] =
