@@ -150,7 +150,7 @@ int main(int argc, char **argv)
         if (c) std::fclose(c);
         std::printf("CPU: %s\n", model);
     }
-    const int ROUNDS = 11;
+    const int ROUNDS = 31;
     for (int a = 1; a < argc; a++) std::printf("%s\n", argv[a]);
     std::printf("Time per call, median of %d interleaved rounds; ours/peer is hyperdual over the\n"
                 "fastest peer within each round (median over rounds). hyperdual is the objective\n"
@@ -218,7 +218,7 @@ int main(int argc, char **argv)
                 for (;;) {
                     const double t0 = now_ns();
                     for (long r = 0; r < reps[m]; r++) run(ms[m]);
-                    if (now_ns() - t0 > 2e5 || reps[m] > (1L << 22)) break;
+                    if (now_ns() - t0 > 1e6 || reps[m] > (1L << 22)) break;
                     reps[m] *= 2;
                 }
             }
