@@ -1,10 +1,14 @@
-/* The expression engine against compiled code (issue 4, item 13):
+/* The expression engine against compiled code (issue 4, item 13; issue 12):
  *  1. the Hessian of a 203-node expression in 5 variables, through the engine
  *     (hd_expr_objective) and through the same function written with the hd_
  *     macros and compiled (HD_GENERIC_OBJECTIVE); target: engine within 3x;
- *  2. parsing 1 MiB of expression text; target: under 50 ms.
- * Both are printed as ratios in the same run. The two Hessians are compared
- * first, so the timings are of the same work.
+ *  2. F1 (extended Rosenbrock) and F2 of bench/bench_objectives.h written as
+ *     text, against the compiled bodies, through hd_gradient and hd_hessian
+ *     at n = 10, 50 and 200 (so on the paths the drivers choose there: lanes,
+ *     tape); target: text within 3x of compiled in every row;
+ *  3. parsing 1 MiB of expression text; target: under 50 ms.
+ * All are printed as ratios in the same run. The derivatives of text and
+ * compiled code are compared first, so the timings are of the same work.
  */
 #include <config.h>
 #include <math.h>
@@ -13,6 +17,8 @@
 #include <string.h>
 #include <time.h>
 #include <hyperdual.h>
+#include "bench_objectives.h"
+#include "bench_util.h"
 
 /* Generated once by a seeded random tree (arithmetic, hypot and bounded
  * transcendental functions, so every value is finite): 203 nodes, given as
@@ -112,6 +118,137 @@ static double time_hessian(const hd_objective *obj, const double *x)
     return best;
 }
 
+/* ---- text against compiled on F1 and F2 ------------------------------------ */
+
+#define ROWS_MAXN 200
+#define ROWS_ROUNDS 11
+
+/* F1 or F2 of bench_objectives.h as text, term by term in the order of the
+ * compiled loop, with the same operations (sq, not ^2), so that both compute
+ * the same numbers. Returns a malloc'ed string. */
+static char *objective_text(int f2, size_t n)
+{
+    const size_t cap = 96 * n + 16;
+    char *s = malloc(cap);
+    size_t len = 0;
+    if (!s) return NULL;
+    s[0] = '\0';
+    if (!f2)
+        for (size_t i = 0; i + 1 < n; i += 2)
+            len += (size_t)snprintf(s + len, cap - len, "%s(100*sq(x%zu - sq(x%zu)) + sq(1 - x%zu))",
+                                    i ? " + " : "", i + 1, i, i);
+    else
+        for (size_t i = 0; i < n; i++)
+            len += (size_t)snprintf(s + len, cap - len, "%s(exp(sin(x%zu)*x%zu) + log(1 + sq(x%zu))*tanh(x%zu))",
+                                    i ? " + " : "", i, i + 1 < n ? i + 1 : 0, i, i);
+    return s;
+}
+
+typedef struct {
+    const hd_objective *obj;
+    int hessian;
+} rows_call;
+
+static double rows_x[ROWS_MAXN], rows_g[ROWS_MAXN], rows_h[ROWS_MAXN * ROWS_MAXN];
+
+static int rows_run(const rows_call *c)
+{
+    double f;
+    const int rc = c->hessian ? hd_hessian(c->obj, rows_x, &f, rows_g, rows_h)
+                              : hd_gradient(c->obj, rows_x, &f, rows_g);
+    sink = f;
+    return rc;
+}
+
+/* Nanoseconds per call over reps calls. */
+static double rows_time(const rows_call *c, long reps)
+{
+    const double t0 = bench_now_ns();
+    for (long r = 0; r < reps; r++) rows_run(c);
+    return (bench_now_ns() - t0) / (double)reps;
+}
+
+/* The derivatives of text and compiled code agree: the largest difference
+ * relative to 1 + |compiled|, or -1 when a driver fails. */
+static double rows_agree(const hd_objective *text, const hd_objective *compiled, size_t n)
+{
+    static double gt[ROWS_MAXN], ht[ROWS_MAXN * ROWS_MAXN];
+    double ft, fc, worst = 0;
+    if (hd_hessian(text, rows_x, &ft, gt, ht) != HD_OK || hd_hessian(compiled, rows_x, &fc, rows_g, rows_h) != HD_OK)
+        return -1;
+    worst = fabs(ft - fc) / (1 + fabs(fc));
+    for (size_t i = 0; i < n; i++) worst = fmax(worst, fabs(gt[i] - rows_g[i]) / (1 + fabs(rows_g[i])));
+    for (size_t i = 0; i < n * n; i++) worst = fmax(worst, fabs(ht[i] - rows_h[i]) / (1 + fabs(rows_h[i])));
+    if (hd_gradient(text, rows_x, &ft, gt) != HD_OK || hd_gradient(compiled, rows_x, &fc, rows_g) != HD_OK)
+        return -1;
+    for (size_t i = 0; i < n; i++) worst = fmax(worst, fabs(gt[i] - rows_g[i]) / (1 + fabs(rows_g[i])));
+    return worst;
+}
+
+/* One table row per function, n and derivative: compiled and text times
+ * (medians of interleaved rounds) and the median of the per-round ratios. */
+static int text_rows(void)
+{
+    static const size_t ns[] = {10, 50, 200};
+    printf("\ntext/compiled through hd_gradient and hd_hessian, F1 and F2 of bench_objectives.h as\n"
+           "text; microseconds per call, medians of %d interleaved rounds, ratio within rounds\n"
+           "(target <= 3):\n\n"
+           "| function | n | derivative | compiled | text | text/compiled |\n|---|---:|---|---:|---:|---:|\n",
+           ROWS_ROUNDS);
+    for (int f2 = 0; f2 <= 1; f2++)
+        for (size_t k = 0; k < sizeof ns / sizeof *ns; k++) {
+            static size_t nbox;
+            const size_t n = nbox = ns[k];
+            char *text = objective_text(f2, n);
+            const char **names = malloc(n * sizeof *names);
+            char *store = malloc(8 * n);
+            if (!text || !names || !store) return 1;
+            for (size_t i = 0; i < n; i++) {
+                snprintf(store + 8 * i, 8, "x%zu", i);
+                names[i] = store + 8 * i;
+                rows_x[i] = f2 ? 0.5 * cos((double)i) : (i % 2 ? 1.0 : -1.2);
+            }
+            hd_expr *e = NULL;
+            hd_expr_error err;
+            if (hd_expr_parse(text, strlen(text), names, n, &e, &err) != HD_OK) {
+                fprintf(stderr, "expr_bench: %s n = %zu: %s\n", f2 ? "F2" : "F1", n, err.message);
+                return 1;
+            }
+            const hd_objective te = hd_expr_objective(e);
+            const hd_objective tc = f2 ? bench_f2_objective(n, &nbox) : bench_rosen_objective(n, &nbox);
+            const double diff = rows_agree(&te, &tc, n);
+            if (diff < 0 || diff > 1e-13) {
+                fprintf(stderr, "expr_bench: %s n = %zu: text and compiled differ (%g)\n", f2 ? "F2" : "F1", n, diff);
+                return 1;
+            }
+            for (int hess = 0; hess <= 1; hess++) {
+                const rows_call calls[2] = {{&tc, hess}, {&te, hess}};
+                long reps[2];
+                for (int m = 0; m < 2; m++) {
+                    reps[m] = 1;
+                    while (rows_time(&calls[m], reps[m]) * (double)reps[m] < 2e5 && reps[m] < (1L << 22)) reps[m] *= 2;
+                }
+                double t[2][ROWS_ROUNDS], q[ROWS_ROUNDS];
+                for (int r = 0; r < ROWS_ROUNDS; r++) {
+                    for (int mm = 0; mm < 2; mm++) {
+                        const int m = (mm + r) % 2;
+                        t[m][r] = rows_time(&calls[m], reps[m]);
+                    }
+                    q[r] = t[1][r] / t[0][r];
+                }
+                printf("| %s | %zu | %s | %.3g | %.3g | %.2f |\n", f2 ? "F2" : "F1", n, hess ? "Hessian" : "gradient",
+                       bench_median(t[0], ROWS_ROUNDS) / 1e3, bench_median(t[1], ROWS_ROUNDS) / 1e3,
+                       bench_median(q, ROWS_ROUNDS));
+                fflush(stdout);
+            }
+            hd_expr_free(e);
+            free(text);
+            free(names);
+            free(store);
+        }
+    return 0;
+}
+
 int main(void)
 {
     hd_expr *e = NULL;
@@ -144,6 +281,8 @@ int main(void)
     printf("  engine (hd_expr)       %9.2f us per Hessian\n", 1e6 * te);
     printf("  ratio engine/compiled  %9.2f   (target <= 3)\n", te / tc);
 
+    if (text_rows() != 0) return 1;
+
     /* 1 MiB: copies of the expression joined by " + " */
     const size_t cap = HD_EXPR_MAX_LENGTH, one = strlen(expr_text);
     char *big = malloc(cap);
@@ -169,7 +308,7 @@ int main(void)
         hd_expr_free(p);
         if (t < best) best = t;
     }
-    printf("  parse %zu bytes (%zu copies, %zu instructions)  %.2f ms   ratio to the 50 ms target %.2f\n", len,
+    printf("\nparse %zu bytes (%zu copies, %zu instructions)  %.2f ms   ratio to the 50 ms target %.2f\n", len,
            copies, size, 1e3 * best, 1e3 * best / 50.0);
     free(big);
     hd_expr_free(e);

@@ -38,6 +38,11 @@ EXTRA_DIST += doc/optim-table.md
 .PHONY: optim-table
 optim-table: bench/optim_report
 	./bench/optim_report > $(srcdir)/doc/optim-table.md
+	@for py in python3 /usr/bin/python3; do \
+	  if $$py -c 'import scipy' 2>/dev/null; then \
+	    $$py $(srcdir)/bench/lmder_compare.py ./bench/optim_report >> $(srcdir)/doc/optim-table.md; \
+	    exit 0; fi; done; \
+	echo "optim-table: no python3 with scipy: the lmder section is left out (apt-get install python3-scipy)"
 # ---- end optimizer report ----------------------------------------------------------
 
 # ---- where a Newton iteration's time goes at n = 2, 4, 10 (issue 13) --------------
@@ -45,6 +50,29 @@ BENCH_PROGS += bench/newton_report
 bench_newton_report_SOURCES = bench/newton_report.c bench/bench_util.h
 bench_newton_report_CFLAGS = $(BENCH_CFLAGS) $(LAPACKE_CFLAGS)
 bench_newton_report_LDADD = $(BENCH_LDADD) $(LAPACKE_LIBS) $(BLAS_LIBS)
+# ---- least squares (issue 14) ------------------------------------------------------
+# The Jacobian's paths (bench_jacobian), and lmder beside our Levenberg-Marquardt
+# (bench/lmder_compare.py, appended to doc/optim-table.md by make optim-table
+# when a python3 with scipy is found; never by the tests).
+BENCH_PROGS += bench/bench_jacobian
+bench_bench_jacobian_SOURCES = bench/bench_jacobian.c bench/bench_util.h
+bench_bench_jacobian_CFLAGS = $(BENCH_CFLAGS)
+bench_bench_jacobian_LDADD = $(BENCH_LDADD)
+EXTRA_DIST += bench/lmder_compare.py
+# ---- end least squares ---------------------------------------------------------------
+# ---- large problems (issue 15): H·v cost, and the n = 10 000 comparison --------------
+# bench_hv: H·v and vᵀHw per path in evaluations of f (doc/performance.md).
+# make bench-large: Newton-CG and L-BFGS against scipy on extended Rosenbrock
+# at n = 10 000 (needs python3-scipy; not part of the tests).
+BENCH_PROGS += bench/bench_hv
+bench_bench_hv_SOURCES = bench/bench_hv.c bench/bench_util.h bench/bench_objectives.h
+bench_bench_hv_CFLAGS = $(BENCH_CFLAGS)
+bench_bench_hv_LDADD = $(BENCH_LDADD)
+EXTRA_DIST += bench/large_n_compare.py
+.PHONY: bench-large
+bench-large: cli/hyperdual
+	$(srcdir)/bench/large_n_compare.py ./cli/hyperdual
+# ---- end large problems -------------------------------------------------------------
 
 EXTRA_PROGRAMS = $(BENCH_PROGS)
 
@@ -87,3 +115,10 @@ clean-local: clean-peers
 .PHONY: clean-peers
 clean-peers:
 	-rm -rf bench/peers-*
+
+# ---- threaded callers and OpenBLAS (issue 11, item 7) -----------------------------
+BENCH_PROGS += bench/blas_threads
+bench_blas_threads_SOURCES = bench/blas_threads.c bench/bench_util.h
+bench_blas_threads_CFLAGS = $(BENCH_CFLAGS) -pthread
+bench_blas_threads_LDFLAGS = -pthread
+bench_blas_threads_LDADD = $(BENCH_LDADD)

@@ -2,11 +2,13 @@
  * caret, options, points, the expression, number output. */
 #include <config.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include "cli.h"
 
 /* ---- errors ------------------------------------------------------------------------ */
@@ -144,6 +146,13 @@ int cli_parse_double(const char *s, double *out)
     return *end == '\0';
 }
 
+int cli_parse_positive(const char *option, const char *s, double *out)
+{
+    if (cli_parse_double(s, out) && *out > 0 && isfinite(*out)) return 1;
+    cli_error("%s needs a positive number, not '%s'", option, s);
+    return 0;
+}
+
 int cli_parse_count(const char *s, long max, long *out)
 {
     char *end;
@@ -155,7 +164,7 @@ int cli_parse_count(const char *s, long max, long *out)
 }
 
 /* ---- the expression --------------------------------------------------------------- */
-static int read_expr(const char *arg, cli_text *out)
+int cli_read_text(const char *arg, cli_text *out)
 {
     out->owned = NULL;
     if (strcmp(arg, "-") != 0) {
@@ -277,7 +286,7 @@ int cli_load(const char *option, const char *point_arg, const char *expr_arg, cl
     t->owned = NULL;
     *e = NULL;
     if (point_arg && cli_parse_point(option, point_arg, pt) != CLI_OK) return CLI_USAGE;
-    if (read_expr(expr_arg, t) != CLI_OK) {
+    if (cli_read_text(expr_arg, t) != CLI_OK) {
         cli_point_free(pt);
         return CLI_USAGE;
     }
@@ -299,7 +308,52 @@ void cli_unload(cli_point *pt, cli_text *t, hd_expr *e)
     cli_point_free(pt);
 }
 
+/* Column (from 1) where item k (from 0) of a comma-separated list starts,
+ * blanks skipped: values never hold a comma, so item k follows comma k. */
+size_t cli_item_column(const char *arg, size_t k)
+{
+    size_t i = 0;
+    for (; k > 0 && arg[i]; i++)
+        if (arg[i] == ',') k--;
+    while (arg[i] == ' ') i++;
+    return i + 1;
+}
+
 /* ---- output -------------------------------------------------------------------------- */
+void cli_open_standard_streams(void)
+{
+    /* Opened the wrong way round (as gnulib's stdopen does), so that a write
+     * to a closed stdout still fails, and loudly, at the end. */
+    for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++) {
+        if (fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+        const int got = open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY);
+        if (got >= 0 && got != fd) close(got);
+    }
+}
+
+int cli_close_output(FILE *out, const char *what, const char *name)
+{
+    /* a write may have failed earlier (its data dropped) while the last
+     * flush succeeds: the error flag says so */
+    const int failed_before = ferror(out) != 0;
+    errno = 0;
+    const int close_failed = fclose(out) != 0;
+    if (!failed_before && !close_failed) return CLI_OK;
+    const char *q = name ? "'" : "";
+    if (close_failed && errno) cli_error("cannot write %s%s%s%s%s: %s", what, name ? " " : "", q, name ? name : "", q, strerror(errno));
+    else cli_error("cannot write %s%s%s%s%s", what, name ? " " : "", q, name ? name : "", q);
+    return CLI_USAGE;
+}
+
+int cli_close_standard_streams(int status)
+{
+    if (cli_close_output(stdout, "to standard output", NULL) != CLI_OK) status = CLI_USAGE;
+    /* the error itself may not be written: the exit status still says it */
+    if (ferror(stderr) || fclose(stderr) != 0) status = CLI_USAGE;
+    return status;
+}
+
+
 const char *cli_fmt(char buf[32], double v)
 {
     if (isnan(v)) return strcpy(buf, "nan");

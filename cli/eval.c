@@ -7,30 +7,51 @@
 #include "cli.h"
 
 static const char usage[] =
-    "usage: hyperdual eval EXPR [--at NAME=VALUE,...] [--json]\n"
+    "usage: hyperdual eval EXPR [--at NAME=VALUE,...] [--gtol G] [--json]\n"
     "\n"
     "Evaluate EXPR at the point and print its value, exact gradient and Hessian\n"
-    "(hyper-dual numbers, no finite differences), the Hessian's eigenvalues and,\n"
-    "where the gradient is zero (||g||_inf <= 1e-8 max(1, |f|)), whether the point\n"
-    "is a minimum, maximum, saddle or degenerate. EXPR '-' reads standard input.\n"
+    "(hyper-dual numbers, no finite differences), the Hessian's eigenvalues and\n"
+    "whether the point is stationary: where the gradient is zero, ||g||_inf <= G,\n"
+    "whatever f is, it names a minimum, maximum, saddle or degenerate point; a\n"
+    "NaN or infinite gradient, or a NaN value, is undefined. EXPR '-' reads\n"
+    "standard input.\n"
     "\n"
     "  --at NAME=VALUE,...  the point; also fixes the order of the variables\n"
+    "  --gtol G             the zero of the gradient test (default 1e-8, minimize's)\n"
     "  --json               one JSON object: expression, variables, point, value,\n"
     "                       gradient, hessian, eigenvalues, stationary\n"
     "\n"
     "Division by zero is not an error: the results are inf or nan.\n"
     "Example: hyperdual eval 'x^2*y' --at x=3,y=2\n";
 
-/* Near-zero gradient: the test `eval` uses before naming a stationary point. */
-static int stationary(double f, const double *g, size_t n)
+/* The default zero of the gradient: minimize's default gtol, so a point
+ * where minimize stops as converged is one eval calls stationary. */
+#define EVAL_GTOL 1e-8
+
+/* What eval says about the point. The test is the gradient's alone: a scale
+ * taken from |f| would call (x-3)^2 + 1e10 stationary at x = 2. */
+typedef enum {
+    NOT_STATIONARY,
+    STATIONARY,
+    /* a NaN or infinite gradient, or a NaN value (f is not defined there; an
+     * infinite value with a finite gradient is an overflow of f alone) */
+    UNDEFINED
+} stationarity;
+
+static stationarity judge(double f, const double *g, size_t n, double gtol)
 {
+    int defined = !isnan(f);
     double gmax = 0.0;
-    for (size_t i = 0; i < n; i++) gmax = fmax(gmax, fabs(g[i]));
-    return gmax <= 1e-8 * fmax(1.0, fabs(f));
+    for (size_t i = 0; i < n; i++) {
+        defined &= isfinite(g[i]) != 0;
+        if (fabs(g[i]) > gmax) gmax = fabs(g[i]);
+    }
+    if (!defined) return UNDEFINED;
+    return gmax <= gtol ? STATIONARY : NOT_STATIONARY;
 }
 
 static void print_text(const cli_text *t, const cli_point *pt, double f, const double *g,
-                       const double *h, const double *eig, int have_eig, int stat, hd_point_kind kind)
+                       const double *h, const double *eig, int have_eig, stationarity stat, hd_point_kind kind)
 {
     const size_t n = pt->n;
     char b[32];
@@ -67,7 +88,9 @@ static void print_text(const cli_text *t, const cli_point *pt, double f, const d
         for (size_t i = 0; i < n * n; i++) finite &= isfinite(h[i]) != 0;
         printf("eigenvalues  (none: %s)\n", finite ? "the eigensolver failed" : "the Hessian is not finite");
     }
-    if (!stat)
+    if (stat == UNDEFINED)
+        printf("stationary   undefined (%s)\n", isnan(f) ? "the value is nan" : "the gradient is not finite");
+    else if (stat == NOT_STATIONARY)
         printf("stationary   no\n");
     else if (have_eig)
         printf("stationary   yes: %s\n", hd_point_kind_str(kind));
@@ -76,7 +99,7 @@ static void print_text(const cli_text *t, const cli_point *pt, double f, const d
 }
 
 static void print_json(const cli_text *t, const cli_point *pt, double f, const double *g,
-                       const double *h, const double *eig, int have_eig, int stat, hd_point_kind kind)
+                       const double *h, const double *eig, int have_eig, stationarity stat, hd_point_kind kind)
 {
     const size_t n = pt->n;
     printf("{\"expression\": ");
@@ -101,22 +124,25 @@ static void print_json(const cli_text *t, const cli_point *pt, double f, const d
     if (have_eig) cli_json_numbers(stdout, eig, n);
     else printf("null");
     printf(", \"stationary\": ");
-    if (stat && have_eig) printf("\"%s\"", hd_point_kind_str(kind));
-    else printf(stat ? "\"unknown\"" : "null");
+    if (stat == UNDEFINED) printf("\"undefined\"");
+    else if (stat == NOT_STATIONARY) printf("null");
+    else printf("\"%s\"", have_eig ? hd_point_kind_str(kind) : "unknown");
     printf("}\n");
 }
 
 int cli_eval(int argc, char **argv)
 {
-    const char *expr_arg = NULL, *at = NULL;
+    const char *expr_arg = NULL, *at = NULL, *gtol_arg = NULL;
     int json = 0;
-    const cli_opt opts[] = {{"at", &at, NULL}, {"json", NULL, &json}};
-    const int parsed = cli_parse_args(argc, argv, "eval", usage, opts, 2, &expr_arg);
+    const cli_opt opts[] = {{"at", &at, NULL}, {"gtol", &gtol_arg, NULL}, {"json", NULL, &json}};
+    const int parsed = cli_parse_args(argc, argv, "eval", usage, opts, sizeof opts / sizeof opts[0], &expr_arg);
     if (parsed != CLI_OK) return parsed < 0 ? CLI_OK : parsed;
     if (!expr_arg) {
         cli_error("eval needs an expression (see hyperdual eval --help)");
         return CLI_USAGE;
     }
+    double gtol = EVAL_GTOL;
+    if (gtol_arg && !cli_parse_positive("--gtol", gtol_arg, &gtol)) return CLI_USAGE;
     cli_point pt;
     cli_text t;
     hd_expr *e;
@@ -140,7 +166,7 @@ int cli_eval(int argc, char **argv)
         if (rc != HD_OK) {
             cli_error("cannot evaluate: %s", hd_strerror(rc));
         } else {
-            const int stat = n > 0 && stationary(f, g, n);
+            const stationarity stat = n > 0 ? judge(f, g, n, gtol) : NOT_STATIONARY;
             (json ? print_json : print_text)(&t, &pt, f, g, h, eig, have_eig, stat, kind);
             status = CLI_OK;
         }

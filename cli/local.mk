@@ -6,7 +6,9 @@ cli_hyperdual_SOURCES = \
 	cli/hyperdual.c \
 	cli/common.c \
 	cli/eval.c \
+	cli/fit.c \
 	cli/limit.c \
+	cli/memory.c \
 	cli/minimize.c \
 	cli/plot.c \
 	cli/problems.c

@@ -1,5 +1,5 @@
 /* --plot: convergence curves and, for two variables, contour lines with each
- * method's path, drawn by gnuplot. gnuplot is looked for at run time and fed
+ * method's path; a fit's data and fitted curve; drawn by gnuplot. gnuplot is looked for at run time and fed
  * a script on a pipe (inline datablocks, no temporary files, no shell). */
 #include <config.h>
 #include <errno.h>
@@ -63,7 +63,26 @@ int cli_plot_check(const char *path)
         cli_error("--plot needs gnuplot, and '%s' was not found: %s", program(), PACKAGE_HINT);
         return CLI_USAGE;
     }
-    return CLI_OK;
+    /* Created (emptied) now, so that a folder that does not exist stops the
+     * command before the work; gnuplot then writes it. */
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        cli_error("cannot write the plot file '%s': %s", path, strerror(errno));
+        return CLI_USAGE;
+    }
+    return cli_close_output(f, "the plot file", path);
+}
+
+/* Which of count points to draw: every one up to MAX_DRAWN, else the first
+ * index of each of MAX_DRAWN log-spaced buckets (all the early iterates,
+ * ever sparser later, as the log-scaled iteration axis spreads them) and the
+ * last: 14757 gradient descent steps made a 3.4 MB SVG of point markers. */
+enum { MAX_DRAWN = 300 };
+static int drawn(size_t j, size_t count)
+{
+    if (count <= MAX_DRAWN || j <= 1 || j + 1 == count) return 1;
+    const double h = log((double)(count - 1)) / (MAX_DRAWN - 1);
+    return floor(log((double)j) / h) != floor(log((double)(j - 1)) / h);
 }
 
 /* A gnuplot single-quoted string: ' is written twice. */
@@ -94,7 +113,7 @@ static void convergence(FILE *gp, const cli_plot_request *r)
         fprintf(gp, "$m%zu << EOD\n", i);
         for (size_t j = 0; j < r->series[i].count; j++) {
             const double d = r->series[i].f[j] - best;
-            if (!isfinite(d)) continue;
+            if (!isfinite(d) || !drawn(j, r->series[i].count)) continue;
             fprintf(gp, "%.17g %.17g\n", r->series[i].iteration[j] + logx, fmax(d, floor_));
             if (shown) shown[i] = 1;
             any = 1;
@@ -169,7 +188,8 @@ static void contours(FILE *gp, const cli_plot_request *r)
     for (size_t i = 0; i < r->nseries; i++) {
         fprintf(gp, "$p%zu << EOD\n", i);
         for (size_t j = 0; r->series[i].xy && j < r->series[i].count; j++)
-            fprintf(gp, "%.17g %.17g\n", r->series[i].xy[2 * j], r->series[i].xy[2 * j + 1]);
+            if (drawn(j, r->series[i].count))
+                fprintf(gp, "%.17g %.17g\n", r->series[i].xy[2 * j], r->series[i].xy[2 * j + 1]);
         fprintf(gp, "EOD\n");
     }
     fprintf(gp, "plot %s", fmax_ > fmin_ ? "$cont using 1:2 with lines lc rgb '#b0b0b0' notitle" : "");
@@ -185,17 +205,23 @@ static void contours(FILE *gp, const cli_plot_request *r)
     fprintf(gp, "\n");
 }
 
-static void script(FILE *gp, const cli_plot_request *r)
+/* The terminal for path's extension, size "w,h", and the output file. */
+static void terminal(FILE *gp, const char *path, const char *size)
 {
-    const int two = r->obj != NULL;
-    const char *size = two ? "1200,520" : "800,520";
-    if (strcmp(extension(r->path), "png") == 0)
+    if (strcmp(extension(path), "png") == 0)
         fprintf(gp, "if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) { set terminal pngcairo size %s noenhanced } "
                     "else { set terminal png size %s noenhanced }\n", size, size);
     else
         fprintf(gp, "set terminal svg size %s noenhanced\n", size);
     fprintf(gp, "set output ");
-    quoted(gp, r->path);
+    quoted(gp, path);
+}
+
+static void script(FILE *gp, const void *request)
+{
+    const cli_plot_request *r = request;
+    const int two = r->obj != NULL;
+    terminal(gp, r->path, two ? "1200,520" : "800,520");
     fprintf(gp, "\nset multiplot layout 1,%d title ", two ? 2 : 1);
     quoted(gp, r->title);
     fprintf(gp, "\n");
@@ -204,7 +230,28 @@ static void script(FILE *gp, const cli_plot_request *r)
     fprintf(gp, "unset multiplot\nset output\n");
 }
 
-int cli_plot(const cli_plot_request *req)
+/* A fit: the data as points, the fitted curve as a line. */
+static void fit_script(FILE *gp, const void *request)
+{
+    const cli_plot_fit_request *r = request;
+    terminal(gp, r->path, "800,520");
+    fprintf(gp, "\n$data << EOD\n");
+    for (size_t i = 0; i < r->count; i++) fprintf(gp, "%.17g %.17g\n", r->x[i], r->y[i]);
+    fprintf(gp, "EOD\n$curve << EOD\n");
+    for (size_t i = 0; i < r->curve_count; i++)
+        if (isfinite(r->curve_y[i])) fprintf(gp, "%.17g %.17g\n", r->curve_x[i], r->curve_y[i]);
+    fprintf(gp, "EOD\nset grid\nset key top right\nset title ");
+    quoted(gp, r->title);
+    fprintf(gp, "\nset xlabel ");
+    quoted(gp, r->x_name);
+    fprintf(gp, "\nset ylabel ");
+    quoted(gp, r->y_name);
+    fprintf(gp, "\nplot $data using 1:2 with points pt 7 ps 0.6 title 'data', $curve using 1:2 with lines "
+                "lw 2 title 'fit'\nset output\n");
+}
+
+/* Feed write's script to gnuplot on a pipe; CLI_OK or CLI_USAGE with the error printed. */
+static int draw(const char *path, void (*write)(FILE *, const void *), const void *request)
 {
     int fds[2];
     if (pipe(fds) != 0) {
@@ -232,7 +279,7 @@ int cli_plot(const cli_plot_request *req)
     signal(SIGPIPE, SIG_IGN);
     FILE *gp = fdopen(fds[1], "w");
     if (gp) {
-        script(gp, req);
+        write(gp, request);
         fclose(gp);
     } else {
         close(fds[1]);
@@ -245,8 +292,20 @@ int cli_plot(const cli_plot_request *req)
         return CLI_USAGE;
     }
     if (!gp || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-        cli_error("gnuplot failed to draw '%s'", req->path);
+        cli_error("gnuplot failed to draw '%s'", path);
+        return CLI_USAGE;
+    }
+    /* the file was emptied before the run: still empty, gnuplot drew nothing */
+    FILE *f = fopen(path, "r");
+    const int empty = !f || fgetc(f) == EOF;
+    if (f) fclose(f);
+    if (empty) {
+        cli_error("gnuplot wrote nothing to '%s'", path);
         return CLI_USAGE;
     }
     return CLI_OK;
 }
+
+int cli_plot(const cli_plot_request *req) { return draw(req->path, script, req); }
+
+int cli_plot_fit(const cli_plot_fit_request *req) { return draw(req->path, fit_script, req); }

@@ -22,10 +22,22 @@ typedef struct {
     char **names;            /* the two axis names when obj is set */
 } cli_plot_request;
 
+/* A fit of one data column: the data (x, y) and the fitted curve. */
+typedef struct {
+    const char *path;        /* FILE.png or FILE.svg */
+    const char *title;
+    const char *x_name, *y_name;
+    const double *x, *y;     /* count data points */
+    size_t count;
+    const double *curve_x, *curve_y; /* curve_count points of the fitted curve */
+    size_t curve_count;
+} cli_plot_fit_request;
+
 /* Before any work: the file name is usable and gnuplot can be found.
  * CLI_OK, or CLI_USAGE with the error printed (naming the package). */
 int cli_plot_check(const char *path);
 /* Draw; CLI_OK or CLI_USAGE with the error printed. */
 int cli_plot(const cli_plot_request *req);
+int cli_plot_fit(const cli_plot_fit_request *req);
 
 #endif

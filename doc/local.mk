@@ -2,8 +2,8 @@
 # tests/doc_blocks.sh), the library man page, and the Doxygen HTML reference.
 dist_man_MANS += doc/hyperdual.3
 EXTRA_DIST += doc/tutorial.md doc/api.md doc/design.md doc/Doxyfile \
-	tests/doc_blocks.sh tests/doc_api.sh tests/doc_warnings.sh
-TESTS += tests/doc_blocks.sh tests/doc_api.sh tests/doc_warnings.sh
+	tests/doc_blocks.sh tests/doc_api.sh tests/doc_warnings.sh tests/doc_cli.sh
+TESTS += tests/doc_blocks.sh tests/doc_api.sh tests/doc_warnings.sh tests/doc_cli.sh
 # doc_warnings.sh runs doxygen when configure found it (SKIP otherwise).
 AM_TESTS_ENVIRONMENT += DOXYGEN='$(DOXYGEN)'; export DOXYGEN;
 # doc_blocks.sh compiles C blocks with the flags of this build (sanitizers).

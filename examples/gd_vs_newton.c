@@ -103,6 +103,7 @@ int main(void)
     for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) {
         hd_options opt;
         hd_options_default(&opt, methods[i]);
+        opt.classify_final = 1; /* GD and BFGS: Hessians at the end show the minimum */
         double x[2] = {-1.2, 1};
         if (hd_minimize(&rosen, x, &opt, &res) != HD_OK) return 1;
         row(hd_method_name(methods[i]), &res, x);

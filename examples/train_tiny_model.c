@@ -19,6 +19,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include "logreg.h"
 #include "scalar_passes.h"
@@ -99,9 +100,10 @@ int main(void)
             }
             printf("%-9d  %-17s  %-12s  %-17s  %s\n", k, a, at, b, bt);
         }
-        printf("(stopped when |grad|_inf <= 1e-6: gradient descent %s, Newton %s)\n\n",
-               gd.converged ? "converged" : hd_status_str(gd.status),
-               nt.converged ? "converged" : hd_status_str(nt.status));
+        /* each status in a word or two: its line up to the colon */
+        const char *gs = hd_status_str(gd.status), *ns = hd_status_str(nt.status);
+        printf("(stopped when |grad|_inf <= 1e-6: gradient descent %.*s, Newton %.*s)\n\n",
+               (int)strcspn(gs, ":"), gs, (int)strcspn(ns, ":"), ns);
         logreg_free(&D);
     }
 

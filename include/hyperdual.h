@@ -2,7 +2,8 @@
  * @file hyperdual.h
  * @brief Umbrella header of hyperdual: exact first and second derivatives by
  *        forward-mode automatic differentiation. Includes the public headers,
- *        nothing else. The contract is doc/api.md (from design/API.md).
+ *        nothing else. doc/api.md describes the API by task, and the
+ *        headers' comments give each function's contract.
  */
 #ifndef HYPERDUAL_H
 #define HYPERDUAL_H

@@ -1,5 +1,5 @@
-# Public headers: <hyperdual.h> and <hyperdual/...>.
-include_HEADERS = include/hyperdual.h
+# Public headers: <hyperdual.h>, <hyperdual/...> and the C++ face <hyperdual.hpp>.
+include_HEADERS = include/hyperdual.h include/hyperdual.hpp
 hdincludedir = $(includedir)/hyperdual
 hdinclude_HEADERS = \
 	include/hyperdual/export.h \

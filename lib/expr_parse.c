@@ -3,12 +3,13 @@
  *
  * Operands waiting on the operand stack are either constants (folded on plain
  * doubles as soon as an operation has only constant inputs), variables (not
- * yet loaded, so an operation with a variable operand can take it directly:
- * BVR/BVL) or computed code (already emitted; its value sits in the
- * accumulator or on the run-time stack). Invariant: the run-time stack holds,
- * in order, the values of the computed operands below the topmost one, which
- * is in the accumulator. A load pushes the accumulator first, so at run time
- * the program needs exactly as many stack slots as the compiler counts. */
+ * yet loaded, so an operation with a variable operand takes it directly:
+ * UV, BVR, BVL, BRV, BLV, BVV) or computed code (already emitted; its value
+ * sits in the accumulator or on the run-time stack). Invariant: the run-time
+ * stack holds, in order, the values of the computed operands below the
+ * topmost one, which is in the accumulator. A load, and an operation with no
+ * computed operand, push the accumulator first, so at run time the program
+ * needs exactly as many stack slots as the compiler counts. */
 #include <config.h>
 #include <math.h>
 #include <stdlib.h>
@@ -203,16 +204,72 @@ typedef struct {
 #define PREC_NEG 3
 #define PREC_POW 4
 
+/* ---- the shape of each opcode, from the rule classes (expr_internal.h) ------ */
+#define SH_UNARY_LINEAR HD__SH_U_LIN
+#define SH_UNARY_STEP HD__SH_U_LIN
+#define SH_UNARY_SMOOTH HD__SH_U_SMOOTH
+#define SH_BINARY_LINEAR LIN
+#define SH_BINARY_BILINEAR BIL
+#define SH_BINARY_QUOT QUOT
+#define SH_BINARY_SMOOTH SMOOTH
+#define SH_BINARY_POWER POWER
+#define SH_CAT3(a, b, c) SH_CAT3_(a, b, c)
+#define SH_CAT3_(a, b, c) a##b##c
+#define SH_CAT(a, b) SH_CAT_(a, b)
+#define SH_CAT_(a, b) a##b
+#define SH_OF_UNARY(name, cls, ...)                                                   \
+    [HD__OP_U_##name] = SH_UNARY_##cls, [HD__OP_UV_##name] = SH_UNARY_##cls##_V,
+#define SH_UNARY_LINEAR_V HD__SH_U_LIN_V
+#define SH_UNARY_STEP_V HD__SH_U_LIN_V
+#define SH_UNARY_SMOOTH_V HD__SH_U_SMOOTH_V
+#define SH_OF_BINARY(name, cls, ...)                                                  \
+    [HD__OP_B_##name] = SH_CAT3(HD__SH_B_, SH_BINARY_##cls, _SA),                     \
+    [HD__OP_BR_##name] = SH_CAT(SH_UNARY_, HD__LEFT_##cls),                           \
+    [HD__OP_BL_##name] = SH_CAT(SH_UNARY_, HD__RIGHT_##cls),                          \
+    [HD__OP_BVR_##name] = SH_CAT3(HD__SH_B_, SH_BINARY_##cls, _AX),                   \
+    [HD__OP_BVL_##name] = SH_CAT3(HD__SH_B_, SH_BINARY_##cls, _XA),                   \
+    [HD__OP_BRV_##name] = SH_CAT3(SH_UNARY_, HD__LEFT_##cls, _V),                     \
+    [HD__OP_BLV_##name] = SH_CAT3(SH_UNARY_, HD__RIGHT_##cls, _V),                    \
+    [HD__OP_BVV_##name] = SH_CAT3(HD__SH_B_, SH_BINARY_##cls, _XX),
+static const uint8_t shape_of[HD__OP_COUNT] = {
+    [HD__OP_VAR] = HD__SH_LOADV,
+    [HD__OP_CONST] = HD__SH_LOADK,
+    HD_UNARY_RULES(SH_OF_UNARY)
+    HD_BINARY_RULES(SH_OF_BINARY)
+};
+
+/* The shapes that push the accumulator: a load, or an operation on variables. */
+static int pushes(unsigned shape)
+{
+    switch (shape) {
+    case HD__SH_LOADV: case HD__SH_LOADK: case HD__SH_U_LIN_V: case HD__SH_U_SMOOTH_V:
+#define SH_XX(cls) case HD__SH_B_##cls##_XX:
+    HD__SHAPE_CLASSES(SH_XX)
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static int emit(parser *p, unsigned op, uint32_t idx, double k)
 {
     if (grow((void **)&p->code, &p->code_cap, p->ncode + 1, sizeof *p->code) != HD_OK)
         return hd__expr_fail(p->err, HD_ENOMEM, 0, "out of memory");
     hd__insn *in = &p->code[p->ncode++];
-    in->op = op;
+    in->op = (uint16_t)op;
+    in->shape = shape_of[op];
     in->idx = idx;
     in->k = k;
-    if ((op == HD__OP_VAR || op == HD__OP_CONST) && ++p->sp > p->max_sp) p->max_sp = p->sp;
+    if (pushes(in->shape) && ++p->sp > p->max_sp) p->max_sp = p->sp;
     return HD_OK;
+}
+
+/* A binary operation on two variables: x[a] op x[b]. */
+static int emit_vv(parser *p, unsigned op, uint32_t a, uint32_t b)
+{
+    const int rc = emit(p, op, a, 0.0);
+    if (rc == HD_OK) p->code[p->ncode - 1].idx2 = b;
+    return rc;
 }
 
 /* Turn a pending constant or variable into computed code (a load). */
@@ -241,8 +298,7 @@ static int apply_unary(parser *p, unsigned op)
         a->k = apply1_double(op, a->k);
         return HD_OK;
     }
-    int rc = load(p, a);
-    if (rc == HD_OK) rc = emit(p, op, 0, 0.0);
+    const int rc = a->kind == OPD_VAR ? emit(p, op + HD__VARIANT_UV, a->idx, 0.0) : emit(p, op, 0, 0.0);
     a->kind = OPD_CODE;
     return rc;
 }
@@ -259,17 +315,18 @@ static int apply_binary(parser *p, unsigned op)
     if (a->kind == OPD_CODE && b.kind == OPD_CODE) {
         rc = emit(p, op + HD__VARIANT_B, 0, 0.0);
         p->sp--;
-    } else if (b.kind == OPD_CONST) {      /* a is code or a variable */
-        rc = load(p, a);
-        if (rc == HD_OK) rc = emit(p, op + HD__VARIANT_BR, 0, b.k);
-    } else if (a->kind == OPD_CONST) {     /* b is code or a variable */
-        rc = load(p, &b);
-        if (rc == HD_OK) rc = emit(p, op + HD__VARIANT_BL, 0, a->k);
-    } else if (b.kind == OPD_VAR) {        /* a is code or a variable */
-        rc = load(p, a);
-        if (rc == HD_OK) rc = emit(p, op + HD__VARIANT_BVR, b.idx, 0.0);
-    } else {                               /* a variable, b code */
-        rc = emit(p, op + HD__VARIANT_BVL, a->idx, 0.0);
+    } else if (a->kind == OPD_CODE) {
+        rc = b.kind == OPD_CONST ? emit(p, op + HD__VARIANT_BR, 0, b.k)
+                                 : emit(p, op + HD__VARIANT_BVR, b.idx, 0.0);
+    } else if (b.kind == OPD_CODE) {
+        rc = a->kind == OPD_CONST ? emit(p, op + HD__VARIANT_BL, 0, a->k)
+                                  : emit(p, op + HD__VARIANT_BVL, a->idx, 0.0);
+    } else if (b.kind == OPD_CONST) {      /* a variable */
+        rc = emit(p, op + HD__VARIANT_BRV, a->idx, b.k);
+    } else if (a->kind == OPD_CONST) {     /* b a variable */
+        rc = emit(p, op + HD__VARIANT_BLV, b.idx, a->k);
+    } else {                               /* two variables */
+        rc = emit_vv(p, op + HD__VARIANT_BVV, a->idx, b.idx);
     }
     a->kind = OPD_CODE;
     return rc;

@@ -9,7 +9,7 @@
 /* ---- quadratic_well: sum_i (1 + i/n) (x_i - 1)^2, i = 0..n-1 ----------------
  * Hessian diag(2 (1 + i/n)): condition number < 2, so gradient descent with a
  * line search converges in a handful of steps and Newton in one. */
-HD_GENERIC_OBJECTIVE(quadratic_well, T, x, ctx,
+HD__VARIABLE_OBJECTIVE(quadratic_well, T, x, ctx,
     const size_t n = HD__CTX_TO_N(ctx);
     T s = (T){0};
     for (size_t i = 0; i < n; i++)
@@ -35,53 +35,53 @@ static double zero_fs(size_t n) { (void)n; return 0.0; }
  * Hessian [[2.002, 1.998], [1.998, 2.002]], eigenvalues 4 and 0.004 (condition
  * number 1000) along the diagonals, so gradient descent zig-zags down a long
  * valley while Newton takes one step. Minimum 0 at (1, 1). */
-HD_GENERIC_OBJECTIVE(quadratic_ill, T, x, ctx,
+HD__FIXED_OBJECTIVE(quadratic_ill, 2, T, x, ctx,
     T a = hd_sub(hd_add(x[0], x[1]), 2);
     T b = hd_sub(x[0], x[1]);
     return hd_add(hd_sq(a), hd_mul(1e-3, hd_sq(b)));
 )
-HD__FIXED_PROBLEM(quadratic_ill, 2, 0.0, 3.0)
+HD__FIXED_PROBLEM(quadratic_ill, 0.0, 3.0)
 HD__X_STAR(quadratic_ill, 2, 1, 1)
 
 /* ---- himmelblau: (x^2 + y - 11)^2 + (x + y^2 - 7)^2 ---------------------------
  * Four minima with f = 0, one at (3, 2); a local maximum near
  * (-0.2708, -0.9230) and four saddles. */
-HD_GENERIC_OBJECTIVE(himmelblau, T, x, ctx,
+HD__FIXED_OBJECTIVE(himmelblau, 2, T, x, ctx,
     T a = hd_sub(hd_add(hd_sq(x[0]), x[1]), 11);
     T b = hd_sub(hd_add(x[0], hd_sq(x[1])), 7);
     return hd_add(hd_sq(a), hd_sq(b));
 )
-HD__FIXED_PROBLEM(himmelblau, 2, 0.0, 0.0)
+HD__FIXED_PROBLEM(himmelblau, 0.0, 0.0)
 HD__X_STAR(himmelblau, 2, 3, 2)
 
 /* ---- booth: (x + 2y - 7)^2 + (2x + y - 5)^2; minimum 0 at (1, 3) ------------- */
-HD_GENERIC_OBJECTIVE(booth, T, x, ctx,
+HD__FIXED_OBJECTIVE(booth, 2, T, x, ctx,
     T a = hd_sub(hd_add(x[0], hd_mul(2, x[1])), 7);
     T b = hd_sub(hd_add(hd_mul(2, x[0]), x[1]), 5);
     return hd_add(hd_sq(a), hd_sq(b));
 )
-HD__FIXED_PROBLEM(booth, 2, 0.0, 0.0)
+HD__FIXED_PROBLEM(booth, 0.0, 0.0)
 HD__X_STAR(booth, 2, 1, 3)
 
 /* ---- saddle: x^2 - y^2 + y^4/4 ------------------------------------------------
  * Gradient (2x, -2y + y^3): a saddle at the origin (Hessian diag(2, -2)) and
  * minima f = -1 at (0, ±sqrt 2). The start (1, 0) has y = 0, so the gradient
  * never leaves the x axis: gradient descent and pure Newton go to the saddle. */
-HD_GENERIC_OBJECTIVE(saddle, T, x, ctx,
+HD__FIXED_OBJECTIVE(saddle, 2, T, x, ctx,
     T y2 = hd_sq(x[1]);
     return hd_add(hd_sub(hd_sq(x[0]), y2), hd_mul(0.25, hd_sq(y2)));
 )
-HD__FIXED_PROBLEM(saddle, 2, 1.0, 0.0)
+HD__FIXED_PROBLEM(saddle, 1.0, 0.0)
 HD__X_STAR(saddle, 2, 0, 1.4142135623730950488)
 
 /* ---- pseudo_huber: sqrt(1 + x^2) ----------------------------------------------
  * f' = x/sqrt(1+x^2), f'' = (1+x^2)^(-3/2), so the pure Newton step maps x to
  * x - f'/f'' = -x^3: from |x0| > 1 (here 1.5) it diverges, from |x0| < 1 it
  * converges. Convex, minimum 1 at 0. */
-HD_GENERIC_OBJECTIVE(pseudo_huber, T, x, ctx,
+HD__FIXED_OBJECTIVE(pseudo_huber, 1, T, x, ctx,
     return hd_sqrt(hd_add(1, hd_sq(x[0])));
 )
-HD__FIXED_PROBLEM(pseudo_huber, 1, 1.5)
+HD__FIXED_PROBLEM(pseudo_huber, 1.5)
 HD__X_STAR(pseudo_huber, 1, 0)
 
 #define ENTRY(NAME, TITLE, N, VAR, FS, NOTE)                                        \

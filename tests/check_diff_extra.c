@@ -128,7 +128,10 @@ START_TEST(jacobian_matches_hand_formulas)
     bad.m = 0;
     ck_assert_int_eq(hd_jacobian(&bad, p, fx, J), HD_EINVAL);
     bad = F;
-    bad.f_dual = NULL;
+    bad.f_dual = NULL; /* the table's dual body serves */
+    ck_assert_int_eq(hd_jacobian(&bad, p, fx, J), HD_OK);
+    for (int i = 0; i < 6; i++) ck_assert_double_eq_tol(J[i], e[i], 1e-14);
+    bad.bodies = NULL; /* no dual body at all */
     ck_assert_int_eq(hd_jacobian(&bad, p, fx, J), HD_EINVAL);
     ck_assert_int_eq(hd_jacobian(&F, p, fx, NULL), HD_EINVAL);
 }

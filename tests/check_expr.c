@@ -1,9 +1,11 @@
 /* The expression engine's API: parse errors with their codes and columns,
- * limits, variable order, constant folding, and evaluation on double, hd_dual
- * and hd_hyper against derivatives worked out by hand. (The oracle program,
+ * limits, variable order, constant folding, evaluation on double, hd_dual
+ * and hd_hyper against derivatives worked out by hand, and every kind of the
+ * list against the compiled kernels, bit for bit. (The oracle program,
  * tests/oracle.c, checks 1260 further cases against symbolic results.) */
 #include <math.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -317,6 +319,198 @@ START_TEST(concurrent_evaluation_is_safe)
 }
 END_TEST
 
+/* ---- every kind bit for bit as the compiled kernels --------------------------------
+ * The engine computes each instruction's partials on doubles and applies a
+ * kind's chain-rule primitives to them; the taped kind records straight
+ * from the partials. A compiled body of the same operations, in the same
+ * order, calls the kernels themselves: the two must agree bit for bit on
+ * every kind of the list (kinds.h), the tape's nodes included. The text
+ * below uses every shape of instruction (expr_internal.h): each rule class
+ * with operands computed, on the stack, a variable, two variables or a
+ * constant, and a unary rule of each class on a variable and on code. */
+#define SHAPES_TEXT                                                                               \
+    "sin(x0)*x1 + x2/x0 - pow(x1, x2) + hypot(x0, 2) + 3*exp(x2) - atan2(1.5, x1) + abs(x0)*x2"  \
+    " + max(x0, x1) + x0^2.5 + 2^x1 + log(x2)*tanh(x1) + sq(x0 - x1) + relu(x1)*x0"              \
+    " + pow(x0*x1, x2) + fmin(2, x2*x1) + (x0 - sin(x1)) + (x0*x1)^3 + cos(x0 + x1) + (-x2)"      \
+    " + floor(x0*x1) + (x0 + 1)/(x1 + 2) + pow(x0 + 1, x1 + x2) + atan2(x0*x1, x2)"              \
+    " + atan2(x2, x0*x1) + (x0*x1)/x2 + x2/(x0*x1) + pow(x2, x0*x1) + 2/(x0*x1)"
+/* The same, one operation per statement so that C's unspecified order of
+ * argument evaluation cannot reorder the tape. */
+#define SHAPES_BODY                                                                               \
+    T a, b, s;                                                                                    \
+    a = hd_sin(x[0]); s = hd_mul(a, x[1]);                                                        \
+    a = hd_div(x[2], x[0]); s = hd_add(s, a);                                                     \
+    a = hd_pow(x[1], x[2]); s = hd_sub(s, a);                                                     \
+    a = hd_hypot(x[0], 2); s = hd_add(s, a);                                                      \
+    a = hd_exp(x[2]); a = hd_mul(3, a); s = hd_add(s, a);                                         \
+    a = hd_atan2(1.5, x[1]); s = hd_sub(s, a);                                                    \
+    a = hd_fabs(x[0]); a = hd_mul(a, x[2]); s = hd_add(s, a);                                     \
+    a = hd_fmax(x[0], x[1]); s = hd_add(s, a);                                                    \
+    a = hd_pow(x[0], 2.5); s = hd_add(s, a);                                                      \
+    a = hd_pow(2, x[1]); s = hd_add(s, a);                                                        \
+    a = hd_log(x[2]); b = hd_tanh(x[1]); a = hd_mul(a, b); s = hd_add(s, a);                      \
+    a = hd_sub(x[0], x[1]); a = hd_sq(a); s = hd_add(s, a);                                       \
+    a = hd_relu(x[1]); a = hd_mul(a, x[0]); s = hd_add(s, a);                                     \
+    a = hd_mul(x[0], x[1]); a = hd_pow(a, x[2]); s = hd_add(s, a);                                \
+    a = hd_mul(x[2], x[1]); a = hd_fmin(2, a); s = hd_add(s, a);                                  \
+    a = hd_sin(x[1]); a = hd_sub(x[0], a); s = hd_add(s, a);                                      \
+    a = hd_mul(x[0], x[1]); a = hd_pow(a, 3); s = hd_add(s, a);                                   \
+    a = hd_add(x[0], x[1]); a = hd_cos(a); s = hd_add(s, a);                                      \
+    a = hd_neg(x[2]); s = hd_add(s, a);                                                           \
+    a = hd_mul(x[0], x[1]); a = hd_floor(a); s = hd_add(s, a);                                    \
+    a = hd_add(x[0], 1); b = hd_add(x[1], 2); a = hd_div(a, b); s = hd_add(s, a);                 \
+    a = hd_add(x[0], 1); b = hd_add(x[1], x[2]); a = hd_pow(a, b); s = hd_add(s, a);              \
+    a = hd_mul(x[0], x[1]); a = hd_atan2(a, x[2]); s = hd_add(s, a);                              \
+    a = hd_mul(x[0], x[1]); a = hd_atan2(x[2], a); s = hd_add(s, a);                              \
+    a = hd_mul(x[0], x[1]); a = hd_div(a, x[2]); s = hd_add(s, a);                                \
+    a = hd_mul(x[0], x[1]); a = hd_div(x[2], a); s = hd_add(s, a);                                \
+    a = hd_mul(x[0], x[1]); a = hd_pow(x[2], a); s = hd_add(s, a);                                \
+    a = hd_mul(x[0], x[1]); a = hd_div(2, a); s = hd_add(s, a);                                   \
+    (void)b;
+HD_GENERIC_OBJECTIVE_N(shapes, T, x, n, ctx, (void)n; (void)ctx; SHAPES_BODY return s;)
+/* Three copies, 1*(...) + 2*(...) + 3*(...): longer than the engine's blocks
+ * of instructions, so their seams are crossed. */
+HD_GENERIC_OBJECTIVE_N(shapes3, T, x, n, ctx, (void)n; (void)ctx;
+    T r = (T){0};
+    for (int k = 1; k <= 3; k++) {
+        SHAPES_BODY
+        s = hd_mul((double)k, s);
+        r = k == 1 ? s : hd_add(r, s);
+    }
+    return r;)
+/* (x0+1)*((x0+1)*(...)): a stack deeper than the engine keeps on the C stack. */
+enum { DEEP = 300 };
+HD_GENERIC_OBJECTIVE_N(deep, T, x, n, ctx, (void)n; (void)ctx;
+    T r = hd_add(x[0], 1);
+    for (int i = 1; i < DEEP; i++) r = hd_mul(hd_add(x[0], 1), r);
+    return r;)
+
+/* Deterministic pseudo-random words (xorshift64) and numbers in [-1, 1). */
+static uint64_t rnd_bits(uint64_t *state)
+{
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    return *state;
+}
+static double rnd(uint64_t *state) { return (double)(rnd_bits(state) >> 11) * 0x1p-52 - 1.0; }
+/* n inputs of a kind of `size` bytes at v: every double part random (every
+ * word random bits for hd_pattern), the value v[i]; the taped ones on tape
+ * t with nodes 1..n and a random scale. */
+static void seed(void *x, size_t size, size_t n, const double *v, int pattern, hd_tape *t)
+{
+    uint64_t state = 88172645463325252u;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char *p = (unsigned char *)x + i * size;
+        for (size_t w = 0; w < size / 8; w++) {
+            const uint64_t bits = rnd_bits(&state);
+            const double d = rnd(&state);
+            if (pattern) memcpy(p + 8 * w, &bits, 8);
+            else memcpy(p + 8 * w, &d, 8);
+        }
+        memcpy(p, &v[i], sizeof(double)); /* val is every kind's first member */
+        if (t) {
+            hd_taped *q = (hd_taped *)(void *)p;
+            q->scale = 1.0 + rnd(&state);
+            q->tape = t;
+            q->id = (uint32_t)(i + 1);
+        }
+    }
+}
+
+/* The engine's and the compiled body of kind S on the same inputs: the same
+ * bits (for the taped kind: the same result and the same nodes). */
+#define SAME_KIND(T, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, u)                         \
+    {                                                                                             \
+        const int taped = _Generic((T){0}, hd_taped: 1, default: 0);                              \
+        const int pattern = _Generic((T){0}, hd_pattern: 1, default: 0);                          \
+        hd_tape te = {0}, tc = {0};                                                               \
+        T *xe = malloc(n * sizeof *xe), *xc = malloc(n * sizeof *xc);                             \
+        ck_assert(xe && xc);                                                                      \
+        for (hd_tape *t = taped ? &te : NULL; t; t = t == &te ? &tc : NULL) {                     \
+            t->node = calloc(n + 1, sizeof *t->node);                                             \
+            t->cap = t->len = n + 1;                                                              \
+        }                                                                                         \
+        seed(xe, sizeof *xe, n, v, pattern, taped ? &te : NULL);                                  \
+        seed(xc, sizeof *xc, n, v, pattern, taped ? &tc : NULL);                                  \
+        T re = engine->bodies->S(xe, n, engine->ctx), rc = compiled->bodies->S(xc, n, NULL);      \
+        if (taped) {                                                                              \
+            hd_taped ae, ac;                                                                      \
+            memcpy(&ae, &re, sizeof ae);                                                          \
+            memcpy(&ac, &rc, sizeof ac);                                                          \
+            ck_assert_msg(!memcmp(&ae.val, &ac.val, sizeof ae.val) && !memcmp(&ae.scale, &ac.scale, sizeof ae.scale) \
+                              && ae.id == ac.id && (ae.tape == &te) == (ac.tape == &tc),          \
+                          "%s: taped result", what);                                              \
+            ck_assert_msg(te.len == tc.len && !te.failed && !tc.failed, "%s: %zu nodes, %zu compiled", \
+                          what, te.len, tc.len);                                                  \
+            ck_assert_msg(memcmp(te.node, tc.node, te.len * sizeof *te.node) == 0, "%s: tapes", what); \
+        } else {                                                                                  \
+            ck_assert_msg(memcmp(&re, &rc, sizeof re) == 0, "%s: kind " #S " differs", what);      \
+        }                                                                                         \
+        free(te.node);                                                                            \
+        free(tc.node);                                                                            \
+        free(xe);                                                                                 \
+        free(xc);                                                                                 \
+    }
+static void same_as_compiled(const char *what, const char *text, const hd_objective *compiled,
+                             const double *v)
+{
+    static const char *const xs[] = {"x0", "x1", "x2"};
+    hd_expr *e = parse_ok(text, xs, 3);
+    const hd_objective eo = hd_expr_objective(e);
+    const hd_objective *engine = &eo;
+    const size_t n = 3;
+    HD__EVAL_KINDS(SAME_KIND, ~)
+    hd_expr_free(e);
+}
+
+/* A program without variables on kind S, with no inputs at all (x NULL):
+ * the constant, as hd_const gives it (an hd_taped compared member by
+ * member: it has padding). */
+static int same_taped(const void *a, const void *b, size_t size)
+{
+    const hd_taped *p = a, *q = b;
+    (void)size;
+    return !memcmp(&p->val, &q->val, sizeof p->val) && !memcmp(&p->scale, &q->scale, sizeof p->scale)
+           && p->tape == q->tape && p->id == q->id;
+}
+static int same_bits(const void *a, const void *b, size_t size) { return !memcmp(a, b, size); }
+#define CONSTANT_KIND(T, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, u)                     \
+    {                                                                                             \
+        const T r = o.bodies->S(NULL, 0, o.ctx), c = hd_const(T, 2.5);                            \
+        ck_assert_msg(_Generic(r, hd_taped: same_taped, default: same_bits)(&r, &c, sizeof r),    \
+                      "kind " #S ": the constant");                                               \
+    }
+
+START_TEST(every_kind_is_the_compiled_kernels_bit_for_bit)
+{
+    hd_expr *k = parse_ok("2.5", NULL, 0);
+    const hd_objective o = hd_expr_objective(k);
+    HD__EVAL_KINDS(CONSTANT_KIND, ~)
+    hd_expr_free(k);
+
+    /* every part finite at the first two; NaNs (pow of a negative base) at the last */
+    static const double points[][3] = {{0.7, 1.3, 0.45}, {1.9, 0.3, 2.2}, {-0.4, -1.1, 0.8}};
+    const hd_objective one = shapes_objective(3, NULL), three = shapes3_objective(3, NULL),
+                       deep_o = deep_objective(3, NULL);
+    char *text3 = malloc(3 * sizeof SHAPES_TEXT + 32), *deep_text = malloc(DEEP * 16);
+    ck_assert(text3 && deep_text);
+    sprintf(text3, "1*(" SHAPES_TEXT ") + 2*(" SHAPES_TEXT ") + 3*(" SHAPES_TEXT ")");
+    char *p = deep_text;
+    for (int i = 0; i < DEEP - 1; i++) p += sprintf(p, "(x0+1)*(");
+    p += sprintf(p, "x0+1");
+    for (int i = 0; i < DEEP - 1; i++) *p++ = ')';
+    *p = '\0';
+    for (size_t k = 0; k < sizeof points / sizeof *points; k++) {
+        same_as_compiled("shapes", SHAPES_TEXT, &one, points[k]);
+        same_as_compiled("three copies", text3, &three, points[k]);
+        same_as_compiled("deep", deep_text, &deep_o, points[k]);
+    }
+    free(text3);
+    free(deep_text);
+}
+END_TEST
+
 Suite *make_expr_suite(void)
 {
     Suite *s = suite_create("expr");
@@ -334,6 +528,7 @@ Suite *make_expr_suite(void)
     tcase_add_test(tc, deep_programs_evaluate_on_the_heap_stack);
     tcase_add_test(tc, constant_objective_is_rejected_by_drivers);
     tcase_add_test(tc, concurrent_evaluation_is_safe);
+    tcase_add_test(tc, every_kind_is_the_compiled_kernels_bit_for_bit);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 #include <hyperdual.h>
 #include "tests.h"
 
@@ -338,6 +339,60 @@ START_TEST(inline_drivers_match_the_exported_ones)
 }
 END_TEST
 
+/* The inline drivers make the passes the table chooses: an objective that
+ * counts the passes it is given, by kind, sees from the inline hd_gradient
+ * and hd_hessian exactly the passes that hd_gradient_ex and hd_hessian_ex
+ * (HD_PATH_AUTO, which walk the table) count and it sees, at every n from
+ * 1 to HD_LANES + 2 and with the small kinds taken away. */
+HD_GENERIC_OBJECTIVE_N(p_seen, T, x, n, ctx,
+    ((long *)ctx)[HD_TEST_KIND_OF(T)]++;
+    T s = (T){0};
+    for (size_t i = 0; i < n; i++) s = hd_add(s, hd_mul(hd_sin(x[i]), x[(i + 1) % n]));
+    return s;
+)
+/* The passes the inline call made (inline_seen) against the table's, which
+ * the body also counts in seen (reset here before the call). */
+static void same_passes(const char *what, size_t n, unsigned drop, const long *inline_seen,
+                        long *seen, const hd_counts *c)
+{
+    for (int k = 0; k < HD_KIND_COUNT; k++) {
+        ck_assert_msg(seen[k] == c->calls[k], "%s n=%zu drop %#x: %s counted %ld, the body saw %ld",
+                      what, n, drop, hd_kind_name((hd_kind)k), c->calls[k], seen[k]);
+        ck_assert_msg(inline_seen[k] == c->calls[k], "%s n=%zu drop %#x: %s inline %ld, table %ld",
+                      what, n, drop, hd_kind_name((hd_kind)k), inline_seen[k], c->calls[k]);
+    }
+    ck_assert_int_gt(hd_counts_passes(c), 0);
+}
+START_TEST(inline_drivers_take_the_tables_choice)
+{
+    enum { N = HD_LANES + 2 };
+    double x[N], g[N], h[N * N];
+    for (size_t i = 0; i < N; i++) x[i] = 0.3 + 0.17 * (double)i;
+    static const unsigned drops[] = {0, HD_TEST_KIND(DUAL2), HD_TEST_KIND(DUAL4) | HD_TEST_KIND(HYPER4),
+                                     HD_TEST_KIND(DUALV) | HD_TEST_KIND(HYPER4)};
+    for (size_t n = 1; n <= N; n++)
+        for (size_t d = 0; d < sizeof drops / sizeof drops[0]; d++) {
+            long seen[HD_KIND_COUNT], inline_seen[HD_KIND_COUNT];
+            hd_bodies b;
+            const hd_objective obj = hd_test_without(p_seen_objective(n, seen), &b, drops[d]);
+            memset(seen, 0, sizeof seen);
+            ck_assert_int_eq(hd_gradient(&obj, x, NULL, g), HD_OK);
+            memcpy(inline_seen, seen, sizeof seen);
+            memset(seen, 0, sizeof seen);
+            hd_counts c = {.f_calls = 0};
+            ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_AUTO, &c), HD_OK);
+            same_passes("gradient", n, drops[d], inline_seen, seen, &c);
+            memset(seen, 0, sizeof seen);
+            ck_assert_int_eq(hd_hessian(&obj, x, NULL, g, h), HD_OK);
+            memcpy(inline_seen, seen, sizeof seen);
+            memset(seen, 0, sizeof seen);
+            hd_counts ch = {.f_calls = 0};
+            ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, g, h, HD_PATH_AUTO, &ch), HD_OK);
+            same_passes("Hessian", n, drops[d], inline_seen, seen, &ch);
+        }
+}
+END_TEST
+
 /* Whether (i, j) is in the pattern sp. */
 static int in_pattern(const hd_sparsity *sp, size_t i, size_t j)
 {
@@ -443,6 +498,7 @@ Suite *make_paths_suite(void)
     tcase_add_test(tc, small_gradients_take_one_pass);
     tcase_add_test(tc, small_hessians_take_one_packed_pass);
     tcase_add_test(tc, inline_drivers_match_the_exported_ones);
+    tcase_add_test(tc, inline_drivers_take_the_tables_choice);
     tcase_add_test(tc, bad_arguments_are_refused);
     tcase_add_test(tc, structural_pattern_matches_the_formulas);
     tcase_add_test(tc, structural_pattern_covers_the_numeric_hessian);

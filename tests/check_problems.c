@@ -39,7 +39,7 @@ START_TEST(registry_is_complete_and_consistent)
                       "%s: f_star and hd_problem_f_star disagree", p->name);
         const hd_objective obj = p->objective(0);
         ck_assert_uint_eq(obj.n, p->n);
-        ck_assert(obj.f_hyper != NULL);
+        ck_assert(obj.f_hyper != NULL || (obj.bodies && obj.bodies->hyper != NULL));
         if (p->mgh_number) {
             ck_assert_int_le(p->mgh_number, 35);
             ck_assert_msg(!seen_mgh[p->mgh_number], "MGH #%d twice", p->mgh_number);
@@ -409,6 +409,44 @@ START_TEST(variable_n_derivatives_in_another_dimension)
 }
 END_TEST
 
+/* ---- the kinds each problem is built for ------------------------------------------
+ * The registry builds a problem's objective only for the kinds the automatic
+ * paths call at its sizes. If one were missing, the drivers would answer
+ * from a slower path and count its passes instead. The paths' choice by n,
+ * as doc/performance.md states it: the gradient one hd_dual2 pass up to
+ * n = 2, hd_dual4 passes up to 4, hd_dualv passes up to 12 (HD_LANES), the
+ * tape beyond; the Hessian hd_hyper4 passes up to n = 5 (one up to 4), the
+ * tape beyond. */
+static void takes_the_fast_paths(const hd_problem *p, size_t n)
+{
+    const hd_objective obj = p->objective(n);
+    ck_assert_uint_eq(obj.n, n);
+    double x[64], g[64], f;
+    static double H[64 * 64];
+    p->start(n, x);
+    hd_counts cg = {0}, ch = {0};
+    ck_assert_int_eq(hd_gradient_ex(&obj, x, &f, g, HD_PATH_AUTO, &cg), HD_OK);
+    ck_assert_int_eq(hd_hessian_ex(&obj, x, &f, g, H, HD_PATH_AUTO, &ch), HD_OK);
+    const hd_kind grad = n <= 2 ? HD_KIND_DUAL2 : n <= 4 ? HD_KIND_DUAL4 : n <= 12 ? HD_KIND_DUALV
+                                                                                     : HD_KIND_TAPED;
+    const hd_kind hess = n <= 5 ? HD_KIND_HYPER4 : HD_KIND_TAPED;
+    ck_assert_msg(cg.calls[grad] > 0 && hd_counts_passes(&cg) == cg.calls[grad],
+                  "%s n=%zu: gradient not by %s passes alone", p->name, n, hd_kind_name(grad));
+    ck_assert_msg(ch.calls[hess] > 0 && hd_counts_passes(&ch) == ch.calls[hess],
+                  "%s n=%zu: Hessian not by %s passes alone", p->name, n, hd_kind_name(hess));
+}
+
+START_TEST(every_problem_takes_the_fast_paths_at_its_sizes)
+{
+    const hd_problem *p = hd_problem_at((size_t)_i);
+    takes_the_fast_paths(p, p->n);
+    if (!p->variable_n) return;
+    static const size_t others[] = {1, 2, 3, 4, 5, 7, 8, 16, 17, 24, 31};
+    for (size_t k = 0; k < sizeof others / sizeof *others; k++)
+        if (p->n_ok(others[k])) takes_the_fast_paths(p, others[k]);
+}
+END_TEST
+
 Suite *make_problems_suite(void)
 {
     Suite *s = suite_create("problems");
@@ -428,6 +466,7 @@ Suite *make_problems_suite(void)
     tcase_add_loop_test(td, gradient_matches_central_differences, 0, 2 * count);
     tcase_add_loop_test(td, hessian_matches_central_differences_of_gradient, 0, 2 * count);
     tcase_add_loop_test(td, variable_n_derivatives_in_another_dimension, 0, count);
+    tcase_add_loop_test(td, every_problem_takes_the_fast_paths_at_its_sizes, 0, count);
     suite_add_tcase(s, td);
     return s;
 }

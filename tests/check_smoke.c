@@ -1,5 +1,7 @@
 /* Smoke test: the umbrella header, a generic objective and the drivers,
  * against Rosenbrock's hand-derived gradient and Hessian. */
+#include <config.h>
+#include <stdio.h>
 #include <hyperdual.h>
 #include "tests.h"
 
@@ -26,11 +28,23 @@ START_TEST(rosenbrock_derivatives_match_hand_formulas)
 }
 END_TEST
 
+/* The header's version is the package's (configure.ac): two places, one number. */
+START_TEST(header_version_is_the_package_version)
+{
+    char macro[32];
+    snprintf(macro, sizeof macro, "%d.%d.%d", HD_VERSION_MAJOR, HD_VERSION_MINOR, HD_VERSION_PATCH);
+    ck_assert_str_eq(HD_VERSION_STRING, PACKAGE_VERSION);
+    ck_assert_str_eq(macro, PACKAGE_VERSION);
+    ck_assert_str_eq(hd_version(), PACKAGE_VERSION);
+}
+END_TEST
+
 Suite *make_smoke_suite(void)
 {
     Suite *s = suite_create("smoke");
     TCase *tc = tcase_create("drivers");
     tcase_add_test(tc, rosenbrock_derivatives_match_hand_formulas);
+    tcase_add_test(tc, header_version_is_the_package_version);
     suite_add_tcase(s, tc);
     return s;
 }

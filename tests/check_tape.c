@@ -554,6 +554,94 @@ START_TEST(non_finite_derivatives_are_the_scalar_paths)
 }
 END_TEST
 
+/* Issue 11, item 8, and doc/rules.md: with every partial finite, the taped
+ * path may still differ from the forward paths where a forward tangent
+ * overflows and a zero later multiplies it. The taped path then gives the
+ * exact derivative and the forward paths NaN. In x0·x1·x2·x3·x4 at
+ * x0 = -DBL_MAX, x1 = 0, every first derivative is exactly 0 (each is a
+ * product with a zero), but the forward paths form x0·x2 (overflow) before
+ * a zero multiplies it; in (x0·x2)²·x1 at x2 = 1e155, x1 = 0 the
+ * hyper-dual ε1ε2 part 2·x2² overflows before x1 = 0 multiplies it (the
+ * other variables' squares make the pattern sparse at n = 12). */
+HD_GENERIC_OBJECTIVE(product5, T, x, ctx,
+    const size_t n = *(const size_t *)ctx;
+    T s = hd_mul(hd_mul(hd_mul(hd_mul(x[0], x[1]), x[2]), x[3]), x[4]);
+    for (size_t i = 5; i < n; i++) s = hd_add(s, hd_sq(x[i]));
+    return s;
+)
+HD_GENERIC_OBJECTIVE(square_times, T, x, ctx,
+    const size_t n = *(const size_t *)ctx;
+    T s = hd_mul(hd_sq(hd_mul(x[0], x[2])), x[1]);
+    for (size_t i = 5; i < n; i++) s = hd_add(s, hd_sq(x[i]));
+    return s;
+)
+
+/* Hand formulas of square_times, ordered so that no product overflows
+ * before a zero can multiply it. */
+static void square_times_hand(const double *x, result *r)
+{
+    const size_t n = r->n;
+    const double p = x[0] * x[2];
+    r->f = p * p * x[1];
+    r->g[0] = 2.0 * x[1] * p * x[2];
+    r->g[1] = p * p;
+    r->g[2] = 2.0 * x[1] * p * x[0];
+    r->h[0 * n + 0] = 2.0 * x[1] * x[2] * x[2];
+    r->h[0 * n + 1] = r->h[1 * n + 0] = 2.0 * p * x[2];
+    r->h[0 * n + 2] = r->h[2 * n + 0] = 4.0 * x[1] * p;
+    r->h[1 * n + 2] = r->h[2 * n + 1] = 2.0 * p * x[0];
+    r->h[2 * n + 2] = 2.0 * x[1] * x[0] * x[0];
+    for (size_t i = 5; i < n; i++) {
+        r->f += x[i] * x[i];
+        r->g[i] = 2.0 * x[i];
+        r->h[i * n + i] = 2.0;
+    }
+}
+
+/* Some entry of the scalar path's gradient (or Hessian) is not finite. */
+static int scalar_path_overflows(const hd_objective *obj, const double *x, int hessian)
+{
+    result s = result_new(obj->n, 1);
+    if (hessian) hessian_by(obj, x, &s, HD_PATH_SCALAR);
+    else gradient_by(obj, x, &s, HD_PATH_SCALAR);
+    size_t bad = 0;
+    for (size_t i = 0; i < obj->n; i++) bad += !isfinite(s.g[i]);
+    for (size_t i = 0; hessian && i < obj->n * obj->n; i++) bad += !isfinite(s.h[i]);
+    result_free(&s);
+    return bad > 0;
+}
+
+START_TEST(taped_derivatives_are_exact_where_a_forward_tangent_overflows)
+{
+    static const double products[][5] = {
+        {-DBL_MAX, 0.0, 2.0, 0.0, 1.0}, /* x0·x2 overflows, then ·x3 = 0 */
+        {-DBL_MAX, 0.0, 0.5, 4.0, 0.0}, /* one product later, then ·x4 = 0 */
+    };
+    static const size_t ns[] = {5, 12}; /* the dense plan, and the pattern read off the tape */
+    for (int k = 0; k < 2; k++) {
+        size_t n = ns[k];
+        double x[12];
+        wavy_point(x, n);
+        const hd_objective prod = product5_objective(n, &n);
+        for (size_t c = 0; c < 2; c++) {
+            for (size_t i = 0; i < 5; i++) x[i] = products[c][i];
+            ck_assert_msg(scalar_path_overflows(&prod, x, 0), "point %zu is meant to overflow", c);
+            result t = result_new(n, 0);
+            expect_taped_only("product gradient", gradient_by(&prod, x, &t, HD_PATH_TAPE));
+            for (size_t i = 0; i < n; i++)
+                ck_assert_msg(t.g[i] == (i < 5 ? 0.0 : 2.0 * x[i]), "point %zu: g[%zu] = %.17g", c, i,
+                              t.g[i]);
+            result_free(&t);
+        }
+        const double sq_point[5] = {1e-160, 0.0, 1e155, 1.0, 1.0};
+        for (size_t i = 0; i < 5; i++) x[i] = sq_point[i];
+        const hd_objective sq = square_times_objective(n, &n);
+        ck_assert_msg(scalar_path_overflows(&sq, x, 1), "(x0·x2)²·x1 is meant to overflow");
+        expect_taped_matches_hand("(x0·x2)²·x1", &sq, x, square_times_hand, 1);
+    }
+}
+END_TEST
+
 START_TEST(tape_path_needs_f_taped)
 {
     size_t n = 3;
@@ -777,6 +865,7 @@ Suite *make_tape_suite(void)
     tcase_add_test(tc, pow_with_a_constant_exponent_below_zero);
     tcase_add_test(tc, zero_partials_keep_their_entries);
     tcase_add_test(tc, non_finite_derivatives_are_the_scalar_paths);
+    tcase_add_test(tc, taped_derivatives_are_exact_where_a_forward_tangent_overflows);
     tcase_add_test(tc, tape_path_needs_f_taped);
     tcase_add_test(tc, auto_path_takes_the_tape_at_large_n);
     tcase_add_test(tc, many_variables_agree_with_the_scalar_path);

@@ -192,6 +192,41 @@ bad - minimize 'x^2' --from x=1 --gtol -1
 bad - minimize 'x^2' --from x=1 --plot out.pdf
 bad 5 minimize 'x^2+' --from x=1
 bad - problems --bogus
+# --problem with --from: n values in order, or names x1..xn
+bad - minimize --problem rosenbrock --from 0
+bad - minimize --problem rosenbrock --from 0,0,0
+bad 3 minimize --problem rosenbrock --from 0,a
+bad 1 minimize --problem rosenbrock --from ',1'
+bad 1 minimize --problem rosenbrock --from y=1
+bad 6 minimize --problem rosenbrock --from x1=1,x3=0
+bad 6 minimize --problem rosenbrock --from x1=1,0
+bad 1 minimize --problem rosenbrock --from x0=1
+bad 6 minimize --problem rosenbrock --from x1=1,x1=2
+bad - minimize --problem rosenbrock --from ''
+# --n as large as memory allows, and no larger: refused before any run, with
+# nothing on stdout (bad checks the one-line error): the point alone (1e9
+# names and values), one method's arrays, n x n matrices beyond n = 2000, and
+# the same under a limit on the address space (ulimit -v, 300 MB)
+bad - minimize --problem extended_rosenbrock --n 1000000000 --method lbfgs
+bad - minimize --problem extended_rosenbrock --n 3000 --method bfgs
+bad - minimize --problem extended_rosenbrock --n 3000 --method newton-tr
+bad - minimize --problem extended_rosenbrock --n 2001 --method all
+# (AddressSanitizer reserves terabytes of address space: not under ulimit -v)
+case ${HD_CFLAGS:-} in
+*sanitize=address*) echo "sanitizers: --n under ulimit -v not checked" ;;
+*)
+    checks=$((checks + 1))
+    (ulimit -v 300000 && exec timeout 30 "$H" minimize --problem extended_rosenbrock --n 2000000 --method lbfgs) \
+        >"$out" 2>"$err"
+    rc=$?
+    if [ "$rc" -ne 2 ] || [ -s "$out" ] || ! grep -q '^hyperdual: error: .*n[ =]* 2000000 .*memory' "$err"; then
+        fail "--n 2000000 under ulimit -v 300000: exit $rc, $(head -c 200 "$err")"
+    fi ;;
+esac
+checks=$((checks + 1))
+run minimize --problem extended_rosenbrock --n 3000 --method bfgs
+grep -q 'methods that fit: gd, lbfgs, newton, newton-cg, newton-cg-tr)$' "$err" \
+    || fail "--n 3000 --method bfgs: the error does not name the methods that fit: $(cat "$err")"
 checks=$((checks + 1))
 HYPERDUAL_GNUPLOT=/nonexistent/gnuplot run minimize 'x^2' --from x=1 --plot "$tmp/p.png"
 if [ "$rc" -ne 2 ] || ! grep -q "package 'gnuplot'" "$err"; then fail "missing gnuplot: exit $rc"; fi

@@ -3,15 +3,24 @@
 # checked, so the documentation cannot drift from the code.
 #
 #   ```c        a whole translation unit: compiled with -std=c11 -Wall -Wextra
-#               -Wpedantic -Werror against the library; linked and run (exit 0)
-#               when it has main()
+#               -Wpedantic -Werror; when it has main(), built with the README's
+#               line and nothing else added to the link,
+#                   cc -std=c11 prog.c -o prog $(pkg-config --cflags --libs hyperdual)
+#               (pkg-config reads this build's hyperdual.pc, pointed at the
+#               build tree), and run (exit 0)
+#   ```cpp      the same in C++ (<hyperdual.hpp>): -std=c++11 and the C++
+#               compiler (tests/cxx_common.sh), with the README's C++ line
+#                   c++ -std=c++11 prog.cc -o prog $(pkg-config --cflags --libs hyperdual)
+#               skipped when there is no C++ compiler
 #   ```sh       (or bash, shell) one command per line (comments, `\` continuations),
 #   ```console  or "$ command" lines followed by its output (console).
 #               `hyperdual ...` runs the built CLI (when it was built),
 #               `./examples/NAME` runs an example; a trailing `# exit N` says
 #               the command is expected to exit with status N. make targets,
-#               ./configure options and known tools (apt-get, cc, pkg-config,
-#               ...) are checked, not run. An unknown command fails.
+#               ./configure options and known tools (apt-get, pkg-config,
+#               ...) are checked, not run. A `cc ... NAME.c ...` line runs as
+#               written, on the previous ```c block saved as NAME.c. An
+#               unknown command fails.
 #   ```text     output: compared with what the previous block in the same file
 #   ```json     printed, when that block was run (json: whitespace ignored;
 #               text: trailing blanks ignored, timings "<number> ms" and "<number>s" masked);
@@ -22,9 +31,12 @@
 #
 # Usage: doc_blocks.sh [--update] [FILE.md...]
 #   --update rewrites compared output blocks with the output printed now
-#   (make tutorial). Environment: top_srcdir, top_builddir, CC, HD_CFLAGS.
+#   (make tutorial). Environment: top_srcdir, top_builddir, CC, CXX, HD_CFLAGS.
 set -u
 : "${top_srcdir:=.}" "${top_builddir:=.}" "${CC:=cc}" "${HD_CFLAGS:=}"
+. "$top_srcdir/tests/cxx_common.sh"
+cxx=$(hd_cxx_compilers)
+cxx=${cxx%% *}
 update=0
 if [ "${1:-}" = --update ]; then update=1; shift; fi
 if [ $# -eq 0 ]; then set -- "$top_srcdir/README.md" "$top_srcdir"/doc/*.md; fi
@@ -36,6 +48,37 @@ srcdir_abs=$(cd "$top_srcdir" && pwd) || exit 99
 builddir_abs=$(cd "$top_builddir" && pwd) || exit 99
 work=$(mktemp -d "${TMPDIR:-/tmp}/hd-docblocks.XXXXXX") || exit 99
 trap 'rm -rf "$work"' EXIT
+
+# `pkg-config --cflags --libs hyperdual` as an outside program sees it, but
+# for this build: the real hyperdual.pc with libdir and includedir pointed at
+# the build and source trees. A build without the shared library links the
+# archive, which needs the private libraries as well.
+real_pkg_config=$(command -v pkg-config) || { echo "pkg-config not found"; exit 99; }
+static=
+[ -f "$builddir_abs/lib/.libs/libhyperdual.so" ] || static=--static
+mkdir "$work/bin" "$work/cc" || exit 99
+cat >"$work/bin/pkg-config" <<WRAPPER
+#!/bin/sh
+PKG_CONFIG_PATH="$builddir_abs\${PKG_CONFIG_PATH:+:\$PKG_CONFIG_PATH}" exec "$real_pkg_config" $static \\
+    --define-variable=libdir="$builddir_abs/lib/.libs" --define-variable=includedir="$srcdir_abs/include" "\$@"
+WRAPPER
+chmod +x "$work/bin/pkg-config"
+# cc as the docs write it: this build's compiler with its sanitizer flags
+# (a sanitized library needs a sanitized program; empty otherwise).
+cc() { $CC $HD_CFLAGS "$@"; }
+# readme_build DIR SRC PROG [WARNING FLAGS]: the README's build line in DIR
+# (its C++ line for a .cc source, with the C++ compiler found).
+readme_build() {
+    case $2 in
+    *.cc) (cd "$1" && PATH="$work/bin:$PATH" && export PATH &&
+           $cxx -std=c++11 $4 "$2" -o "$3" $(pkg-config --cflags --libs hyperdual)) ;;
+    *)    (cd "$1" && PATH="$work/bin:$PATH" && export PATH &&
+           cc -std=c11 $4 "$2" -o "$3" $(pkg-config --cflags --libs hyperdual)) ;;
+    esac
+}
+LD_LIBRARY_PATH="$builddir_abs/lib/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+export LD_LIBRARY_PATH
+last_c= last_cpp=
 failures=0
 n_compiled=0 n_run=0 n_compared=0 n_checked=0 n_illustration=0 n_skipped=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
@@ -115,7 +158,19 @@ check_or_run() {
         done
         return 1 ;;
     ./autogen.sh) [ -f "$srcdir_abs/autogen.sh" ] || return 2; return 1 ;;
-    apt-get|sudo|dnf|pacman|brew|cc|gcc|clang|pkg-config|cd|git|doxygen|man|valgrind|export|\
+    cc|c++)
+        # the README's build line, run on the last program block before it
+        if [ "$1" = cc ]; then
+            src=$(printf '%s\n' "$cmd" | grep -o '[A-Za-z0-9_.-]*\.c\b' | head -1) last=$last_c
+        else
+            [ -n "$cxx" ] || return 1
+            src=$(printf '%s\n' "$cmd" | grep -o '[A-Za-z0-9_.-]*\.cc\b' | head -1) last=$last_cpp
+        fi
+        if [ -z "$src" ] || [ -z "$last" ]; then return 1; fi
+        cp "$last" "$work/cc/$src"
+        (cd "$work/cc" && PATH="$work/bin:$PATH" && export PATH && eval "$cmd") >>"$work/out" 2>"$work/err"
+        st=$? ;;
+    apt-get|sudo|dnf|pacman|brew|gcc|clang|g++|clang++|pkg-config|cd|git|doxygen|man|valgrind|export|\
     ldconfig|tar|lcov|genhtml|ls|xdg-open)
         return 1 ;;
     *)  echo "unknown command '${1:-}' (run it here, or show it as \`\`\`text)" >"$work/err"
@@ -166,23 +221,30 @@ for md in "$@"; do
             prev_ran=0; continue
         fi
         case $lang in
-        c)
-            flags="-std=c11 -Wall -Wextra -Wpedantic -Werror $HD_CFLAGS -I$srcdir_abs/include -I$builddir_abs"
-            cp "$b" "$work/block.c"
+        c|cpp)
+            if [ "$lang" = c ]; then
+                compiler=$CC src=block.c flags="-std=c11"
+            elif [ -n "$cxx" ]; then
+                compiler=$cxx src=block.cc flags="-std=c++11"
+            else
+                n_skipped=$((n_skipped + 1)); prev_ran=0; continue
+            fi
+            flags="$flags -Wall -Wextra -Wpedantic -Werror $HD_CFLAGS -I$srcdir_abs/include"
+            cp "$b" "$work/$src"
             if grep -q 'int main *(' "$b"; then
-                if ! (cd "$work" && "$builddir_abs/libtool" --quiet --mode=link --tag=CC $CC $flags \
-                        -o prog block.c "$builddir_abs/lib/libhyperdual.la" -lm) >"$work/err" 2>&1; then
-                    fail "$where: C block does not compile and link:"; sed 's/^/  /' "$work/err" | head -20
+                if [ "$lang" = c ]; then last_c=$b; else last_cpp=$b; fi
+                if ! readme_build "$work" $src prog "-Wall -Wextra -Wpedantic -Werror" >"$work/err" 2>&1; then
+                    fail "$where: $lang block does not compile and link:"; sed 's/^/  /' "$work/err" | head -20
                 else
                     n_compiled=$((n_compiled + 1))
                     if (cd "$work" && ./prog) >"$work/out" 2>"$work/err"; then
                         ran=1; n_run=$((n_run + 1))
                     else
-                        fail "$where: C block exited with status $?: $(head -c 300 "$work/err")"
+                        fail "$where: $lang block exited with status $?: $(head -c 300 "$work/err")"
                     fi
                 fi
-            elif ! $CC $flags -c -o "$work/block.o" "$work/block.c" >"$work/err" 2>&1; then
-                fail "$where: C block does not compile:"; sed 's/^/  /' "$work/err" | head -20
+            elif ! $compiler $flags -c -o "$work/block.o" "$work/$src" >"$work/err" 2>&1; then
+                fail "$where: $lang block does not compile:"; sed 's/^/  /' "$work/err" | head -20
             else
                 n_compiled=$((n_compiled + 1))
             fi ;;
@@ -231,7 +293,7 @@ for md in "$@"; do
             fi ;;
         UNCLOSED) fail "$where: unclosed code fence" ;;
         INDENTED) fail "$where: indented code block: fence it with a language tag (c, sh, console, text, json)" ;;
-        *) fail "$where: code block with language '$lang': use c, sh (bash, shell), console, text or json" ;;
+        *) fail "$where: code block with language '$lang': use c, cpp, sh (bash, shell), console, text or json" ;;
         esac
         if [ "$ran" = 1 ]; then cp "$work/out" "$work/last_out"; fi
         prev_ran=$ran
@@ -251,9 +313,8 @@ for man in "$top_srcdir"/doc/*.[13]; do
     sed -n '/^\.SH EXAMPLES/,/^\.SH/p' "$man" | sed -n '/^\.nf/,/^\.fi/p' | sed -e '/^\.nf/d' -e '/^\.fi/d' \
         -e 's/\\-/-/g' -e 's/\\e/\\/g' >"$work/man.c"
     [ -s "$work/man.c" ] || continue
-    if (cd "$work" && "$builddir_abs/libtool" --quiet --mode=link --tag=CC $CC -std=c11 -Wall -Wextra \
-            -Wpedantic -Werror $HD_CFLAGS -I"$srcdir_abs/include" -I"$builddir_abs" -o manprog man.c \
-            "$builddir_abs/lib/libhyperdual.la" -lm) >"$work/err" 2>&1 && (cd "$work" && ./manprog >/dev/null); then
+    if readme_build "$work" man.c manprog "-Wall -Wextra -Wpedantic -Werror" >"$work/err" 2>&1 &&
+       (cd "$work" && ./manprog >/dev/null); then
         n_compiled=$((n_compiled + 1)); n_run=$((n_run + 1))
     else
         fail "$rel: the EXAMPLES program does not build or run:"; sed 's/^/  /' "$work/err" | head -20
@@ -273,5 +334,5 @@ if [ "$update" = 1 ] && [ -s "$replacements" ]; then
 fi
 
 echo "doc blocks: $n_compiled compiled, $n_run run, $n_compared outputs compared," \
-     "$n_checked commands checked, $n_illustration illustrations, $n_skipped skipped (CLI not built)"
+     "$n_checked commands checked, $n_illustration illustrations, $n_skipped skipped (CLI not built or no C++ compiler)"
 [ "$failures" -eq 0 ]

@@ -222,7 +222,8 @@ check_train_tiny_model() {
         if (NF >= 6) { if (prev_nt != "") want($5 + 0 <= prev_nt, "Newton loss went up: " $0); prev_nt = $5 + 0 }
         crows++
     }
-    /^\(stopped/ { curve = 0; want($0 ~ /descent converged, Newton converged/, $0) }
+    # gradient descent computes no Hessian, so it cannot show a minimum
+    /^\(stopped/ { curve = 0; want($0 ~ /descent stationary, not proven a minimum, Newton converged/, $0) }
     $1 ~ /^[0-9]+$/ && ($2 == "gradient" || $2 == "Newton") {
         np = $1; m = ($2 == "Newton") ? "newton" : "gd"; o = (m == "gd") ? 1 : 0
         it = $(3 + o); f = $(4 + o); d = $(5 + o); h = $(6 + o); p = $(7 + o); loss[m] = $(8 + o)
@@ -266,8 +267,39 @@ check_hessian_check() {
     END { want(ok == 2 && bad && fdl, "incomplete output") }'
 }
 
+# The exponential decay fit against an independent fit of the same 40 points
+# (`curve_fit --csv`): scipy 1.10.1, scipy.optimize.curve_fit(lambda t, A, k,
+# c: A*exp(-k*t) + c, t, y, p0=[2, 1, 0]) with the exact Jacobian and
+# xtol = ftol = gtol = 1e-15, computed once (Debian 12's python3-scipy):
+#   A = 5.05819727959726, k = 0.702163413522831, c = 1.00183316605833,
+#   standard errors 0.0316832198606, 0.0086159368238, 0.0106096553225,
+#   RSS 0.0727991135686143.
+# (With its defaults, finite differences and tolerance 1.5e-8, curve_fit
+# gives the same to 1e-9 in the parameters and 2e-7 in the errors.) The
+# parameters must agree to 1e-6, the errors to 1e-3 (relative), and the true
+# values (5, 0.7, 1) must lie within 4 standard errors.
+check_curve_fit() {
+    run curve_fit || return
+    check curve_fit "$AWKLIB"'
+    BEGIN {
+        ref["A"] = 5.05819727959726; ref["k"] = 0.702163413522831; ref["c"] = 1.00183316605833
+        se["A"] = 0.0316832198606; se["k"] = 0.0086159368238; se["c"] = 0.0106096553225
+        truth["A"] = 5; truth["k"] = 0.7; truth["c"] = 1
+    }
+    /^Levenberg-Marquardt/ { want($0 ~ /: converged/, "the fit did not converge: " $0); status = 1 }
+    ($1 == "A" || $1 == "k" || $1 == "c") && NF == 4 {
+        want(abs($2 - ref[$1]) <= 1e-6, $1 " = " $2 ", scipy " ref[$1])
+        want(abs($3 - se[$1]) <= 1e-3 * se[$1], "standard error of " $1 " = " $3 ", scipy " se[$1])
+        want(abs($2 - truth[$1]) <= 4 * $3, $1 " = " $2 " is more than 4 errors from " truth[$1])
+        rows++
+    }
+    /^RSS = / { want(abs($3 - 0.0727991135686143) <= 1e-9, "RSS " $3); want($5 == 37, "dof " $5); rss = 1 }
+    /^(gauss-newton|levenberg-marquardt|newton) / { want($2 == "converged", $1 " did not converge: " $0); methods++ }
+    END { want(status && rows == 3 && rss && methods == 3, "incomplete output") }'
+}
+
 if [ $# -eq 0 ]; then
-    set -- limit nudge rules gd_vs_newton random_search_vs_gradient train_tiny_model hessian_check
+    set -- limit nudge rules gd_vs_newton random_search_vs_gradient train_tiny_model hessian_check curve_fit
 fi
 for ex in "$@"; do "check_$ex"; done
 [ "$failures" -eq 0 ]

@@ -4,6 +4,9 @@
 # In C++ every function a header declares must have C linkage (extern "C"
 # guards): a translation unit takes the address of each one and the object
 # file must reference no C++-mangled hd_ symbol.
+# The C++ face, hyperdual.hpp, compiles alone as C++11, 14, 17 and 20; as C,
+# and as C++98 (directly or through <hyperdual/tgmath.h>), it must stop the
+# build with a message that says why, never compile to nothing.
 # Compilers that are not installed are skipped; none at all is a skip (77).
 set -u
 srcdir=${top_srcdir:-.}
@@ -68,5 +71,38 @@ for h in $headers; do
         rm -f "$tmp/t.o"
     done
 done
+# refused: check_refused WHAT PATTERN command...: the build fails, saying PATTERN
+check_refused() {
+    what=$1 pattern=$2; shift 2
+    runs=$((runs + 1))
+    if "$@" >"$tmp/log" 2>&1; then
+        echo "FAIL: $what compiles"; fail=1
+    elif ! grep -q "$pattern" "$tmp/log"; then
+        echo "FAIL: $what fails without saying '$pattern':"; sed 's/^/    /' "$tmp/log" | head -10
+        fail=1
+    fi
+}
+printf '#include <hyperdual.hpp>\ntypedef int hd_header_test_unit;\n' >"$tmp/t.cc"
+printf '#include <hyperdual/tgmath.h>\ntypedef int hd_header_test_unit;\n' >"$tmp/tg.cc"
+for c in $cxxs; do
+    for std in c++11 c++14 c++17 c++20; do
+        check "hyperdual.hpp as $std with $c" $c -std=$std $flags -I"$inc" -c "$tmp/t.cc" -o "$tmp/t.o"
+    done
+    check_refused "hyperdual.hpp as C++98 with $c" 'needs C++11' \
+        $c -std=c++98 -I"$inc" -c "$tmp/t.cc" -o "$tmp/t.o"
+    check_refused "hyperdual/tgmath.h as C++98 with $c" 'needs C++11' \
+        $c -std=c++98 -I"$inc" -c "$tmp/tg.cc" -o "$tmp/t.o"
+done
+cp "$tmp/t.cc" "$tmp/hpp.c"
+old_ifs=$IFS; IFS='|'
+for c in $ccs; do
+    [ -n "$c" ] || continue
+    IFS=$old_ifs
+    check_refused "hyperdual.hpp as C with $c" 'from C, include <hyperdual.h>' \
+        $c -std=c11 -I"$inc" -c "$tmp/hpp.c" -o "$tmp/t.o"
+    IFS='|'
+done
+IFS=$old_ifs
+
 echo "header_test: $runs compilations, compilers:${ccs}|${cxxs}"
 exit $fail

@@ -33,7 +33,7 @@ HD__EVAL_KINDS(HD__BODY_TYPE, ~)
 
 /**
  * @brief An objective's bodies, one per kind of the list (kinds.h): value,
- *        dual, hyper, dual2, dual4, dualv, hyperv, taped, pattern.
+ *        dual, hyper, dual2, dual4, dualv, hyperv, taped, pattern, hyper4.
  *
  * HD_GENERIC_OBJECTIVE builds one (a static table per objective); the
  * expression engine has its own. A NULL member is a kind the objective does
@@ -75,10 +75,10 @@ typedef struct hd_objective {
 
 /**
  * @brief f(x), from the fastest member present (f, else f_dual, else f_hyper).
- * @param obj the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param obj the objective; obj->n >= 1 and a hyper-dual body (f_hyper or bodies->hyper)
  * @param x   n values
  * @param fx  out: f(x)
- * @return HD_OK; HD_EINVAL for a NULL pointer, n == 0 or no f_hyper.
+ * @return HD_OK; HD_EINVAL for a NULL pointer, n == 0 or no hyper-dual body.
  *         A non-finite f(x) is returned as is (HD_OK): callers decide.
  */
 HD_API HD_WARN_UNUSED int hd_value(const hd_objective *obj, const double *x, double *fx);
@@ -86,12 +86,12 @@ HD_API HD_WARN_UNUSED int hd_value(const hd_objective *obj, const double *x, dou
 /**
  * @brief Value and exact gradient: n dual passes (or n hyper-dual passes
  *        without f_dual).
- * @param obj  in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param obj  in: the objective; obj->n >= 1 and a hyper-dual body (f_hyper or bodies->hyper)
  * @param x    in: n = obj->n values, the point
  * @param fx   out, may be NULL: f(x)
  * @param grad out, may be NULL: n partial derivatives (with fx also NULL,
  *             nothing is computed)
- * @return HD_OK; HD_EINVAL for a NULL obj/x, n == 0 or no f_hyper; HD_ENOMEM.
+ * @return HD_OK; HD_EINVAL for a NULL obj/x, n == 0 or no hyper-dual body; HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_gradient(const hd_objective *obj, const double *x, double *fx,
                                       double *grad);
@@ -99,44 +99,48 @@ HD_API HD_WARN_UNUSED int hd_gradient(const hd_objective *obj, const double *x, 
 /**
  * @brief Value, gradient and exact Hessian from n(n+1)/2 hyper-dual passes;
  *        the gradient and value come from the same passes.
- * @param obj  in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param obj  in: the objective; obj->n >= 1 and a hyper-dual body (f_hyper or bodies->hyper)
  * @param x    in: n = obj->n values, the point
  * @param fx   out, may be NULL: f(x)
  * @param grad out, may be NULL: n partial derivatives
  * @param hess out, not NULL: n*n, row-major, exactly symmetric
- * @return HD_OK; HD_EINVAL for a NULL obj/x/hess, n == 0 or no f_hyper;
+ * @return HD_OK; HD_EINVAL for a NULL obj/x/hess, n == 0 or no hyper-dual body;
  *         HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_hessian(const hd_objective *obj, const double *x, double *fx,
                                      double *grad, double *hess);
 
-/* ---- Further drivers (lib/diff_extra.c) ----------------------------------------- */
+/* ---- Further drivers (lib/diff/extra.c) ----------------------------------------- */
 
 /**
  * @brief f(x) and the directional derivative ∇f(x)·v from ONE dual pass
  *        (one hyper-dual pass without f_dual).
- * @param obj in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param obj in: the objective; obj->n >= 1 and a hyper-dual body (f_hyper or bodies->hyper)
  * @param x   in: n = obj->n values, the point
  * @param v   in: n values, the direction
  * @param fx  out, may be NULL: f(x)
  * @param dv  out, may be NULL: ∇f(x)·v
- * @return HD_OK; HD_EINVAL for a NULL obj/x/v, n == 0 or no f_hyper; HD_ENOMEM.
+ * @return HD_OK; HD_EINVAL for a NULL obj/x/v, n == 0 or no hyper-dual body; HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_directional(const hd_objective *obj, const double *x,
                                          const double *v, double *fx, double *dv);
 
 /**
- * @brief Hessian-vector product H(x)·v from n hyper-dual passes (pass i seeds
- *        e_i and v), with the value and gradient from the same passes.
+ * @brief Hessian-vector product H(x)·v, exact, with the value and gradient
+ *        from the same work, on the cheapest path (hd_hessian_vector_ex()).
  *
- * Costs n passes instead of the n(n+1)/2 of hd_hessian, and never stores H.
- * @param obj  in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * With bodies->taped (every HD_GENERIC_OBJECTIVE has it), from n = 9 on:
+ * one recorded pass and one forward-over-reverse sweep, a few evaluations'
+ * cost whatever n is. Otherwise ceil(n/HD_HYPERV_LANES) hd_hyperv passes
+ * (bodies->hyperv, n >= 3), else n hyper-dual passes (pass i seeds e_i and
+ * v). Never stores H.
+ * @param obj  in: the objective; obj->n >= 1 and a hyper-dual body (f_hyper or bodies->hyper)
  * @param x    in: n = obj->n values, the point
  * @param v    in: n values, the vector
  * @param fx   out, may be NULL: f(x)
  * @param grad out, may be NULL: n partial derivatives
  * @param hv   out, not NULL: n values, H(x)·v
- * @return HD_OK; HD_EINVAL for a NULL obj/x/v/hv, n == 0 or no f_hyper; HD_ENOMEM.
+ * @return HD_OK; HD_EINVAL for a NULL obj/x/v/hv, n == 0 or no hyper-dual body; HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_hessian_vector(const hd_objective *obj, const double *x,
                                             const double *v, double *fx, double *grad,
@@ -145,7 +149,7 @@ HD_API HD_WARN_UNUSED int hd_hessian_vector(const hd_objective *obj, const doubl
 /**
  * @brief vᵀ H(x) w in ONE hyper-dual pass (seeds d1 = v, d2 = w), with f(x),
  *        ∇f·v and ∇f·w from the same pass.
- * @param obj in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param obj in: the objective; obj->n >= 1 and a hyper-dual body (f_hyper or bodies->hyper)
  * @param x   in: n = obj->n values, the point
  * @param v   in: n values, the first direction
  * @param w   in: n values, the second direction
@@ -153,7 +157,7 @@ HD_API HD_WARN_UNUSED int hd_hessian_vector(const hd_objective *obj, const doubl
  * @param gv  out, may be NULL: ∇f(x)·v
  * @param gw  out, may be NULL: ∇f(x)·w
  * @param vhw out, may be NULL: vᵀ H(x) w
- * @return HD_OK; HD_EINVAL for a NULL obj/x/v/w, n == 0 or no f_hyper; HD_ENOMEM.
+ * @return HD_OK; HD_EINVAL for a NULL obj/x/v/w, n == 0 or no hyper-dual body; HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_directional2(const hd_objective *obj, const double *x,
                                           const double *v, const double *w, double *fx,
@@ -164,31 +168,146 @@ typedef void (*hd_vfn)(const double *x, double *out, void *ctx);
 /** F on dual numbers: one directional derivative of all m outputs per pass. */
 typedef void (*hd_vfn_dual)(const hd_dual *x, hd_dual *out, void *ctx);
 
+/* hd_vbody_S: a vector body of kind S in a vector objective's table: writes
+ * the m outputs of kind S to out; it also receives n. */
+#define HD__VBODY_TYPE(T, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, u)                 \
+    typedef void (*hd_vbody_##S)(const T *x, T *out, size_t n, void *ctx);
+HD__EVAL_KINDS(HD__VBODY_TYPE, ~)
+#define HD__VBODY_MEMBER(T, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, u) hd_vbody_##S S;
+
+/**
+ * @brief A vector function's bodies, one per kind of the list (kinds.h), as
+ *        hd_bodies is for a scalar objective.
+ *
+ * HD_GENERIC_VECTOR_OBJECTIVE builds one per function (a static table), and
+ * the library's adapters (hd_data_residuals()) have their own. A NULL
+ * member is a kind the function does not offer; `size` is sizeof(hd_vbodies)
+ * where the table was built, so kinds added to the list later are read only
+ * from tables large enough to have them. hd_jacobian() takes its passes on
+ * the widest kind present (doc/design.md, "The table of paths"), and
+ * hd_sum_of_squares() needs the kinds of the drivers' Hessians.
+ */
+typedef struct hd_vbodies {
+    size_t size;  /**< sizeof(hd_vbodies) as the builder of the table saw it */
+    HD__EVAL_KINDS(HD__VBODY_MEMBER, ~)
+} hd_vbodies;
+
 /**
  * @brief A vector-valued function F: R^n -> R^m (residuals, constraints).
  *
  * Initialise with designated initialisers or HD_GENERIC_VECTOR_OBJECTIVE's
- * constructor, so that members added later start zero.
+ * constructor, so that members added later start zero. A hand-written
+ * function gives f_dual (and f, for speed); HD_GENERIC_VECTOR_OBJECTIVE
+ * gives both and a table of every kind (bodies), which faster Jacobians and
+ * hd_sum_of_squares() need.
  */
 typedef struct hd_vector_objective {
     size_t      n;       /**< number of variables, >= 1 */
     size_t      m;       /**< number of outputs, >= 1 */
     hd_vfn      f;       /**< optional: plain values */
-    hd_vfn_dual f_dual;  /**< required: Jacobian passes */
+    hd_vfn_dual f_dual;  /**< required (unless bodies has dual): Jacobian passes */
     void       *ctx;     /**< passed through untouched */
+    const hd_vbodies *bodies; /**< optional: bodies of every kind; its value and
+                               dual serve where f and f_dual are NULL */
 } hd_vector_objective;
 
 /**
- * @brief F(x) and its exact Jacobian from n dual passes (pass j gives column j).
- * @param F   in: the function; F->n >= 1, F->m >= 1 and F->f_dual non-NULL
+ * @brief F(x) and its exact Jacobian: on the fastest path the function has
+ *        (HD_LANES columns per hd_dualv pass from n = 5 on, two or four per
+ *        hd_dual2 / hd_dual4 pass below, else one per dual pass).
+ * @param F   in: the function; F->n >= 1, F->m >= 1 and a dual body (f_dual or bodies->dual)
  * @param x   in: n = F->n values, the point
  * @param fx  out, may be NULL: m values F(x) (from the first pass)
  * @param jac out, not NULL: m*n, row-major, jac[i*n + j] = ∂F_i/∂x_j
- * @return HD_OK; HD_EINVAL for a NULL F/x/jac, n == 0, m == 0 or no f_dual;
+ * @return HD_OK; HD_EINVAL for a NULL F/x/jac, n == 0, m == 0 or no dual body;
  *         HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_jacobian(const hd_vector_objective *F, const double *x,
                                       double *fx, double *jac);
+
+/**
+ * @brief F(x) alone: one plain evaluation (f or bodies->value; a dual pass
+ *        without either).
+ * @param F   in: the function, as for hd_jacobian()
+ * @param x   in: n = F->n values, the point
+ * @param out out, not NULL: m values F(x)
+ * @return HD_OK; HD_EINVAL for a NULL F/x/out, n == 0, m == 0 or no dual body;
+ *         HD_ENOMEM.
+ */
+HD_API HD_WARN_UNUSED int hd_vector_value(const hd_vector_objective *F, const double *x,
+                                          double *out);
+
+/**
+ * @brief The sum of squares f(x) = Σ F_i(x)² = ‖F(x)‖² as an objective, with
+ *        its exact gradient 2 Jᵀ F and exact Hessian 2 (JᵀJ + Σ F_i ∇²F_i), so
+ *        that every driver and every method of hd_minimize() runs on it, and
+ *        Gauss–Newton and Levenberg–Marquardt find its residuals
+ *        (hd_objective_residuals()).
+ *
+ * Each body of the objective evaluates F on the same kind and sums the
+ * squares, so one pass of the objective is one pass of F (the counters
+ * count it once). A residual that F leaves unwritten is NaN. F must outlive
+ * obj, which points at it (obj->ctx); obj->f, f_dual and f_hyper are NULL:
+ * evaluate it through the drivers, as an HD_GENERIC_OBJECTIVE_N objective.
+ * Memory: a pass needs m numbers of its kind, on the stack up to 8 KiB, else
+ * from malloc; if that fails the pass's value is NaN.
+ * @param F   in: the residuals; n >= 1, m >= 1, and a dual and a hyper-dual
+ *            body (HD_GENERIC_VECTOR_OBJECTIVE gives every kind; without
+ *            every one the objective has dual and hyper bodies only, and
+ *            its values cost a dual pass)
+ * @param obj out: the objective (n = F->n); not written on error
+ * @return HD_OK; HD_EINVAL for a NULL F/obj, n == 0, m == 0, or F without a
+ *         dual or hyper-dual body.
+ */
+HD_API HD_WARN_UNUSED int hd_sum_of_squares(const hd_vector_objective *F, hd_objective *obj);
+
+/**
+ * @brief The residuals behind a sum of squares: an objective made by
+ *        hd_sum_of_squares(), or a least-squares problem of the registry
+ *        (problems.h), whose objective is the sum of the squares of its
+ *        residuals.
+ * @param obj in: the objective
+ * @param F   out: the residuals it sums the squares of (a copy of the struct;
+ *            its ctx and bodies are the originals')
+ * @return HD_OK; HD_EINVAL for a NULL obj or F, or an objective that is no
+ *         sum of squares
+ */
+HD_API HD_WARN_UNUSED int hd_objective_residuals(const hd_objective *obj, hd_vector_objective *F);
+
+/**
+ * @brief A model fitted to data: residuals r_i(θ) = g(θ, d_i) - y_i for
+ *        rows i = 0..m-1, where g is an objective of p + k variables (the p
+ *        parameters θ, then the k data values of a row).
+ *
+ * The data and observations are read, never copied: keep them (and this
+ * struct) alive while the residuals are in use.
+ */
+typedef struct hd_data_model {
+    const hd_objective *model; /**< g, with model->n == p + k */
+    size_t        p;     /**< parameters, >= 1: the first p variables of g */
+    size_t        k;     /**< data columns g reads: its last k variables (may be 0) */
+    size_t        m;     /**< rows, >= 1 */
+    const double *data;  /**< m*k values, row-major: row i is d_i (may be NULL when k == 0) */
+    const double *y;     /**< m observations */
+} hd_data_model;
+
+/**
+ * @brief The residuals of a data model as a vector function of θ, with a
+ *        body of every kind the model has (every kind for an
+ *        HD_GENERIC_OBJECTIVE or an expression, value, dual and hyper for a
+ *        hand-written model), for hd_jacobian(), hd_sum_of_squares() and the
+ *        least-squares methods.
+ *
+ * One pass of F evaluates g once per row on that kind, the data entering as
+ * constants. F->ctx points at dm; dm, its model and its arrays must outlive F.
+ * @param dm in: the model and the data
+ * @param F  out: n = p, m = dm->m; not written on error
+ * @return HD_OK; HD_EINVAL for a NULL dm/F/y (or data with k > 0), p == 0,
+ *         m == 0, a model that is not a usable objective (n == 0, no
+ *         hyper-dual body), model->n != p + k, or a model without a value
+ *         and a dual body.
+ */
+HD_API HD_WARN_UNUSED int hd_data_residuals(const hd_data_model *dm, hd_vector_objective *F);
 
 /** A user's hand-written derivative: writes the gradient (n) or Hessian (n*n, row-major). */
 typedef void (*hd_user_derivative)(const double *x, double *out, void *ctx);
@@ -218,7 +337,7 @@ typedef struct hd_derivative_error {
  *
  * The user's callbacks receive obj->ctx. Costs one hd_hessian (or hd_gradient
  * when hess is NULL).
- * @param obj         in: the objective; obj->n >= 1 and obj->f_hyper non-NULL
+ * @param obj         in: the objective; obj->n >= 1 and a hyper-dual body (f_hyper or bodies->hyper)
  * @param x           in: n = obj->n values, the point
  * @param grad        in, may be NULL (to skip it): the user's gradient,
  *                    writes n values
@@ -228,7 +347,7 @@ typedef struct hd_derivative_error {
  * @param grad_report out (may be NULL only when grad is NULL)
  * @param hess_report out (may be NULL only when hess is NULL)
  * @return HD_OK (read bad_entries for the verdict); HD_EINVAL for a NULL
- *         obj/x, n == 0, no f_hyper, tol < 0 or NaN, or a NULL report for a
+ *         obj/x, n == 0, no hyper-dual body, tol < 0 or NaN, or a NULL report for a
  *         given callback; HD_ENOMEM; HD_ENONFINITE when the exact derivatives
  *         themselves are not finite at x, so no comparison is meaningful.
  */
@@ -237,19 +356,49 @@ HD_API HD_WARN_UNUSED int hd_check_derivatives(const hd_objective *obj, const do
                                                double tol, hd_derivative_error *grad_report,
                                                hd_derivative_error *hess_report);
 
-/* One instantiation of a vector body for number type hd__K. The formal
- * parameters of the public macros are hd__-prefixed, so that whatever names
- * the caller picks for T, x, out and ctx (data, n, o_, ...) never rewrite a
- * member name or a local of the expansion. */
-#define HD__VINSTANCE(name, S, hd__K, hd__T, hd__x, hd__out, hd__ctx, ...)            \
-    static inline void name##__hd_v##S(const hd__K *hd__x, hd__K *hd__out, void *hd__ctx) \
-    {                                                                                 \
-        typedef hd__K hd__T;                                                          \
-        HD__UNUSED_TYPE(hd__T);                                                       \
-        (void)(hd__x);                                                                \
-        (void)(hd__out);                                                              \
-        (void)(hd__ctx);                                                              \
-        __VA_ARGS__                                                                   \
+/* One instantiation of a vector body for kind S (type hd__K), with the
+ * table's signature. The formal parameters of the public macros are
+ * hd__-prefixed, so that whatever names the caller picks for T, x, out and
+ * ctx (data, n, o_, ...) never rewrite a member name or a local of the
+ * expansion. */
+#define HD__VINSTANCE(hd__K, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, name, hd__T,   \
+                      hd__x, hd__out, hd__ctx, ...)                                            \
+    static inline void name##__hd_v##S(const hd__K *hd__x, hd__K *hd__out, size_t hd__vn,     \
+                                       void *hd__ctx)                                          \
+    {                                                                                          \
+        typedef hd__K hd__T;                                                                   \
+        HD__UNUSED_TYPE(hd__T);                                                                \
+        (void)(hd__x);                                                                         \
+        (void)(hd__out);                                                                       \
+        (void)(hd__vn);                                                                        \
+        (void)(hd__ctx);                                                                       \
+        __VA_ARGS__                                                                            \
+    }
+/* The table's entry for kind S, when it is among `kinds` (bits 1u << hd_kind). */
+#define HD__VTABLE_INIT(T, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, name, kinds)      \
+    .S = ((kinds) >> (KIND) & 1u) ? name##__hd_v##S : 0,
+/* HD_GENERIC_VECTOR_OBJECTIVE whose table holds only the kinds in `kinds`
+ * (the library's registry builds the kinds its sizes use); the others'
+ * bodies are defined but never referenced, so never emitted. */
+#define HD__VECTOR_OBJECTIVE_OF_KINDS(name, kinds, hd__T, hd__x, hd__out, hd__ctx, ...)       \
+    HD__EVAL_KINDS(HD__VINSTANCE, name, hd__T, hd__x, hd__out, hd__ctx, __VA_ARGS__)          \
+    static inline void name##__hd_vf(const double *hd__a, double *hd__b, void *hd__c)         \
+    {                                                                                          \
+        name##__hd_vvalue(hd__a, hd__b, 0, hd__c);                                            \
+    }                                                                                          \
+    static inline void name##__hd_vfd(const hd_dual *hd__a, hd_dual *hd__b, void *hd__c)      \
+    {                                                                                          \
+        name##__hd_vdual(hd__a, hd__b, 0, hd__c);                                             \
+    }                                                                                          \
+    static inline hd_vector_objective name##_vector_objective(size_t hd__n, size_t hd__m,     \
+                                                              void *hd__c)                     \
+    {                                                                                          \
+        static const hd_vbodies hd__vtable = {.size = sizeof(hd_vbodies),                      \
+                                              HD__EVAL_KINDS(HD__VTABLE_INIT, name, kinds)};   \
+        const hd_vector_objective hd__o = {.n = hd__n, .m = hd__m, .f = name##__hd_vf,         \
+                                           .f_dual = name##__hd_vfd, .ctx = hd__c,             \
+                                           .bodies = &hd__vtable};                             \
+        return hd__o;                                                                          \
     }
 
 /**
@@ -257,20 +406,14 @@ HD_API HD_WARN_UNUSED int hd_check_derivatives(const hd_objective *obj, const do
  *
  * HD_GENERIC_VECTOR_OBJECTIVE(name, T, x, out, ctx, body...) works like
  * HD_GENERIC_OBJECTIVE, except that the body writes its m outputs to out[0..m-1]
- * (type `T *`) and returns nothing. It defines
+ * (type `T *`) and returns nothing. It instantiates the body for double,
+ * hd_dual and every other kind of the list (kinds.h) and defines
  *     static inline hd_vector_objective name_vector_objective(size_t n, size_t m, void *ctx);
- * The names given for T, x, out and ctx are the caller's choice.
+ * whose function has f, f_dual and a table of every body (bodies). The
+ * names given for T, x, out and ctx are the caller's choice.
  */
-#define HD_GENERIC_VECTOR_OBJECTIVE(name, hd__T, hd__x, hd__out, hd__ctx, ...)        \
-    HD__VINSTANCE(name, double, double, hd__T, hd__x, hd__out, hd__ctx, __VA_ARGS__)  \
-    HD__VINSTANCE(name, dual, hd_dual, hd__T, hd__x, hd__out, hd__ctx, __VA_ARGS__)   \
-    static inline hd_vector_objective name##_vector_objective(size_t hd__n, size_t hd__m, \
-                                                              void *hd__c)            \
-    {                                                                                 \
-        const hd_vector_objective hd__o = {.n = hd__n, .m = hd__m, .f = name##__hd_vdouble, \
-                                           .f_dual = name##__hd_vdual, .ctx = hd__c};  \
-        return hd__o;                                                                 \
-    }
+#define HD_GENERIC_VECTOR_OBJECTIVE(name, hd__T, hd__x, hd__out, hd__ctx, ...)                \
+    HD__VECTOR_OBJECTIVE_OF_KINDS(name, ~0u, hd__T, hd__x, hd__out, hd__ctx, __VA_ARGS__)
 
 HD_END_DECLS
 

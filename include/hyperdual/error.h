@@ -22,7 +22,9 @@ enum {
     HD_ELAPACK    = -4, /**< a LAPACKE routine reported failure */
     HD_ESYNTAX    = -5, /**< an expression could not be parsed */
     HD_ERANGE     = -6, /**< a size or nesting limit was exceeded */
-    HD_EDOM       = -7  /**< argument outside the domain of the operation */
+    HD_EDOM       = -7, /**< argument outside the domain of the operation */
+    HD_ESINGULAR  = -8  /**< a matrix the result needs is singular (hd_fit_statistics:
+                             parameters the data do not determine) */
 };
 
 /**

@@ -26,10 +26,12 @@
  * operator-precedence (shunting-yard) parser with explicit, heap-allocated
  * stacks, so no input can exhaust the C stack. Subexpressions without a
  * variable are folded at parse time on plain doubles, and an operation with a
- * constant operand uses the number-by-real kernel: `x^2` is hd_pow_hyper_r(x, 2)
- * and is exact at x <= 0 (second derivative 2 at 0). Every operation calls the
- * kernels generated from rules.h; the engine holds no derivative rule of its
- * own.
+ * constant operand uses the number-by-real rule: `x^2` is hd_pow_hyper_r(x, 2)
+ * and is exact at x <= 0 (second derivative 2 at 0). Every operation applies a
+ * row of rules.h: its value and partials come from the row's formulas, and
+ * each number type's chain-rule primitives of kernels.h apply them, so every
+ * result is bit for bit that of the kernel a compiled HD_GENERIC_OBJECTIVE
+ * calls; the engine holds no derivative rule of its own.
  *
  * Limits: at most HD_EXPR_MAX_LENGTH bytes of text and HD_EXPR_MAX_DEPTH
  * levels of nesting; beyond them parsing fails cleanly with HD_ERANGE.

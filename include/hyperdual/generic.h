@@ -9,7 +9,9 @@
  * function where there is one). Mixing hd_dual with hd_hyper in one call does
  * not compile: it selects hd__cannot_mix_number_types, which is not a function.
  *
- * This header needs C (not C++): _Generic is a C11 keyword.
+ * This header needs C (not C++): _Generic is a C11 keyword, and in C++ it
+ * defines nothing. C++ has the same names as overloaded functions, with
+ * operators, in <hyperdual.hpp>.
  */
 #ifndef HYPERDUAL_GENERIC_H
 #define HYPERDUAL_GENERIC_H

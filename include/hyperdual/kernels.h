@@ -418,7 +418,8 @@ static inline hd_pattern hd__chain2_power_pattern(hd_pattern a, hd_pattern b, do
 HD_BEGIN_DECLS
 /**
  * @brief Make room for one more node on a tape (called by the hd_taped
- *        kernels when the tape is full; lib/tape.c).
+ *        kernels when the tape is full; lib/diff/path_tape.c). Exported
+ *        because the inline kernels, compiled into the caller, call it.
  * @param t the tape
  * @return HD_OK; HD_ENOMEM when it cannot grow, and t->failed is then set,
  *         so that the driver recording it takes another path.
@@ -428,39 +429,47 @@ HD_END_DECLS
 static inline double hd__val_taped(hd_taped a) { return a.val; }
 static inline hd_taped hd__lift_taped(double v) { return hd_taped_const(v); }
 static inline hd_taped hd__id_taped(hd_taped a) { return a; }
-/* Append node φ(a, b), its partials taken through the operands' scales;
- * operands off the tape (constants) get zero partials. A tape that cannot
- * grow records nothing more: the result is then a constant and the driver,
- * seeing t->failed, takes another path. */
+/* Node φ(a, b) at p, its partials taken through the operands' scales sa,
+ * sb; an operand off the tape (a_on or b_on 0: a constant) gets zero
+ * partials. (The expression engine's recorder writes its nodes with it too.) */
+static inline void hd__tape_put(hd_tape_node *p, uint32_t a, int a_on, double sa, uint32_t b,
+                                int b_on, double sb, double fx, double fy, double fxx, double fxy,
+                                double fyy)
+{
+    if (a_on) {
+        fx *= sa;
+        fxx *= sa * sa;
+        fxy *= sa;
+    } else {
+        fx = fxx = fxy = 0.0;
+    }
+    if (b_on) {
+        fy *= sb;
+        fyy *= sb * sb;
+        fxy *= sb;
+    } else {
+        fy = fyy = fxy = 0.0;
+    }
+    p->a = a;
+    p->b = b;
+    p->fx = fx;
+    p->fy = fy;
+    p->fxx = fxx;
+    p->fxy = fxy;
+    p->fyy = fyy;
+}
+/* Append node φ(a, b). A tape that cannot grow records nothing more: the
+ * result is then a constant and the driver, seeing t->failed, takes another
+ * path. */
 static inline hd_taped hd__tape_record(hd_taped a, hd_taped b, double f, double fx, double fy,
                                        double fxx, double fxy, double fyy)
 {
     hd_tape *t = a.tape ? a.tape : b.tape;
     hd_taped r = {f, 1.0, 0, 0};
     if (!t) return r;
-    if (a.tape) {
-        fx *= a.scale;
-        fxx *= a.scale * a.scale;
-        fxy *= a.scale;
-    } else {
-        fx = fxx = fxy = 0.0;
-    }
-    if (b.tape) {
-        fy *= b.scale;
-        fyy *= b.scale * b.scale;
-        fxy *= b.scale;
-    } else {
-        fy = fyy = fxy = 0.0;
-    }
     if (t->len == t->cap && hd__tape_grow(t) != 0) return r;
-    hd_tape_node *p = &t->node[t->len];
-    p->a = a.id;
-    p->b = b.id;
-    p->fx = fx;
-    p->fy = fy;
-    p->fxx = fxx;
-    p->fxy = fxy;
-    p->fyy = fyy;
+    hd__tape_put(&t->node[t->len], a.id, a.tape != 0, a.scale, b.id, b.tape != 0, b.scale, fx, fy,
+                 fxx, fxy, fyy);
     r.tape = t;
     r.id = (uint32_t)t->len++;
     return r;

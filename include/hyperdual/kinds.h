@@ -33,9 +33,10 @@
  * use hd_dualv from n = 5 (below, one hd_dual2 or hd_dual4 pass) up to
  * n = HD_LANES, and the tape beyond, so the width is what one pass costs at
  * n = 5..12, where a lane that no variable fills costs as much as one that
- * one does: 12 lanes take 31% fewer instructions than 16 for F2's gradient
- * at n = 6, 8 and 10, and 8 or 10 lanes would need a second pass or the
- * tape (30-50% more) at n = 10.
+ * one does: 12 lanes take 20-24% fewer instructions than 16 for F2's
+ * gradient at n = 6, 8 and 10, and 8 or 10 lanes would need a second pass
+ * or the tape from n = 9 or 11 (the tape at n = 10: 56% more than one
+ * 12-lane pass).
  */
 #define HD_LANES 12
 
@@ -289,13 +290,14 @@ typedef struct hd_tape_node {
 
 /**
  * @brief A tape: the operations of one evaluation, in order, for the
- *        drivers' reverse sweeps (lib/tape.c). Nodes 1..n are the inputs.
+ *        drivers' reverse sweeps (lib/diff/path_tape.c). Nodes 1..n are the inputs.
  */
 typedef struct hd_tape {
     hd_tape_node *node;        /**< the recorded operations */
     size_t len;                /**< nodes in use (node 0 included) */
     size_t cap;                /**< nodes allocated */
     int failed;                /**< set when the tape could not grow */
+    size_t limit;              /**< the most nodes it may hold; 0: as many as fit */
 } hd_tape;
 
 /**

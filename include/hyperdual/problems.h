@@ -13,7 +13,8 @@
 
 HD_BEGIN_DECLS
 
-/** A built-in problem. Least-squares problems are f = sum of squared residuals. */
+/** A built-in problem. Least-squares problems are f = sum of squared residuals,
+ *  and expose them (residuals). */
 typedef struct hd_problem {
     const char *name;       /**< short identifier, e.g. "rosenbrock", "powell_badly_scaled" */
     const char *title;      /**< e.g. "Rosenbrock (MGH #1)" */
@@ -25,7 +26,11 @@ typedef struct hd_problem {
     const char *f_star_note;/**< where f_star comes from, or local-minimum remarks */
     /** Objective for dimension n (0 = default n); ctx is owned by the registry
      *  (nothing to free). For an n that n_ok rejects the objective has n = 0,
-     *  which every driver rejects with HD_EINVAL. */
+     *  which every driver rejects with HD_EINVAL. A least-squares problem's
+     *  objective is the sum of the squares of its residuals (hd_objective_
+     *  residuals() gives them back, so Gauss–Newton and Levenberg–Marquardt
+     *  run on it directly); its bodies are in its table and f, f_dual and
+     *  f_hyper are NULL: evaluate it through the drivers. */
     hd_objective (*objective)(size_t n);
     /** Write the standard start for dimension n (0 = default) into x0 (n values);
      *  n must satisfy n_ok. */
@@ -48,6 +53,12 @@ typedef struct hd_problem {
      *  if none is documented; f_local_tol is its precision, as f_star_tol. */
     double      f_local;
     double      f_local_tol;
+    /** The residuals of a least-squares problem (m > 0) for dimension n
+     *  (0 = default n): F with f = Σ F_i(x)² the objective's value (the same
+     *  expressions, to rounding), for hd_sum_of_squares() and Gauss–Newton /
+     *  Levenberg–Marquardt; NULL when the problem is not a sum of squares
+     *  (m == 0). For an n that n_ok rejects, F.n is 0 (drivers: HD_EINVAL). */
+    hd_vector_objective (*residuals)(size_t n);
 } hd_problem;
 
 /** @brief Number of problems in the registry. */

@@ -32,8 +32,10 @@
 HD_BEGIN_DECLS
 
 /* Up to this n the automatic gradient is one hd_dual2 (n <= 2) or hd_dual4
- * pass, and the automatic Hessian one hd_hyper4 pass (lib/diff/path_table.h
- * takes its thresholds from here). */
+ * pass, and the automatic Hessian one hd_hyper4 pass: the thresholds the
+ * table of paths shares with these drivers (lib/diff/path_kinds.h, where
+ * the others are, names them from here, since an installed header cannot
+ * include the library's own). */
 #define HD__SMALL_MAX_N 4
 #define HD__DUAL2_MAX_N 2
 

@@ -62,14 +62,14 @@ HD_API HD_WARN_UNUSED int hd_sparsity_from_mask(size_t n, const unsigned char *m
 /**
  * @brief Detect the pattern of the Hessian of obj near x.
  *
- * With obj->f_pattern (every HD_GENERIC_OBJECTIVE has it) the pattern is
+ * With bodies->pattern (every HD_GENERIC_OBJECTIVE has it) the pattern is
  * structural: hd_pattern numbers are propagated through the body, one pass
  * per pair of 64-variable blocks, and an entry is in the pattern when some
  * rule on the way can make it non-zero (the branches the body takes at x
  * decide which rules run). It never misses an entry on that path; it may
  * hold entries that vanish identically (x - x, a STEP rule's zero slope).
  *
- * Without f_pattern the pattern is read from two dense Hessians, at x and
+ * Without it the pattern is read from two dense Hessians, at x and
  * at a deterministic nearby point x' (x_i moved by about 1e-3·(1 + |x_i|));
  * an entry is in the pattern when it is non-zero (or NaN) at either point.
  * A structurally non-zero entry that vanishes at both points is missed:
@@ -78,13 +78,13 @@ HD_API HD_WARN_UNUSED int hd_sparsity_from_mask(size_t n, const unsigned char *m
  * Structural detection costs, for F2 (bench/bench_objectives.h), 76 µs at
  * n = 50 and 2.0 ms at n = 200 against 1.2 and 70 ms numerically
  * (doc/performance.md); either way, do it once and attach the result.
- * @param obj in: the objective; obj->n >= 1, obj->f_hyper and obj->f_hyperv
- *            non-NULL (f_pattern optional, see above)
+ * @param obj in: the objective; obj->n >= 1, a hyper-dual body and
+ *            bodies->hyperv (bodies->pattern optional, see above)
  * @param x   in: n = obj->n values, the point
  * @param out out, not NULL: receives the pattern (NULL on failure); free it
  *            with hd_sparsity_free()
  * @return HD_OK; HD_EINVAL for a NULL obj/x/out, n == 0, or an objective
- *         without f_hyper or f_hyperv; HD_ENOMEM.
+ *         without a hyper-dual body or bodies->hyperv; HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_sparsity_detect(const hd_objective *obj, const double *x,
                                              hd_sparsity **out);
@@ -95,12 +95,12 @@ HD_API void hd_sparsity_free(hd_sparsity *sp);
 /**
  * @brief The structurally non-zero Hessian entries, in CSR order of sp.
  *
- * With obj->f_taped (every HD_GENERIC_OBJECTIVE has it) one recorded pass
+ * With bodies->taped (every HD_GENERIC_OBJECTIVE has it) one recorded pass
  * and ceil(sp->ncolors / HD_TAPE_BLOCK) sweeps over it give every entry:
  * the cost of a banded Hessian then grows like n. Otherwise, or where the
  * tape meets a non-finite number, sp->npasses hd_hyperv passes.
- * @param obj    in: the objective; obj->n >= 1, obj->f_hyper and obj->f_hyperv
- *               non-NULL
+ * @param obj    in: the objective; obj->n >= 1, a hyper-dual body and
+ *               bodies->hyperv
  * @param sp     in, not NULL: the pattern of obj's Hessian (sp->n == obj->n)
  * @param x      in: n = obj->n values, the point
  * @param fx     out, may be NULL: f(x)
@@ -109,7 +109,7 @@ HD_API void hd_sparsity_free(hd_sparsity *sp);
  *               sp->row_start[i] <= t < sp->row_start[i + 1]
  * @param counts in/out, may be NULL; otherwise incremented by the passes made
  * @return HD_OK; HD_EINVAL for a NULL obj/sp/x/values, n == 0, sp->n != obj->n,
- *         or no f_hyper or f_hyperv;
+ *         or no hyper-dual body or bodies->hyperv;
  *         HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_sparse_hessian(const hd_objective *obj, const hd_sparsity *sp,

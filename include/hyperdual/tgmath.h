@@ -1,19 +1,23 @@
 /**
  * @file hyperdual/tgmath.h
  * @brief Opt-in: the standard names (sin, exp, pow, ...) become type-generic over
- *        double, hd_dual and hd_hyper, as C's <tgmath.h> does for complex.
+ *        double and every number kind, as C's <tgmath.h> does for complex.
  *
  * Never included by <hyperdual.h>. Include it last, in a source file of your
  * own: it redefines libm's names as macros for the rest of that file. The plain
  * double results are libm's.
+ *
+ * In C++ it defines no macro: it includes <hyperdual.hpp>, whose overloads of
+ * the same names on every number kind are found by argument-dependent lookup
+ * (and which needs C++11).
  */
 #ifndef HYPERDUAL_TGMATH_H
 #define HYPERDUAL_TGMATH_H
 
 #include <math.h>
-#include "generic.h"
 
 #ifndef __cplusplus
+#include "generic.h"
 #undef sqrt
 #undef cbrt
 #undef hypot
@@ -92,6 +96,11 @@
 #define ceil(a) hd_ceil(a)
 #define trunc(a) hd_trunc(a)
 #define round(a) hd_round(a)
+#else
+/* C++: the standard names as overloads, with the rest of the C++ face (and
+ * nothing before it, so that a compiler older than C++11 is told that first:
+ * the kernels do not compile there). */
+#include "../hyperdual.hpp"
 #endif /* !__cplusplus */
 
 #endif /* HYPERDUAL_TGMATH_H */

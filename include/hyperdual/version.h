@@ -8,9 +8,9 @@
 #include "export.h"
 
 #define HD_VERSION_MAJOR 0
-#define HD_VERSION_MINOR 1
+#define HD_VERSION_MINOR 2
 #define HD_VERSION_PATCH 0
-#define HD_VERSION_STRING "0.1.0"
+#define HD_VERSION_STRING "0.2.0"
 
 HD_BEGIN_DECLS
 

@@ -3,6 +3,7 @@
 #include <config.h>
 #include <stdlib.h>
 #include "internal.h"
+#include "../size_check.h"
 
 #define NONE ((size_t)-1)
 
@@ -21,7 +22,7 @@ size_t hd__csr_position(const hd_sparsity *sp, size_t i, size_t j)
 int hd__colour_columns(size_t n, const size_t *row_start, const size_t *col, size_t *color,
                        size_t *ncolors)
 {
-    size_t *mark = malloc(n * sizeof *mark); /* mark[c] == j: colour c is taken for j */
+    size_t *mark = hd__malloc_array(n, sizeof *mark); /* mark[c] == j: colour c is taken for j */
     if (!mark) return HD_ENOMEM;
     for (size_t c = 0; c < n; c++) mark[c] = NONE;
     *ncolors = 0;
@@ -57,9 +58,9 @@ int hd__colour_columns(size_t n, const size_t *row_start, const size_t *col, siz
 int hd__star_colour_columns(size_t n, const size_t *row_start, const size_t *col, size_t *color,
                             size_t *ncolors)
 {
-    size_t *forbid = malloc(n * sizeof *forbid); /* forbid[c] == v: c is taken for v */
-    size_t *seen = malloc(n * sizeof *seen);     /* v's coloured neighbours per colour */
-    size_t *seen_at = malloc(n * sizeof *seen_at);
+    size_t *forbid = hd__malloc_array(n, sizeof *forbid); /* forbid[c] == v: c is taken for v */
+    size_t *seen = hd__malloc_array(n, sizeof *seen);     /* v's coloured neighbours per colour */
+    size_t *seen_at = hd__malloc_array(n, sizeof *seen_at);
     if (!forbid || !seen || !seen_at) {
         free(forbid);
         free(seen);

@@ -1,5 +1,6 @@
-/* The public drivers: hd_value, hd_gradient, hd_hessian (and their _ex forms
- * with a chosen path and pass counts), hd_sparse_hessian, and the small
+/* The public drivers: hd_value, hd_gradient, hd_hessian, hd_hessian_vector,
+ * hd_jacobian (and their _ex forms with a chosen path and pass counts),
+ * hd_sparse_hessian, hd_vector_value, and the small
  * functions on kinds and counters. A driver validates, then walks the table
  * of paths (path_table.h): a forced path answers (or, if it declines, the scalar
  * path does); the automatic choice takes the first row that can and wins,
@@ -104,15 +105,8 @@ int hd_gradient_ex(const hd_objective *obj, const double *x, double *fx, double 
     return gradient(obj, x, fx, grad, path, counts ? counts : &scratch);
 }
 
-/* Without counts, the one pass of small n is made before any walk of the
- * table, as the inline drivers make it (hyperdual/small.h): the pass the
- * table takes there, at a third of the instructions at n = 2. */
 int hd_gradient(const hd_objective *obj, const double *x, double *fx, double *grad)
 {
-    if (hd__usable(obj) && x && grad
-        && (hd__small_gradient_at(obj, x, fx, grad) != HD_KIND_VALUE
-            || hd__lanes_gradient(obj, obj->n, x, fx, grad)))
-        return HD_OK;
     hd_counts scratch = {0};
     return gradient(obj, x, fx, grad, HD_PATH_AUTO, &scratch);
 }
@@ -146,9 +140,44 @@ int hd_hessian_ex(const hd_objective *obj, const double *x, double *fx, double *
 
 int hd_hessian(const hd_objective *obj, const double *x, double *fx, double *grad, double *hess)
 {
-    if (hd__usable(obj) && x && hess && hd__small_hessian_at(obj, x, fx, grad, hess)) return HD_OK;
     hd_counts scratch = {0};
     return hessian(obj, x, fx, grad, hess, HD_PATH_AUTO, &scratch);
+}
+
+/* H·v: the first row of the table that does it and is chosen (one sweep of
+ * the tape, hd_hyperv passes, hyper-dual passes), as for the Hessian. */
+static int hessian_vector(const hd_objective *obj, const double *x, const double *v, double *fx,
+                          double *grad, double *hv, hd_path path, hd_counts *c)
+{
+    if (!hd__objective_ok(obj) || !x || !v || !hv) return HD_EINVAL;
+    if (path != HD_PATH_AUTO) {
+        const hd__path *p = path_find(path);
+        if (!p || !p->hessian_vector || !hd__path_can(obj, &p->on_hessian_vector)) return HD_EINVAL;
+        const int rc = p->hessian_vector(obj, x, v, fx, grad, hv, c);
+        return rc != HD__DECLINED ? rc : hd__hessian_vector_scalar(obj, x, v, fx, grad, hv, c);
+    }
+    UNROLL_PATHS
+    for (size_t i = 0; i < PATH_COUNT; i++) {
+        const hd__path *p = &paths[i];
+        if (!p->hessian_vector || !hd__path_chosen(obj, &p->on_hessian_vector)) continue;
+        const int rc = p->hessian_vector(obj, x, v, fx, grad, hv, c);
+        if (rc != HD__DECLINED) return rc;
+    }
+    return hd__hessian_vector_scalar(obj, x, v, fx, grad, hv, c); /* not reached */
+}
+
+int hd_hessian_vector_ex(const hd_objective *obj, const double *x, const double *v, double *fx,
+                         double *grad, double *hv, hd_path path, hd_counts *counts)
+{
+    hd_counts scratch = {0};
+    return hessian_vector(obj, x, v, fx, grad, hv, path, counts ? counts : &scratch);
+}
+
+int hd_hessian_vector(const hd_objective *obj, const double *x, const double *v, double *fx,
+                      double *grad, double *hv)
+{
+    hd_counts scratch = {0};
+    return hessian_vector(obj, x, v, fx, grad, hv, HD_PATH_AUTO, &scratch);
 }
 
 /* The non-zeros of a given pattern: the first row of the table that computes
@@ -169,4 +198,74 @@ int hd_sparse_hessian(const hd_objective *obj, const hd_sparsity *sp, const doub
         if (rc != HD__DECLINED) return rc;
     }
     return rc;
+}
+
+/* ---- vector functions --------------------------------------------------------------- */
+
+int hd_vector_value_ex(const hd_vector_objective *F, const double *x, double *out,
+                       hd_counts *counts)
+{
+    if (!hd__vobjective_ok(F) || !x || !out) return HD_EINVAL;
+    hd_counts scratch = {0};
+    hd_counts *c = counts ? counts : &scratch;
+    if (hd__vhas_value(F)) {
+        hd__vcall_value(F, x, out);
+        c->f_calls++;
+        return HD_OK;
+    }
+    const size_t n = F->n, m = F->m;
+    hd_dual *xd = hd__malloc_array(n, sizeof *xd), *r = hd__malloc_array(m, sizeof *r);
+    if (!xd || !r) {
+        free(xd);
+        free(r);
+        return HD_ENOMEM;
+    }
+    hd__init_dual_array(xd, x, n);
+    hd__vcall_dual(F, xd, r);
+    c->dual_calls++;
+    for (size_t i = 0; i < m; i++) out[i] = r[i].val;
+    free(xd);
+    free(r);
+    return HD_OK;
+}
+
+int hd_vector_value(const hd_vector_objective *F, const double *x, double *out)
+{
+    return hd_vector_value_ex(F, x, out, NULL);
+}
+
+/* The Jacobian's walk: a forced path answers (the scalar path when it
+ * declines); the automatic choice takes the first row that has a Jacobian,
+ * the kinds it needs and its n. */
+static int jacobian(const hd_vector_objective *F, const double *x, double *fx, double *jac,
+                    hd_path path, hd_counts *c)
+{
+    if (!hd__vobjective_ok(F) || !x || !jac) return HD_EINVAL;
+    if (path != HD_PATH_AUTO) {
+        const hd__path *p = path_find(path);
+        if (!p || !p->jacobian || !hd__vhas_kinds(F, p->on_jacobian.needs)) return HD_EINVAL;
+        const int rc = p->jacobian(F, x, fx, jac, c);
+        return rc != HD__DECLINED ? rc : hd__jacobian_scalar(F, x, fx, jac, c);
+    }
+    for (size_t i = 0; i < PATH_COUNT; i++) {
+        const hd__path *p = &paths[i];
+        if (!p->jacobian || F->n < p->on_jacobian.from_n || !hd__vhas_kinds(F, p->on_jacobian.needs))
+            continue;
+        const int rc = p->jacobian(F, x, fx, jac, c);
+        if (rc != HD__DECLINED) return rc;
+    }
+    return hd__jacobian_scalar(F, x, fx, jac, c); /* not reached: scalar always answers */
+}
+
+int hd_jacobian_ex(const hd_vector_objective *F, const double *x, double *fx, double *jac,
+                   hd_path path, hd_counts *counts)
+{
+    hd_counts scratch = {0};
+    return jacobian(F, x, fx, jac, path, counts ? counts : &scratch);
+}
+
+int hd_jacobian(const hd_vector_objective *F, const double *x, double *fx, double *jac)
+{
+    hd_counts scratch = {0};
+    return jacobian(F, x, fx, jac, HD_PATH_AUTO, &scratch);
 }

@@ -1,5 +1,6 @@
-/* Drivers beyond value/gradient/Hessian: directional derivatives, H·v,
- * vᵀHw, Jacobians and the derivative checker. Each seeds the dual parts with
+/* Drivers beyond value/gradient/Hessian: directional derivatives, vᵀHw
+ * and the derivative checker (H·v and Jacobians walk the table of paths in
+ * drivers.c). Each seeds the dual parts with
  * the directions the caller wants, so one pass replaces what a full gradient
  * or Hessian would cost. */
 #include <config.h>
@@ -7,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
+#include "../size_check.h"
 #include "counted.h"
 
 int hd__objective_valid(const hd_objective *obj) { return hd__objective_ok(obj); }
@@ -18,7 +20,7 @@ int hd__directional_counted(const hd_objective *obj, const double *x, const doub
     const size_t n = obj->n;
     double val, d1;
     if (hd__has_dual(obj)) {
-        hd_dual *xd = malloc(n * sizeof *xd);
+        hd_dual *xd = hd__malloc_array(n, sizeof *xd);
         if (!xd) return HD_ENOMEM;
         for (size_t i = 0; i < n; i++) xd[i] = hd_dual_make(x[i], v[i]);
         const hd_dual r = hd__call_dual(obj, xd);
@@ -27,7 +29,7 @@ int hd__directional_counted(const hd_objective *obj, const double *x, const doub
         val = r.val;
         d1 = r.d1;
     } else {
-        hd_hyper *xh = malloc(n * sizeof *xh);
+        hd_hyper *xh = hd__malloc_array(n, sizeof *xh);
         if (!xh) return HD_ENOMEM;
         for (size_t i = 0; i < n; i++) xh[i] = hd_hyper_make(x[i], v[i], 0.0, 0.0);
         const hd_hyper r = hd__call_hyper(obj, xh);
@@ -48,33 +50,12 @@ int hd_directional(const hd_objective *obj, const double *x, const double *v, do
     return hd__directional_counted(obj, x, v, fx, dv, &scratch);
 }
 
-int hd_hessian_vector(const hd_objective *obj, const double *x, const double *v, double *fx,
-                      double *grad, double *hv)
-{
-    if (!hd__objective_ok(obj) || !x || !v || !hv) return HD_EINVAL;
-    const size_t n = obj->n;
-    hd_hyper *xh = malloc(n * sizeof *xh);
-    if (!xh) return HD_ENOMEM;
-    /* d2 carries v in every pass; d1 = e_i makes d12 = e_iᵀ H v = (Hv)_i. */
-    for (size_t i = 0; i < n; i++) xh[i] = hd_hyper_make(x[i], 0.0, v[i], 0.0);
-    for (size_t i = 0; i < n; i++) {
-        xh[i].d1 = 1.0;
-        const hd_hyper r = hd__call_hyper(obj, xh);
-        xh[i].d1 = 0.0;
-        hv[i] = r.d12;
-        if (grad) grad[i] = r.d1;
-        if (fx && i == 0) *fx = r.val;
-    }
-    free(xh);
-    return HD_OK;
-}
-
 int hd_directional2(const hd_objective *obj, const double *x, const double *v, const double *w,
                     double *fx, double *gv, double *gw, double *vhw)
 {
     if (!hd__objective_ok(obj) || !x || !v || !w) return HD_EINVAL;
     const size_t n = obj->n;
-    hd_hyper *xh = malloc(n * sizeof *xh);
+    hd_hyper *xh = hd__malloc_array(n, sizeof *xh);
     if (!xh) return HD_ENOMEM;
     for (size_t i = 0; i < n; i++) xh[i] = hd_hyper_make(x[i], v[i], w[i], 0.0);
     const hd_hyper r = hd__call_hyper(obj, xh);
@@ -83,31 +64,6 @@ int hd_directional2(const hd_objective *obj, const double *x, const double *v, c
     if (gv) *gv = r.d1;
     if (gw) *gw = r.d2;
     if (vhw) *vhw = r.d12;
-    return HD_OK;
-}
-
-int hd_jacobian(const hd_vector_objective *F, const double *x, double *fx, double *jac)
-{
-    if (!F || !x || !jac || F->n < 1 || F->m < 1 || !F->f_dual) return HD_EINVAL;
-    const size_t n = F->n, m = F->m;
-    hd_dual *xd = malloc(n * sizeof *xd);
-    hd_dual *out = malloc(m * sizeof *out);
-    if (!xd || !out) {
-        free(xd);
-        free(out);
-        return HD_ENOMEM;
-    }
-    for (size_t j = 0; j < n; j++) xd[j] = hd_dual_const(x[j]);
-    for (size_t j = 0; j < n; j++) {
-        xd[j].d1 = 1.0;
-        F->f_dual(xd, out, F->ctx);
-        xd[j].d1 = 0.0;
-        for (size_t i = 0; i < m; i++) jac[i * n + j] = out[i].d1;
-        if (fx && j == 0)
-            for (size_t i = 0; i < m; i++) fx[i] = out[i].val;
-    }
-    free(xd);
-    free(out);
     return HD_OK;
 }
 

@@ -16,6 +16,7 @@
 #include <hyperdual.h>
 #include <hyperdual/paths.h>
 #include <hyperdual/sparse.h>
+#include "../size_check.h"
 
 /* ---- bodies, by kind (generated from the list of kinds) ------------------------- */
 
@@ -71,20 +72,75 @@ static inline int hd__small_hessian_at(const hd_objective *obj, const double *x,
                   : hd__small_hessian(obj, n, x, fx, grad, hess);
 }
 
+/* The same for vector functions (hd_vector_objective): hd__vhas_S(F) and
+ * hd__vcall_S(F, x, out). Only value and dual have members (f, f_dual);
+ * every other kind, hyper included, lives in the table alone. */
+#define HD__VTABLE_HAS(o, S)                                                                    \
+    ((o)->bodies && (o)->bodies->size >= offsetof(hd_vbodies, S) + sizeof(hd_vbody_##S)        \
+     && (o)->bodies->S)
+#define HD__VKIND_CALLS(T, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, u)                 \
+    HD__VKIND_CALLS_##FACE(T, S, MEMBER)
+#define HD__VKIND_CALLS_CONTRACT(T, S, MEMBER) HD__VKIND_CALLS_##MEMBER(T, S)
+#define HD__VKIND_CALLS_f(T, S) HD__VKIND_CALLS_WITH(T, S, f)
+#define HD__VKIND_CALLS_f_dual(T, S) HD__VKIND_CALLS_WITH(T, S, f_dual)
+#define HD__VKIND_CALLS_f_hyper(T, S) HD__VKIND_CALLS_TABLE(T, S, -)
+#define HD__VKIND_CALLS_WITH(T, S, MEMBER)                                                      \
+    static inline int hd__vhas_##S(const hd_vector_objective *o)                                \
+    {                                                                                           \
+        return o->MEMBER || HD__VTABLE_HAS(o, S);                                               \
+    }                                                                                           \
+    static inline void hd__vcall_##S(const hd_vector_objective *o, const T *x, T *out)          \
+    {                                                                                           \
+        if (o->MEMBER) o->MEMBER(x, out, o->ctx);                                               \
+        else o->bodies->S(x, out, o->n, o->ctx);                                                \
+    }
+#define HD__VKIND_CALLS_TABLE(T, S, MEMBER)                                                     \
+    static inline int hd__vhas_##S(const hd_vector_objective *o) { return HD__VTABLE_HAS(o, S); } \
+    static inline void hd__vcall_##S(const hd_vector_objective *o, const T *x, T *out)          \
+    {                                                                                           \
+        o->bodies->S(x, out, o->n, o->ctx);                                                     \
+    }
+HD__EVAL_KINDS(HD__VKIND_CALLS, ~)
+
+/* A usable vector function: n >= 1, m >= 1 and a dual body (the Jacobian's
+ * passes). */
+static inline int hd__vobjective_ok(const hd_vector_objective *F)
+{
+    return F && F->n >= 1 && F->m >= 1 && hd__vhas_dual(F);
+}
+
+/* Code per kind that itself uses the generic macros (hd_add, ...) cannot be
+ * written inside an expansion of the list of kinds, which those macros
+ * expand again (a macro does not expand inside its own expansion). A row
+ * names its definition deferred, HD__DEFER(DEFINE)(T, S), and
+ * HD__EXPAND(HD__EVAL_KINDS(ROW, ~)) runs the definitions once the list is
+ * done (as lib/expr_eval.c does for the interpreters). */
+#define HD__EMPTY()
+#define HD__DEFER(m) m HD__EMPTY()
+#define HD__EXPAND(...) __VA_ARGS__
+
 /* ---- the table of paths (path_table.h) ------------------------------------------------ */
 
 /* HD__DECLINED: a path that cannot answer at this point (the tape met a
  * non-finite number, or memory ran short) returns it, and the next path of
  * the table answers instead. */
+#ifndef HD__DECLINED
 #define HD__DECLINED 1
+#endif
 
 typedef int (*hd__gradient_fn)(const hd_objective *obj, const double *x, double *fx,
                                double *grad, hd_counts *c);
 typedef int (*hd__hessian_fn)(const hd_objective *obj, const double *x, double *fx,
                               double *grad, double *hess, hd_counts *c);
+/* The m×n Jacobian of F (row-major) and F(x) when fx is not NULL. */
+typedef int (*hd__jacobian_fn)(const hd_vector_objective *F, const double *x, double *fx,
+                               double *jac, hd_counts *c);
 /* The non-zeros of sp (CSR order) into values. */
 typedef int (*hd__sparse_fn)(const hd_objective *obj, const hd_sparsity *sp, const double *x,
                              double *fx, double *grad, double *values, hd_counts *c);
+/* H(x)·v into hv (and f, the gradient on the way; fx, grad may be NULL). */
+typedef int (*hd__hessian_vector_fn)(const hd_objective *obj, const double *x, const double *v,
+                                     double *fx, double *grad, double *hv, hd_counts *c);
 
 /* A set of kinds, as bits 1u << hd_kind. */
 #define HD__KIND_BIT(k) (1u << (k))
@@ -121,13 +177,29 @@ typedef struct hd__path_op {
 typedef struct hd__path {
     hd_path id;
     const char *name;
-    hd__path_op on_gradient, on_hessian;
+    hd__path_op on_gradient, on_hessian, on_hessian_vector;
     hd__gradient_fn gradient;
     hd__hessian_fn hessian;
     hd__sparse_fn sparse_hessian; /* the non-zeros of a given pattern */
+    /* The Jacobian of a vector function: the kinds it needs of the function
+     * (hd__vhas_kinds) and the n from which it is chosen; `prefers` unused. */
+    hd__path_op on_jacobian;
+    hd__jacobian_fn jacobian;
+    hd__hessian_vector_fn hessian_vector;
 } hd__path;
 
-/* Whether row p serves obj for an operation: op is p->on_gradient or p->on_hessian. */
+/* 1 when the vector function F has every kind of the set. */
+#define HD__VHAS_IN_SET(T, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, u)                 \
+    if ((kinds & HD__KIND_BIT(KIND)) && !hd__vhas_##S(F)) return 0;
+static inline int hd__vhas_kinds(const hd_vector_objective *F, unsigned kinds)
+{
+    if (!kinds) return 1;
+    HD__EVAL_KINDS(HD__VHAS_IN_SET, ~)
+    return 1;
+}
+
+/* Whether row p serves obj for an operation: op is p->on_gradient, p->on_hessian
+ * or p->on_hessian_vector. */
 static inline int hd__path_can(const hd_objective *obj, const hd__path_op *op)
 {
     return hd__has_kinds(obj, op->needs);
@@ -144,19 +216,34 @@ static inline int hd__path_chosen(const hd_objective *obj, const hd__path_op *op
 
 /* ---- the paths' functions (path_*.c) --------------------------------------------- */
 
-/* path_scalar.c: n dual (or hyper-dual) passes; n(n+1)/2 hyper-dual passes. */
+/* path_scalar.c: n dual (or hyper-dual) passes; n(n+1)/2 hyper-dual passes;
+ * H·v from n hyper-dual passes. */
 int hd__gradient_scalar(const hd_objective *obj, const double *x, double *fx, double *grad,
                         hd_counts *c);
 int hd__hessian_scalar(const hd_objective *obj, const double *x, double *fx, double *grad,
                        double *hess, hd_counts *c);
+/* The scalar path's Jacobian: one column per dual pass. */
+int hd__jacobian_scalar(const hd_vector_objective *F, const double *x, double *fx, double *jac,
+                        hd_counts *c);
+int hd__hessian_vector_scalar(const hd_objective *obj, const double *x, const double *v,
+                              double *fx, double *grad, double *hv, hd_counts *c);
 /* path_narrow.c: two or four directions per pass. */
 int hd__gradient_narrow(const hd_objective *obj, const double *x, double *fx, double *grad,
+                        hd_counts *c);
+/* Four (hd_dual4) or two (hd_dual2) columns per pass; HD__DECLINED without either. */
+int hd__jacobian_narrow(const hd_vector_objective *F, const double *x, double *fx, double *jac,
                         hd_counts *c);
 /* path_lanes.c: HD_LANES directions per pass; HD_HYPERV_LANES entries of a row per pass. */
 int hd__gradient_lanes(const hd_objective *obj, const double *x, double *fx, double *grad,
                        hd_counts *c);
 int hd__hessian_lanes(const hd_objective *obj, const double *x, double *fx, double *grad,
                       double *hess, hd_counts *c);
+/* HD_LANES columns per hd_dualv pass. */
+int hd__jacobian_lanes(const hd_vector_objective *F, const double *x, double *fx, double *jac,
+                       hd_counts *c);
+/* H·v from ceil(n/HD_HYPERV_LANES) hd_hyperv passes (ε1 seeded with v). */
+int hd__hessian_vector_lanes(const hd_objective *obj, const double *x, const double *v,
+                             double *fx, double *grad, double *hv, hd_counts *c);
 /* hd_hyperv passes of the dense lane Hessian for n variables. */
 size_t hd__dense_lane_passes(size_t n);
 /* path_sparse.c: the forward passes of sp's plan, into CSR values or a
@@ -178,6 +265,9 @@ int hd__hessian_taped(const hd_objective *obj, const double *x, double *fx, doub
                       double *hess, hd_counts *c);
 int hd__sparse_hessian_taped(const hd_objective *obj, const hd_sparsity *sp, const double *x,
                              double *fx, double *grad, double *values, hd_counts *c);
+/* H·v from one recorded pass and one forward-over-reverse sweep. */
+int hd__hessian_vector_taped(const hd_objective *obj, const double *x, const double *v,
+                             double *fx, double *grad, double *hv, hd_counts *c);
 
 /* ---- patterns (sparsity.c, below the paths) ---------------------------------- */
 /* Detect obj's Hessian pattern at x into a new hd_sparsity (hd_sparsity_detect
@@ -198,9 +288,7 @@ typedef struct hd__pass_job {
  * fails). Inline: at n = 2 a call costs a visible part of a gradient. */
 static inline void *hd__diff_buffer(void *stack, size_t stack_bytes, size_t n, size_t elem)
 {
-    if (n * elem <= stack_bytes) return stack;
-    if (n > (size_t)-1 / elem) return NULL;
-    return malloc(n * elem);
+    return n <= stack_bytes / elem ? stack : hd__malloc_array(n, elem);
 }
 /* Free a buffer from hd__diff_buffer (nothing when it is the stack). */
 static inline void hd__diff_release(void *buf, void *stack)
@@ -269,9 +357,10 @@ static inline int hd__run_units(const void *job, size_t units, size_t n, size_t 
 
 /* Seeds are written with stores as wide as the body's loads of them
  * (hd__put2, HD__PUT_LANE and the constants of the narrow and packed kinds
- * are in hyperdual/small.h, which the inline drivers share). Lane vectors are copied from constant memory: lane k of hd__unit + HD_LANES
- * - k is 1, every other 0; hd__unit + HD_LANES + 1 is all 0. Building them in
- * a stack temporary instead would put narrow stores under the copy's loads. */
+ * are in hyperdual/small.h, which the inline drivers share). Lane vectors
+ * are copied from constant memory: lane k of hd__unit + HD_LANES - k is 1,
+ * every other 0; hd__unit + HD_LANES + 1 is all 0. Building them in a stack
+ * temporary instead would put narrow stores under the copy's loads. */
 static const double hd__unit[2 * HD_LANES + 1] = {[HD_LANES] = 1.0};
 /* Lane vector d := e_k. */
 static inline void hd__put_unit(hd__lanes *d, size_t k)
@@ -309,6 +398,48 @@ static inline void hd__init_hd_pattern(hd_pattern *e, double x) { *e = hd_patter
 HD__KINDS(HD__INIT_ARRAY, ~)
 _Static_assert(sizeof(hd__hlanes) <= (HD_LANES) * sizeof(double), "zeros from hd__unit");
 _Static_assert(sizeof(hd_hyper) == 32 && sizeof(hd_hyperv) % 16 == 0, "16-byte element chunks");
+
+/*
+ * A Jacobian on kind S (type T) whose passes carry K directions: pass p
+ * seeds direction k of variable K·p + k with SEED(element, k, 1), clears it
+ * again with SEED(element, k, 0), and reads column K·p + k of output i as
+ * LANE(out[i], k); F(x) comes from the first pass. Each pass is counted in
+ * COUNTER. Defines static int NAME(F, x, fx, jac, c), an hd__jacobian_fn.
+ * The passes run in order (no OpenMP units: each would need its own m
+ * outputs, and a Jacobian of a fit is dominated by its m rows, not by n).
+ */
+#define HD__JACOBIAN_PASSES(NAME, T, S, K, COUNTER, SEED, LANE)                                 \
+    static int NAME(const hd_vector_objective *F, const double *x, double *fx, double *jac,     \
+                    hd_counts *c)                                                               \
+    {                                                                                           \
+        const size_t n = F->n, m = F->m;                                                        \
+        _Alignas(16) unsigned char stack[HD__STACK_N * sizeof(T)];                              \
+        T *xs = hd__diff_buffer(stack, sizeof stack, n, sizeof *xs);                            \
+        T *out = hd__malloc_array(m, sizeof *out);                                              \
+        if (!xs || !out) {                                                                      \
+            if (xs) hd__diff_release(xs, stack);                                                \
+            free(out);                                                                          \
+            return HD_ENOMEM;                                                                   \
+        }                                                                                       \
+        hd__init_##S##_array(xs, x, n);                                                         \
+        for (size_t base = 0; base < n; base += (K)) {                                          \
+            const size_t width = n - base < (K) ? n - base : (K);                               \
+            for (size_t k = 0; k < width; k++) SEED(xs[base + k], k, 1.0);                      \
+            hd__vcall_##S(F, xs, out);                                                          \
+            for (size_t k = 0; k < width; k++) SEED(xs[base + k], k, 0.0);                      \
+            for (size_t i = 0; i < m; i++) {                                                    \
+                for (size_t k = 0; k < width; k++) jac[i * n + base + k] = LANE(out[i], k);    \
+                if (fx && base == 0) fx[i] = out[i].val;                                        \
+            }                                                                                   \
+            c->COUNTER++;                                                                       \
+        }                                                                                       \
+        hd__diff_release(xs, stack);                                                            \
+        free(out);                                                                              \
+        return HD_OK;                                                                           \
+    }
+/* SEED and LANE for the lane kinds (hd_dual2, hd_dual4, hd_dualv). */
+#define HD__LANE_SEED(e, k, v) HD__PUT_LANE(&(e).d, (k), (v))
+#define HD__LANE_OF(r, k) HD_LANE((r).d, (k))
 
 /* ---- CSR and colourings (colour.c) --------------------------------------------- */
 

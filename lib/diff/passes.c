@@ -37,7 +37,7 @@ static int run_parallel(const void *job, size_t first, size_t units, size_t n, s
     {
         size_t state = HD__NO_STATE;
         /* 16-byte seeds go to 16-byte offsets: malloc's alignment is enough. */
-        void *buf = n > (size_t)-1 / elem ? NULL : malloc(n * elem);
+        void *buf = hd__malloc_array(n, elem);
         if (buf)
             init(buf, x, n);
         else

@@ -1,6 +1,7 @@
 /* The lane path (HD_PATH_LANES): a gradient from ceil(n/HD_LANES) hd_dualv
  * passes of HD_LANES directions each; a Hessian from hd_hyperv passes that
- * each give HD_HYPERV_LANES entries of one row of the upper triangle. */
+ * each give HD_HYPERV_LANES entries of one row of the upper triangle; a
+ * Jacobian from ceil(n/HD_LANES) hd_dualv passes of the vector function. */
 #include <config.h>
 #include "internal.h"
 
@@ -78,4 +79,41 @@ size_t hd__dense_lane_passes(size_t n)
     size_t p = 0;
     for (size_t i = 0; i < n; i++) p += (n - i + HD_HYPERV_LANES - 1) / HD_HYPERV_LANES;
     return p;
+}
+
+HD__JACOBIAN_PASSES(jacobian_dualv, hd_dualv, dualv, HD_LANES, dualv_calls, HD__LANE_SEED,
+                    HD__LANE_OF)
+
+int hd__jacobian_lanes(const hd_vector_objective *F, const double *x, double *fx, double *jac,
+                       hd_counts *c)
+{
+    return jacobian_dualv(F, x, fx, jac, c);
+}
+
+/* H·v: ε1 carries v in every pass and lane k of ε2 the unit vector of
+ * variable base + k, so lane k's d12 is e_{base+k}ᵀ H v and its d2 the
+ * gradient component: ceil(n / HD_HYPERV_LANES) passes for the whole
+ * product and the gradient. */
+int hd__hessian_vector_lanes(const hd_objective *obj, const double *x, const double *v,
+                             double *fx, double *grad, double *hv, hd_counts *c)
+{
+    const size_t n = obj->n;
+    hd_hyperv *xv = hd__malloc_array(n, sizeof *xv);
+    if (!xv) return HD_ENOMEM;
+    hd__init_hyperv_array(xv, x, n);
+    for (size_t i = 0; i < n; i++) hd__put2(&xv[i].val, x[i], v[i]);
+    for (size_t base = 0; base < n; base += HD_HYPERV_LANES) {
+        const size_t width = n - base < HD_HYPERV_LANES ? n - base : HD_HYPERV_LANES;
+        for (size_t k = 0; k < width; k++) HD__PUT_LANE(&xv[base + k].d2, k, 1.0);
+        const hd_hyperv r = hd__call_hyperv(obj, xv);
+        c->hyperv_calls++;
+        for (size_t k = 0; k < width; k++) {
+            HD__PUT_LANE(&xv[base + k].d2, k, 0.0);
+            hv[base + k] = HD_LANE(r.d12, k);
+            if (grad) grad[base + k] = HD_LANE(r.d2, k);
+        }
+        if (fx && base == 0) *fx = r.val;
+    }
+    free(xv);
+    return HD_OK;
 }

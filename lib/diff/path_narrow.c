@@ -1,8 +1,10 @@
 /* The narrow path (HD_PATH_NARROW), for gradients of small n: two or four
  * directions per pass (hd_dual2, hd_dual4), or two per hyper-dual pass
- * (ε1 and ε2) for an objective with neither. */
+ * (ε1 and ε2) for an objective with neither; Jacobians of vector functions
+ * with four or two columns per pass. */
 #include <config.h>
 #include "internal.h"
+#include "path_kinds.h"
 
 /* Passes of a K-lane type T (suffix S): pass p seeds lane k of variable
  * K·p + k, so up to n = K the gradient takes one pass (hyperdual/small.h,
@@ -57,7 +59,7 @@ int hd__gradient_narrow(const hd_objective *obj, const double *x, double *fx, do
         return HD_OK;
     }
     const int dual2 = hd__has_dual2(obj), dual4 = hd__has_dual4(obj);
-    if (dual4 && (obj->n > 2 || !dual2)) return gradient_dual4(obj, x, fx, grad, c);
+    if (dual4 && (obj->n > DUAL2_GRADIENT_MAX_N || !dual2)) return gradient_dual4(obj, x, fx, grad, c);
     if (dual2) return gradient_dual2(obj, x, fx, grad, c);
     const size_t n = obj->n;
     _Alignas(16) unsigned char stack[HD__STACK_N * sizeof(hd_hyper)];
@@ -78,4 +80,18 @@ int hd__gradient_narrow(const hd_objective *obj, const double *x, double *fx, do
     c->hyper_calls += (long)((n + 1) / 2);
     hd__diff_release(xh, stack);
     return HD_OK;
+}
+
+HD__JACOBIAN_PASSES(jacobian_dual4, hd_dual4, dual4, 4, dual4_calls, HD__LANE_SEED, HD__LANE_OF)
+HD__JACOBIAN_PASSES(jacobian_dual2, hd_dual2, dual2, 2, dual2_calls, HD__LANE_SEED, HD__LANE_OF)
+
+/* The gradient's choice: one hd_dual2 pass up to n = 2, else hd_dual4
+ * passes; a function with neither is left to the scalar path. */
+int hd__jacobian_narrow(const hd_vector_objective *F, const double *x, double *fx, double *jac,
+                        hd_counts *c)
+{
+    const int dual2 = hd__vhas_dual2(F), dual4 = hd__vhas_dual4(F);
+    if (dual4 && (F->n > 2 || !dual2)) return jacobian_dual4(F, x, fx, jac, c);
+    if (dual2) return jacobian_dual2(F, x, fx, jac, c);
+    return HD__DECLINED;
 }

@@ -1,7 +1,8 @@
 /* The scalar path (HD_PATH_SCALAR), the contract's: a gradient from n dual
  * passes (n hyper-dual passes without a dual body), pass i seeding x_i; a
  * Hessian from n(n+1)/2 hyper-dual passes, pass (i, j) seeding x_i in ε1
- * and x_j in ε2, with the value and gradient on the way. */
+ * and x_j in ε2, with the value and gradient on the way; a Jacobian from n
+ * dual passes of the vector function, pass j giving column j. */
 #include <config.h>
 #include "internal.h"
 
@@ -61,4 +62,40 @@ int hd__hessian_scalar(const hd_objective *obj, const double *x, double *fx, dou
     const hd__pass_job job = {obj, x, fx, grad, hess};
     return hd__run_units(&job, obj->n, obj->n, sizeof(hd_hyper), x, hd__init_hyper_array,
                          hessian_scalar_row, obj->n * (obj->n + 1) / 2, &c->hyper_calls);
+}
+
+/* Jacobian: pass j seeds d1 of x_j and reads column j from every output's d1. */
+#define DUAL_SEED(e, k, v) hd__put2(&(e).val, (e).val, (v))
+#define DUAL_OF(r, k) ((void)(k), (r).d1)
+HD__JACOBIAN_PASSES(jacobian_dual, hd_dual, dual, 1, dual_calls, DUAL_SEED, DUAL_OF)
+
+int hd__jacobian_scalar(const hd_vector_objective *F, const double *x, double *fx, double *jac,
+                        hd_counts *c)
+{
+    return jacobian_dual(F, x, fx, jac, c);
+}
+
+/* H·v: ε2 carries v in every pass and pass i seeds ε1 with e_i, so d12 is
+ * e_iᵀ H v and d1 the gradient component: n passes. */
+int hd__hessian_vector_scalar(const hd_objective *obj, const double *x, const double *v,
+                              double *fx, double *grad, double *hv, hd_counts *c)
+{
+    const size_t n = obj->n;
+    hd_hyper *xh = hd__malloc_array(n, sizeof *xh);
+    if (!xh) return HD_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        hd__put2(&xh[i].val, x[i], 0.0);
+        hd__put2(&xh[i].d2, v[i], 0.0);
+    }
+    for (size_t i = 0; i < n; i++) {
+        hd__put2(&xh[i].val, x[i], 1.0);
+        const hd_hyper r = hd__call_hyper(obj, xh);
+        hd__put2(&xh[i].val, x[i], 0.0);
+        c->hyper_calls++;
+        hv[i] = r.d12;
+        if (grad) grad[i] = r.d1;
+        if (fx && i == 0) *fx = r.val;
+    }
+    free(xh);
+    return HD_OK;
 }

@@ -10,14 +10,7 @@
 
 #include <stdint.h>
 #include "internal.h"
-
-#define LANES_GRADIENT_MIN_N (HD__SMALL_MAX_N + 1) /* hd_dualv gradient from this n on
-                                                  (below, hyperdual/small.h's one pass) */
-#define LANES_HESSIAN_MIN_N 3             /* hd_hyperv Hessian from this n on */
-#define TAPE_GRADIENT_MIN_N (HD_LANES + 1) /* reverse sweep once lanes need two passes */
-#define TAPE_HESSIAN_MIN_N 6              /* forward-over-reverse sweeps from this n on */
-/* hd_hyper4 passes up to this n: one up to HD__SMALL_MAX_N, three at 5 */
-#define PACKED_HESSIAN_MAX_N 5
+#include "path_kinds.h" /* the thresholds */
 /* With a pattern attached, its hd_hyperv passes up to this many beat one
  * recorded pass and its sweeps (F1 at n = 10 and 16; F2 at n = 10 is 4, and
  * the tape is faster there). */
@@ -50,20 +43,27 @@ static const hd__path paths[] = {
     {.id = HD_PATH_TAPE, .name = "tape",
      .on_gradient = {BIT(TAPED), TAPE_GRADIENT_MIN_N, NULL},
      .on_hessian = {BIT(TAPED), TAPE_HESSIAN_MIN_N, tape_beats_pattern},
+     .on_hessian_vector = {BIT(TAPED), TAPE_HV_MIN_N, NULL},
      .gradient = hd__gradient_taped, .hessian = hd__hessian_taped,
-     .sparse_hessian = hd__sparse_hessian_taped},
+     .sparse_hessian = hd__sparse_hessian_taped, .hessian_vector = hd__hessian_vector_taped},
     {.id = HD_PATH_SPARSE, .name = "sparse",
      .on_hessian = {BIT(HYPERV), 1, hd__sparse_is_faster},
      .hessian = hd__hessian_sparse, .sparse_hessian = hd__sparse_hessian_passes},
     {.id = HD_PATH_LANES, .name = "lanes",
      .on_gradient = {BIT(DUALV), LANES_GRADIENT_MIN_N, NULL},
      .on_hessian = {BIT(HYPERV), LANES_HESSIAN_MIN_N, NULL},
-     .gradient = hd__gradient_lanes, .hessian = hd__hessian_lanes},
+     .on_hessian_vector = {BIT(HYPERV), LANES_HV_MIN_N, NULL},
+     .gradient = hd__gradient_lanes, .hessian = hd__hessian_lanes,
+     .hessian_vector = hd__hessian_vector_lanes,
+     .on_jacobian = {BIT(DUALV), LANES_JACOBIAN_MIN_N, NULL}, .jacobian = hd__jacobian_lanes},
     {.id = HD_PATH_NARROW, .name = "narrow",
-     .on_gradient = {0, 1, narrow_beats_dual}, .gradient = hd__gradient_narrow},
+     .on_gradient = {0, 1, narrow_beats_dual}, .gradient = hd__gradient_narrow,
+     .on_jacobian = {0, NARROW_JACOBIAN_MIN_N, NULL}, .jacobian = hd__jacobian_narrow},
     {.id = HD_PATH_SCALAR, .name = "scalar",
-     .on_gradient = {0, 1, NULL}, .on_hessian = {0, 1, NULL},
-     .gradient = hd__gradient_scalar, .hessian = hd__hessian_scalar},
+     .on_gradient = {0, 1, NULL}, .on_hessian = {0, 1, NULL}, .on_hessian_vector = {0, 1, NULL},
+     .gradient = hd__gradient_scalar, .hessian = hd__hessian_scalar,
+     .hessian_vector = hd__hessian_vector_scalar,
+     .on_jacobian = {0, 1, NULL}, .jacobian = hd__jacobian_scalar},
 };
 #define PATH_COUNT (sizeof paths / sizeof paths[0])
 #undef BIT

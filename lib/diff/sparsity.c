@@ -8,6 +8,7 @@
 #include <string.h>
 #include "internal.h"
 #include "sparse_plan.h"
+#include "../size_check.h"
 
 #define NONE ((size_t)-1)
 
@@ -90,6 +91,10 @@ int hd_sparsity_from_mask(size_t n, const unsigned char *mask, hd_sparsity **out
     if (!out) return HD_EINVAL;
     *out = NULL;
     if (n == 0 || !mask) return HD_EINVAL;
+    /* The mask holds n·n bytes, so n·n must be a size (then n + 1 and the
+     * arrays below, at most n·n entries, fit as well). */
+    size_t nn;
+    if (!hd__size_mul(n, n, &nn)) return HD_EINVAL;
     hd_sparsity *sp = calloc(1, sizeof *sp);
     if (!sp) return HD_ENOMEM;
     sp->n = n;
@@ -121,14 +126,14 @@ int hd_sparsity_from_mask(size_t n, const unsigned char *mask, hd_sparsity **out
     return HD_OK;
 }
 
-/* The structural pattern: one f_pattern pass per pair of 64-variable blocks
+/* The structural pattern: one pattern pass per pair of 64-variable blocks
  * A <= B, rows of A seeded in sa, columns of B in sb. */
 static int detect_structure(const hd_objective *obj, const double *x, unsigned char *mask,
                             hd_counts *c)
 {
     const size_t n = obj->n, nb = (n + HD_PATTERN_BLOCK - 1) / HD_PATTERN_BLOCK;
     if (n > (size_t)-1 / sizeof(hd_pattern)) return HD_ENOMEM;
-    hd_pattern *xs = malloc(n * sizeof *xs);
+    hd_pattern *xs = hd__malloc_array(n, sizeof *xs);
     if (!xs) return HD_ENOMEM;
     for (size_t i = 0; i < n; i++) xs[i] = hd_pattern_const(x[i]);
     for (size_t ba = 0; ba < nb; ba++) {
@@ -159,8 +164,8 @@ static int detect_numeric(const hd_objective *obj, const double *x, unsigned cha
 {
     const size_t n = obj->n;
     if (n > (size_t)-1 / sizeof(double) / n / 2) return HD_ENOMEM;
-    double *h = malloc(2 * n * n * sizeof *h);
-    double *xp = malloc(n * sizeof *xp);
+    double *h = hd__malloc_array(2 * n * n, sizeof *h);
+    double *xp = hd__malloc_array(n, sizeof *xp);
     int rc = (h && xp) ? HD_OK : HD_ENOMEM;
     if (rc == HD_OK) rc = hd__hessian_lanes(obj, x, NULL, NULL, h, c);
     if (rc == HD_OK) {

@@ -1,0 +1,190 @@
+/* Truncated conjugate gradients for Newton's equation H p = -g: the step of
+ * Newton-CG (line search, N&W Alg. 7.1; trust region, Steihaug-Toint, N&W
+ * Alg. 7.2) and of Newton with a sparse Hessian that is no band. The
+ * operator is a hook (exact Hessian-vector products from the drivers, or a
+ * product with stored values), so no n·n matrix is ever formed; the
+ * optional preconditioner is the user's (hd_options.preconditioner). */
+#include <config.h>
+#include <math.h>
+#include <string.h>
+#include "internal.h"
+
+/* N&W's forcing sequence (7.3), eta = min(0.5, sqrt(||g||)), with ||g||
+ * measured relative to the start's, so that it does not depend on the scale
+ * of f: as written, with ||g|| in the units of f, any gradient above 1/4
+ * gives eta = 1/2, CG stops after a step or two however ill-conditioned H
+ * is, and on Meyer's problem (||g|| from 1e2 to 1e8) the iterates zig-zag
+ * for 272 iterations to a precision limit 2.8e3 above f* (dense Newton: 202
+ * to f*). Relative, eta still -> 0 like sqrt(||g||) (superlinear). */
+double hd__cg_tolerance(const hd__run *rn)
+{
+    const double gnorm = sqrt(hd__dot(rn->n, rn->g, rn->g));
+    const double g0 = rn->g0norm2 > 0.0 ? rn->g0norm2 : gnorm;
+    return fmin(0.5, sqrt(gnorm / g0)) * gnorm;
+}
+
+size_t hd__cg_max_iter(const hd__run *rn)
+{
+    if (rn->opt.cg_max_iter > 0) return (size_t)rn->opt.cg_max_iter;
+    return rn->n <= ((size_t)-1) / 2 ? 2 * rn->n : rn->n;
+}
+
+int hd__apply_exact(hd__run *rn, const double *v, double *hv)
+{
+    return hd__eval_hessian_vector(&rn->ev, rn->x, v, hv);
+}
+
+/* y = M⁻¹ r (a copy without a preconditioner); *ry = rᵀy, which must be
+ * positive for a positive definite M: otherwise the preconditioner is a bad
+ * argument (HD_EINVAL). */
+static int precondition(hd__run *rn, const double *r, double *y, double *ry)
+{
+    const size_t n = rn->n;
+    if (!rn->opt.preconditioner) {
+        memcpy(y, r, n * sizeof *y);
+    } else if (rn->opt.preconditioner(n, rn->x, r, y, rn->opt.preconditioner_data)) {
+        return HD_STOPPED_BY_CALLBACK;
+    }
+    *ry = hd__dot(n, r, y);
+    if (!(*ry > 0.0 && isfinite(*ry))) {
+        /* r = 0 gives 0 whatever M is; only then is rᵀy = 0 fine */
+        if (*ry == 0.0 && hd__norm_inf(n, r) == 0.0) return HD_OK;
+        return HD_EINVAL;
+    }
+    return HD_OK;
+}
+
+/* tau >= 0 with ||z + tau d||_M = radius, from zMz = ||z||²_M < radius²,
+ * zMd = zᵀMd and dMd = ||d||²_M > 0 (the positive root; the product form
+ * avoids cancellation when zMd > 0). */
+static double to_boundary(double zMz, double zMd, double dMd, double radius)
+{
+    const double c = (radius - sqrt(zMz)) * (radius + sqrt(zMz)); /* radius² - zMz >= 0 */
+    const double disc = sqrt(zMd * zMd + dMd * fmax(c, 0.0));
+    return zMd > 0.0 ? fmax(c, 0.0) / (zMd + disc) : (disc - zMd) / dMd;
+}
+
+/* The unit direction of d, signed so that gᵀu <= 0, into cg->u, with its
+ * curvature dHd / ||d||². */
+static void keep_negative(hd__run *rn, hd__cg *cg, double dHd)
+{
+    const size_t n = rn->n;
+    const double dd = hd__dot(n, cg->d, cg->d), scale = 1.0 / sqrt(dd);
+    const double sign = hd__dot(n, rn->g, cg->d) > 0.0 ? -scale : scale;
+    for (size_t i = 0; i < n; i++) cg->u[i] = sign * cg->d[i];
+    cg->negative = 1;
+    cg->u_curv = dHd / dd;
+}
+
+int hd__truncated_cg(hd__run *rn, hd__cg *cg, double *p)
+{
+    const size_t n = rn->n;
+    const int trust = isfinite(cg->radius);
+    double *r = cg->r, *y = cg->y, *d = cg->d, *hd = cg->hd;
+    cg->negative = 0;
+    cg->u_curv = 0.0;
+    cg->iterations = 0;
+    cg->boundary = 0;
+    memset(p, 0, n * sizeof *p);
+    memcpy(r, rn->g, n * sizeof *r);
+    double ry;
+    int st = precondition(rn, r, y, &ry);
+    if (st) return st;
+    for (size_t i = 0; i < n; i++) d[i] = -y[i];
+    /* The model m(p) = gᵀp + ½pᵀHp of the iterate p, and the M-norms the
+     * trust region needs (Conn, Gould & Toint 2000, §7.5.1): zMz = ||p||²_M,
+     * zMd = pᵀMd, dMd = ||d||²_M, by recurrences (M is never applied). */
+    double model = 0.0, zMz = 0.0, zMd = 0.0, dMd = ry;
+    /* At most max_iter products. */
+    for (size_t j = 0; j < cg->max_iter; j++) {
+        st = cg->apply(rn, d, hd);
+        if (st) return st;
+        cg->iterations++;
+        const double dHd = hd__dot(n, d, hd);
+        if (!isfinite(dHd) || !hd__finite(n, hd)) return HD_NONFINITE_HESSIAN;
+        if (dHd <= 0.0) {
+            keep_negative(rn, cg, dHd);
+            if (trust) {
+                /* along d to the boundary: the model falls all the way */
+                const double tau = to_boundary(zMz, zMd, dMd, cg->radius);
+                for (size_t i = 0; i < n; i++) p[i] += tau * d[i];
+                model += -tau * ry + 0.5 * tau * tau * dHd;
+                cg->boundary = 1;
+                zMz = cg->radius * cg->radius;
+            } else if (j == 0) {
+                /* N&W Alg. 7.1: the (preconditioned) steepest descent step */
+                for (size_t i = 0; i < n; i++) p[i] = -y[i];
+                model = -ry + 0.5 * dHd;
+                zMz = dMd;
+            }
+            break;
+        }
+        const double alpha = ry / dHd;
+        const double zMz_next = zMz + 2.0 * alpha * zMd + alpha * alpha * dMd;
+        if (trust && zMz_next >= cg->radius * cg->radius) {
+            const double tau = to_boundary(zMz, zMd, dMd, cg->radius);
+            for (size_t i = 0; i < n; i++) p[i] += tau * d[i];
+            model += -tau * ry + 0.5 * tau * tau * dHd;
+            cg->boundary = 1;
+            zMz = cg->radius * cg->radius;
+            break;
+        }
+        for (size_t i = 0; i < n; i++) {
+            p[i] += alpha * d[i];
+            r[i] += alpha * hd[i];
+        }
+        model -= 0.5 * alpha * ry;
+        zMz = zMz_next;
+        if (sqrt(hd__dot(n, r, r)) <= cg->tol) break;
+        double ry_next;
+        st = precondition(rn, r, y, &ry_next);
+        if (st) return st;
+        if (ry_next == 0.0) break; /* r = 0: p solves the system */
+        const double beta = ry_next / ry;
+        for (size_t i = 0; i < n; i++) d[i] = -y[i] + beta * d[i];
+        zMd = beta * (zMd + alpha * dMd);
+        dMd = ry_next + beta * beta * dMd;
+        ry = ry_next;
+    }
+    cg->pred = -model;
+    cg->p_norm = sqrt(fmax(zMz, 0.0));
+    return HD_OK;
+}
+
+hd__cg hd__cg_setup(hd__run *rn, int (*apply)(hd__run *rn, const double *v, double *hv),
+                    double radius)
+{
+    const size_t n = rn->n;
+    hd__cg cg = {
+        .apply = apply, .tol = hd__cg_tolerance(rn), .radius = radius,
+        .max_iter = hd__cg_max_iter(rn), .r = rn->state, .y = rn->state + n,
+        .d = rn->state + 2 * n, .hd = rn->state + 3 * n, .u = rn->state + 4 * n,
+    };
+    return cg;
+}
+
+int hd__cg_direction(hd__run *rn, int (*apply)(hd__run *rn, const double *v, double *hv))
+{
+    hd__cg cg = hd__cg_setup(rn, apply, INFINITY);
+    const int st = hd__truncated_cg(rn, &cg, rn->p);
+    /* Stopped by negative curvature, p is no Newton step: the line search may
+     * extrapolate, and the step along the curvature is tried after it. */
+    rn->modified = cg.negative;
+    rn->curv_u = cg.negative ? cg.u_curv : 0.0;
+    rn->cg_first_negative = cg.negative && cg.iterations == 1;
+    return st;
+}
+
+/* A step along negative curvature is counted (curvature_steps) when the
+ * curvature search wins, or when CG's first direction, -M⁻¹g, already had
+ * negative curvature and is the step taken. */
+int hd__cg_refine(hd__run *rn, double *alpha, double *ft, double *slope)
+{
+    if (!rn->modified) return 0;
+    const long before = rn->res->curvature_steps;
+    int st = 0;
+    if (rn->opt.escape_saddles && rn->curv_u < 0.0)
+        st = hd__prefer_curvature(rn, rn->state + 4 * rn->n, rn->curv_u, alpha, ft, slope);
+    if (st == 0 && rn->res->curvature_steps == before && rn->cg_first_negative) rn->res->curvature_steps++;
+    return st;
+}
