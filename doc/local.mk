@@ -34,4 +34,4 @@ clean-local: clean-doc-html
 clean-doc-html:
 	-rm -rf doc/html
 .PHONY: tutorial doc clean-doc-html
-EXTRA_DIST += doc/optimizers.md
+EXTRA_DIST += doc/optimizers.md doc/reliability.md
