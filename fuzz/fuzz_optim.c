@@ -451,6 +451,9 @@ static void check_symmetric(const double *h, size_t n)
             CHECK(same(h[i * n + j], h[j * n + i]), "Hessian not exactly symmetric");
 }
 
+/* The last hd_path: the loops below try every path and one past it. */
+#define LAST_PATH HD_PATH_PACKED
+
 /* Whether path can serve this objective for a gradient (0) or a Hessian (1). */
 static int path_ok(const hd_objective *o, hd_path path, int hessian)
 {
@@ -461,6 +464,7 @@ static int path_ok(const hd_objective *o, hd_path path, int hessian)
     case HD_PATH_SPARSE: return hessian && has(o, HD_KIND_HYPERV);
     case HD_PATH_NARROW: return !hessian;
     case HD_PATH_TAPE: return has(o, HD_KIND_TAPED);
+    case HD_PATH_PACKED: return hessian && has(o, HD_KIND_HYPER4);
     default: return 0;
     }
 }
@@ -487,7 +491,7 @@ static void check_gradients(const hd_objective *o, const double *x, double f0,
     fill(ref, n);
     CHECK(hd_gradient_ex(o, x, NULL, ref, HD_PATH_SCALAR, &c) == HD_OK, "scalar gradient failed");
     check_written(ref, n);
-    for (int p = HD_PATH_AUTO; p <= HD_PATH_TAPE + 1; p++) {
+    for (int p = HD_PATH_AUTO; p <= LAST_PATH + 1; p++) {
         const hd_path path = (hd_path)p;
         const int with_fx = byte(in) & 1;
         fill(g, n);
@@ -567,7 +571,7 @@ static void check_hessians(const hd_objective *o, const double *x, double f0,
     check_written(ref, n * n);
     check_written(gref, n);
     check_symmetric(ref, n);
-    for (int p = HD_PATH_AUTO; p <= HD_PATH_TAPE + 1; p++) {
+    for (int p = HD_PATH_AUTO; p <= LAST_PATH + 1; p++) {
         const hd_path path = (hd_path)p;
         const unsigned outs = byte(in);
         fill(h, n * n);
@@ -649,7 +653,9 @@ static int stop_callback(const hd_iteration *it, void *user)
 static void random_options(bytes *in, hd_options *o, stop_at *stop)
 {
     const unsigned m = byte(in);
-    /* mostly a valid method; sometimes one out of range, which must be refused */
+    /* mostly one of the first four methods; sometimes -2 or -1, which must be
+     * refused, or Gauss-Newton or Levenberg-Marquardt, refused unless the
+     * objective is a sum of squares */
     const int method = m < 248 ? (int)(m % 4) : (int)m - 250;
     hd_options_default(o, (hd_method)(method >= 0 && method <= 3 ? method : 0));
     o->method = (hd_method)method;
@@ -689,7 +695,8 @@ static void random_options(bytes *in, hd_options *o, stop_at *stop)
 static int options_absurd(const hd_options *o)
 {
     const int fixed_step = o->method == HD_GRADIENT_DESCENT && o->line_search == HD_LINESEARCH_NONE;
-    const int bad_enum = (unsigned)o->method > HD_BFGS || (unsigned)o->line_search > HD_LINESEARCH_WOLFE ||
+    const int bad_enum = (unsigned)o->method > HD_NEWTON_CG_TRUST_REGION ||
+                         (unsigned)o->line_search > HD_LINESEARCH_WOLFE ||
                          (unsigned)o->hessian_fix > HD_HESSIAN_EIGEN;
     const int bad_count = o->max_iter < 0 || o->max_evals < 0;
     const int bad_tolerance = !(o->gtol >= 0 && o->gtol < INFINITY) || !(o->ftol >= 0) ||
