@@ -250,6 +250,38 @@ START_TEST(a_singular_minimum_is_never_claimed)
 }
 END_TEST
 
+/* f = -sum 1/x_i^4 falls without bound towards x = 0, where the gradient
+ * passes 1e154 and its squared norm overflows: a fact about f, not a bad
+ * argument. Found by fuzz/fuzz_optim (Newton-CG's trust region returned
+ * HD_EINVAL after 7 iterations at ||g|| = 4e158). Every method ends with a
+ * status that describes an unbounded f, or a non-finite one, never a refusal. */
+HD_GENERIC_OBJECTIVE_N(pole, T, x, n, ctx,
+    (void)ctx;
+    T s = hd_const(T, 0.0);
+    for (size_t i = 0; i < n; i++) s = hd_sub(s, hd_div(1, hd_pow(x[i], 4)));
+    return s;
+)
+
+START_TEST(a_gradient_past_1e154_is_no_refusal)
+{
+    const hd_method methods[] = {HD_NEWTON_CG, HD_NEWTON_CG_TRUST_REGION, HD_LBFGS};
+    for (size_t n = 1; n <= 3; n += 2)
+        for (int m = 0; m < 3; m++) {
+            const hd_objective obj = pole_objective(n, NULL);
+            double x[3] = {-1.9375, -1.5, -1.25};
+            hd_options o;
+            hd_options_default(&o, methods[m]);
+            o.max_iter = 40;
+            o.classify_final = 0;
+            hd_result r;
+            ck_assert_int_eq(hd_minimize(&obj, x, &o, &r), HD_OK);
+            ck_assert_msg(!r.converged && r.status != HD_STATIONARY && r.status != HD_SADDLE,
+                          "%s, n = %zu: %s", hd_method_name(methods[m]), n, hd_status_str(r.status));
+            ck_assert(r.f < -1.0);
+        }
+}
+END_TEST
+
 /* ---- the targets' problem at n = 10 000 ------------------------------------------- */
 
 START_TEST(extended_rosenbrock_at_ten_thousand)
@@ -705,6 +737,7 @@ Suite *make_large_suite(void)
     tcase_add_test(tc, the_preconditioner_is_used_and_checked);
     tcase_add_test(tc, newton_uses_a_known_pattern);
     tcase_add_test(tc, newton_finds_a_band_at_large_n);
+    tcase_add_test(tc, a_gradient_past_1e154_is_no_refusal);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -622,6 +622,31 @@ START_TEST(limits_callbacks_and_bad_starts_end_with_their_statuses)
 }
 END_TEST
 
+/* The final Newton step after a MINPACK stop is an iteration: none at the
+ * limit. A huge xtol stops at the first step (found by fuzz/fuzz_optim:
+ * LM with max_iter 1 reported 2 iterations). */
+START_TEST(the_final_step_keeps_within_max_iter)
+{
+    const hd_problem *p = hd_problem_find("discrete_integral_equation");
+    const hd_objective obj = p->objective(5);
+    const hd_method ms[] = {HD_GAUSS_NEWTON, HD_LEVENBERG_MARQUARDT};
+    for (int k = 0; k < 2; k++)
+        for (int limit = 1; limit <= 4; limit++) {
+            double x[5];
+            p->start(5, x);
+            hd_options opt;
+            hd_options_default(&opt, ms[k]);
+            opt.max_iter = limit;
+            opt.xtol = 1e150;
+            opt.ftol = 0.0;
+            hd_result r;
+            ck_assert_int_eq(hd_minimize(&obj, x, &opt, &r), HD_OK);
+            ck_assert_msg(r.iterations <= limit, "%s, max_iter %d: %d iterations", hd_method_name(ms[k]), limit,
+                          r.iterations);
+        }
+}
+END_TEST
+
 /* Counters: residual vectors are plain evaluations (f_calls), a Jacobian of
  * n = 2 is one hd_dual2 pass, the two final Hessians one hd_hyper4 pass
  * each; the trace and the callback see the same counts. */
@@ -832,6 +857,7 @@ Suite *make_lsq_suite(void)
     tcase_add_test(tc, singular_jacobians_are_named);
     tcase_add_test(tc, a_saddle_of_the_sum_of_squares_is_no_minimum);
     tcase_add_test(tc, limits_callbacks_and_bad_starts_end_with_their_statuses);
+    tcase_add_test(tc, the_final_step_keeps_within_max_iter);
     tcase_add_test(tc, counters_add_up);
     tcase_add_test(tc, methods_and_objectives);
     tcase_add_test(tc, statistics_match_the_closed_form_of_linear_regression);

@@ -18,7 +18,7 @@
  * to f*). Relative, eta still -> 0 like sqrt(||g||) (superlinear). */
 double hd__cg_tolerance(const hd__run *rn)
 {
-    const double gnorm = sqrt(hd__dot(rn->n, rn->g, rn->g));
+    const double gnorm = hd__norm2(rn->n, rn->g);
     const double g0 = rn->g0norm2 > 0.0 ? rn->g0norm2 : gnorm;
     return fmin(0.5, sqrt(gnorm / g0)) * gnorm;
 }
@@ -76,7 +76,33 @@ static void keep_negative(hd__run *rn, hd__cg *cg, double dHd)
     cg->u_curv = dHd / dd;
 }
 
+/* CG runs on H p~ = -g~ with g~ = g / 2^k, 2^(k-1) <= ||g||_inf < 2^k, and
+ * p = p~ 2^k: the products are linear, and dividing by a power of two is
+ * exact, so where nothing overflows the iterates are the unscaled ones bit
+ * for bit; but a gradient past 1e154, whose squared norm overflows, is no
+ * failure (its rᵀr would be inf). The radius, the tolerance, the model and
+ * ||p|| are scaled alike; the direction of negative curvature is a unit
+ * vector and its curvature a ratio, the same either way. */
+static int scaled_cg(hd__run *rn, hd__cg *cg, double *p);
+
 int hd__truncated_cg(hd__run *rn, hd__cg *cg, double *p)
+{
+    const size_t n = rn->n;
+    const int k = hd__pow2_exponent(n, rn->g);
+    const double radius = cg->radius, tol = cg->tol;
+    cg->radius = ldexp(radius, -k);
+    cg->tol = ldexp(tol, -k);
+    const int st = scaled_cg(rn, cg, p);
+    cg->radius = radius;
+    cg->tol = tol;
+    if (st) return st;
+    for (size_t i = 0; i < n; i++) p[i] = ldexp(p[i], k);
+    cg->pred = ldexp(cg->pred, 2 * k);
+    cg->p_norm = ldexp(cg->p_norm, k);
+    return HD_OK;
+}
+
+static int scaled_cg(hd__run *rn, hd__cg *cg, double *p)
 {
     const size_t n = rn->n;
     const int trust = isfinite(cg->radius);
@@ -86,7 +112,8 @@ int hd__truncated_cg(hd__run *rn, hd__cg *cg, double *p)
     cg->iterations = 0;
     cg->boundary = 0;
     memset(p, 0, n * sizeof *p);
-    memcpy(r, rn->g, n * sizeof *r);
+    const int k = hd__pow2_exponent(n, rn->g);
+    for (size_t i = 0; i < n; i++) r[i] = ldexp(rn->g[i], -k);
     double ry;
     int st = precondition(rn, r, y, &ry);
     if (st) return st;

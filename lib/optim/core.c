@@ -124,6 +124,26 @@ double hd__norm_inf(size_t n, const double *v)
     return nan ? NAN : m;
 }
 
+int hd__pow2_exponent(size_t n, const double *v)
+{
+    const double m = hd__norm_inf(n, v);
+    int k = 0;
+    if (m > 0.0 && isfinite(m)) (void)frexp(m, &k);
+    /* 2^k and 2^-k both finite and normal */
+    return k < -1000 ? -1000 : k > 1000 ? 1000 : k;
+}
+
+double hd__norm2(size_t n, const double *v)
+{
+    const int k = hd__pow2_exponent(n, v);
+    double s = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        const double a = ldexp(v[i], -k);
+        s += a * a;
+    }
+    return ldexp(sqrt(s), k);
+}
+
 double hd__dot(size_t n, const double *a, const double *b)
 {
     double s = 0.0;

@@ -191,6 +191,12 @@ int hd__eval_full(hd__run *rn, const double *x, double *f, double *g, double *h)
 /* ---- small vector helpers (core.c) ---- */
 double hd__norm_inf(size_t n, const double *v);
 double hd__dot(size_t n, const double *a, const double *b);
+/* ||v||_2 without overflow of the squares: scaled by a power of two, so
+ * the same bits as sqrt(v·v) wherever no square over- or underflows. */
+double hd__norm2(size_t n, const double *v);
+/* k with 2^(k-1) <= ||v||_inf < 2^k, within -1000..1000 (0 for a zero or
+ * non-finite v): v·2^-k has entries below 1 in magnitude, exactly. */
+int hd__pow2_exponent(size_t n, const double *v);
 int hd__finite(size_t n, const double *v);
 
 /* ---- line searches (linesearch.c) ----

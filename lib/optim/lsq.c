@@ -254,6 +254,7 @@ static int newton_polish(hd__run *rn)
     int moved = 0;
     for (size_t i = 0; i < n; i++) moved |= rn->xt[i] != rn->x[i];
     if (!moved || !hd__finite(n, rn->gt)) return HD_OK;
+    if (rn->iter >= rn->opt.max_iter) return HD_OK; /* the step is an iteration: none at the limit */
     const double gz = hd__norm_inf(n, rn->gt);
     if (!(gz <= fmax(rn->gnorm, rn->opt.gtol))) return HD_OK;
     const int st = hd_vector_value_ex(&ls->F, rn->xt, ls->rt, &rn->ev.counts);

@@ -406,7 +406,7 @@ static int minimize(const hd_objective *obj, double *x, const hd_options *opt, h
     int status = HD_OK;
     if (st == HD_OK) {
         rn->gnorm = rn->g0norm = hd__norm_inf(n, rn->g);
-        rn->g0norm2 = sqrt(hd__dot(n, rn->g, rn->g));
+        rn->g0norm2 = hd__norm2(n, rn->g);
         rn->fbest = rn->f0 = rn->f;
         rn->gbest = rn->gnorm;
         rn->best_is_current = 1;
