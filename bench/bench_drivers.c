@@ -1,16 +1,18 @@
-/* make bench: hd_gradient and hd_hessian on each path (scalar, lanes, sparse,
- * taped, automatic) against hand-written derivatives, on F1 (extended Rosenbrock)
- * and F2 at n = 2, 10, 50, 200. Microseconds per call, medians of interleaved
+/* make bench: hd_gradient and hd_hessian on each path (scalar, narrow, lanes,
+ * sparse, taped, packed, automatic) against hand-written derivatives, on F1
+ * (extended Rosenbrock) and F2 at n = 2, 3, 4, 6, 8, 10, 50, 200, the helical
+ * valley and Wood. Microseconds per call, medians of interleaved
  * rounds; each path is checked against the hand-written result first. */
 #include <config.h>
 #include <math.h>
 #include "bench_util.h"
 #include "bench_kernels.h"
 
-enum { G_SCALAR, G_NARROW, G_LANES, G_TAPE, G_AUTO, H_SCALAR, H_LANES, H_SPARSE, H_TAPE, H_AUTO, H_HAND, NM };
+enum { G_SCALAR, G_NARROW, G_LANES, G_TAPE, G_AUTO, H_SCALAR, H_LANES, H_SPARSE, H_TAPE, H_PACKED,
+       H_AUTO, H_HAND, NM };
 static const char *const mname[NM] = {"grad scalar", "grad narrow", "grad lanes", "grad tape", "grad auto",
-                                      "hess scalar", "hess lanes", "hess sparse", "hess tape", "hess auto",
-                                      "hess hand"};
+                                      "hess scalar", "hess lanes", "hess sparse", "hess tape",
+                                      "hess packed", "hess auto", "hess hand"};
 #define ROUNDS 11
 #define MAXN 200
 
@@ -36,6 +38,7 @@ static int run(const bcase *c, int m)
     case H_LANES: rc = hd_hessian_ex(&c->obj, x, &f, g, h, HD_PATH_LANES, NULL); break;
     case H_SPARSE: rc = hd_hessian_ex(&c->sparse_obj, x, &f, g, h, HD_PATH_SPARSE, NULL); break;
     case H_TAPE: rc = hd_hessian_ex(&c->obj, x, &f, g, h, HD_PATH_TAPE, NULL); break;
+    case H_PACKED: rc = hd_hessian_ex(&c->obj, x, &f, g, h, HD_PATH_PACKED, NULL); break;
     case H_AUTO: rc = hd_hessian(&c->sparse_obj, x, &f, g, h); break;
     default:
         if (c->fn == BENCH_ROSEN) bench_rosen_hand_hessian(c->obj.n, x, &f, g, h);
@@ -109,8 +112,10 @@ static int sparse_growth(void)
 int main(void)
 {
     static const struct { int fn; size_t n; } cfg[] = {
-        {BENCH_ROSEN, 2}, {BENCH_ROSEN, 10}, {BENCH_ROSEN, 50}, {BENCH_ROSEN, 200},
-        {BENCH_F2, 2},    {BENCH_F2, 10},    {BENCH_F2, 50},    {BENCH_F2, 200},
+        {BENCH_ROSEN, 2}, {BENCH_ROSEN, 3}, {BENCH_ROSEN, 4}, {BENCH_ROSEN, 6}, {BENCH_ROSEN, 8},
+        {BENCH_ROSEN, 10}, {BENCH_ROSEN, 50}, {BENCH_ROSEN, 200},
+        {BENCH_F2, 2},    {BENCH_F2, 3},    {BENCH_F2, 4},    {BENCH_F2, 6},    {BENCH_F2, 8},
+        {BENCH_F2, 10},   {BENCH_F2, 50},   {BENCH_F2, 200},
         {BENCH_HELICAL, 3}, {BENCH_WOOD, 4}};
     static const char *const fname[BENCH_NFUNCS] = {"F1", "F2", "Wood", "helical"};
     bench_print_cpu();
@@ -142,9 +147,11 @@ int main(void)
             if (hd_sparsity_detect(&c.obj, x, &sp) != HD_OK) return 1;
             c.sparse_obj = c.obj;
             c.sparse_obj.hess_sparsity = sp;
-            /* too slow to repeat at n = 200: the O(n^2)-pass dense paths */
+            /* too slow to repeat: the O(n^2)-pass dense paths at n = 200, the
+             * packed path's pairs of pairs from n = 50 */
             int skip[NM] = {0};
             if (n >= 200) skip[H_SCALAR] = skip[H_LANES] = 1;
+            if (n >= 50) skip[H_PACKED] = 1;
             if (!hand) skip[H_HAND] = 1;
             long reps[NM];
             for (int m = 0; m < NM; m++) {

@@ -1,9 +1,9 @@
-/* The Jacobian's paths side by side (lib/diff/path_table.h's thresholds for
+/* The Jacobian's paths side by side (lib/diff/path_kinds.h's thresholds for
  * hd_jacobian): microseconds per Jacobian of a fit-like vector function of
  * n parameters and m = 50 residuals, r_i = Σ_j x_j exp(-t_i x_j / (j+1)) - 1,
  * on the scalar path (n dual passes), the narrow path (hd_dual4 passes of
  * four columns, one hd_dual2 pass up to n = 2) and the lane path
- * (ceil(n/16) hd_dualv passes); median of 7 rounds. */
+ * (ceil(n/HD_LANES) hd_dualv passes); median of 7 rounds. */
 #include <config.h>
 #include <stdio.h>
 #include <hyperdual.h>

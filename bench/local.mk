@@ -45,6 +45,11 @@ optim-table: bench/optim_report
 	echo "optim-table: no python3 with scipy: the lmder section is left out (apt-get install python3-scipy)"
 # ---- end optimizer report ----------------------------------------------------------
 
+# ---- where a Newton iteration's time goes at n = 2, 4, 10 (issue 13) --------------
+BENCH_PROGS += bench/newton_report
+bench_newton_report_SOURCES = bench/newton_report.c bench/bench_util.h
+bench_newton_report_CFLAGS = $(BENCH_CFLAGS) $(LAPACKE_CFLAGS)
+bench_newton_report_LDADD = $(BENCH_LDADD) $(LAPACKE_LIBS) $(BLAS_LIBS)
 # ---- least squares (issue 14) ------------------------------------------------------
 # The Jacobian's paths (bench_jacobian), and lmder beside our Levenberg-Marquardt
 # (bench/lmder_compare.py, appended to doc/optim-table.md by make optim-table
@@ -76,14 +81,19 @@ bench: $(BENCH_PROGS)
 	@for p in $(BENCH_PROGS); do echo "== $$p"; ./$$p || exit 1; done
 EXTRA_DIST += doc/performance.md
 
-# make bench-peers: hyperdual beside Eigen, Ceres and ADOL-C (C++). Built
-# only here, and only when g++ and libeigen3-dev, libceres-dev and
-# libadolc-dev are installed; otherwise it says what is missing and stops.
-PEERS_CXX_FILES = bench/bench_peers.cc bench/peers_eigen.cc bench/peers_ceres.cc bench/peers_adolc.cc
-PEERS_C_FILES = bench/peers_hd.c bench/bench_kernels.c bench/bench_kernels_nansafe.c bench/bench_hand.c
-EXTRA_DIST += $(PEERS_CXX_FILES) bench/peers.h bench/peers_hd.h bench/peers_hd.c
-CLEANFILES += bench/bench_peers bench/peers-*.o
-PEERS_INCLUDES = -I$(top_srcdir)/include -I$(top_builddir) -I$(top_srcdir)/bench
+# make bench-peers: hyperdual beside Eigen, Ceres and ADOL-C (C++), at -O2
+# and at -O3 -march=native, each peer configuration in its own translation
+# unit and hyperdual's library and objectives rebuilt with the same flags
+# (bench/peers_build.sh, into bench/peers-<set>/). Built only here, and only
+# when g++ and libeigen3-dev, libceres-dev and libadolc-dev are installed;
+# otherwise it says what is missing and stops. A set is NAME:FLAGS with @
+# for a space. -ffp-contract=fast is g++'s default for C++ and what gcc
+# does for -std=gnu11, but -std=c11 turns it off: stated, both sides fuse
+# a·b + c into an fma alike where -march=native has one.
+PEERS_FLAG_SETS = O2:-O2 O3-native:-O3@-march=native@-ffp-contract=fast
+EXTRA_DIST += bench/bench_peers.cc bench/peers_eigen.cc bench/peers_ceres.cc bench/peers_adolc.cc \
+	bench/peers.h bench/peer_configs.h bench/peers_hd.c bench/peers_ref.h bench/peers_ref.c \
+	bench/peers_build.sh
 
 .PHONY: bench-peers
 bench-peers: lib/libhyperdual.la
@@ -91,15 +101,20 @@ bench-peers: lib/libhyperdual.la
 	   || ! test -f /usr/include/ceres/jet.h || ! test -f /usr/include/adolc/adolc.h; then \
 	  echo "bench-peers: skipped; needs g++ and: apt-get install libeigen3-dev libceres-dev libadolc-dev"; \
 	  exit 0; fi; \
-	set -e; objs=; \
-	for s in $(PEERS_CXX_FILES); do o=bench/peers-`basename $$s .cc`.o; \
-	  echo "  CXX      $$o"; \
-	  $(CXX) -O2 -std=c++17 -I/usr/include/eigen3 $(PEERS_INCLUDES) -c $(top_srcdir)/$$s -o $$o; objs="$$objs $$o"; done; \
-	for s in $(PEERS_C_FILES); do o=bench/peers-`basename $$s .c`.o; \
-	  echo "  CC       $$o"; \
-	  $(CC) $(DEFS) $(PEERS_INCLUDES) $(STD_CFLAGS) -O2 -c $(top_srcdir)/$$s -o $$o; objs="$$objs $$o"; done; \
-	$(LIBTOOL) --mode=link --tag=CXX $(CXX) -o bench/bench_peers $$objs lib/libhyperdual.la -ladolc -lm >/dev/null; \
-	./bench/bench_peers
+	for set in $(PEERS_FLAG_SETS); do \
+	  CC='$(CC)' CXX='$(CXX)' LIBTOOL='$(LIBTOOL)' DEFS='$(DEFS)' STD_CFLAGS='$(STD_CFLAGS)' \
+	  VISIBILITY_CFLAGS='$(VISIBILITY_CFLAGS)' LAPACKE_CFLAGS='$(LAPACKE_CFLAGS)' \
+	  LAPACKE_LIBS='$(LAPACKE_LIBS)' BLAS_LIBS='$(BLAS_LIBS)' OPENMP_CFLAGS='$(OPENMP_CFLAGS)' \
+	  LIB_SOURCES='$(filter %.c,$(lib_libhyperdual_la_SOURCES))' srcdir='$(top_srcdir)' \
+	  builddir='$(top_builddir)' \
+	  $(SHELL) $(top_srcdir)/bench/peers_build.sh `echo $$set | sed 's/:.*//'` \
+	    `echo $$set | sed 's/^[^:]*://; s/@/ /g'` || exit 1; \
+	done
+
+clean-local: clean-peers
+.PHONY: clean-peers
+clean-peers:
+	-rm -rf bench/peers-*
 
 # ---- threaded callers and OpenBLAS (issue 11, item 7) -----------------------------
 BENCH_PROGS += bench/blas_threads

@@ -1,47 +1,34 @@
 // make bench-peers: the benchmark functions as templates for the C++ peers,
-// and the table every peer translation unit fills.
+// and the method each peer translation unit defines.
 #ifndef HYPERDUAL_BENCH_PEERS_H
 #define HYPERDUAL_BENCH_PEERS_H
 
 #include <cmath>
 #include <cstddef>
 
-enum { P_F1, P_F2, P_HELICAL, P_WOOD };
+#include "peer_configs.h"
 
-// One method on one configuration: value, gradient and (for a Hessian
-// method) the dense n*n Hessian.
-typedef void (*peer_run)(const double *x, double *f, double *g, double *h);
-struct peer_method {
-    const char *peer;  // "Eigen", "Jet", "ADOL-C", ...
-    int hessian;       // 0 gradient, 1 Hessian
-    int fn;
-    int n;
-    peer_run run;
-};
-
-extern const peer_method peers_eigen[], peers_ceres[], peers_adolc[];
-extern const int peers_eigen_count, peers_ceres_count, peers_adolc_count;
-
-// Templates on the scalar type T; K is the type that constants take
-// (double, or the inner Jet for Jet<Jet>, which has no double operators).
-// The peers' functions are found by ADL.
+// The functions as the peers' documentation writes them: templates on the
+// scalar type T, the sum started at T(0) and accumulated with +=. K is the
+// type that constants take (double, or the inner Jet for Jet<Jet>, which
+// has no double operators). The peers' functions are found by ADL.
 template <class T, class K> T peer_f1(const T *x, int n)
 {
-    T s = x[0] * K(0.0);
+    T s(K(0.0));
     for (int i = 0; i + 1 < n; i += 2) {
         T a = x[i + 1] - x[i] * x[i];
         T b = K(1.0) - x[i];
-        s = s + (K(100.0) * (a * a) + b * b);
+        s += K(100.0) * (a * a) + b * b;
     }
     return s;
 }
 template <class T, class K> T peer_f2(const T *x, int n)
 {
     using std::exp; using std::log; using std::sin; using std::tanh;
-    T s = x[0] * K(0.0);
+    T s(K(0.0));
     for (int i = 0; i < n; i++) {
         const int j = i + 1 < n ? i + 1 : 0;
-        s = s + (exp(sin(x[i]) * x[j]) + log(K(1.0) + x[i] * x[i]) * tanh(x[i]));
+        s += exp(sin(x[i]) * x[j]) + log(K(1.0) + x[i] * x[i]) * tanh(x[i]);
     }
     return s;
 }
@@ -62,20 +49,14 @@ template <class T, class K> T peer_wood(const T *x, int)
     return K(100.0) * (a * a) + b * b + K(90.0) * (c * c) + d * d + K(10.1) * (e * e + f * f)
            + K(19.8) * (e * f);
 }
-template <class T, class K = double> T peer_eval(int fn, const T *x, int n)
+// The function FN, chosen at compile time.
+template <int FN, class T, class K = double> T peer_eval(const T *x, int n)
 {
-    switch (fn) {
-    case P_F1: return peer_f1<T, K>(x, n);
-    case P_F2: return peer_f2<T, K>(x, n);
-    case P_HELICAL: return peer_helical<T, K>(x, n);
-    default: return peer_wood<T, K>(x, n);
-    }
+    if constexpr (FN == P_F1) return peer_f1<T, K>(x, n);
+    else if constexpr (FN == P_F2) return peer_f2<T, K>(x, n);
+    else if constexpr (FN == P_HELICAL) return peer_helical<T, K>(x, n);
+    else return peer_wood<T, K>(x, n);
 }
-
-// The configurations of issue 6: (function, n) pairs, in the table's order.
-#define PEER_CONFIGS(X) \
-    X(P_F1, 2) X(P_F1, 10) X(P_F1, 50) X(P_F1, 200) X(P_F2, 2) X(P_F2, 10) X(P_F2, 50) \
-    X(P_F2, 200) X(P_HELICAL, 3) X(P_WOOD, 4)
 
 // The nested Hessian peers (Eigen nested, Jet<Jet>) run up to this n. At
 // n = 200 a fixed-size nested value is 201 * 201 doubles, 320 KB, over

@@ -1,61 +1,71 @@
-// ADOL-C: the function is taped once per configuration (timed apart, in
-// bench_peers.cc), then gradient() and hessian() replay the tape.
+// ADOL-C: the function is taped once per configuration (on the first call;
+// the taping is timed apart), then gradient() or hessian() replay the tape.
+// One configuration per translation unit (-DPEER_FN, -DPEER_N,
+// -DPEER_HESSIAN), like the other peers, though the replay's time is spent
+// in libadolc.
 #include <adolc/adolc.h>
 #include <vector>
 #include "peers.h"
 
-static void tape(short tag, int fn, int n, const double *x)
+namespace {
+constexpr int FN = PEER_FN, N = PEER_N;
+// A tag of its own for every configuration, the same for its gradient and
+// its Hessian (ADOL-C keeps a Taylor buffer per tag, 32 at most); TIMING_TAG
+// for timing the taping.
+constexpr short TAG = (short)(1 + 10 * FN + 100 * N), TIMING_TAG = 1;
+static_assert(10 * 3 + 100 * 200 + 1 < 32767, "tags fit a short");
+
+void tape(short tag, const double *x)
 {
-    std::vector<adouble> ax(n);
+    std::vector<adouble> ax(N);
     adouble ay;
     double y;
     trace_on(tag);
-    for (int i = 0; i < n; i++) ax[i] <<= x[i];
-    ay = peer_eval(fn, ax.data(), n);
+    for (int i = 0; i < N; i++) ax[i] <<= x[i];
+    ay = peer_eval<FN>(ax.data(), N);
     ay >>= y;
     trace_off();
 }
 
-// Tag per configuration: taped lazily on the first call (bench_peers calls
-// every method once, untimed, to check it).
-template <int FN, int N> static short tag_of(const double *x)
+void taped_once(const double *x)
 {
-    static short tag = -1;
-    if (tag < 0) {
-        tag = (short)(10 * FN + (N % 10) + 100 * (N / 10));
-        tape(tag, FN, N, x);
-    }
-    return tag;
+    static bool done = false;
+    if (!done) tape(TAG, x);
+    done = true;
 }
-template <int FN, int N> static void adolc_grad(const double *x, double *f, double *g, double *)
+
+void adolc_grad(const double *x, double *f, double *g, double *)
 {
-    const short tag = tag_of<FN, N>(x);
-    function(tag, 1, N, const_cast<double *>(x), f);
-    gradient(tag, N, x, g);
+    taped_once(x);
+    function(TAG, 1, N, const_cast<double *>(x), f);
+    gradient(TAG, N, x, g);
 }
-template <int FN, int N> static void adolc_hess(const double *x, double *f, double *g, double *h)
+
+void adolc_hess(const double *x, double *f, double *g, double *h)
 {
-    const short tag = tag_of<FN, N>(x);
     static double rows[N][N];
     static double *H[N];
+    taped_once(x);
     for (int i = 0; i < N; i++) H[i] = rows[i];
-    function(tag, 1, N, const_cast<double *>(x), f);
-    gradient(tag, N, x, g);
-    hessian(tag, N, const_cast<double *>(x), H);
+    function(TAG, 1, N, const_cast<double *>(x), f);
+    gradient(TAG, N, x, g);
+    hessian(TAG, N, const_cast<double *>(x), H);
     for (int i = 0; i < N; i++)
         for (int j = 0; j <= i; j++) h[i * N + j] = h[j * N + i] = H[i][j];
 }
-#define ADOLC_ROW(fn, n) {"ADOL-C", 0, fn, n, adolc_grad<fn, n>}, {"ADOL-C", 1, fn, n, adolc_hess<fn, n>},
-const peer_method peers_adolc[] = {PEER_CONFIGS(ADOLC_ROW)};
-const int peers_adolc_count = sizeof peers_adolc / sizeof *peers_adolc;
 
-// Taping cost, for the report.
-double peers_adolc_tape_ns(int fn, int n, const double *x, int reps);
-double peers_adolc_tape_ns(int fn, int n, const double *x, int reps)
+// Taping cost, for the report (a tag no configuration uses).
+double tape_ns(const double *x, int reps)
 {
     timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    for (int r = 0; r < reps; r++) tape(99, fn, n, x);
+    for (int r = 0; r < reps; r++) tape(TIMING_TAG, x);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     return ((t1.tv_sec - t0.tv_sec) * 1e9 + (t1.tv_nsec - t0.tv_nsec)) / reps;
 }
+} // namespace
+
+extern const peer_method PEER_THIS(adolc);
+const peer_method PEER_THIS(adolc) = {"ADOL-C", PEER_HESSIAN, FN, N,
+                                      PEER_HESSIAN ? adolc_hess : adolc_grad,
+                                      PEER_HESSIAN ? nullptr : tape_ns};

@@ -1,36 +1,42 @@
-// Ceres Jet<double, N> for gradients and Jet<Jet<double, N>, N> for Hessians.
+// Ceres Jet<double, N> for a gradient, Jet<Jet<double, N>, N> for a Hessian:
+// one configuration per translation unit (-DPEER_FN, -DPEER_N, -DPEER_HESSIAN).
 #include <ceres/jet.h>
 #include "peers.h"
 
-template <int FN, int N> static void jet_grad(const double *x, double *f, double *g, double *)
+namespace {
+constexpr int FN = PEER_FN, N = PEER_N;
+typedef ceres::Jet<double, N> J;
+
+void jet_grad(const double *x, double *f, double *g, double *)
 {
-    typedef ceres::Jet<double, N> J;
     J v[N];
     for (int i = 0; i < N; i++) v[i] = J(x[i], i);
-    const J r = peer_eval(FN, v, N);
+    const J r = peer_eval<FN>(v, N);
     *f = r.a;
     for (int i = 0; i < N; i++) g[i] = r.v[i];
 }
-template <int FN, int N> static void jet_hess(const double *x, double *f, double *g, double *h)
+
+template <int M> void jet_hess(const double *x, double *f, double *g, double *h)
 {
-    typedef ceres::Jet<double, N> J;
-    typedef ceres::Jet<J, N> JJ;
-    JJ v[N];
-    for (int i = 0; i < N; i++) {
-        v[i] = JJ(J(x[i], i), i);
-    }
-    const JJ r = peer_eval<JJ, J>(FN, v, N);
+    typedef ceres::Jet<J, M> JJ;
+    JJ v[M];
+    for (int i = 0; i < M; i++) v[i] = JJ(J(x[i], i), i);
+    const JJ r = peer_eval<FN, JJ, J>(v, M);
     *f = r.a.a;
-    for (int i = 0; i < N; i++) {
+    for (int i = 0; i < M; i++) {
         g[i] = r.a.v[i];
-        for (int j = 0; j < N; j++) h[i * N + j] = r.v[i].v[j];
+        for (int j = 0; j < M; j++) h[i * M + j] = r.v[i].v[j];
     }
 }
-template <int FN, int N> constexpr peer_run jet_nested()
+
+constexpr peer_run run()
 {
-    if constexpr (N <= PEER_NESTED_MAX_N) return jet_hess<FN, N>;
+    if constexpr (!PEER_HESSIAN) return jet_grad;
+    else if constexpr (N <= PEER_NESTED_MAX_N) return jet_hess<N>;
     else return nullptr;
 }
-#define JET_ROW(fn, n) {"Jet", 0, fn, n, jet_grad<fn, n>}, {"Jet<Jet>", 1, fn, n, jet_nested<fn, n>()},
-const peer_method peers_ceres[] = {PEER_CONFIGS(JET_ROW)};
-const int peers_ceres_count = sizeof peers_ceres / sizeof *peers_ceres;
+} // namespace
+
+extern const peer_method PEER_THIS(ceres);
+const peer_method PEER_THIS(ceres) = {PEER_HESSIAN ? "Jet<Jet>" : "Jet", PEER_HESSIAN, FN, N, run(),
+                                      nullptr};

@@ -1,39 +1,48 @@
-// Eigen AutoDiffScalar, fixed size: gradient, and nested for the Hessian.
+// Eigen AutoDiffScalar, fixed size, for a gradient, and nested for a
+// Hessian: one configuration per translation unit (-DPEER_FN, -DPEER_N,
+// -DPEER_HESSIAN).
 #include <Eigen/Dense>
 #include <unsupported/Eigen/AutoDiff>
 #include "peers.h"
 
-template <int N> using Grad = Eigen::AutoDiffScalar<Eigen::Matrix<double, N, 1>>;
-template <int N> using Nested = Eigen::AutoDiffScalar<Eigen::Matrix<Grad<N>, N, 1>>;
+namespace {
+constexpr int FN = PEER_FN, N = PEER_N;
+template <int M> using Grad = Eigen::AutoDiffScalar<Eigen::Matrix<double, M, 1>>;
+template <int M> using Nested = Eigen::AutoDiffScalar<Eigen::Matrix<Grad<M>, M, 1>>;
 
-template <int FN, int N> static void eigen_grad(const double *x, double *f, double *g, double *)
+void eigen_grad(const double *x, double *f, double *g, double *)
 {
     Grad<N> v[N];
     for (int i = 0; i < N; i++) v[i] = Grad<N>(x[i], N, i);
-    const Grad<N> r = peer_eval(FN, v, N);
+    const Grad<N> r = peer_eval<FN>(v, N);
     *f = r.value();
     for (int i = 0; i < N; i++) g[i] = r.derivatives()[i];
 }
-template <int FN, int N> static void eigen_hess(const double *x, double *f, double *g, double *h)
+
+template <int M> void eigen_hess(const double *x, double *f, double *g, double *h)
 {
-    Nested<N> v[N];
-    for (int i = 0; i < N; i++) {
-        v[i].value() = Grad<N>(x[i], N, i);
-        v[i].derivatives() = Eigen::Matrix<Grad<N>, N, 1>::Unit(N, i);
-        for (int j = 0; j < N; j++) v[i].derivatives()(j).derivatives().setZero();
+    Nested<M> v[M];
+    for (int i = 0; i < M; i++) {
+        v[i].value() = Grad<M>(x[i], M, i);
+        v[i].derivatives() = Eigen::Matrix<Grad<M>, M, 1>::Unit(M, i);
+        for (int j = 0; j < M; j++) v[i].derivatives()(j).derivatives().setZero();
     }
-    const Nested<N> r = peer_eval(FN, v, N);
+    const Nested<M> r = peer_eval<FN>(v, M);
     *f = r.value().value();
-    for (int i = 0; i < N; i++) {
+    for (int i = 0; i < M; i++) {
         g[i] = r.value().derivatives()[i];
-        for (int j = 0; j < N; j++) h[i * N + j] = r.derivatives()(i).derivatives()[j];
+        for (int j = 0; j < M; j++) h[i * M + j] = r.derivatives()(i).derivatives()[j];
     }
 }
-template <int FN, int N> constexpr peer_run eigen_nested()
+
+constexpr peer_run run()
 {
-    if constexpr (N <= PEER_NESTED_MAX_N) return eigen_hess<FN, N>;
+    if constexpr (!PEER_HESSIAN) return eigen_grad;
+    else if constexpr (N <= PEER_NESTED_MAX_N) return eigen_hess<N>;
     else return nullptr;
 }
-#define EIGEN_ROW(fn, n) {"Eigen", 0, fn, n, eigen_grad<fn, n>}, {"Eigen nested", 1, fn, n, eigen_nested<fn, n>()},
-const peer_method peers_eigen[] = {PEER_CONFIGS(EIGEN_ROW)};
-const int peers_eigen_count = sizeof peers_eigen / sizeof *peers_eigen;
+} // namespace
+
+extern const peer_method PEER_THIS(eigen);
+const peer_method PEER_THIS(eigen) = {PEER_HESSIAN ? "Eigen nested" : "Eigen", PEER_HESSIAN, FN, N,
+                                      run(), nullptr};

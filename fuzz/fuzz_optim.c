@@ -451,6 +451,9 @@ static void check_symmetric(const double *h, size_t n)
             CHECK(same(h[i * n + j], h[j * n + i]), "Hessian not exactly symmetric");
 }
 
+/* The last hd_path: the loops below try every path and one past it. */
+#define LAST_PATH HD_PATH_PACKED
+
 /* Whether path can serve this objective for a gradient (0) or a Hessian (1). */
 static int path_ok(const hd_objective *o, hd_path path, int hessian)
 {
@@ -461,6 +464,7 @@ static int path_ok(const hd_objective *o, hd_path path, int hessian)
     case HD_PATH_SPARSE: return hessian && has(o, HD_KIND_HYPERV);
     case HD_PATH_NARROW: return !hessian;
     case HD_PATH_TAPE: return has(o, HD_KIND_TAPED);
+    case HD_PATH_PACKED: return hessian && has(o, HD_KIND_HYPER4);
     default: return 0;
     }
 }
@@ -487,7 +491,7 @@ static void check_gradients(const hd_objective *o, const double *x, double f0,
     fill(ref, n);
     CHECK(hd_gradient_ex(o, x, NULL, ref, HD_PATH_SCALAR, &c) == HD_OK, "scalar gradient failed");
     check_written(ref, n);
-    for (int p = HD_PATH_AUTO; p <= HD_PATH_TAPE + 1; p++) {
+    for (int p = HD_PATH_AUTO; p <= LAST_PATH + 1; p++) {
         const hd_path path = (hd_path)p;
         const int with_fx = byte(in) & 1;
         fill(g, n);
@@ -567,7 +571,7 @@ static void check_hessians(const hd_objective *o, const double *x, double f0,
     check_written(ref, n * n);
     check_written(gref, n);
     check_symmetric(ref, n);
-    for (int p = HD_PATH_AUTO; p <= HD_PATH_TAPE + 1; p++) {
+    for (int p = HD_PATH_AUTO; p <= LAST_PATH + 1; p++) {
         const hd_path path = (hd_path)p;
         const unsigned outs = byte(in);
         fill(h, n * n);

@@ -12,6 +12,7 @@ hdinclude_HEADERS = \
 	include/hyperdual/generic.h \
 	include/hyperdual/call.h \
 	include/hyperdual/diff.h \
+	include/hyperdual/small.h \
 	include/hyperdual/optim.h \
 	include/hyperdual/problems.h \
 	include/hyperdual/expr.h \

@@ -58,7 +58,7 @@ static void *stack_for(const hd_expr *e, size_t bytes, void *small, size_t small
 }
 
 /* ---- the taped kind: the tape written straight from the partials -------------------
- * The drivers' taped path (the hot one from n = 8 for Hessians and n = 17
+ * The drivers' taped path (the hot one from n = 6 for Hessians and n = 13
  * for gradients) gives inputs on one tape, each with its node (id > 0), or
  * constants (no tape, id 0). The recorder computes what the kernels'
  * primitives compute for them, bit for bit, with less traffic: the tape is

@@ -43,6 +43,7 @@ lib_libhyperdual_la_SOURCES = \
 	lib/diff/path_scalar.c \
 	lib/diff/path_narrow.c \
 	lib/diff/path_lanes.c \
+	lib/diff/path_packed.c \
 	lib/diff/path_tape.c \
 	lib/diff/sparsity.c \
 	lib/diff/path_sparse.c \

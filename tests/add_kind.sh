@@ -24,7 +24,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 # 1. kinds.h: the type and constructors, and one row at the end of both lists.
 kinds=$tmp/include/hyperdual/kinds.h
-row='    X(hd_dual2b, dual2b, 9, FIRST, 2, dual2b_calls, HD_KIND_DUAL2B, TABLE, -, __VA_ARGS__)'
+row='    X(hd_dual2b, dual2b, 10, FIRST, 2, dual2b_calls, HD_KIND_DUAL2B, TABLE, -, __VA_ARGS__)'
 awk -v row="$row" '
     /^#define HD__KINDS\(X, \.\.\.\)/ { typed = 1
         print "typedef struct { double val; hd__lanes2 d; } hd_dual2b;"
@@ -44,7 +44,7 @@ mv "$kinds.new" "$kinds"
 
 # 2. kernels.h: the chain-rule primitives (the lane ones, as hd_dual2's).
 kernels=$tmp/include/hyperdual/kernels.h
-sed -e 's/^#  define HD__PAIRS_dual2(X) X(0)$/&\n#  define HD__PAIRS_dual2b(X) X(0)/' \
+sed -e 's/^#  define HD__PAIRS_dual2(X) X(0, ~, ~, ~).*$/&\n#  define HD__PAIRS_dual2b(X) X(0, ~, ~, ~)/' \
     -e 's/^HD__DEFINE_LANE_PRIMITIVES(hd_dual2, dual2, 2, hd_dual2_const)$/&\nHD__DEFINE_LANE_PRIMITIVES(hd_dual2b, dual2b, 2, hd_dual2b_const)/' \
     -e 's/^HD__DEFINE_POWER_LANES(hd_dual2, dual2, 2)$/&\nHD__DEFINE_POWER_LANES(hd_dual2b, dual2b, 2)/' \
     "$kernels" >"$kernels.new" || exit 99
@@ -119,7 +119,7 @@ int main(void)
     hd_counts c;
     memset(&c, 0, sizeof c);
     c.dual2b_calls = 7;
-    if (HD_KIND_COUNT != 10 || c.calls[HD_KIND_DUAL2B] != 7 || hd_counts_passes(&c) != 7)
+    if (HD_KIND_COUNT != 11 || c.calls[HD_KIND_DUAL2B] != 7 || hd_counts_passes(&c) != 7)
         return bad("the counters");
     if (strcmp(hd_kind_name(HD_KIND_DUAL2B), "dual2b") != 0) return bad("hd_kind_name");
     /* the drivers still answer (no path uses the new kind) */

@@ -3,6 +3,7 @@
  * that knows n, and the counters (by name and by kind, summing to the
  * passes). Truth comes from hand formulas and from the list itself. */
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 #include <hyperdual.h>
 #include "tests.h"
@@ -16,7 +17,7 @@ START_TEST(the_nested_copy_of_the_list_is_the_list)
     static const char a[] = HD__KINDS(ROW_TEXT, ~);
     static const char b[] = HD__KINDS_B(ROW_TEXT, ~);
     ck_assert_str_eq(a, b);
-    ck_assert_int_eq(HD_KIND_COUNT, 9);
+    ck_assert_int_eq(HD_KIND_COUNT, 10);
 }
 END_TEST
 
@@ -198,6 +199,84 @@ START_TEST(constants_of_every_kind_are_constant)
     ck_assert(r == 4.0);
     const hd_taped t = hd_const(hd_taped, 5.0);
     ck_assert(t.val == 5.0 && t.tape == NULL);
+    const hd_hyper4 p = hd_const(hd_hyper4, 6.0);
+    ck_assert(p.val == 6.0);
+    for (int k = 0; k < 4; k++) ck_assert(HD_LANE(p.g, k) == 0.0);
+    for (int e = 0; e < 10; e++) ck_assert(HD_LANE(p.h, e) == 0.0);
+}
+END_TEST
+
+/* Every lane part is laid out as double[K] and aligned as a double, whether
+ * it is built of pairs, of four-lane AVX registers (tests/check_avx runs
+ * this suite built with -mavx2) or of plain arrays, so that units built
+ * with and without AVX share the library's types: the sizes and offsets of
+ * the lane kinds, and lane k of a part at double k of it. */
+#define LANES_AT(part, K)                                                                          \
+    do {                                                                                           \
+        double as_array[K];                                                                        \
+        for (int k = 0; k < (K); k++) HD_LANE(part, k) = 1.0 + k;                                 \
+        ck_assert_uint_eq(sizeof(part), sizeof as_array);                                          \
+        memcpy(as_array, &(part), sizeof as_array);                                                \
+        for (int k = 0; k < (K); k++) ck_assert(as_array[k] == 1.0 + k);                           \
+    } while (0);
+START_TEST(lane_parts_are_arrays_of_doubles)
+{
+    const size_t d = sizeof(double);
+    ck_assert_uint_eq(sizeof(hd_dual2), 3 * d);
+    ck_assert_uint_eq(sizeof(hd_dual4), 5 * d);
+    ck_assert_uint_eq(sizeof(hd_dualv), (1 + HD_LANES) * d);
+    ck_assert_uint_eq(sizeof(hd_hyperv), (2 + 2 * HD_HYPERV_LANES) * d);
+    ck_assert_uint_eq(sizeof(hd_hyper4), 15 * d);
+    ck_assert_uint_eq(offsetof(hd_dualv, d), d);
+    ck_assert_uint_eq(offsetof(hd_hyperv, d2), 2 * d);
+    ck_assert_uint_eq(offsetof(hd_hyperv, d12), (2 + HD_HYPERV_LANES) * d);
+    ck_assert_uint_eq(offsetof(hd_hyper4, g), d);
+    ck_assert_uint_eq(offsetof(hd_hyper4, h), 5 * d);
+    ck_assert_uint_eq(_Alignof(hd_dual2), _Alignof(double));
+    ck_assert_uint_eq(_Alignof(hd_dual4), _Alignof(double));
+    ck_assert_uint_eq(_Alignof(hd_dualv), _Alignof(double));
+    ck_assert_uint_eq(_Alignof(hd_hyperv), _Alignof(double));
+    ck_assert_uint_eq(_Alignof(hd_hyper4), _Alignof(double));
+    hd_dual2 a2 = hd_dual2_const(0);
+    hd_dual4 a4 = hd_dual4_const(0);
+    hd_dualv av = hd_dualv_const(0);
+    hd_hyperv hv = hd_hyperv_const(0);
+    hd_hyper4 h4 = hd_hyper4_const(0);
+    LANES_AT(a2.d, 2)
+    LANES_AT(a4.d, 4)
+    LANES_AT(av.d, HD_LANES)
+    LANES_AT(hv.d2, HD_HYPERV_LANES)
+    LANES_AT(hv.d12, HD_HYPERV_LANES)
+    LANES_AT(h4.g, 4)
+    LANES_AT(h4.h, 10)
+}
+END_TEST
+
+/* hd_hyper4_entry numbers the ten entries (i, j) = (j, i) of a 4×4
+ * symmetric matrix 0..9, each once, and pair p of h holds the products of
+ * the g lanes the layout comment in kinds.h names. */
+START_TEST(packed_entries_are_numbered_once)
+{
+    unsigned seen = 0;
+    for (int i = 0; i < 4; i++)
+        for (int j = 0; j < 4; j++) {
+            const int e = hd_hyper4_entry(i, j);
+            ck_assert_int_eq(e, hd_hyper4_entry(j, i));
+            ck_assert(e >= 0 && e < 10);
+            if (j >= i) {
+                ck_assert_msg(!(seen >> e & 1), "entry %d twice", e);
+                seen |= 1u << e;
+            }
+            const int r = HD__H4_ROW(e), c = HD__H4_COL(e);
+            ck_assert((r == i && c == j) || (r == j && c == i));
+        }
+    ck_assert_uint_eq(seen, 0x3ffu);
+    /* the diagonal first, then [g0 g1]·[g2 g3], [g0 g1]·[g3 g2], [g0 g2]·[g1 g3] */
+    static const int pairs[5][4] = {{0, 0, 1, 1}, {2, 2, 3, 3}, {0, 2, 1, 3}, {0, 3, 1, 2}, {0, 1, 2, 3}};
+    for (int p = 0; p < 5; p++) {
+        ck_assert_int_eq(hd_hyper4_entry(pairs[p][0], pairs[p][1]), 2 * p);
+        ck_assert_int_eq(hd_hyper4_entry(pairs[p][2], pairs[p][3]), 2 * p + 1);
+    }
 }
 END_TEST
 
@@ -212,6 +291,8 @@ Suite *make_kinds_suite(void)
     tcase_add_test(tc, vector_macro_takes_any_names);
     tcase_add_test(tc, a_body_sees_its_dimension);
     tcase_add_test(tc, constants_of_every_kind_are_constant);
+    tcase_add_test(tc, packed_entries_are_numbered_once);
+    tcase_add_test(tc, lane_parts_are_arrays_of_doubles);
     suite_add_tcase(s, tc);
     return s;
 }

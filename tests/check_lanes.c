@@ -1,6 +1,7 @@
 /* The vector types against the scalar ones, kernel by kernel, generated from
  * the rule table: lane k of hd_dualv, hd_dual4 or hd_dual2 (hd_hyperv) seeded like an hd_dual
- * (hd_hyper) must give what that scalar kernel gives, for every row, at
+ * (hd_hyper), and entry (i, j) of hd_hyper4's packed Hessian seeded like an
+ * hd_hyper with d1 = lane i, d2 = lane j, must give what that scalar kernel gives, for every row, at
  * ordinary points, domain edges and kinks, with zero and non-zero tangents.
  * The two are built from the same row by different primitives, so this is
  * the check that the lane primitives apply the chain rule as the scalar ones
@@ -61,6 +62,32 @@ static hd_hyperv hyperv_at(double x, double d1, double scale)
 }
 static hd_hyper hyper_lane(hd_hyperv a, int k) { return hd_hyper_make(a.val, a.d1, HD_LANE(a.d2, k), HD_LANE(a.d12, k)); }
 
+/* hd_hyper4 with lanes scale·tan1(k + shift) (lane 1 - shift mod 3 zero) and
+ * entries scale·tan2(e + shift); entry e as the hd_hyper it stands for. */
+static hd_hyper4 hyper4_at(double x, double scale, int shift)
+{
+    hd_hyper4 a = hd_hyper4_const(x);
+    for (int k = 0; k < 4; k++) HD_LANE(a.g, k) = scale * tan1(k + shift);
+    for (int e = 0; e < 10; e++) HD_LANE(a.h, e) = scale * tan2(e + shift);
+    return a;
+}
+static hd_hyper hyper_entry(hd_hyper4 a, int e)
+{
+    return hd_hyper_make(a.val, HD_LANE(a.g, HD__H4_ROW(e)), HD_LANE(a.g, HD__H4_COL(e)),
+                         HD_LANE(a.h, e));
+}
+static void cmp_hyper4(const char *fn, double x, double y, hd_hyper4 v,
+                       hd_hyper (*scalar)(int e, void *), void *arg)
+{
+    for (int e = 0; e < 10; e++) {
+        const hd_hyper s = scalar(e, arg);
+        agree(fn, "val of hyper4", x, y, v.val, s.val);
+        agree(fn, "row lane of hyper4", x, y, HD_LANE(v.g, HD__H4_ROW(e)), s.d1);
+        agree(fn, "column lane of hyper4", x, y, HD_LANE(v.g, HD__H4_COL(e)), s.d2);
+        agree(fn, "entry of hyper4", x, y, HD_LANE(v.h, e), s.d12);
+    }
+}
+
 static void cmp_hyper(const char *fn, double x, double y, hd_hyperv v, hd_hyper (*scalar)(int k, void *), void *arg)
 {
     for (int k = 0; k < HD_HYPERV_LANES; k++) {
@@ -88,12 +115,18 @@ static hd_hyper unary_hyper(int k, void *p)
     const unary_arg *u = p;
     return u->hyper(hyper_lane(hyperv_at(u->x, 0.625, 1.0), k));
 }
+static hd_hyper unary_hyper4(int e, void *p)
+{
+    const unary_arg *u = p;
+    return u->hyper(hyper_entry(hyper4_at(u->x, 1.0, 0), e));
+}
 static void check_unary(const char *fn, hd_dual (*d)(hd_dual), hd_dualv (*dv)(hd_dualv),
                         hd_dual4 (*d4)(hd_dual4), hd_dual2 (*d2)(hd_dual2), hd_hyper (*h)(hd_hyper),
-                        hd_hyperv (*hv)(hd_hyperv))
+                        hd_hyperv (*hv)(hd_hyperv), hd_hyper4 (*h4)(hd_hyper4))
 {
     for (size_t i = 0; i < NP; i++) {
         unary_arg u = {d, h, points[i]};
+        cmp_hyper4(fn, u.x, 0, h4(hyper4_at(u.x, 1.0, 0)), unary_hyper4, &u);
         cmp_dualv(fn, u.x, 0, dv(dualv_at(u.x, 1.0)), unary_dual, &u);
         cmp_dual4(fn, u.x, 0, d4(dual4_at(u.x, 1.0)), unary_dual, &u);
         cmp_dual2(fn, u.x, 0, d2(dual2_at(u.x, 1.0)), unary_dual, &u);
@@ -125,7 +158,21 @@ static hd_hyper binary_hyper(int k, void *p)
     const hd_hyper c = hyper_lane(hyperv_at(b->y, -1.5, -0.5), k);
     return b->form == 0 ? b->hh(a, c) : b->form == 1 ? b->hr(a, b->y) : b->rh(b->x, c);
 }
-static void check_binary(const char *fn, binary_arg b, hd_dualv (*vv)(hd_dualv, hd_dualv),
+static hd_hyper binary_hyper4(int e, void *p)
+{
+    const binary_arg *b = p;
+    const hd_hyper a = hyper_entry(hyper4_at(b->x, 1.0, 0), e);
+    const hd_hyper c = hyper_entry(hyper4_at(b->y, -0.5, 2), e);
+    return b->form == 0 ? b->hh(a, c) : b->form == 1 ? b->hr(a, b->y) : b->rh(b->x, c);
+}
+/* The packed kind's three forms of one binary row. */
+typedef struct {
+    hd_hyper4 (*pp)(hd_hyper4, hd_hyper4);
+    hd_hyper4 (*pr)(hd_hyper4, double);
+    hd_hyper4 (*rp)(double, hd_hyper4);
+} packed_forms;
+static void check_binary(const char *fn, binary_arg b, packed_forms h4,
+                         hd_dualv (*vv)(hd_dualv, hd_dualv),
                          hd_dualv (*vr)(hd_dualv, double), hd_dualv (*rv)(double, hd_dualv),
                          hd_dual4 (*tt)(hd_dual4, hd_dual4), hd_dual4 (*tr)(hd_dual4, double),
                          hd_dual4 (*rt)(double, hd_dual4), hd_dual2 (*pp)(hd_dual2, hd_dual2),
@@ -144,7 +191,12 @@ static void check_binary(const char *fn, binary_arg b, hd_dualv (*vv)(hd_dualv, 
             hd_dual2 a1 = dual2_at(b.x, 1.0), c1 = dual2_at(b.y, 1.0);
             for (int k = 0; k < 2; k++) HD_LANE(c1.d, k) = -0.5 * tan1(k + 2);
             const hd_hyperv ha = hyperv_at(b.x, 0.625, 1.0), hc = hyperv_at(b.y, -1.5, -0.5);
+            const hd_hyper4 pa = hyper4_at(b.x, 1.0, 0), pc = hyper4_at(b.y, -0.5, 2);
             for (b.form = 0; b.form < 3; b.form++) {
+                const hd_hyper4 q = b.form == 0   ? h4.pp(pa, pc)
+                                    : b.form == 1 ? h4.pr(pa, b.y)
+                                                  : h4.rp(b.x, pc);
+                cmp_hyper4(fn, b.x, b.y, q, binary_hyper4, &b);
                 const hd_dualv v = b.form == 0 ? vv(a, c) : b.form == 1 ? vr(a, b.y) : rv(b.x, c);
                 cmp_dualv(fn, b.x, b.y, v, binary_dual, &b);
                 const hd_dual4 v2 = b.form == 0 ? tt(a2, c2) : b.form == 1 ? tr(a2, b.y) : rt(b.x, c2);
@@ -161,14 +213,15 @@ START_TEST(lane_kernels_match_scalar_kernels)
 {
 #define CHECK_UNARY(name, cls, F, D, DD, NOTE)                                        \
     check_unary(#name, hd_##name##_dual, hd_##name##_dualv, hd_##name##_dual4, hd_##name##_dual2, \
-                hd_##name##_hyper, hd_##name##_hyperv);
+                hd_##name##_hyper, hd_##name##_hyperv, hd_##name##_hyper4);
     HD_UNARY_RULES(CHECK_UNARY)
 #define CHECK_BINARY(name, cls, F, FX, FY, FXX, FXY, FYY, NOTE)                      \
     {                                                                                 \
         const binary_arg b = {hd_##name##_dual, hd_##name##_dual_r, hd_##name##_r_dual,  \
                               hd_##name##_hyper, hd_##name##_hyper_r, hd_##name##_r_hyper, \
                               0, 0, 0};                                               \
-        check_binary(#name, b, hd_##name##_dualv, hd_##name##_dualv_r, hd_##name##_r_dualv, \
+        const packed_forms h4 = {hd_##name##_hyper4, hd_##name##_hyper4_r, hd_##name##_r_hyper4}; \
+        check_binary(#name, b, h4, hd_##name##_dualv, hd_##name##_dualv_r, hd_##name##_r_dualv, \
                      hd_##name##_dual4, hd_##name##_dual4_r, hd_##name##_r_dual4,              \
                      hd_##name##_dual2, hd_##name##_dual2_r, hd_##name##_r_dual2,              \
                      hd_##name##_hyperv, hd_##name##_hyperv_r, hd_##name##_r_hyperv);  \
@@ -193,6 +246,17 @@ START_TEST(lane_compositions_match_scalar)
                 const hd_hyper s = hd_powi(hyper_lane(hyperv_at(x, 0.625, 1.0), k), n);
                 agree("powi", "d12", x, n, HD_LANE(w.d12, k), s.d12);
             }
+            const hd_hyper4 p = hd_powi(hyper4_at(x, 1.0, 0), n);
+            for (int e = 0; e < 10; e++) {
+                const hd_hyper s = hd_powi(hyper_entry(hyper4_at(x, 1.0, 0), e), n);
+                agree("powi", "entry of hyper4", x, n, HD_LANE(p.h, e), s.d12);
+            }
+        }
+        const hd_hyper4 q = hd_fma(hyper4_at(x, 1.0, 0), hyper4_at(0.5, -1.0, 1), 2.0);
+        for (int e = 0; e < 10; e++) {
+            const hd_hyper s = hd_fma(hyper_entry(hyper4_at(x, 1.0, 0), e),
+                                      hyper_entry(hyper4_at(0.5, -1.0, 1), e), 2.0);
+            agree("fma", "entry of hyper4", x, 0.5, HD_LANE(q.h, e), s.d12);
         }
         const hd_dualv f = hd_fma(dualv_at(x, 1.0), dualv_at(0.5, -1.0), 2.0);
         for (int k = 0; k < HD_LANES; k++) {

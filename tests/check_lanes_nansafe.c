@@ -1,4 +1,5 @@
-/* NaN-safe mode (HD_NANSAFE, defined before the header) on the lane types:
+/* NaN-safe mode (HD_NANSAFE, defined before the header) on the lane types
+ * and hd_hyper4:
  * a zero tangent lane stays zero through an infinite coefficient (log and
  * sqrt at 0), while a non-zero lane gets the IEEE result and a NaN lane
  * stays NaN, lane by lane, as for hd_dual and hd_hyper. */
@@ -36,6 +37,22 @@ START_TEST(zero_lanes_stay_zero_through_infinite_slopes)
     /* the same seeds through hd_hyper give the same parts */
     const hd_hyper q = hd_sqrt(hd_hyper_make(0.0, 0.0, 1.0, 0.0));
     ck_assert(q.d1 == r.d1 && isinf(q.d2) && q.d12 == HD_LANE(r.d12, 1));
+
+    /* hd_hyper4: lane 1 active, lane 3 NaN; every entry (i, j) is what
+     * hd_hyper gives with d1 = lane i, d2 = lane j */
+    hd_hyper4 p = hd_hyper4_const(0.0);
+    HD_LANE(p.g, 1) = 1.0;
+    HD_LANE(p.g, 3) = NAN;
+    const hd_hyper4 t = hd_sqrt(p);
+    ck_assert(HD_LANE(t.g, 0) == 0.0 && HD_LANE(t.g, 2) == 0.0);
+    ck_assert(isinf(HD_LANE(t.g, 1)) && isnan(HD_LANE(t.g, 3)));
+    for (int i = 0; i < 4; i++)
+        for (int j = i; j < 4; j++) {
+            const hd_hyper s = hd_sqrt(hd_hyper_make(0.0, HD_LANE(p.g, i), HD_LANE(p.g, j), 0.0));
+            const double e = HD_LANE(t.h, hd_hyper4_entry(i, j));
+            ck_assert_msg((isnan(e) && isnan(s.d12)) || e == s.d12, "(%d,%d): %g vs %g", i, j, e, s.d12);
+        }
+    ck_assert(HD_LANE(t.h, hd_hyper4_entry(0, 0)) == 0.0 && HD_LANE(t.h, hd_hyper4_entry(0, 2)) == 0.0);
 }
 END_TEST
 

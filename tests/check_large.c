@@ -89,19 +89,16 @@ START_TEST(hessian_vector_paths_match_hand_formulas)
     const hd_objective obj = band2_objective(4, NULL);
     double x[4] = {1, 2, 3, 4}, v[4] = {1, 0, 0, 0}, hv[4];
     ck_assert_int_eq(hd_hessian_vector_ex(&obj, x, v, NULL, NULL, hv, HD_PATH_SPARSE, NULL), HD_EINVAL);
+    ck_assert_int_eq(hd_hessian_vector_ex(&obj, x, v, NULL, NULL, hv, HD_PATH_PACKED, NULL), HD_EINVAL);
     ck_assert_int_eq(hd_hessian_vector_ex(&obj, x, v, NULL, NULL, hv, HD_PATH_NARROW, NULL), HD_EINVAL);
     ck_assert_int_eq(hd_hessian_vector_ex(&obj, x, NULL, NULL, NULL, hv, HD_PATH_AUTO, NULL), HD_EINVAL);
 }
 END_TEST
 
-/* The kind of a body's number type, so that an objective can count its own
- * passes: the counters must equal what the body saw. */
-#define KIND_OF(T)                                                                                 \
-    _Generic((T){0}, double: HD_KIND_VALUE, hd_dual: HD_KIND_DUAL, hd_hyper: HD_KIND_HYPER,         \
-             hd_dual2: HD_KIND_DUAL2, hd_dual4: HD_KIND_DUAL4, hd_dualv: HD_KIND_DUALV,             \
-             hd_hyperv: HD_KIND_HYPERV, hd_taped: HD_KIND_TAPED, hd_pattern: HD_KIND_PATTERN)
+/* An objective that counts its own passes by kind: the counters must equal
+ * what the body saw. */
 HD_GENERIC_OBJECTIVE_N(counted, T, x, n, ctx,
-    ((long *)ctx)[KIND_OF(T)]++;
+    ((long *)ctx)[HD_TEST_KIND_OF(T)]++;
     T s = (T){0};
     for (size_t i = 0; i + 1 < n; i++) {
         s = hd_add(s, hd_sq(hd_mul(10, hd_sub(x[i + 1], hd_sq(x[i])))));

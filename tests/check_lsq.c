@@ -52,7 +52,7 @@ static void expect_close(const double *got, const double *want, size_t k, double
 /* Every path gives the hand Jacobian, with the passes its width implies. */
 START_TEST(jacobian_paths_agree_with_hand_formulas)
 {
-    const size_t dims[] = {3, 4, 7, 17};
+    const size_t dims[] = {3, 4, 7, 13, 17};
     for (size_t d = 0; d < sizeof dims / sizeof dims[0]; d++) {
         size_t n = dims[d];
         const hd_vector_objective F = t_wide_vector_objective(n, JM, &n);
@@ -80,7 +80,7 @@ START_TEST(jacobian_paths_agree_with_hand_formulas)
         hd_counts c = {0};
         ck_assert_int_eq(hd_jacobian_ex(&F, x, NULL, jac, HD_PATH_AUTO, &c), HD_OK);
         expect_close(jac, want_j, JM * n, 1e-14, "J");
-        ck_assert_int_eq(n >= 5 ? c.dualv_calls : c.dual4_calls, n >= 5 ? (long)((n + 15) / 16) : 1);
+        ck_assert_int_eq(n >= 5 ? c.dualv_calls : c.dual4_calls, n >= 5 ? (long)((n + 11) / 12) : 1);
         ck_assert_int_eq(hd_jacobian(&F, x, f, jac), HD_OK);
         expect_close(jac, want_j, JM * n, 1e-14, "J");
     }
@@ -95,6 +95,7 @@ START_TEST(jacobian_paths_need_their_kinds)
     wide_by_hand(n, x, want_f, want_j);
     ck_assert_int_eq(hd_jacobian_ex(&F, x, NULL, jac, HD_PATH_TAPE, NULL), HD_EINVAL);
     ck_assert_int_eq(hd_jacobian_ex(&F, x, NULL, jac, HD_PATH_SPARSE, NULL), HD_EINVAL);
+    ck_assert_int_eq(hd_jacobian_ex(&F, x, NULL, jac, HD_PATH_PACKED, NULL), HD_EINVAL);
     ck_assert_int_eq(hd_jacobian_ex(&F, x, NULL, jac, (hd_path)99, NULL), HD_EINVAL);
     /* the contract's members alone: no lanes; narrow falls back to dual passes */
     F.bodies = NULL;
@@ -182,13 +183,19 @@ START_TEST(sum_of_squares_has_the_exact_derivatives)
     ck_assert_int_eq(hd_objective_residuals(&obj, &back), HD_OK);
     ck_assert(back.n == F.n && back.m == F.m && back.bodies == F.bodies && back.ctx == F.ctx);
     const double x[2] = {0.7, -0.4};
-    const hd_path every[] = {HD_PATH_AUTO, HD_PATH_SCALAR, HD_PATH_LANES, HD_PATH_TAPE, HD_PATH_SPARSE};
-    expect_sum_of_squares(&obj, x, every, 5);
+    const hd_path every[] = {HD_PATH_AUTO, HD_PATH_SCALAR, HD_PATH_LANES, HD_PATH_TAPE, HD_PATH_SPARSE,
+                             HD_PATH_PACKED};
+    expect_sum_of_squares(&obj, x, every, 6);
     /* one pass of the objective is one pass of F: a scalar Hessian is 3 passes */
     hd_counts c = {0};
     double h[4];
     ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, NULL, h, HD_PATH_SCALAR, &c), HD_OK);
     ck_assert_int_eq(c.hyper_calls, 3);
+    /* and the automatic Hessian at n = 2 one hd_hyper4 pass of F */
+    memset(&c, 0, sizeof c);
+    ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, NULL, h, HD_PATH_AUTO, &c), HD_OK);
+    ck_assert_int_eq(c.hyper4_calls, 1);
+    ck_assert_int_eq(hd_counts_passes(&c), 1);
 
     /* a function with only a dual and a hyper-dual body: dual and hyper for
      * the drivers, no faster kind */
@@ -199,7 +206,7 @@ START_TEST(sum_of_squares_has_the_exact_derivatives)
     ck_assert_int_eq(hd_objective_residuals(&slow, &back), HD_OK);
     ck_assert(back.n == G.n && back.m == G.m && back.bodies == G.bodies);
     /* only the kinds G has: a table of the sum without the faster kinds */
-    ck_assert(!slow.bodies->dualv && !slow.bodies->taped && slow.bodies->hyper);
+    ck_assert(!slow.bodies->dualv && !slow.bodies->taped && !slow.bodies->hyper4 && slow.bodies->hyper);
     const hd_path contract[] = {HD_PATH_AUTO, HD_PATH_SCALAR};
     expect_sum_of_squares(&slow, x, contract, 2);
     ck_assert_int_eq(hd_hessian_ex(&slow, x, NULL, NULL, h, HD_PATH_TAPE, NULL), HD_EINVAL);
@@ -641,7 +648,7 @@ START_TEST(the_final_step_keeps_within_max_iter)
 END_TEST
 
 /* Counters: residual vectors are plain evaluations (f_calls), a Jacobian of
- * n = 2 is one hd_dual2 pass, the two final Hessians 3 hyper-dual passes
+ * n = 2 is one hd_dual2 pass, the two final Hessians one hd_hyper4 pass
  * each; the trace and the callback see the same counts. */
 START_TEST(counters_add_up)
 {
@@ -662,8 +669,8 @@ START_TEST(counters_add_up)
     ck_assert_int_eq(r.dual2_calls, r.jacobian_evals);
     ck_assert_int_eq(r.f_calls, r.residual_evals);
     /* a Hessian at the end, and one at the Newton point unless that is x */
-    ck_assert(r.hyper_calls == 3 || r.hyper_calls == 6);
-    ck_assert_int_eq(r.passes, r.dual2_calls + r.hyper_calls);
+    ck_assert(r.hyper4_calls == 1 || r.hyper4_calls == 2);
+    ck_assert_int_eq(r.passes, r.dual2_calls + r.hyper4_calls);
     ck_assert_int_eq(r.passes, hd_counts_passes(&r.counts));
     ck_assert_uint_eq(r.trace_len, (size_t)r.iterations + 1);
     ck_assert_int_eq(rows[r.trace_len - 1].jacobian_evals, r.jacobian_evals);

@@ -4,7 +4,9 @@
  * F1's Hessian is also checked against its hand-derived formula, and the
  * pass counts against their closed forms. */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 #include <hyperdual.h>
 #include "tests.h"
 
@@ -81,9 +83,10 @@ START_TEST(every_path_agrees_with_the_scalar_path)
     point(c, n, x);
     ck_assert_int_eq(hd_hessian_ex(&obj, x, &f0, g0, h0, HD_PATH_SCALAR, NULL), HD_OK);
 
-    static const hd_path hpaths[] = {HD_PATH_LANES, HD_PATH_SPARSE, HD_PATH_AUTO};
-    static const char *const hname[] = {"hessian lanes", "hessian sparse", "hessian auto"};
-    for (int p = 0; p < 3; p++) {
+    static const hd_path hpaths[] = {HD_PATH_LANES, HD_PATH_SPARSE, HD_PATH_PACKED, HD_PATH_AUTO};
+    static const char *const hname[] = {"hessian lanes", "hessian sparse", "hessian packed",
+                                        "hessian auto"};
+    for (int p = 0; p < 4; p++) {
         ck_assert_int_eq(hd_hessian_ex(&obj, x, &f, g, h, hpaths[p], NULL), HD_OK);
         compare(c, hname[p], n, f, g, h, f0, g0, h0);
     }
@@ -133,8 +136,8 @@ START_TEST(rosenbrock_hessian_matches_hand_formula_on_every_path)
     const hd_objective obj = bench_rosen_objective(n, &n);
     double x[10], h[100];
     for (size_t i = 0; i < n; i++) x[i] = i % 2 ? 1.0 + 0.1 * (double)i : -1.2 + 0.05 * (double)i;
-    static const hd_path paths[] = {HD_PATH_SCALAR, HD_PATH_LANES, HD_PATH_SPARSE};
-    for (int p = 0; p < 3; p++) {
+    static const hd_path paths[] = {HD_PATH_SCALAR, HD_PATH_LANES, HD_PATH_SPARSE, HD_PATH_PACKED};
+    for (int p = 0; p < 4; p++) {
         ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, NULL, h, paths[p], NULL), HD_OK);
         for (size_t i = 0; i < n; i++)
             for (size_t j = 0; j < n; j++) {
@@ -181,6 +184,9 @@ START_TEST(passes_are_counted_honestly)
     long dense = 0;
     for (size_t i = 0; i < n; i++) dense += (long)((n - i + HD_HYPERV_LANES - 1) / HD_HYPERV_LANES);
     ck_assert_int_eq(k.hyperv_calls, dense);
+    /* five groups of two variables, one pass per pair of groups */
+    ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, NULL, h, HD_PATH_PACKED, &k), HD_OK);
+    ck_assert_int_eq(k.hyper4_calls, 10);
     /* F1's Hessian is 2x2 block diagonal: 2 colours */
     hd_sparsity *sp = NULL;
     ck_assert_int_eq(hd_sparsity_detect(&obj, x, &sp), HD_OK);
@@ -218,9 +224,7 @@ START_TEST(small_gradients_take_one_pass)
         ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_AUTO, &k), HD_OK);
         ck_assert_int_eq(k.dual2_calls, n <= 2);
         ck_assert_int_eq(k.dual4_calls, n >= 3);
-        ck_assert_int_eq(k.f_calls + k.dual_calls + k.hyper_calls + k.dualv_calls + k.hyperv_calls
-                             + k.taped_calls + k.pattern_calls,
-                         0);
+        ck_assert_int_eq(k.f_calls + hd_counts_passes(&k), 1);
         hd_bodies bn;
         const hd_objective no_dual2 = hd_test_without(obj, &bn, HD_TEST_KIND(DUAL2));
         hd_counts k4 = {.f_calls = 0};
@@ -229,6 +233,163 @@ START_TEST(small_gradients_take_one_pass)
         ck_assert_int_eq(k4.dual4_calls, n >= 2);
         ck_assert_int_eq(k4.dual2_calls, 0);
     }
+}
+END_TEST
+
+/* The automatic Hessian at small n: ONE hd_hyper4 pass up to n = 4, with a
+ * pattern attached too; three at n = 5 (groups {0,1}, {2,3}, {4}, a pass
+ * per pair of them); from n = 6 the tape; without the hd_hyper4 body,
+ * another path (doc/performance.md has the crossovers). */
+START_TEST(small_hessians_take_one_packed_pass)
+{
+    double x[6] = {0.3, -1.1, 0.7, 2.0, -0.4, 0.9}, g[6], h[36];
+    for (size_t n = 1; n <= 6; n++) {
+        size_t nbox = n;
+        const hd_objective obj = bench_f2_objective(n, &nbox);
+        hd_sparsity *sp = NULL;
+        ck_assert_int_eq(hd_sparsity_detect(&obj, x, &sp), HD_OK);
+        hd_objective with = obj;
+        with.hess_sparsity = sp;
+        const hd_objective *const objs[2] = {&obj, &with};
+        for (int o = 0; o < 2; o++) {
+            hd_counts k = {.f_calls = 0};
+            ck_assert_int_eq(hd_hessian_ex(objs[o], x, NULL, g, h, HD_PATH_AUTO, &k), HD_OK);
+            if (n <= 4) {
+                ck_assert_int_eq(k.hyper4_calls, 1);
+                ck_assert_int_eq(k.f_calls + hd_counts_passes(&k), 1);
+            } else if (n == 5) {
+                ck_assert_int_eq(k.hyper4_calls, 3);
+                ck_assert_int_eq(k.f_calls + hd_counts_passes(&k), 3);
+            } else {
+                ck_assert_int_eq(k.hyper4_calls, 0);
+                ck_assert_int_eq(k.taped_calls, o == 0); /* a few sparse passes may beat it */
+            }
+        }
+        hd_sparsity_free(sp);
+        hd_bodies b;
+        const hd_objective no_packed = hd_test_without(obj, &b, HD_TEST_KIND(HYPER4));
+        hd_counts k = {.f_calls = 0};
+        ck_assert_int_eq(hd_hessian_ex(&no_packed, x, NULL, g, h, HD_PATH_AUTO, &k), HD_OK);
+        ck_assert_int_eq(k.hyper4_calls, 0);
+        ck_assert(hd_counts_passes(&k) >= 1);
+        ck_assert_int_eq(hd_hessian_ex(&no_packed, x, NULL, g, h, HD_PATH_PACKED, NULL), HD_EINVAL);
+    }
+}
+END_TEST
+
+/* hd_gradient and hd_hessian are inline at small n (hyperdual/small.h):
+ * the same bits and return codes as the exported functions, reached as
+ * (hd_gradient)(...), for every n, with kinds taken away, with a table too
+ * short to hold the small kinds (built against an older header), and for
+ * bad arguments. */
+static void inline_matches_exported(const hd_objective *obj, const double *x)
+{
+    const size_t n = obj->n;
+    double f[2] = {NAN, NAN}, g[2][6], h[2][36];
+    ck_assert_int_eq(hd_gradient(obj, x, &f[0], g[0]), (hd_gradient)(obj, x, &f[1], g[1]));
+    ck_assert(f[0] == f[1]);
+    for (size_t i = 0; i < n; i++) ck_assert(g[0][i] == g[1][i]);
+    ck_assert_int_eq(hd_hessian(obj, x, &f[0], g[0], h[0]), (hd_hessian)(obj, x, &f[1], g[1], h[1]));
+    ck_assert(f[0] == f[1]);
+    for (size_t i = 0; i < n * n; i++) ck_assert(h[0][i] == h[1][i]);
+    ck_assert_int_eq(hd_gradient(obj, x, NULL, g[0]), HD_OK);
+    ck_assert_int_eq(hd_hessian(obj, x, NULL, NULL, h[0]), HD_OK);
+    for (size_t i = 0; i < n * n; i++) ck_assert(h[0][i] == h[1][i]);
+}
+START_TEST(inline_drivers_match_the_exported_ones)
+{
+    const double x[6] = {0.3, -1.1, 0.7, 2.0, -0.4, 0.9};
+    for (size_t n = 1; n <= 6; n++) {
+        size_t nbox = n;
+        const hd_objective objs[2] = {bench_f2_objective(n, &nbox), p_mix_objective(n, &nbox)};
+        for (int o = 0; o < 2; o++) {
+            if (o == 1 && n < 3) continue; /* p_mix reads x[n - 1] and pairs */
+            inline_matches_exported(&objs[o], x);
+            hd_bodies b[3];
+            const unsigned drop[3] = {HD_TEST_KIND(DUAL2), HD_TEST_KIND(DUAL4) | HD_TEST_KIND(HYPER4),
+                                      HD_TEST_KIND(DUAL2) | HD_TEST_KIND(DUAL4) | HD_TEST_KIND(HYPER4)};
+            for (int d = 0; d < 3; d++) {
+                const hd_objective less = hd_test_without(objs[o], &b[d], drop[d]);
+                inline_matches_exported(&less, x);
+            }
+            /* a table that ends before the small kinds */
+            hd_bodies old = *objs[o].bodies;
+            old.size = offsetof(hd_bodies, dual2);
+            hd_objective older = objs[o];
+            older.bodies = &old;
+            inline_matches_exported(&older, x);
+        }
+    }
+    size_t n = 2;
+    hd_objective obj = bench_f2_objective(n, &n);
+    double g[2], h[4];
+    ck_assert_int_eq(hd_gradient(NULL, x, NULL, g), HD_EINVAL);
+    ck_assert_int_eq(hd_gradient(&obj, NULL, NULL, g), HD_EINVAL);
+    ck_assert_int_eq(hd_hessian(&obj, x, NULL, g, NULL), HD_EINVAL);
+    ck_assert_int_eq(hd_hessian(&obj, NULL, NULL, g, h), HD_EINVAL);
+    obj.f_hyper = NULL;
+    hd_bodies b;
+    obj = hd_test_without(obj, &b, HD_TEST_KIND(HYPER));
+    ck_assert_int_eq(hd_gradient(&obj, x, NULL, g), HD_EINVAL);
+    ck_assert_int_eq(hd_hessian(&obj, x, NULL, g, h), HD_EINVAL);
+    obj = bench_f2_objective(n, &n);
+    obj.n = 0;
+    ck_assert_int_eq(hd_gradient(&obj, x, NULL, g), HD_EINVAL);
+    ck_assert_int_eq(hd_hessian(&obj, x, NULL, g, h), HD_EINVAL);
+}
+END_TEST
+
+/* The inline drivers make the passes the table chooses: an objective that
+ * counts the passes it is given, by kind, sees from the inline hd_gradient
+ * and hd_hessian exactly the passes that hd_gradient_ex and hd_hessian_ex
+ * (HD_PATH_AUTO, which walk the table) count and it sees, at every n from
+ * 1 to HD_LANES + 2 and with the small kinds taken away. */
+HD_GENERIC_OBJECTIVE_N(p_seen, T, x, n, ctx,
+    ((long *)ctx)[HD_TEST_KIND_OF(T)]++;
+    T s = (T){0};
+    for (size_t i = 0; i < n; i++) s = hd_add(s, hd_mul(hd_sin(x[i]), x[(i + 1) % n]));
+    return s;
+)
+/* The passes the inline call made (inline_seen) against the table's, which
+ * the body also counts in seen (reset here before the call). */
+static void same_passes(const char *what, size_t n, unsigned drop, const long *inline_seen,
+                        long *seen, const hd_counts *c)
+{
+    for (int k = 0; k < HD_KIND_COUNT; k++) {
+        ck_assert_msg(seen[k] == c->calls[k], "%s n=%zu drop %#x: %s counted %ld, the body saw %ld",
+                      what, n, drop, hd_kind_name((hd_kind)k), c->calls[k], seen[k]);
+        ck_assert_msg(inline_seen[k] == c->calls[k], "%s n=%zu drop %#x: %s inline %ld, table %ld",
+                      what, n, drop, hd_kind_name((hd_kind)k), inline_seen[k], c->calls[k]);
+    }
+    ck_assert_int_gt(hd_counts_passes(c), 0);
+}
+START_TEST(inline_drivers_take_the_tables_choice)
+{
+    enum { N = HD_LANES + 2 };
+    double x[N], g[N], h[N * N];
+    for (size_t i = 0; i < N; i++) x[i] = 0.3 + 0.17 * (double)i;
+    static const unsigned drops[] = {0, HD_TEST_KIND(DUAL2), HD_TEST_KIND(DUAL4) | HD_TEST_KIND(HYPER4),
+                                     HD_TEST_KIND(DUALV) | HD_TEST_KIND(HYPER4)};
+    for (size_t n = 1; n <= N; n++)
+        for (size_t d = 0; d < sizeof drops / sizeof drops[0]; d++) {
+            long seen[HD_KIND_COUNT], inline_seen[HD_KIND_COUNT];
+            hd_bodies b;
+            const hd_objective obj = hd_test_without(p_seen_objective(n, seen), &b, drops[d]);
+            memset(seen, 0, sizeof seen);
+            ck_assert_int_eq(hd_gradient(&obj, x, NULL, g), HD_OK);
+            memcpy(inline_seen, seen, sizeof seen);
+            memset(seen, 0, sizeof seen);
+            hd_counts c = {.f_calls = 0};
+            ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_AUTO, &c), HD_OK);
+            same_passes("gradient", n, drops[d], inline_seen, seen, &c);
+            memset(seen, 0, sizeof seen);
+            ck_assert_int_eq(hd_hessian(&obj, x, NULL, g, h), HD_OK);
+            memcpy(inline_seen, seen, sizeof seen);
+            memset(seen, 0, sizeof seen);
+            hd_counts ch = {.f_calls = 0};
+            ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, g, h, HD_PATH_AUTO, &ch), HD_OK);
+            same_passes("Hessian", n, drops[d], inline_seen, seen, &ch);
+        }
 }
 END_TEST
 
@@ -309,6 +470,7 @@ START_TEST(bad_arguments_are_refused)
     hd_sparsity *sp = NULL;
     ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_SPARSE, NULL), HD_EINVAL);
     ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, NULL, h, HD_PATH_NARROW, NULL), HD_EINVAL);
+    ck_assert_int_eq(hd_gradient_ex(&obj, x, NULL, g, HD_PATH_PACKED, NULL), HD_EINVAL);
     ck_assert_int_eq(hd_sparsity_from_mask(0, (const unsigned char *)"", &sp), HD_EINVAL);
     ck_assert_ptr_null(sp);
     ck_assert_int_eq(hd_sparsity_detect(NULL, x, &sp), HD_EINVAL);
@@ -334,6 +496,9 @@ Suite *make_paths_suite(void)
     tcase_add_test(tc, rosenbrock_hessian_matches_hand_formula_on_every_path);
     tcase_add_test(tc, passes_are_counted_honestly);
     tcase_add_test(tc, small_gradients_take_one_pass);
+    tcase_add_test(tc, small_hessians_take_one_packed_pass);
+    tcase_add_test(tc, inline_drivers_match_the_exported_ones);
+    tcase_add_test(tc, inline_drivers_take_the_tables_choice);
     tcase_add_test(tc, bad_arguments_are_refused);
     tcase_add_test(tc, structural_pattern_matches_the_formulas);
     tcase_add_test(tc, structural_pattern_covers_the_numeric_hessian);

@@ -165,7 +165,7 @@ has '"iterations": 0,'
 
 expect 0 minimize '(x-1)^2 + (y+2)^2' --from x=0,y=0 --method all --trace "$tmp/t.csv"
 checks=$((checks + 1))
-head -n 1 "$tmp/t.csv" | grep -q '^method,iteration,f,grad_norm,step,f_calls,dual_calls,hyper_calls,dual2_calls,dual4_calls,dualv_calls,hyperv_calls,taped_calls,pattern_calls,tape_sweeps,passes,hv_products,jacobian_evals,residual_evals,x,y$' \
+head -n 1 "$tmp/t.csv" | grep -q '^method,iteration,f,grad_norm,step,f_calls,dual_calls,hyper_calls,dual2_calls,dual4_calls,dualv_calls,hyperv_calls,taped_calls,pattern_calls,hyper4_calls,tape_sweeps,passes,hv_products,jacobian_evals,residual_evals,x,y$' \
     || fail "trace header"
 
 # Every pass is counted somewhere, and the counters add up to `passes`, in
@@ -186,7 +186,7 @@ counted() { # ARGS...: run minimize with --json, the table and a trace; check th
                 if (key ~ /_calls$/ && key != "f_calls") { sum += p[2]; kinds++ }
                 if (key == "passes") passes = p[2]
             }
-            if (kinds != 8 || sum != passes || passes <= 0) { print "bad: " $0; bad = 1 }
+            if (kinds != 9 || sum != passes || passes <= 0) { print "bad: " $0; bad = 1 }
         } END { exit bad }' || fail "JSON counters do not add up to passes: $*"
     checks=$((checks + 1))
     awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
@@ -200,7 +200,7 @@ counted() { # ARGS...: run minimize with --json, the table and a trace; check th
     # the H·v products when a run made some, passes, then one column per
     # kind of pass shown
     awk '/^method / { k = 0; hv = 0
-                      for (i = 1; i <= NF; i++) { k += $i ~ /^(dual|hyper|dual2|dual4|dualv|hyperv|taped|pattern)$/
+                      for (i = 1; i <= NF; i++) { k += $i ~ /^(dual|hyper|dual2|dual4|dualv|hyperv|taped|pattern|hyper4)$/
                                                   hv += $i == "H·v" }
                       inside = 1; next }
         inside && NF == 0 { inside = 0 }
@@ -210,7 +210,7 @@ counted() { # ARGS...: run minimize with --json, the table and a trace; check th
 }
 counted 0 --problem rosenbrock --method gd,bfgs
 # least squares: residual vectors (f calls), Jacobians (dual4 / dualv passes),
-# the final Hessians (hyperv / taped)
+# the final Hessians (hyper4 / taped)
 counted 0 --problem osborne1 --method gn,lm
 counted 0 --problem osborne2 --method lm
 counted 0 --problem extended_rosenbrock --n 40 --method newton

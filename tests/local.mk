@@ -34,6 +34,16 @@ tests_check_nansafe_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_nansafe_LDADD = lib/libhyperdual.la $(CHECK_LIBS) -lm
 TESTS += tests/check_nansafe
 
+# The lane kinds as a translation unit built for AVX2 sees them (four-lane
+# registers, kinds.h): the lane, path and kind suites again, compiled with
+# -mavx2; a TAP skip where the compiler or the processor lacks AVX2.
+check_PROGRAMS += tests/check_avx
+tests_check_avx_SOURCES = tests/check_avx.c tests/check_lanes.c tests/check_lanes_nansafe.c \
+	tests/check_paths.c tests/check_kinds.c tests/tests.h bench/bench_objectives.h
+tests_check_avx_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(AVX_CFLAGS)
+tests_check_avx_LDADD = lib/libhyperdual.la $(CHECK_LIBS) -lm
+TESTS += tests/check_avx
+
 # --enable-openmp: one thread and two give the same bits.
 check_PROGRAMS += tests/openmp_bits
 tests_openmp_bits_SOURCES = tests/openmp_bits.c bench/bench_objectives.h

@@ -3,7 +3,8 @@
  * README) through the expression engine on each number type - the value on
  * double, the gradient from one dual pass per variable, the Hessian from one
  * hyper-dual pass per pair - and through the drivers (hd_hessian, whatever
- * path they choose: the one `hyperdual eval` takes).
+ * path they choose: the one `hyperdual eval` takes; the taped path and the
+ * packed path forced).
  *
  * Output is TAP (one line per kind of case); when the data file is absent the
  * whole test is a TAP skip ("1..0 # SKIP"). The data directory is
@@ -176,9 +177,10 @@ static int check_case(const jv *c, tally *t)
     double f = NAN, fv = NAN, fd = NAN, fh = NAN;
     double *gdual = malloc(n * sizeof *gdual), *ghyp = malloc(n * sizeof *ghyp), *hh = malloc(n * n * sizeof *hh);
     double ft = NAN, *gt = malloc(n * sizeof *gt), *gtg = malloc(n * sizeof *gtg), *ht = malloc(n * n * sizeof *ht);
+    double fp = NAN, *gp = malloc(n * sizeof *gp), *hp = malloc(n * n * sizeof *hp);
     hd_dual *xd = malloc(n * sizeof *xd);
     hd_hyper *xh = malloc(n * sizeof *xh);
-    ok = ok && gdual && ghyp && hh && xd && xh && gt && gtg && ht;
+    ok = ok && gdual && ghyp && hh && xd && xh && gt && gtg && ht && gp && hp;
     if (ok) {
         fv = hd_expr_eval(ex, x);
         for (size_t i = 0; i < n; i++) xd[i] = hd_dual_const(x[i]), xh[i] = hd_hyper_const(x[i]);
@@ -201,7 +203,8 @@ static int check_case(const jv *c, tally *t)
         const hd_objective obj = hd_expr_objective(ex);
         ok = hd_hessian(&obj, x, &f, g, h) == HD_OK && hd_gradient(&obj, x, NULL, gd) == HD_OK
              && hd_hessian_ex(&obj, x, &ft, gt, ht, HD_PATH_TAPE, NULL) == HD_OK
-             && hd_gradient_ex(&obj, x, NULL, gtg, HD_PATH_TAPE, NULL) == HD_OK;
+             && hd_gradient_ex(&obj, x, NULL, gtg, HD_PATH_TAPE, NULL) == HD_OK
+             && hd_hessian_ex(&obj, x, &fp, gp, hp, HD_PATH_PACKED, NULL) == HD_OK;
         if (!ok) printf("#   %s: driver failed\n", e->s);
     }
     if (ok) {
@@ -221,6 +224,8 @@ static int check_case(const jv *c, tally *t)
             {"gradient (hd_hessian)", g, eg, n, scale},   {"hessian (hd_hessian)", h, eh, n * n, hscale},
             {"value (tape)", &ft, &ev, 1, scale},         {"gradient (tape)", gtg, eg, n, scale},
             {"gradient (tape Hessian)", gt, eg, n, scale}, {"hessian (tape)", ht, eh, n * n, hscale},
+            {"value (packed)", &fp, &ev, 1, scale},       {"gradient (packed)", gp, eg, n, scale},
+            {"hessian (packed)", hp, eh, n * n, hscale},
         };
         for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
             for (size_t i = 0; i < parts[k].m; i++) {
@@ -240,6 +245,8 @@ static int check_case(const jv *c, tally *t)
             {"tape value vs scalar", &ft, &fh, 1, scale},   {"tape gradient vs scalar", gtg, ghyp, n, scale},
             {"tape Hessian's gradient vs scalar", gt, ghyp, n, scale},
             {"tape Hessian vs scalar", ht, hh, n * n, hscale}, {"hd_hessian vs scalar", h, hh, n * n, hscale},
+            {"packed value vs scalar", &fp, &fh, 1, scale}, {"packed gradient vs scalar", gp, ghyp, n, scale},
+            {"packed Hessian vs scalar", hp, hh, n * n, hscale},
         };
         for (size_t k = 0; k < sizeof same / sizeof same[0]; k++)
             for (size_t i = 0; i < same[k].m; i++) {
@@ -252,7 +259,7 @@ static int check_case(const jv *c, tally *t)
             }
     }
     hd_expr_free(ex);
-    free(gt); free(gtg); free(ht);
+    free(gt); free(gtg); free(ht); free(gp); free(hp);
     free(names); free(x); free(g); free(gd); free(h); free(eg); free(eh);
     free(gdual); free(ghyp); free(hh); free(xd); free(xh);
     return ok;

@@ -48,6 +48,11 @@ static inline hd_objective hd_test_without(hd_objective obj, hd_bodies *copy, un
 }
 #define HD_TEST_KIND(k) (1u << HD_KIND_##k)
 
+/* The hd_kind of a body's number type T, so that an objective can count the
+ * passes it is given (the counters must equal what the body saw). */
+#define HD_TEST_KIND_ASSOC(T, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, u) , T: KIND
+#define HD_TEST_KIND_OF(T) _Generic((T){0} HD__EVAL_KINDS(HD_TEST_KIND_ASSOC, ~))
+
 /* Directory of the shared oracle data (../shared/testdata), or NULL. */
 const char *hd_test_data_dir(void);
 

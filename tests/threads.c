@@ -1,13 +1,14 @@
 /* Many threads at once get the bits one thread gets (TAP).
  *
- * The library keeps per-thread scratch (the taped path's buffers, n >= 8) and
- * process-wide state around its LAPACKE calls (lib/linalg.c: OpenBLAS's
- * thread count and buffer bookkeeping). Here WORKERS threads repeat
- * gradients, Hessians and minimizations for ROUNDS rounds, and SHORT_LIVED
- * threads each take one taped Hessian and exit (their buffers are freed at
- * thread exit); every answer must equal, bit for bit, the one computed
- * before any thread started. CI runs this program under ThreadSanitizer
- * (./configure --enable-tsan CC=clang), which fails it on any data race. */
+ * The library keeps per-thread scratch (the taped path's buffers: Hessians
+ * from n = 6) and process-wide state around its LAPACKE calls
+ * (lib/linalg.c: OpenBLAS's thread count and buffer bookkeeping). Here
+ * WORKERS threads repeat gradients, Hessians and minimizations for ROUNDS
+ * rounds, and SHORT_LIVED threads each take one taped Hessian and exit
+ * (their buffers are freed at thread exit); every answer must equal, bit
+ * for bit, the one computed before any thread started. CI runs this
+ * program under ThreadSanitizer (./configure --enable-tsan CC=clang),
+ * which fails it on any data race. */
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
 #include <pthread.h>

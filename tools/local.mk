@@ -10,9 +10,10 @@ rules-doc: tools/rules_doc$(EXEEXT)
 	$(AM_V_GEN)./tools/rules_doc$(EXEEXT) >$(srcdir)/doc/rules.md
 .PHONY: rules-doc
 
-# `make drivers-doc` and `make peers-doc` (the latter needs what bench-peers
-# needs) run bench_drivers or bench-peers and paste the output into
-# doc/performance.md between the markers of the same name.
+# `make drivers-doc`, `make newton-doc` and `make peers-doc` (the latter
+# needs what bench-peers needs) run bench_drivers, newton_report or
+# bench-peers and paste the output into doc/performance.md between the
+# markers of the same name.
 EXTRA_DIST += tools/paste_block.sh
 peers-doc: lib/libhyperdual.la
 	$(MAKE) $(AM_MAKEFLAGS) -s bench-peers | grep -v '^  C' >bench-peers.out
@@ -24,3 +25,8 @@ drivers-doc: bench/bench_drivers$(EXEEXT)
 	$(SHELL) $(srcdir)/tools/paste_block.sh $(srcdir)/doc/performance.md bench-drivers <bench-drivers.out
 	rm -f bench-drivers.out
 .PHONY: drivers-doc
+newton-doc: bench/newton_report$(EXEEXT)
+	./bench/newton_report$(EXEEXT) >newton-report.out
+	$(SHELL) $(srcdir)/tools/paste_block.sh $(srcdir)/doc/performance.md newton-report <newton-report.out
+	rm -f newton-report.out
+.PHONY: newton-doc

@@ -91,7 +91,7 @@ int main(void)
     puts("The drivers' paths (`paths.h`) apply these partials through the chain rule in");
     puts("different orders: the forward paths (scalar, lanes, narrow, sparse) carry tangents");
     puts("from the inputs, the taped path (`HD_PATH_TAPE`, which `hd_gradient` takes from");
-    puts("n = 17, `hd_hessian` from n = 8 and `hd_sparse_hessian` always, when the objective");
+    puts("n = 13, `hd_hessian` from n = 6 and `hd_sparse_hessian` always, when the objective");
     puts("has `f_taped`) carries adjoints back from the result. The forward paths' IEEE");
     puts("result is the reference: where the tape meets a non-finite value, partial,");
     puts("gradient or Hessian entry, the taped path declines and a forward path answers,");

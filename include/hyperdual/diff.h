@@ -33,7 +33,7 @@ HD__EVAL_KINDS(HD__BODY_TYPE, ~)
 
 /**
  * @brief An objective's bodies, one per kind of the list (kinds.h): value,
- *        dual, hyper, dual2, dual4, dualv, hyperv, taped, pattern.
+ *        dual, hyper, dual2, dual4, dualv, hyperv, taped, pattern, hyper4.
  *
  * HD_GENERIC_OBJECTIVE builds one (a static table per objective); the
  * expression engine has its own. A NULL member is a kind the objective does
@@ -511,5 +511,8 @@ HD_END_DECLS
         const hd_objective hd__o = {.n = hd__dim, .ctx = hd__c, .bodies = &hd__table};        \
         return hd__o;                                                                         \
     }
+
+/* hd_gradient and hd_hessian at small n, inline. */
+#include "small.h"
 
 #endif /* HYPERDUAL_DIFF_H */

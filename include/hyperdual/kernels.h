@@ -72,11 +72,22 @@ static inline hd_dual hd__chain2_dual(hd_dual a, hd_dual b, double f, double fx,
  * is the portable fallback and NaN-safe mode's path for a non-finite
  * coefficient. */
 #ifdef HD__VECTOR_LANES
-#  define HD__PAIRS_dualv(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7)
-#  define HD__PAIRS_dual4(X) X(0) X(1)
-#  define HD__PAIRS_dual2(X) X(0)
-#  define HD__LANES_SCALE(j) r.d.c[j] = a.d.c[j] * d;
-#  define HD__LANES_COMB(j) r.d.c[j] = a.d.c[j] * fx + b.d.c[j] * fy;
+/* The registers of a lane part of 4, 8 or 12 lanes, HD__CHUNK_LANES each
+ * (kinds.h), as X(j, a, b, c): the three arguments are passed through. */
+#  if HD__CHUNK_LANES == 4
+#    define HD__CHUNKS_4(X, a, b, c) X(0, a, b, c)
+#    define HD__CHUNKS_8(X, a, b, c) X(0, a, b, c) X(1, a, b, c)
+#    define HD__CHUNKS_12(X, a, b, c) X(0, a, b, c) X(1, a, b, c) X(2, a, b, c)
+#  else
+#    define HD__CHUNKS_4(X, a, b, c) X(0, a, b, c) X(1, a, b, c)
+#    define HD__CHUNKS_8(X, a, b, c) HD__CHUNKS_4(X, a, b, c) X(2, a, b, c) X(3, a, b, c)
+#    define HD__CHUNKS_12(X, a, b, c) HD__CHUNKS_8(X, a, b, c) X(4, a, b, c) X(5, a, b, c)
+#  endif
+#  define HD__PAIRS_dualv(X) HD__CHUNKS_12(X, ~, ~, ~)
+#  define HD__PAIRS_dual4(X) HD__CHUNKS_4(X, ~, ~, ~)
+#  define HD__PAIRS_dual2(X) X(0, ~, ~, ~) /* a two-lane part is one pair */
+#  define HD__LANES_SCALE(j, u, v, w) r.d.c[j] = a.d.c[j] * d;
+#  define HD__LANES_COMB(j, u, v, w) r.d.c[j] = a.d.c[j] * fx + b.d.c[j] * fy;
 #  define HD__LANES_FAST1(S) if (HD__LANES_FAST(d)) { HD__PAIRS_##S(HD__LANES_SCALE) return r; }
 #  define HD__LANES_FAST2(S)                                                      \
     if (HD__LANES_FAST(fx) && HD__LANES_FAST(fy)) { HD__PAIRS_##S(HD__LANES_COMB) return r; }
@@ -159,128 +170,177 @@ static inline hd_hyper hd__chain2_hyper(hd_hyper a, hd_hyper b, double f, double
                              + HD__TIMES(fyy, b.d1 * b.d2));
 }
 
-/* ---- chain-rule primitives: hd_hyperv (HD_HYPERV_LANES second directions) ---------- */
-/* Each primitive states its lane formulas once, as a macro of a lane accessor
- * L and a product T: with GNU vectors L is one pair of lanes and T a plain
- * product (one SIMD expression per pair); the per-lane loop, used by the
- * portable fallback and for a non-finite coefficient in NaN-safe mode, takes
- * lane k and HD__TIMES. */
-/* The pairs written out (constant indices), so that gcc scalarizes them. */
-#define HD__LC0(v) ((v).c[0])
-#define HD__LC1(v) ((v).c[1])
-#define HD__LC2(v) ((v).c[2])
-#define HD__LC3(v) ((v).c[3])
-#if HD_HYPERV_LANES == 2
-#  define HD__HV_CHUNKS(r, D2, D12) (r).d2.c[0] = D2(HD__LC0, HD__TV); (r).d12.c[0] = D12(HD__LC0, HD__TV);
-#elif HD_HYPERV_LANES == 4
-#  define HD__HV_CHUNKS(r, D2, D12) (r).d2.c[0] = D2(HD__LC0, HD__TV); (r).d12.c[0] = D12(HD__LC0, HD__TV); \
-    (r).d2.c[1] = D2(HD__LC1, HD__TV); (r).d12.c[1] = D12(HD__LC1, HD__TV);
-#else
-#  define HD__HV_CHUNKS(r, D2, D12) (r).d2.c[0] = D2(HD__LC0, HD__TV); (r).d12.c[0] = D12(HD__LC0, HD__TV); \
-    (r).d2.c[1] = D2(HD__LC1, HD__TV); (r).d12.c[1] = D12(HD__LC1, HD__TV); \
-    (r).d2.c[2] = D2(HD__LC2, HD__TV); (r).d12.c[2] = D12(HD__LC2, HD__TV); \
-    (r).d2.c[3] = D2(HD__LC3, HD__TV); (r).d12.c[3] = D12(HD__LC3, HD__TV);
-#endif
-#define HD__LK(v) HD_LANE(v, k)
+/* ---- chain-rule primitives of the second-order lane kinds --------------------------- */
+/* hd_hyperv and hd_hyper4 carry lanes of hd_hyper's parts: a first-order part
+ * (hd_hyperv's d2, hd_hyper4's g) and a second-order one (d12; the packed
+ * Hessian h), each lane of the latter being hd_hyper's ε1ε2 part for the
+ * ε1 and ε2 tangents I and J that belong to it (hd_hyperv: d1 and lane k of
+ * d2; hd_hyper4: lanes i and j of g, for entry (i, j)). So one set of
+ * formulas serves both, as macros of accessors D (a lane of the first-order
+ * part), E (a lane of the second-order part), I and J of an operand, and a
+ * product T:
+ *   one argument:  D = d·D_a;           E = d·E_a + dd·I_a J_a
+ *   two arguments: D = fx·D_a + fy·D_b; E = fx·E_a + fy·E_b + fxx·I_a J_a
+ *                                           + fxy·(I_a J_b + J_a I_b) + fyy·I_b J_b
+ * the terms summed in hd_hyper's order, so that a lane gives bit for bit
+ * what hd_hyper gives for the same seeds, and a rule's class drops the
+ * terms it knows are zero. With GNU vectors an accessor reads one register
+ * pair of lanes, written out with constant indices so that gcc keeps them
+ * in registers, and T is a plain product (one SIMD expression per pair);
+ * the per-lane loop, used by the portable fallback and for a non-finite
+ * coefficient in NaN-safe mode, reads lane k (or entry e) and takes
+ * HD__TIMES. */
+#define HD__SO_P1(D, E, I, J, T) T(d, D(a))
+#define HD__SO_Q1LIN(D, E, I, J, T) T(d, E(a))
+#define HD__SO_Q1(D, E, I, J, T) T(d, E(a)) + T(dd, I(a) * J(a))
+#define HD__SO_P2(D, E, I, J, T) T(fx, D(a)) + T(fy, D(b))
+#define HD__SO_Q2LIN(D, E, I, J, T) T(fx, E(a)) + T(fy, E(b))
+#define HD__SO_FXX(I, J, T) T(fxx, I(a) * J(a))
+#define HD__SO_FXY(I, J, T) T(fxy, I(a) * J(b) + J(a) * I(b))
+#define HD__SO_FYY(I, J, T) T(fyy, I(b) * J(b))
+#define HD__SO_Q2BIL(D, E, I, J, T) HD__SO_Q2LIN(D, E, I, J, T) + HD__SO_FXY(I, J, T)
+#define HD__SO_Q2QUOT(D, E, I, J, T) HD__SO_Q2BIL(D, E, I, J, T) + HD__SO_FYY(I, J, T)
+#define HD__SO_Q2(D, E, I, J, T)                                                                \
+    HD__SO_Q2LIN(D, E, I, J, T) + HD__SO_FXX(I, J, T) + HD__SO_FXY(I, J, T) + HD__SO_FYY(I, J, T)
 #define HD__TV(p, t) ((p) * (t))
-#ifdef HD__VECTOR_LANES
-#  define HD__HV_APPLY(r, FAST, D2, D12)                                          \
-    do {                                                                         \
-        if (FAST) {                                                              \
-            HD__HV_CHUNKS(r, D2, D12)                                            \
-            break;                                                               \
-        }                                                                        \
-        for (int k = 0; k < HD_HYPERV_LANES; k++) {                              \
-            HD_LANE((r).d2, k) = D2(HD__LK, HD__TIMES);                   \
-            HD_LANE((r).d12, k) = D12(HD__LK, HD__TIMES);                 \
-        }                                                                        \
-    } while (0)
-#else
-#  define HD__HV_APPLY(r, FAST, D2, D12)                                          \
-    do {                                                                         \
-        for (int k = 0; k < HD_HYPERV_LANES; k++) {                              \
-            HD_LANE((r).d2, k) = D2(HD__LK, HD__TIMES);                   \
-            HD_LANE((r).d12, k) = D12(HD__LK, HD__TIMES);                 \
-        }                                                                        \
-    } while (0)
-#endif
 #ifdef HD_NANSAFE
 #  define HD__FINITE(p) HD__LIKELY((p) - (p) == 0)
 #else
 #  define HD__FINITE(p) 1
 #endif
-static inline double hd__val_hyperv(hd_hyperv a) { return a.val; }
-static inline hd_hyperv hd__lift_hyperv(double v) { return hd_hyperv_const(v); }
-static inline hd_hyperv hd__id_hyperv(hd_hyperv a) { return a; }
-#define HD__HV1_D2(L, T) T(d, L(a.d2))
-#define HD__HV1_D12LIN(L, T) T(d, L(a.d12))
-#define HD__HV1_D12(L, T) T(d, L(a.d12)) + T(dd, a.d1 * L(a.d2))
-static inline hd_hyperv hd__chain1_lin_hyperv(hd_hyperv a, double f, double d)
-{
-    hd_hyperv r;
-    r.val = f;
-    r.d1 = HD__TIMES(d, a.d1);
-    HD__HV_APPLY(r, HD__FINITE(d), HD__HV1_D2, HD__HV1_D12LIN);
-    return r;
-}
-static inline hd_hyperv hd__chain1_hyperv(hd_hyperv a, double f, double d, double dd)
-{
-    hd_hyperv r;
-    r.val = f;
-    r.d1 = HD__TIMES(d, a.d1);
-    HD__HV_APPLY(r, HD__FINITE(d) && HD__FINITE(dd), HD__HV1_D2, HD__HV1_D12);
-    return r;
-}
-#define HD__HV2_D2(L, T) T(fx, L(a.d2)) + T(fy, L(b.d2))
-#define HD__HV2_D12LIN(L, T) T(fx, L(a.d12)) + T(fy, L(b.d12))
-/* The terms are summed in the order of the hd_hyper primitives, so that a
- * lane gives bit for bit what hd_hyper gives for the same seeds. */
-#define HD__HV2_FXX(L, T) T(fxx, a.d1 * L(a.d2))
-#define HD__HV2_FXY(L, T) T(fxy, a.d1 * L(b.d2) + L(a.d2) * b.d1)
-#define HD__HV2_FYY(L, T) T(fyy, b.d1 * L(b.d2))
-#define HD__HV2_D12BIL(L, T) HD__HV2_D12LIN(L, T) + HD__HV2_FXY(L, T)
-#define HD__HV2_D12QUOT(L, T) HD__HV2_D12BIL(L, T) + HD__HV2_FYY(L, T)
-#define HD__HV2_D12(L, T) HD__HV2_D12LIN(L, T) + HD__HV2_FXX(L, T) + HD__HV2_FXY(L, T) + HD__HV2_FYY(L, T)
-static inline hd_hyperv hd__chain2_lin_hyperv(hd_hyperv a, hd_hyperv b, double f, double fx,
-                                              double fy)
-{
-    hd_hyperv r;
-    r.val = f;
-    r.d1 = HD__TIMES(fx, a.d1) + HD__TIMES(fy, b.d1);
-    HD__HV_APPLY(r, HD__FINITE(fx) && HD__FINITE(fy), HD__HV2_D2, HD__HV2_D12LIN);
-    return r;
-}
-static inline hd_hyperv hd__chain2_bil_hyperv(hd_hyperv a, hd_hyperv b, double f, double fx,
-                                              double fy, double fxy)
-{
-    hd_hyperv r;
-    r.val = f;
-    r.d1 = HD__TIMES(fx, a.d1) + HD__TIMES(fy, b.d1);
-    HD__HV_APPLY(r, HD__FINITE(fx) && HD__FINITE(fy) && HD__FINITE(fxy), HD__HV2_D2,
-                 HD__HV2_D12BIL);
-    return r;
-}
-static inline hd_hyperv hd__chain2_quot_hyperv(hd_hyperv a, hd_hyperv b, double f, double fx,
-                                               double fy, double fxy, double fyy)
-{
-    hd_hyperv r;
-    r.val = f;
-    r.d1 = HD__TIMES(fx, a.d1) + HD__TIMES(fy, b.d1);
-    HD__HV_APPLY(r, HD__FINITE(fx) && HD__FINITE(fy) && HD__FINITE(fxy) && HD__FINITE(fyy),
-                 HD__HV2_D2, HD__HV2_D12QUOT);
-    return r;
-}
-static inline hd_hyperv hd__chain2_hyperv(hd_hyperv a, hd_hyperv b, double f, double fx,
-                                          double fy, double fxx, double fxy, double fyy)
-{
-    hd_hyperv r;
-    r.val = f;
-    r.d1 = HD__TIMES(fx, a.d1) + HD__TIMES(fy, b.d1);
-    HD__HV_APPLY(r, HD__FINITE(fx) && HD__FINITE(fy) && HD__FINITE(fxx) && HD__FINITE(fxy)
-                        && HD__FINITE(fyy),
-                 HD__HV2_D2, HD__HV2_D12);
-    return r;
-}
+/* APPLY(r, FAST, P, Q): the lanes of r from the formulas P and Q, through
+ * the register pairs when FAST (the coefficients are finite: always 1
+ * outside NaN-safe mode), else lane by lane. */
+#ifdef HD__VECTOR_LANES
+#  define HD__SO_APPLY(r, FAST, P, Q, PAIRS, LOOP)                                              \
+    do {                                                                                        \
+        if (FAST) {                                                                             \
+            PAIRS(r, P, Q)                                                                      \
+            break;                                                                              \
+        }                                                                                       \
+        LOOP(r, P, Q)                                                                           \
+    } while (0)
+#else
+#  define HD__SO_APPLY(r, FAST, P, Q, PAIRS, LOOP)                                              \
+    do {                                                                                        \
+        LOOP(r, P, Q)                                                                           \
+    } while (0)
+#endif
+/* The six primitives of a second-order lane kind S (type T) from its
+ * APPLY(r, FAST, P, Q); ONE(r) and TWO(r) write what comes before the lanes
+ * (hd_hyperv's d1). Each is HD__SO_FN: the value f, PRE, then the lanes. */
+#define HD__SO_FN(T, S, NAME, PARAMS, APPLY, PRE, FAST, P, Q)                                    \
+    static inline T hd__##NAME##_##S PARAMS                                                      \
+    {                                                                                            \
+        T r;                                                                                     \
+        r.val = f;                                                                               \
+        PRE(r);                                                                                  \
+        APPLY(r, FAST, P, Q);                                                                    \
+        return r;                                                                                \
+    }
+#define HD__DEFINE_SECOND_LANES(T, S, APPLY, ONE, TWO)                                           \
+    static inline double hd__val_##S(T a) { return a.val; }                                      \
+    static inline T hd__lift_##S(double v) { return hd_##S##_const(v); }                         \
+    static inline T hd__id_##S(T a) { return a; }                                                \
+    HD__SO_FN(T, S, chain1_lin, (T a, double f, double d), APPLY, ONE, HD__FINITE(d), HD__SO_P1, \
+              HD__SO_Q1LIN)                                                                      \
+    HD__SO_FN(T, S, chain1, (T a, double f, double d, double dd), APPLY, ONE,                    \
+              HD__FINITE(d) && HD__FINITE(dd), HD__SO_P1, HD__SO_Q1)                             \
+    HD__SO_FN(T, S, chain2_lin, (T a, T b, double f, double fx, double fy), APPLY, TWO,          \
+              HD__FINITE(fx) && HD__FINITE(fy), HD__SO_P2, HD__SO_Q2LIN)                         \
+    HD__SO_FN(T, S, chain2_bil, (T a, T b, double f, double fx, double fy, double fxy), APPLY,   \
+              TWO, HD__FINITE(fx) && HD__FINITE(fy) && HD__FINITE(fxy), HD__SO_P2,               \
+              HD__SO_Q2BIL)                                                                      \
+    HD__SO_FN(T, S, chain2_quot, (T a, T b, double f, double fx, double fy, double fxy,          \
+                                  double fyy),                                                   \
+              APPLY, TWO, HD__FINITE(fx) && HD__FINITE(fy) && HD__FINITE(fxy) && HD__FINITE(fyy), \
+              HD__SO_P2, HD__SO_Q2QUOT)                                                          \
+    HD__SO_FN(T, S, chain2, (T a, T b, double f, double fx, double fy, double fxx, double fxy,   \
+                             double fyy),                                                        \
+              APPLY, TWO,                                                                        \
+              HD__FINITE(fx) && HD__FINITE(fy) && HD__FINITE(fxx) && HD__FINITE(fxy)             \
+                  && HD__FINITE(fyy),                                                            \
+              HD__SO_P2, HD__SO_Q2)
+
+/* hd_hyperv: D = lane of d2, E = lane of d12, I = d1, J = D (each a register
+ * of HD__CHUNK_LANES lanes, kinds.h). */
+#define HD__HVI(x) ((x).d1)
+#define HD__HVD(x, j) ((x).d2.c[j])
+#define HD__HVE(x, j) ((x).d12.c[j])
+#define HD__HVD0(x) HD__HVD(x, 0)
+#define HD__HVD1(x) HD__HVD(x, 1)
+#define HD__HVD2(x) HD__HVD(x, 2)
+#define HD__HVD3(x) HD__HVD(x, 3)
+#define HD__HVE0(x) HD__HVE(x, 0)
+#define HD__HVE1(x) HD__HVE(x, 1)
+#define HD__HVE2(x) HD__HVE(x, 2)
+#define HD__HVE3(x) HD__HVE(x, 3)
+#define HD__HV_PAIR(j, r, P, Q)                                                                  \
+    (r).d2.c[j] = P(HD__HVD##j, HD__HVE##j, HD__HVI, HD__HVD##j, HD__TV);                        \
+    (r).d12.c[j] = Q(HD__HVD##j, HD__HVE##j, HD__HVI, HD__HVD##j, HD__TV);
+#define HD__HV_PAIRS(r, P, Q) HD__CHUNKS_8(HD__HV_PAIR, r, P, Q)
+#define HD__HVDK(x) HD_LANE((x).d2, k)
+#define HD__HVEK(x) HD_LANE((x).d12, k)
+#define HD__HV_LOOP_T(r, P, Q, T)                                                                \
+    for (int k = 0; k < HD_HYPERV_LANES; k++) {                                                  \
+        HD_LANE((r).d2, k) = P(HD__HVDK, HD__HVEK, HD__HVI, HD__HVDK, T);                        \
+        HD_LANE((r).d12, k) = Q(HD__HVDK, HD__HVEK, HD__HVI, HD__HVDK, T);                       \
+    }
+#define HD__HV_LOOP(r, P, Q) HD__HV_LOOP_T(r, P, Q, HD__TIMES)
+#define HD__HV_APPLY(r, FAST, P, Q) HD__SO_APPLY(r, FAST, P, Q, HD__HV_PAIRS, HD__HV_LOOP)
+#define HD__HV_ONE(r) (r).d1 = HD__TIMES(d, a.d1)
+#define HD__HV_TWO(r) (r).d1 = HD__TIMES(fx, a.d1) + HD__TIMES(fy, b.d1)
+HD__DEFINE_SECOND_LANES(hd_hyperv, hyperv, HD__HV_APPLY, HD__HV_ONE, HD__HV_TWO)
+
+/* hd_hyper4: D = lane k of g, E = entry e of the packed Hessian h, I and J
+ * the lanes of g at e's row and column (HD__H4_ROW(e), HD__H4_COL(e)). With
+ * GNU vectors E is pair p of h (entries 2p, 2p + 1) and I, J the pairs of
+ * lanes that multiply into it, which the entries' order makes a register
+ * pair of g or one shuffle of two. */
+#define HD__H4D(x, j) ((x).g.c[j])
+#define HD__H4D0(x) HD__H4D(x, 0)
+#define HD__H4D1(x) HD__H4D(x, 1)
+#define HD__H4E(x, p) ((x).h.c[p])
+#define HD__H4E0(x) HD__H4E(x, 0)
+#define HD__H4E1(x) HD__H4E(x, 1)
+#define HD__H4E2(x) HD__H4E(x, 2)
+#define HD__H4E3(x) HD__H4E(x, 3)
+#define HD__H4E4(x) HD__H4E(x, 4)
+/* A pair from two doubles (a compound literal is C only). */
+#ifdef __cplusplus
+#  define HD__PAIR_OF(a, b) (hd__pair{(a), (b)})
+#else
+#  define HD__PAIR_OF(a, b) ((hd__pair){(a), (b)})
+#endif
+/* The lanes of g at the rows (R = ROW) or columns (COL) of entries 2p, 2p + 1. */
+#define HD__H4_PAIR(x, R, p)                                                                     \
+    HD__PAIR_OF(HD_LANE((x).g, HD__H4_##R(2 * (p))), HD_LANE((x).g, HD__H4_##R(2 * (p) + 1)))
+#define HD__H4I0(x) HD__H4_PAIR(x, ROW, 0)
+#define HD__H4J0(x) HD__H4_PAIR(x, COL, 0)
+#define HD__H4I1(x) HD__H4_PAIR(x, ROW, 1)
+#define HD__H4J1(x) HD__H4_PAIR(x, COL, 1)
+#define HD__H4I2(x) HD__H4_PAIR(x, ROW, 2)
+#define HD__H4J2(x) HD__H4_PAIR(x, COL, 2)
+#define HD__H4I3(x) HD__H4_PAIR(x, ROW, 3)
+#define HD__H4J3(x) HD__H4_PAIR(x, COL, 3)
+#define HD__H4I4(x) HD__H4_PAIR(x, ROW, 4)
+#define HD__H4J4(x) HD__H4_PAIR(x, COL, 4)
+#define HD__H4_GPAIR(j, r, P, u) (r).g.c[j] = P(HD__H4D##j, HD__H4E0, HD__H4I0, HD__H4J0, HD__TV);
+#define HD__H4_HPAIR(r, Q, p) (r).h.c[p] = Q(HD__H4D0, HD__H4E##p, HD__H4I##p, HD__H4J##p, HD__TV);
+#define HD__H4_PAIRS(r, P, Q)                                                                    \
+    HD__CHUNKS_4(HD__H4_GPAIR, r, P, ~) HD__H4_HPAIR(r, Q, 0) HD__H4_HPAIR(r, Q, 1)              \
+    HD__H4_HPAIR(r, Q, 2) HD__H4_HPAIR(r, Q, 3) HD__H4_HPAIR(r, Q, 4)
+#define HD__H4DK(x) HD_LANE((x).g, k)
+#define HD__H4EE(x) HD_LANE((x).h, e)
+#define HD__H4IE(x) HD_LANE((x).g, HD__H4_ROW(e))
+#define HD__H4JE(x) HD_LANE((x).g, HD__H4_COL(e))
+#define HD__H4_LOOP_T(r, P, Q, T)                                                                \
+    for (int k = 0; k < 4; k++) HD_LANE((r).g, k) = P(HD__H4DK, HD__H4EE, HD__H4IE, HD__H4JE, T); \
+    for (int e = 0; e < 10; e++) HD_LANE((r).h, e) = Q(HD__H4DK, HD__H4EE, HD__H4IE, HD__H4JE, T);
+#define HD__H4_LOOP(r, P, Q) HD__H4_LOOP_T(r, P, Q, HD__TIMES)
+#define HD__H4_APPLY(r, FAST, P, Q) HD__SO_APPLY(r, FAST, P, Q, HD__H4_PAIRS, HD__H4_LOOP)
+#define HD__H4_NONE(r) (void)0
+HD__DEFINE_SECOND_LANES(hd_hyper4, hyper4, HD__H4_APPLY, HD__H4_NONE, HD__H4_NONE)
 
 /* ---- chain-rule primitives: hd_pattern (structure, no values) ------------------ */
 /* The coefficients are ignored: a rule's class says which second derivatives
@@ -506,21 +566,17 @@ HD__DEFINE_POWER_LANES(hd_dualv, dualv, HD_LANES)
 HD__DEFINE_POWER_LANES(hd_dual4, dual4, 4)
 HD__DEFINE_POWER_LANES(hd_dual2, dual2, 2)
 #undef HD__DEFINE_POWER_LANES
-static inline hd_hyperv hd__chain2_power_hyperv(hd_hyperv a, hd_hyperv b, double f, double fx, double fy,
-                                                double fxx, double fxy, double fyy)
-{
-    hd_hyperv r;
-    r.val = f;
-    r.d1 = HD__TP(fx, a.d1) + HD__TP(fy, b.d1);
-    for (int k = 0; k < HD_HYPERV_LANES; k++) {
-        const double a2 = HD_LANE(a.d2, k), b2 = HD_LANE(b.d2, k);
-        HD_LANE(r.d2, k) = HD__TP(fx, a2) + HD__TP(fy, b2);
-        HD_LANE(r.d12, k) = HD__TP(fx, HD_LANE(a.d12, k)) + HD__TP(fy, HD_LANE(b.d12, k))
-                            + HD__TP(fxx, a.d1 * a2) + HD__TP(fxy, a.d1 * b2 + a2 * b.d1)
-                            + HD__TP(fyy, b.d1 * b2);
-    }
-    return r;
-}
+/* The second-order lane kinds: the formulas of hd__chain2_S, every product
+ * through HD__TP, lane by lane. */
+#define HD__DEFINE_SECOND_POWER(T, S, APPLY_TP, TWO)                                             \
+    HD__SO_FN(T, S, chain2_power, (T a, T b, double f, double fx, double fy, double fxx,         \
+                                   double fxy, double fyy),                                      \
+              APPLY_TP, TWO, 1, HD__SO_P2, HD__SO_Q2)
+#define HD__HV_APPLY_TP(r, FAST, P, Q) HD__HV_LOOP_T(r, P, Q, HD__TP)
+#define HD__H4_APPLY_TP(r, FAST, P, Q) HD__H4_LOOP_T(r, P, Q, HD__TP)
+#define HD__HV_TWO_TP(r) (r).d1 = HD__TP(fx, a.d1) + HD__TP(fy, b.d1)
+HD__DEFINE_SECOND_POWER(hd_hyperv, hyperv, HD__HV_APPLY_TP, HD__HV_TWO_TP)
+HD__DEFINE_SECOND_POWER(hd_hyper4, hyper4, HD__H4_APPLY_TP, HD__H4_NONE)
 #undef HD__TP
 #define HD__DCHAIN2_POWER(S, a, b, f, FX, FY) hd__chain2_power_##S(a, b, f, (FX), (FY))
 #define HD__HCHAIN2_POWER(S, a, b, f, FX, FY, FXX, FXY, FYY)                         \

@@ -4,8 +4,9 @@
  *        list (HD__KINDS), and the types of the library's faster kinds.
  *
  * Users create hd_dual and hd_hyper (types.h). The other kinds below (vector
- * lanes, the two-lane and four-lane duals, the lane hyper-dual, the pattern
- * and the taped number) are the library's own: HD_GENERIC_OBJECTIVE
+ * lanes, the two-lane and four-lane duals, the lane hyper-dual, the packed
+ * four-direction hyper-dual, the pattern and the taped number) are the
+ * library's own: HD_GENERIC_OBJECTIVE
  * instantiates a body for each of them in the user's translation unit, so
  * their types and kernels must be visible, but nothing else needs to touch
  * them.
@@ -28,12 +29,16 @@
 /**
  * @brief Number of tangent lanes of hd_dualv (fixed: part of the library ABI).
  *
- * Chosen by measurement (doc/performance.md, make bench-peers): 16 lanes
- * beat 8 wherever the value is expensive (F2 at n = 10: 0.43 against
- * 0.93 µs) and 2 and 4 are slower still; up to n = 4 the drivers use one
- * hd_dual4 pass instead.
+ * Chosen by measurement (doc/performance.md, make bench-peers): the drivers
+ * use hd_dualv from n = 5 (below, one hd_dual2 or hd_dual4 pass) up to
+ * n = HD_LANES, and the tape beyond, so the width is what one pass costs at
+ * n = 5..12, where a lane that no variable fills costs as much as one that
+ * one does: 12 lanes take 20-24% fewer instructions than 16 for F2's
+ * gradient at n = 6, 8 and 10, and 8 or 10 lanes would need a second pass
+ * or the tape from n = 9 or 11 (the tape at n = 10: 56% more than one
+ * 12-lane pass).
  */
-#define HD_LANES 16
+#define HD_LANES 12
 
 /**
  * @brief Number of second directions of hd_hyperv (fixed: part of the ABI).
@@ -60,21 +65,43 @@
 /* Two lanes, one SSE2/NEON register. */
 __extension__ typedef double hd__pair
     __attribute__((vector_size(2 * sizeof(double)), aligned(sizeof(double))));
-typedef struct { hd__pair c[HD_LANES / 2]; } hd__lanes;
-typedef struct { hd__pair c[HD_HYPERV_LANES / 2]; } hd__hlanes;
-typedef struct { hd__pair c[2]; } hd__lanes4;
+/* Where the translation unit is compiled for AVX (-mavx, -march=native on
+ * most x86-64 machines of the last decade), the lane parts of four lanes
+ * and more are made of four-lane registers instead: one instruction where
+ * pairs take two (Wood's gradient at -O3 -march=native: 10.1 -> 8.0 ns,
+ * Ceres' Jet<double, 4> 7.1 in the same register). The layout stays
+ * double[K], so units built with and without AVX share the library (a body
+ * built with AVX reading seeds the library wrote as pairs waits for them,
+ * a few ns per pass: build both alike). HD_NO_AVX_LANES keeps the pairs. */
+#  if defined(__AVX__) && !defined(HD_NO_AVX_LANES)
+__extension__ typedef double hd__quad
+    __attribute__((vector_size(4 * sizeof(double)), aligned(sizeof(double))));
+#    define HD__CHUNK hd__quad
+#    define HD__CHUNK_LANES 4
+#  else
+#    define HD__CHUNK hd__pair
+#    define HD__CHUNK_LANES 2
+#  endif
+typedef struct { HD__CHUNK c[HD_LANES / HD__CHUNK_LANES]; } hd__lanes;
+typedef struct { HD__CHUNK c[HD_HYPERV_LANES / HD__CHUNK_LANES]; } hd__hlanes;
+typedef struct { HD__CHUNK c[4 / HD__CHUNK_LANES]; } hd__lanes4;
 typedef struct { hd__pair c[1]; } hd__lanes2;
-/** @brief Lane k of a lane part (hd_dualv.d, hd_dual4.d, hd_dual2.d, hd_hyperv.d2/d12), as an lvalue. */
-#  define HD_LANE(part, k) ((part).c[(k) / 2][(k) % 2])
+typedef struct { hd__pair c[5]; } hd__packed4;
+/* The lanes of one register of a lane part. */
+#  define HD__WIDTH(part) ((int)(sizeof (part).c[0] / sizeof(double)))
+/** @brief Lane k of a lane part (hd_dualv.d, hd_dual4.d, hd_dual2.d,
+ *  hd_hyperv.d2/d12, hd_hyper4.g/h), as an lvalue. */
+#  define HD_LANE(part, k) ((part).c[(k) / HD__WIDTH(part)][(k) % HD__WIDTH(part)])
 #else
 typedef struct { double v[HD_LANES]; } hd__lanes;
 typedef struct { double v[HD_HYPERV_LANES]; } hd__hlanes;
 typedef struct { double v[4]; } hd__lanes4;
 typedef struct { double v[2]; } hd__lanes2;
+typedef struct { double v[10]; } hd__packed4;
 #  define HD_LANE(part, k) ((part).v[k])
 #endif
-#if HD_HYPERV_LANES != 8 || HD_LANES != 16
-#  error "kernels.h writes out 4 pairs of hd_hyperv lanes and 8 of hd_dualv"
+#if HD_HYPERV_LANES != 8 || HD_LANES != 12
+#  error "kernels.h writes out 4 pairs of hd_hyperv lanes and 6 of hd_dualv (small.h too)"
 #endif
 
 /**
@@ -171,6 +198,47 @@ static inline hd_hyperv hd_hyperv_const(double x)
     r.d1 = 0.0;
     for (int k = 0; k < HD_HYPERV_LANES; k++) HD_LANE(r.d2, k) = HD_LANE(r.d12, k) = 0.0;
     return r;
+}
+
+/**
+ * @brief The second-order Taylor data of four directions at once: a value,
+ *        four gradient lanes and the ten entries of the packed symmetric
+ *        4×4 Hessian (lane k of g: HD_LANE(a.g, k); Hessian entry (i, j):
+ *        HD_LANE(a.h, hd_hyper4_entry(i, j))).
+ *
+ * f(hd_hyper4){v, g, H} = {f(v), f'(v)·g, f'(v)·H + f''(v)·g gᵀ}: seeding
+ * g = e_k in variable k gives the value, gradient and whole Hessian of a
+ * function of up to four variables in ONE pass, each elemental f, f', f''
+ * computed once, where hd_hyper takes n(n+1)/2 passes and hd_hyperv one
+ * per row. The entries are stored so that each register pair of h is a
+ * product of two pairs of g lanes (kernels.h).
+ */
+typedef struct { double val; hd__lanes4 g; hd__packed4 h; } hd_hyper4;
+
+/** @brief A constant: value x, every derivative part 0. */
+static inline hd_hyper4 hd_hyper4_const(double x)
+{
+    hd_hyper4 r;
+    r.val = x;
+    for (int k = 0; k < 4; k++) HD_LANE(r.g, k) = 0.0;
+    for (int e = 0; e < 10; e++) HD_LANE(r.h, e) = 0.0;
+    return r;
+}
+
+/*
+ * The packed entries in storage order: entry e (0..9) is (HD__H4_ROW(e),
+ * HD__H4_COL(e)), four bits each in a constant. Pair p of h (entries 2p and
+ * 2p + 1) is then the product of the g lanes (row, row') and (col, col'):
+ * the diagonal as [g0 g1]·[g0 g1] and [g2 g3]·[g2 g3], then [g0 g1]·[g2 g3],
+ * [g0 g1]·[g3 g2] and [g0 g2]·[g1 g3] (kernels.h).
+ */
+#define HD__H4_ROW(e) ((int)((0x2010103210ULL >> (4 * (e))) & 15))
+#define HD__H4_COL(e) ((int)((0x3123323210ULL >> (4 * (e))) & 15))
+
+/** @brief The index in hd_hyper4.h of Hessian entry (i, j) = (j, i), 0 <= i, j < 4. */
+static inline int hd_hyper4_entry(int i, int j)
+{
+    return (int)((0x3956927457186480ULL >> (4 * (4 * i + j))) & 15);
 }
 
 /** @brief Variables per block of hd_pattern (one bit each in a 64-bit word). */
@@ -293,7 +361,8 @@ static inline hd_taped hd_taped_const(double x)
       __VA_ARGS__)                                                                               \
     X(hd_taped, taped, 7, SECOND, 0, taped_calls, HD_KIND_TAPED, TABLE, -, __VA_ARGS__)          \
     X(hd_pattern, pattern, 8, SECOND, HD_PATTERN_BLOCK, pattern_calls, HD_KIND_PATTERN, TABLE, -, \
-      __VA_ARGS__)
+      __VA_ARGS__)                                                                               \
+    X(hd_hyper4, hyper4, 9, SECOND, 10, hyper4_calls, HD_KIND_HYPER4, TABLE, -, __VA_ARGS__)
 #define HD__KINDS_B(X, ...)                                                                      \
     X(hd_dual, dual, 1, FIRST, 1, dual_calls, HD_KIND_DUAL, CONTRACT, f_dual, __VA_ARGS__)       \
     X(hd_hyper, hyper, 2, SECOND, 1, hyper_calls, HD_KIND_HYPER, CONTRACT, f_hyper, __VA_ARGS__) \
@@ -304,7 +373,8 @@ static inline hd_taped hd_taped_const(double x)
       __VA_ARGS__)                                                                               \
     X(hd_taped, taped, 7, SECOND, 0, taped_calls, HD_KIND_TAPED, TABLE, -, __VA_ARGS__)          \
     X(hd_pattern, pattern, 8, SECOND, HD_PATTERN_BLOCK, pattern_calls, HD_KIND_PATTERN, TABLE, -, \
-      __VA_ARGS__)
+      __VA_ARGS__)                                                                               \
+    X(hd_hyper4, hyper4, 9, SECOND, 10, hyper4_calls, HD_KIND_HYPER4, TABLE, -, __VA_ARGS__)
 
 /*
  * Every kind an objective is evaluated on: the plain value (double, counted
@@ -355,8 +425,8 @@ typedef enum hd_kind {
  * pass is every kind but HD_KIND_VALUE: hd_counts_passes() sums them.
  *
  * Members: f_calls, dual_calls, hyper_calls, dual2_calls, dual4_calls,
- * dualv_calls, hyperv_calls, taped_calls, pattern_calls (one per kind of
- * the list, in its order), and tape_sweeps: sweeps over a tape, one reverse
+ * dualv_calls, hyperv_calls, taped_calls, pattern_calls, hyper4_calls (one
+ * per kind of the list, in its order), and tape_sweeps: sweeps over a tape, one reverse
  * sweep per taped gradient, one forward-and-reverse sweep per block of up to
  * HD_TAPE_BLOCK Hessian columns (or colours).
  */
@@ -388,7 +458,8 @@ HD_BEGIN_DECLS
 
 /**
  * @brief The name of a kind: "value", "dual", "hyper", "dual2", "dual4",
- *        "dualv", "hyperv", "taped", "pattern" (the suffix of its kernels).
+ *        "dualv", "hyperv", "taped", "pattern", "hyper4" (the suffix of its
+ *        kernels).
  * @param kind an hd_kind
  * @return a static string; "?" for a value outside 0..HD_KIND_COUNT-1
  */

@@ -23,8 +23,8 @@ typedef enum hd_path {
     HD_PATH_SCALAR,   /**< the contract's path: n dual passes for a gradient (n hyper-dual
                            passes without f_dual), n(n+1)/2 hyper-dual passes for a Hessian */
     HD_PATH_LANES,    /**< vector lanes: ceil(n/HD_LANES) hd_dualv passes for a gradient;
-                           for a Hessian, hd_hyperv passes of HD_LANES entries of one row
-                           each, upper triangle only */
+                           for a Hessian, hd_hyperv passes of HD_HYPERV_LANES entries of one
+                           row each, upper triangle only */
     HD_PATH_SPARSE,   /**< Hessian only: detect the sparsity pattern, colour the columns and
                            compute only the structurally non-zero entries (sparse.h) */
     HD_PATH_NARROW,   /**< gradient only: up to n = 2 one hd_dual2 pass (two lanes),
@@ -32,11 +32,16 @@ typedef enum hd_path {
                            without a dual2 body hd_dual4 passes, without a dual4 body ceil(n/2)
                            hd_dual2 passes, without either ceil(n/2) hd_hyper passes
                            (ε1 and ε2); the fastest up to n = 4, and on cheap bodies beyond */
-    HD_PATH_TAPE      /**< one hd_taped pass records the evaluation; a reverse sweep gives
+    HD_PATH_TAPE,     /**< one hd_taped pass records the evaluation; a reverse sweep gives
                            the gradient, and forward-over-reverse sweeps over compressed
                            columns (the pattern read off the tape, star colouring)
                            give the Hessian. Needs bodies->taped. Falls back to the forward
                            paths where the tape meets a non-finite number */
+    HD_PATH_PACKED    /**< Hessian only: hd_hyper4 passes, each carrying the value, four
+                           gradient lanes and the packed Hessian of four directions: up to
+                           n = 4 ONE pass, each elemental f, f', f'' computed once; beyond,
+                           C(g, 2) passes for g = ceil(n/2) groups of two variables. Needs
+                           bodies->hyper4 */
 } hd_path;
 
 /**
@@ -61,7 +66,8 @@ HD_API HD_WARN_UNUSED int hd_value_ex(const hd_objective *obj, const double *x, 
  * @param path   HD_PATH_AUTO, HD_PATH_SCALAR, HD_PATH_LANES or HD_PATH_NARROW
  * @param counts in/out, may be NULL; otherwise incremented by the passes made
  * @return HD_OK; HD_EINVAL for a NULL obj/x, n == 0, no hyper-dual body, for HD_PATH_LANES without
- *         obj->bodies->dualv, or for HD_PATH_SPARSE; HD_ENOMEM.
+ *         obj->bodies->dualv, or for HD_PATH_SPARSE or HD_PATH_PACKED (Hessians
+ *         only); HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_gradient_ex(const hd_objective *obj, const double *x, double *fx,
                                          double *grad, hd_path path, hd_counts *counts);
@@ -74,12 +80,14 @@ HD_API HD_WARN_UNUSED int hd_gradient_ex(const hd_objective *obj, const double *
  * @param grad   out, may be NULL: n partial derivatives
  * @param hess   out, not NULL: n*n, row-major, exactly symmetric
  * @param path   any hd_path but HD_PATH_NARROW; HD_PATH_LANES and HD_PATH_SPARSE
- *               need obj->bodies->hyperv; HD_PATH_SPARSE uses obj->hess_sparsity, or
+ *               need obj->bodies->hyperv, HD_PATH_PACKED obj->bodies->hyper4;
+ *               HD_PATH_SPARSE uses obj->hess_sparsity, or
  *               detects the pattern (hd_sparsity_detect()) when it is NULL
  * @param counts in/out, may be NULL; otherwise incremented by the passes made
  * @return HD_OK; HD_EINVAL for a NULL obj/x/hess, n == 0, no hyper-dual body, or a
- *         path the objective cannot take (HD_PATH_NARROW, no bodies->hyperv, an
- *         attached pattern of another n); HD_ENOMEM.
+ *         path the objective cannot take (HD_PATH_NARROW, no bodies->hyperv or
+ *         bodies->hyper4 for the path that needs it, an attached pattern of
+ *         another n); HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_hessian_ex(const hd_objective *obj, const double *x, double *fx,
                                         double *grad, double *hess, hd_path path,
@@ -98,7 +106,7 @@ HD_API HD_WARN_UNUSED int hd_hessian_ex(const hd_objective *obj, const double *x
  * @param counts in/out, may be NULL; otherwise incremented by the passes made
  * @return HD_OK; HD_EINVAL for a NULL F/x/jac, n == 0, m == 0, no dual body, or
  *         a path the function cannot take (HD_PATH_LANES without bodies->dualv,
- *         HD_PATH_TAPE, HD_PATH_SPARSE); HD_ENOMEM.
+ *         HD_PATH_TAPE, HD_PATH_SPARSE, HD_PATH_PACKED); HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_jacobian_ex(const hd_vector_objective *F, const double *x,
                                          double *fx, double *jac, hd_path path,
@@ -135,7 +143,7 @@ HD_API HD_WARN_UNUSED int hd_vector_value_ex(const hd_vector_objective *F, const
  *               HD_PATH_TAPE (needs bodies->taped)
  * @param counts in/out, may be NULL; otherwise incremented by the passes made
  * @return HD_OK; HD_EINVAL for a NULL obj/x/v/hv, n == 0, no hyper-dual body, or a path
- *         the objective cannot take (HD_PATH_NARROW, HD_PATH_SPARSE, a missing body);
+ *         the objective cannot take (HD_PATH_NARROW, HD_PATH_SPARSE, HD_PATH_PACKED, a missing body);
  *         HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_hessian_vector_ex(const hd_objective *obj, const double *x,

@@ -15,9 +15,9 @@
 #define HYPERDUAL_TGMATH_H
 
 #include <math.h>
-#include "generic.h"
 
 #ifndef __cplusplus
+#include "generic.h"
 #undef sqrt
 #undef cbrt
 #undef hypot
@@ -97,7 +97,9 @@
 #define trunc(a) hd_trunc(a)
 #define round(a) hd_round(a)
 #else
-/* C++: the standard names as overloads, with the rest of the C++ face. */
+/* C++: the standard names as overloads, with the rest of the C++ face (and
+ * nothing before it, so that a compiler older than C++11 is told that first:
+ * the kernels do not compile there). */
 #include "../hyperdual.hpp"
 #endif /* !__cplusplus */
 

@@ -3,7 +3,7 @@
  * passes, seeding). The layers, bottom up (doc/design.md):
  *   colour.c                 CSR lookups and column colourings
  *   passes.c                 buffers and units of passes (OpenMP)
- *   path_*.c                 one file per path: scalar, narrow, lanes, sparse, tape
+ *   path_*.c                 one file per path: scalar, narrow, lanes, packed, sparse, tape
  *   path_table.h             the table of paths (in the drivers' unit)
  *   drivers.c extra.c sparsity.c   the public drivers
  * A file calls only files below it; nothing calls back up into the drivers. */
@@ -24,9 +24,7 @@
  * contract's member); hd__call_S(obj, x): one pass of kind S (the caller has
  * checked hd__has_S). A kind of the contract prefers its member, which the
  * plain HD_GENERIC_OBJECTIVE fills: one predictable branch. */
-#define HD__TABLE_HAS(o, S)                                                                     \
-    ((o)->bodies && (o)->bodies->size >= offsetof(hd_bodies, S) + sizeof(hd_body_##S)          \
-     && (o)->bodies->S)
+#define HD__TABLE_HAS(o, S) (HD__BODY_OF(o, S) != 0)
 #define HD__KIND_CALLS(T, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, u)                  \
     HD__KIND_CALLS_##FACE(T, S, MEMBER)
 #define HD__KIND_CALLS_CONTRACT(T, S, MEMBER)                                                   \
@@ -51,6 +49,27 @@ HD__EVAL_KINDS(HD__KIND_CALLS, ~)
 static inline int hd__objective_ok(const hd_objective *obj)
 {
     return obj && obj->n >= 1 && hd__has_hyper(obj);
+}
+
+/* ---- one pass at small n (hyperdual/small.h) ------------------------------------------ */
+
+/* hd__small_gradient and hd__small_hessian with n a constant where it is 2
+ * or 4, so that the seeding has constant indices (F1's gradient at n = 4:
+ * 25% fewer instructions). */
+static inline hd_kind hd__small_gradient_at(const hd_objective *obj, const double *x, double *fx,
+                                            double *grad)
+{
+    const size_t n = obj->n;
+    return n == 2   ? hd__small_gradient(obj, 2, x, fx, grad)
+           : n == 4 ? hd__small_gradient(obj, 4, x, fx, grad)
+                    : hd__small_gradient(obj, n, x, fx, grad);
+}
+static inline int hd__small_hessian_at(const hd_objective *obj, const double *x, double *fx,
+                                       double *grad, double *hess)
+{
+    const size_t n = obj->n;
+    return n == 4 ? hd__small_hessian(obj, 4, x, fx, grad, hess)
+                  : hd__small_hessian(obj, n, x, fx, grad, hess);
 }
 
 /* The same for vector functions (hd_vector_objective): hd__vhas_S(F) and
@@ -235,6 +254,9 @@ int hd__hessian_sparse(const hd_objective *obj, const double *x, double *fx, dou
                        double *hess, hd_counts *c);
 /* Whether the plan of the attached pattern needs fewer passes than the dense lanes. */
 int hd__sparse_is_faster(const hd_objective *obj);
+/* path_packed.c: hd_hyper4 passes, one up to n = 4 (C(ceil(n/2), 2) beyond). */
+int hd__hessian_packed(const hd_objective *obj, const double *x, double *fx, double *grad,
+                       double *hess, hd_counts *c);
 /* path_tape.c: one recorded pass and sweeps; HD__DECLINED where the tape
  * meets a non-finite number or memory runs short. */
 int hd__gradient_taped(const hd_objective *obj, const double *x, double *fx, double *grad,
@@ -333,31 +355,12 @@ static inline int hd__run_units(const void *job, size_t units, size_t n, size_t 
     return HD_OK;
 }
 
-/*
- * Seeds are written with stores as wide as the objective's loads of them:
- * 16 bytes at the 16-byte offsets of an element (val/d1, d2/d12), whole lane
- * vectors. A narrower store under a wider load defeats store-to-load
- * forwarding, which cost about 10 ns per pass at n = 2 (doc/performance.md).
- */
-#ifdef HD__VECTOR_LANES
-/* A vector-typed store: gcc splits a memcpy of a constant pair into two
- * 8-byte immediate stores, which is exactly what must not happen here. */
-__extension__ typedef double hd__pair_store
-    __attribute__((vector_size(16), aligned(sizeof(double)), may_alias));
-#endif
-static inline void hd__put2(void *p, double a, double b)
-{
-#ifdef HD__VECTOR_LANES
-    const hd__pair_store v = {a, b};
-    *(hd__pair_store *)p = v;
-#else
-    const double v[2] = {a, b};
-    memcpy(p, v, sizeof v);
-#endif
-}
-/* Lane vectors are copied from constant memory: lane k of hd__unit + HD_LANES
- * - k is 1, every other 0; hd__unit + HD_LANES + 1 is all 0. Building them in
- * a stack temporary instead would put narrow stores under the copy's loads. */
+/* Seeds are written with stores as wide as the body's loads of them
+ * (hd__put2, HD__PUT_LANE and the constants of the narrow and packed kinds
+ * are in hyperdual/small.h, which the inline drivers share). Lane vectors
+ * are copied from constant memory: lane k of hd__unit + HD_LANES - k is 1,
+ * every other 0; hd__unit + HD_LANES + 1 is all 0. Building them in a stack
+ * temporary instead would put narrow stores under the copy's loads. */
 static const double hd__unit[2 * HD_LANES + 1] = {[HD_LANES] = 1.0};
 /* Lane vector d := e_k. */
 static inline void hd__put_unit(hd__lanes *d, size_t k)
@@ -369,40 +372,18 @@ static inline void hd__put_zero(hd__lanes *d)
 {
     memcpy(d, hd__unit + HD_LANES + 1, sizeof *d);
 }
-/* Constants (every derivative part 0), written the same way. */
+/* The other kinds' constants (every derivative part 0), written the same way. */
 static inline void hd__init_hd_dual(hd_dual *e, double x) { hd__put2(e, x, 0.0); }
 static inline void hd__init_hd_hyper(hd_hyper *e, double x)
 {
     hd__put2(&e->val, x, 0.0);
     hd__put2(&e->d2, 0.0, 0.0);
 }
-static inline void hd__init_hd_dualv(hd_dualv *e, double x)
-{
-    e->val = x;
-    hd__put_zero(&e->d);
-}
-static inline void hd__init_hd_dual4(hd_dual4 *e, double x)
-{
-    e->val = x;
-    hd__put2(&e->d, 0.0, 0.0);
-    hd__put2((double *)(void *)&e->d + 2, 0.0, 0.0);
-}
-static inline void hd__init_hd_dual2(hd_dual2 *e, double x)
-{
-    e->val = x;
-    hd__put2(&e->d, 0.0, 0.0);
-}
 static inline void hd__init_hd_hyperv(hd_hyperv *e, double x)
 {
     hd__put2(&e->val, x, 0.0);
     memcpy(&e->d2, hd__unit + HD_LANES + 1, sizeof e->d2);
     memcpy(&e->d12, hd__unit + HD_LANES + 1, sizeof e->d12);
-}
-/* Lane k of a lane part := v, through the 16-byte pair that holds it (the
- * other lane of the pair := 0: seeds never share a pair of one element). */
-static inline void hd__put_lane(void *part, size_t k, double v)
-{
-    hd__put2((double *)(void *)part + 2 * (k / 2), k % 2 ? 0.0 : v, k % 2 ? v : 0.0);
 }
 static inline void hd__init_hd_taped(hd_taped *e, double x) { *e = hd_taped_const(x); }
 static inline void hd__init_hd_pattern(hd_pattern *e, double x) { *e = hd_pattern_const(x); }
@@ -457,7 +438,7 @@ _Static_assert(sizeof(hd_hyper) == 32 && sizeof(hd_hyperv) % 16 == 0, "16-byte e
         return HD_OK;                                                                           \
     }
 /* SEED and LANE for the lane kinds (hd_dual2, hd_dual4, hd_dualv). */
-#define HD__LANE_SEED(e, k, v) hd__put_lane(&(e).d, (k), (v))
+#define HD__LANE_SEED(e, k, v) HD__PUT_LANE(&(e).d, (k), (v))
 #define HD__LANE_OF(r, k) HD_LANE((r).d, (k))
 
 /* ---- CSR and colourings (colour.c) --------------------------------------------- */

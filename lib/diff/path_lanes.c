@@ -26,6 +26,10 @@ static long gradient_lanes_unit(const void *job, void *buf, size_t *state, size_
 int hd__gradient_lanes(const hd_objective *obj, const double *x, double *fx, double *grad,
                        hd_counts *c)
 {
+    if (hd__lanes_gradient(obj, obj->n, x, fx, grad)) { /* 4 < n <= HD_LANES: hyperdual/small.h */
+        c->dualv_calls++;
+        return HD_OK;
+    }
     const hd__pass_job job = {obj, x, fx, grad, NULL};
     const size_t units = (obj->n + HD_LANES - 1) / HD_LANES;
     return hd__run_units(&job, units, obj->n, sizeof(hd_dualv), x, hd__init_dualv_array,
@@ -45,11 +49,11 @@ static long hessian_lanes_row(const void *job, void *buf, size_t *state, size_t 
     hd__put2(&xv[i].val, jb->x[i], 1.0);
     for (size_t base = i; base < n; base += HD_HYPERV_LANES) {
         const size_t width = n - base < HD_HYPERV_LANES ? n - base : HD_HYPERV_LANES;
-        for (size_t k = 0; k < width; k++) hd__put_lane(&xv[base + k].d2, k, 1.0);
+        for (size_t k = 0; k < width; k++) HD__PUT_LANE(&xv[base + k].d2, k, 1.0);
         const hd_hyperv r = hd__call_hyperv(jb->obj, xv);
         for (size_t k = 0; k < width; k++) {
             const size_t j = base + k;
-            hd__put_lane(&xv[j].d2, k, 0.0);
+            HD__PUT_LANE(&xv[j].d2, k, 0.0);
             jb->hess[i * n + j] = jb->hess[j * n + i] = HD_LANE(r.d12, k);
             if (jb->grad && i == 0) jb->grad[j] = HD_LANE(r.d2, k);
         }
@@ -100,11 +104,11 @@ int hd__hessian_vector_lanes(const hd_objective *obj, const double *x, const dou
     for (size_t i = 0; i < n; i++) hd__put2(&xv[i].val, x[i], v[i]);
     for (size_t base = 0; base < n; base += HD_HYPERV_LANES) {
         const size_t width = n - base < HD_HYPERV_LANES ? n - base : HD_HYPERV_LANES;
-        for (size_t k = 0; k < width; k++) hd__put_lane(&xv[base + k].d2, k, 1.0);
+        for (size_t k = 0; k < width; k++) HD__PUT_LANE(&xv[base + k].d2, k, 1.0);
         const hd_hyperv r = hd__call_hyperv(obj, xv);
         c->hyperv_calls++;
         for (size_t k = 0; k < width; k++) {
-            hd__put_lane(&xv[base + k].d2, k, 0.0);
+            HD__PUT_LANE(&xv[base + k].d2, k, 0.0);
             hv[base + k] = HD_LANE(r.d12, k);
             if (grad) grad[base + k] = HD_LANE(r.d2, k);
         }

@@ -6,48 +6,36 @@
 #include "internal.h"
 #include "path_kinds.h"
 
-/* Passes of a K-lane type T (suffix S) through member FN: pass p seeds lane
- * k of variable K·p + k, so up to n = K the gradient takes one pass and the
- * value is computed once. pass_S makes the pass over constants xv, seeding
- * variables base..base+width-1, and with `restore` leaves xv as it found it.
- * Up to n = K the inputs are a local array, and n == K gives the seeding a
- * constant width, which gcc unrolls into one store per variable; against a
- * buffer and loops for every n, F1's gradient at n = 2 went from 7.7 to 6.4
- * ns and Wood's (n = 4) from 14.6 to 10.4. */
+/* Passes of a K-lane type T (suffix S): pass p seeds lane k of variable
+ * K·p + k, so up to n = K the gradient takes one pass (hyperdual/small.h,
+ * which the inline hd_gradient shares) and the value is computed once.
+ * pass_S makes the pass over constants xv, seeding variables
+ * base..base+width-1, and leaves xv as it found it. */
 #define NARROW_GRADIENT(T, S, K, COUNTER)                                                \
     static inline void pass_##S(const hd_objective *obj, T *xv, size_t base,            \
-                                size_t width, double *fx, double *grad, int restore)    \
+                                size_t width, double *fx, double *grad)                 \
     {                                                                                   \
-        for (size_t k = 0; k < width; k++) hd__put_lane(&xv[base + k].d, k, 1.0);       \
+        for (size_t k = 0; k < width; k++) HD__PUT_LANE(&xv[base + k].d, k, 1.0);       \
         const T r = hd__call_##S(obj, xv);                                             \
         for (size_t k = 0; k < width; k++) {                                            \
-            if (restore) hd__put_lane(&xv[base + k].d, k, 0.0);                         \
+            HD__PUT_LANE(&xv[base + k].d, k, 0.0);                                      \
             grad[base + k] = HD_LANE(r.d, k);                                           \
         }                                                                               \
         if (fx && base == 0) *fx = r.val;                                               \
-    }                                                                                   \
-    static inline void one_pass_##S(const hd_objective *obj, const double *x, size_t n, \
-                                    double *fx, double *grad)                           \
-    {                                                                                   \
-        T xv[K]; /* the K - n unused elements too: f reads through the pointer */       \
-        for (size_t i = 0; i < (K); i++) hd__init_##T(&xv[i], i < n ? x[i] : 0.0);      \
-        pass_##S(obj, xv, 0, n, fx, grad, 0);                                           \
     }                                                                                   \
     static int gradient_##S(const hd_objective *obj, const double *x, double *fx,       \
                             double *grad, hd_counts *c)                                 \
     {                                                                                   \
         const size_t n = obj->n;                                                        \
-        if (n == (K)) {                                                                 \
-            one_pass_##S(obj, x, (K), fx, grad);                                        \
-        } else if (n < (K)) {                                                           \
-            one_pass_##S(obj, x, n, fx, grad);                                          \
+        if (n <= (K)) {                                                                 \
+            hd__one_pass_##S(obj, x, n, fx, grad);                                      \
         } else {                                                                        \
             _Alignas(16) unsigned char stack[HD__STACK_N * sizeof(T)];                  \
             T *xv = hd__diff_buffer(stack, sizeof stack, n, sizeof *xv);                \
             if (!xv) return HD_ENOMEM;                                                  \
             for (size_t i = 0; i < n; i++) hd__init_##T(&xv[i], x[i]);                  \
             for (size_t base = 0; base < n; base += (K))                                \
-                pass_##S(obj, xv, base, n - base < (K) ? n - base : (K), fx, grad, 1);  \
+                pass_##S(obj, xv, base, n - base < (K) ? n - base : (K), fx, grad);     \
             hd__diff_release(xv, stack);                                                \
         }                                                                               \
         c->COUNTER += (long)((n + (K) - 1) / (K));                                      \
@@ -65,6 +53,11 @@ NARROW_GRADIENT(hd_dual4, dual4, 4, dual4_calls)
 int hd__gradient_narrow(const hd_objective *obj, const double *x, double *fx, double *grad,
                         hd_counts *c)
 {
+    const hd_kind one = hd__small_gradient_at(obj, x, fx, grad); /* n <= 4: one pass */
+    if (one != HD_KIND_VALUE) {
+        c->calls[one]++;
+        return HD_OK;
+    }
     const int dual2 = hd__has_dual2(obj), dual4 = hd__has_dual4(obj);
     if (dual4 && (obj->n > DUAL2_GRADIENT_MAX_N || !dual2)) return gradient_dual4(obj, x, fx, grad, c);
     if (dual2) return gradient_dual2(obj, x, fx, grad, c);

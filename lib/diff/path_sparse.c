@@ -46,11 +46,11 @@ static long sparse_pass(const void *job, void *buf, size_t *state, size_t u)
     }
     const size_t end = pl->seed_start[col + 1];
     const size_t width = end - s0 < HD_HYPERV_LANES ? end - s0 : HD_HYPERV_LANES;
-    for (size_t k = 0; k < width; k++) hd__put_lane(&xv[pl->seed_row[s0 + k]].d2, k, 1.0);
+    for (size_t k = 0; k < width; k++) HD__PUT_LANE(&xv[pl->seed_row[s0 + k]].d2, k, 1.0);
     const hd_hyperv r = hd__call_hyperv(jb->obj, xv);
     for (size_t k = 0; k < width; k++) {
         const size_t s = s0 + k;
-        hd__put_lane(&xv[pl->seed_row[s]].d2, k, 0.0);
+        HD__PUT_LANE(&xv[pl->seed_row[s]].d2, k, 0.0);
         const double h = HD_LANE(r.d12, k);
         if (jb->gseed) jb->gseed[s] = HD_LANE(r.d2, k);
         if (pl->seed_pos[s] != NONE) jb->values[pl->seed_pos[s]] = h;

@@ -28,10 +28,18 @@ static int narrow_beats_dual(const hd_objective *obj)
     return obj->n >= 2 || !hd__has_dual(obj) || hd__has_dual2(obj);
 }
 
+/* hd_hyper4 passes (the whole Hessian in one up to n = 4) up to PACKED_HESSIAN_MAX_N. */
+static int packed_fits(const hd_objective *obj)
+{
+    return obj->n <= PACKED_HESSIAN_MAX_N;
+}
+
 #define BIT(k) HD__KIND_BIT(HD_KIND_##k)
 /* The order is the order of preference; the scalar path, last, always
  * answers (every objective has a hyper-dual body). */
 static const hd__path paths[] = {
+    {.id = HD_PATH_PACKED, .name = "packed",
+     .on_hessian = {BIT(HYPER4), 1, packed_fits}, .hessian = hd__hessian_packed},
     {.id = HD_PATH_TAPE, .name = "tape",
      .on_gradient = {BIT(TAPED), TAPE_GRADIENT_MIN_N, NULL},
      .on_hessian = {BIT(TAPED), TAPE_HESSIAN_MIN_N, tape_beats_pattern},

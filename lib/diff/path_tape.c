@@ -328,7 +328,7 @@ static int make_plan(const hd_tape *t, uint32_t top, size_t n, workspace *ws, pl
         for (size_t q = 0; q < n * w; q++)
             for (uint64_t bits = rows[q]; bits; bits &= bits - 1) nnz++;
     }
-    if (n <= HD_TAPE_BLOCK || nnz > n * n / 2) {
+    if (nnz > n * n / 2) {
         for (size_t j = 0; j < n; j++) group[j] = j;
         pl->ngroups = n;
         ws->plan_n = 0;
