@@ -374,14 +374,20 @@ inline objective<typename std::decay<F>::type> make_objective(std::size_t n, F &
     return objective<typename std::decay<F>::type>(n, std::forward<F>(fn));
 }
 
+#define HD__CXX_VTABLE_ENTRY(T, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, unused)        \
+    &vector_objective::table_body<T>,
+
 /**
  * @brief A vector function F: R^n -> R^m written once as a templated functor,
- *        for hd_jacobian; converts to `const hd_vector_objective *`.
+ *        for hd_jacobian, hd_sum_of_squares (and so Gauss–Newton and
+ *        Levenberg–Marquardt) and hd_fit_statistics; converts to
+ *        `const hd_vector_objective *`.
  *
  * The functor has `template <class T> void operator()(const T *x, T *out) const`
- * and writes m outputs; it is instantiated for double (f) and hd_dual
- * (f_dual), as HD_GENERIC_VECTOR_OBJECTIVE does in C. Copies, lifetime and
- * threads as for hd::objective.
+ * and writes m outputs; it is instantiated for double (f), hd_dual (f_dual)
+ * and every kind of the list (a table `hd_vbodies`), as
+ * HD_GENERIC_VECTOR_OBJECTIVE does in C. Copies, lifetime and threads as
+ * for hd::objective.
  * @tparam F the functor's type
  */
 template <class F> class vector_objective : public detail::bound<F, hd_vector_objective> {
@@ -405,6 +411,16 @@ private:
     {
         base::of(ctx).functor()(x, out);
     }
+    template <class T> static void table_body(const T *x, T *out, std::size_t, void *ctx)
+    {
+        base::of(ctx).functor()(x, out);
+    }
+    /* Every kind of the list, and the plain value, in the table's order. */
+    static const hd_vbodies *table()
+    {
+        static const hd_vbodies t = {sizeof(hd_vbodies), HD__EVAL_KINDS(HD__CXX_VTABLE_ENTRY, ~)};
+        return &t;
+    }
     static hd_vector_objective unbound(std::size_t n, std::size_t m)
     {
         hd_vector_objective o = hd_vector_objective();
@@ -412,6 +428,7 @@ private:
         o.m = m;
         o.f = &vector_objective::body<double>;
         o.f_dual = &vector_objective::body<hd_dual>;
+        o.bodies = table();
         return o;
     }
 };

@@ -494,6 +494,39 @@ static void jacobian()
     CHECK(F.get()->n == 2 && F.get()->m == 3);
 }
 
+// Least squares through a C++ functor: the sum of squares of y_i - a exp(-k t_i)
+// at data made from (a, k) = (2, 0.5) exactly, so LM must return them, and the
+// objective's gradient is 2 J^T r (J from hd_jacobian of the same functor).
+struct Decay {
+    double t[5], y[5];
+    template <class T> void operator()(const T *p, T *out) const
+    {
+        for (int i = 0; i < 5; i++) out[i] = y[i] - p[0] * exp(-p[1] * t[i]);
+    }
+};
+static void least_squares()
+{
+    Decay d = {{0, 1, 2, 3, 4}, {0, 0, 0, 0, 0}};
+    for (int i = 0; i < 5; i++) d.y[i] = 2.0 * std::exp(-0.5 * d.t[i]);
+    const auto F = hd::make_vector_objective(2, 5, d);
+    hd_objective S;
+    CHECK(hd_sum_of_squares(F, &S) == HD_OK);
+    const double x0[2] = {1.0, 0.3};
+    double f, g[2], r[5], jac[10];
+    CHECK(hd_gradient(&S, x0, &f, g) == HD_OK && hd_jacobian(F, x0, r, jac) == HD_OK);
+    for (int j = 0; j < 2; j++) {
+        double want = 0.0;
+        for (int i = 0; i < 5; i++) want += 2.0 * jac[i * 2 + j] * r[i];
+        CHECK(near(g[j], want, 1e-14));
+    }
+    double x[2] = {1.0, 0.3};
+    hd_options opt;
+    hd_options_default(&opt, HD_LEVENBERG_MARQUARDT);
+    hd_result res{};
+    CHECK(hd_minimize(&S, x, &opt, &res) == HD_OK && res.converged);
+    CHECK(near(x[0], 2.0, 1e-10) && near(x[1], 0.5, 1e-10));
+}
+
 // ---- copies, lifetime and the standards' conveniences ---------------------------------
 
 static void copies()
@@ -574,6 +607,7 @@ int main()
     objectives();
     minimize();
     jacobian();
+    least_squares();
     copies();
 #if __cplusplus >= 201402L
     lambdas();
