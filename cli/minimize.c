@@ -644,10 +644,14 @@ static int check_run_memory(const setup *s, const hd_method *methods, size_t nme
                 snprintf(fits + strlen(fits), sizeof fits - strlen(fits), "%s%s", fits[0] ? ", " : "",
                          short_name(method_at(k)));
         }
+        /* BFGS holds its inverse-Hessian approximation and never factors it */
+        const char *why = methods[i] == HD_BFGS ? "an n x n matrix (its inverse-Hessian approximation, "
+                                                  "O(n^2) work per step)"
+                                                : "n x n matrices (and factors them, O(n^3) work)";
         if (bytes <= avail)
-            cli_error("n = %zu is too large for %s: it holds n x n matrices (and factors them, O(n^3) "
-                      "work), which this tool allows up to n = %d (%s%s)", s->n, short_name(methods[i]), DENSE_MAX_N,
-                      fits[0] ? "methods that fit: " : "no method fits", fits);
+            cli_error("n = %zu is too large for %s: it holds %s, which this tool allows up to n = %d (%s%s)", s->n,
+                      short_name(methods[i]), why, DENSE_MAX_N, fits[0] ? "methods that fit: " : "no method fits",
+                      fits);
         else
             cli_error("n = %zu is too large for %s: it needs %s of memory (its arrays and one recorded "
                       "evaluation), and %s are available (%s%s)", s->n, short_name(methods[i]),

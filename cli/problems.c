@@ -8,8 +8,9 @@
 static const char usage[] =
     "usage: hyperdual problems [--json]\n"
     "\n"
-    "List the built-in test problems (name, dimension n, standard start, known\n"
-    "minimum f*). Run one with: hyperdual minimize --problem NAME\n";
+    "List the built-in test problems (name, dimension n, residuals m, standard\n"
+    "start, known minimum f*). m > 0: a sum of m squares, on which gn and lm run\n"
+    "too; m = 0: a scalar function. Run one with: hyperdual minimize --problem NAME\n";
 
 /* "(a, b, c)", cut after six values. */
 static void format_start(char *buf, size_t cap, const double *x, size_t n)
@@ -35,7 +36,7 @@ int cli_problems(int argc, char **argv)
     if (parsed != CLI_OK) return parsed < 0 ? CLI_OK : parsed;
     const size_t count = hd_problem_count();
     if (json) printf("[");
-    else printf("%-28s %4s  %-40s %-20s %s\n", "name", "n", "start", "f*", "title");
+    else printf("%-28s %4s  %4s %-40s %-20s %s\n", "name", "n", "m", "start", "f*", "title");
     for (size_t i = 0; i < count; i++) {
         const hd_problem *p = hd_problem_at(i);
         if (!p) continue;
@@ -51,7 +52,7 @@ int cli_problems(int argc, char **argv)
             cli_json_string(stdout, p->name, strlen(p->name));
             printf(", \"title\": ");
             cli_json_string(stdout, p->title, strlen(p->title));
-            printf(", \"n\": %zu, \"start\": ", p->n);
+            printf(", \"n\": %zu, \"m\": %zu, \"start\": ", p->n, p->m);
             cli_json_numbers(stdout, x0, p->n);
             printf(", \"f_star\": ");
             cli_json_number(stdout, p->f_star);
@@ -59,12 +60,13 @@ int cli_problems(int argc, char **argv)
         } else {
             char start[64];
             format_start(start, sizeof start, x0, p->n);
-            printf("%-28s %4zu%s %-40s %-20s %s\n", p->name, p->n, p->variable_n ? "+" : " ", start,
+            printf("%-28s %4zu%s %4zu %-40s %-20s %s\n", p->name, p->n, p->variable_n ? "+" : " ", p->m, start,
                    isnan(p->f_star) ? "?" : cli_fmt(b, p->f_star), p->title);
         }
         free(x0);
     }
     if (json) printf("\n]\n");
-    else printf("\nn+ : other dimensions allowed (minimize --problem NAME --n N)\n");
+    else printf("\nn+ : other dimensions allowed (minimize --problem NAME --n N); m: residuals, m > 0 for\n"
+                "a sum of squares (minimize --method gn,lm runs on those; m here is at the default n)\n");
     return CLI_OK;
 }

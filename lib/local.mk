@@ -56,3 +56,8 @@ lib_libhyperdual_la_CPPFLAGS = $(AM_CPPFLAGS) -DHD_BUILDING_LIBRARY
 lib_libhyperdual_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) $(LAPACKE_CFLAGS) $(OPENMP_CFLAGS)
 lib_libhyperdual_la_LDFLAGS = -version-info $(HD_LT_VERSION) -no-undefined $(OPENMP_CFLAGS)
 lib_libhyperdual_la_LIBADD = $(LAPACKE_LIBS) $(BLAS_LIBS) -lm
+# The library records its install directory when it is linked, and libtool
+# relinks the CLI against that directory at install: after ./configure with
+# another --prefix, the library must be linked again, or the installed CLI
+# looks for libhyperdual.so where it is not (a newcomer's first install).
+EXTRA_lib_libhyperdual_la_DEPENDENCIES = $(top_builddir)/config.status

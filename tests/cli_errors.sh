@@ -227,6 +227,12 @@ checks=$((checks + 1))
 run minimize --problem extended_rosenbrock --n 3000 --method bfgs
 grep -q 'methods that fit: gd, lbfgs, newton, newton-cg, newton-cg-tr)$' "$err" \
     || fail "--n 3000 --method bfgs: the error does not name the methods that fit: $(cat "$err")"
+# and says why in BFGS's terms: it never factors its matrix
+grep -q 'an n x n matrix (its inverse-Hessian approximation, O(n^2) work per step)' "$err" \
+    || fail "--n 3000 --method bfgs: the error does not say why for BFGS: $(cat "$err")"
+run minimize --problem trigonometric --n 3000 --method newton
+grep -q 'n x n matrices (and factors them, O(n^3) work)' "$err" \
+    || fail "--n 3000 --method newton: the error does not say why: $(cat "$err")"
 checks=$((checks + 1))
 HYPERDUAL_GNUPLOT=/nonexistent/gnuplot run minimize 'x^2' --from x=1 --plot "$tmp/p.png"
 if [ "$rc" -ne 2 ] || ! grep -q "package 'gnuplot'" "$err"; then fail "missing gnuplot: exit $rc"; fi

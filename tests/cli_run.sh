@@ -108,6 +108,9 @@ expect 0 problems
 has 'rosenbrock'
 expect 0 problems --json
 has '"name": "rosenbrock"'
+# m: the residuals of a sum of squares (Rosenbrock: 2), 0 for a scalar function
+has '"name": "rosenbrock", "title": "Rosenbrock (MGH #1)", "n": 2, "m": 2,'
+has '"name": "himmelblau", "title": "Himmelblau", "n": 2, "m": 0,'
 expect 0 minimize '(1-x)^2 + 100*(y-x^2)^2' --from x=-1.2,y=1 --method newton
 has 'converged'
 expect 1 minimize '(1-x)^2 + 100*(y-x^2)^2' --from x=-1.2,y=1 --method gd --max-iter 10

@@ -177,7 +177,8 @@ typedef struct hd_options {
                                         GN, LM: MINPACK's relative reduction test, default 1e-8 */
     double         xtol;           /**< finite, >= 0: relative step test, 0 = off (default);
                                         GN, LM: MINPACK's step test, default 1e-8 */
-    long           max_evals;      /**< >= 0: limit on f + dual + hyper calls, 0 = none; checked before
+    long           max_evals;      /**< >= 0: limit on f_calls + passes (plain evaluations and
+                                        derivative passes of every kind), 0 = none; checked before
                                         each evaluation, so a gradient or Hessian may overshoot it */
     int            classify_final; /**< 0 or 1: GD/BFGS/L-BFGS/GN/LM: pay one Hessian at the end
                                         (and a second one to prove a minimum) to classify the
