@@ -25,7 +25,8 @@ static const char usage[] =
     "                      '-' reads standard input\n"
     "  --from NAME=VALUE,... the parameters and their start values; every other\n"
     "                      name of EXPR is a column of FILE\n"
-    "  --y NAME            the column of observed values (default: the last one)\n"
+    "  --y NAME            the column of observed values (default: the last one);\n"
+    "                      EXPR may not use it\n"
     "  --max-iter N        iteration limit (default 1000)\n"
     "  --json              the result as one JSON object\n"
     "  --plot FILE.png|.svg  the data and the fitted curve (a model of one\n"
@@ -378,6 +379,14 @@ static int load_model(problem *pb)
         int is_param = 0;
         for (size_t j = 0; j < p; j++) is_param |= strcmp(name, pb->params.names[j]) == 0;
         const long col = is_param ? -1 : column_of(&pb->t, name);
+        if (col >= 0 && (size_t)col == pb->ycol) {
+            /* y from y: RSS 0 and standard errors 0, a fit of nothing */
+            cli_error("EXPR uses the observed column '%.40s', which the model is fitted to: leave it out of EXPR, "
+                      "or name another column with --y", name);
+            hd_expr_free(all);
+            free(vars);
+            return CLI_USAGE;
+        }
         if (col >= 0) {
             pb->cols[pb->k] = (size_t)col;
             vars[p + pb->k++] = pb->t.names[col];

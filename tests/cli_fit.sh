@@ -86,6 +86,11 @@ refused fit 'c + a*b*x' --data "$tmp/line.csv" --from a=1,b=1,c=0
 checks=$((checks + 1))
 grep -q 'parameters a, b are not identifiable' "$err" || fail "the unidentifiable parameters are not named"
 refused fit 'a + b*x + 0*c' --data "$tmp/line.csv" --from a=1,b=1,c=0
+# a model that reads the observed column predicts it from itself (RSS 0,
+# standard errors 0): refused, with the column named
+refused fit 'a*y + b' --data "$tmp/line.csv" --from a=1,b=0
+checks=$((checks + 1))
+grep -q "the observed column 'y'" "$err" || fail "a model of y from y is not refused by name: $(cat "$err")"
 
 # ---- bad data: FILE:LINE:COLUMN ------------------------------------------------------------
 # data WHERE CONTENT: write $tmp/d.csv, then expect refusal at WHERE (LINE:COLUMN)
