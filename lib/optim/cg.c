@@ -35,8 +35,10 @@ int hd__apply_exact(hd__run *rn, const double *v, double *hv)
 }
 
 /* precondition: CG cannot go on in floating point (rᵀy overflowed or
- * underflowed); the iterate so far is the step. */
+ * underflowed); the iterate so far is the step. precondition's other
+ * returns are HD_OK, HD_EINVAL and HD_STOPPED_BY_CALLBACK, never this. */
 #define CG_BREAKDOWN 1
+_Static_assert(CG_BREAKDOWN != HD_OK && CG_BREAKDOWN != HD_STOPPED_BY_CALLBACK, "a code of its own");
 
 /* y = M⁻¹ r (a copy without a preconditioner); *ry = rᵀy, which must be
  * positive for a positive definite M: a finite rᵀy <= 0 for r != 0, or a
