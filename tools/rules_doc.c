@@ -5,6 +5,7 @@
  * tests/rules_doc.sh fails when the committed file differs. */
 #include <stdio.h>
 #include <hyperdual/rules.h>
+#include "../lib/diff/path_kinds.h" /* the drivers' thresholds, stated once */
 
 /* A table cell: the text with '|' escaped, so a note like "|x| < 1" cannot
  * split the row. As code (backquoted) when code is nonzero. */
@@ -91,7 +92,8 @@ int main(void)
     puts("The drivers' paths (`paths.h`) apply these partials through the chain rule in");
     puts("different orders: the forward paths (scalar, lanes, narrow, sparse) carry tangents");
     puts("from the inputs, the taped path (`HD_PATH_TAPE`, which `hd_gradient` takes from");
-    puts("n = 13, `hd_hessian` from n = 6 and `hd_sparse_hessian` always, when the objective");
+    printf("n = %d, `hd_hessian` from n = %d and `hd_sparse_hessian` always, when the objective\n",
+           (int)(TAPE_GRADIENT_MIN_N), (int)(TAPE_HESSIAN_MIN_N));
     puts("has `f_taped`) carries adjoints back from the result. The forward paths' IEEE");
     puts("result is the reference: where the tape meets a non-finite value, partial,");
     puts("gradient or Hessian entry, the taped path declines and a forward path answers,");
