@@ -74,6 +74,31 @@ int hd_value(const hd_objective *obj, const double *x, double *fx)
 
 /* ---- gradients and Hessians ------------------------------------------------------------ */
 
+/* The walk of the table for the drivers of an objective (gradient, Hessian,
+ * H·v), written once: a forced path (`path`) must be able to take obj, or
+ * HD_EINVAL, and where it declines the scalar path answers; the automatic
+ * choice takes the first chosen row that does not decline (the scalar row
+ * always answers, so the last line is not reached). MEMBER is the row's
+ * function, ON its conditions, SCALAR the scalar path's function; the rest
+ * are their arguments. Expanded in place, unrolled: the table is constant. */
+#define WALK_PATHS(MEMBER, ON, SCALAR, ...)                                                         \
+    do {                                                                                            \
+        if (path != HD_PATH_AUTO) {                                                                 \
+            const hd__path *forced = path_find(path);                                               \
+            if (!forced || !forced->MEMBER || !hd__path_can(obj, &forced->ON)) return HD_EINVAL;    \
+            const int rc = forced->MEMBER(__VA_ARGS__);                                             \
+            return rc != HD__DECLINED ? rc : SCALAR(__VA_ARGS__);                                   \
+        }                                                                                           \
+        UNROLL_PATHS                                                                                \
+        for (size_t i = 0; i < PATH_COUNT; i++) {                                                   \
+            const hd__path *p = &paths[i];                                                          \
+            if (!p->MEMBER || !hd__path_chosen(obj, &p->ON)) continue;                              \
+            const int rc = p->MEMBER(__VA_ARGS__);                                                  \
+            if (rc != HD__DECLINED) return rc;                                                      \
+        }                                                                                           \
+        return SCALAR(__VA_ARGS__);                                                                 \
+    } while (0)
+
 /* The exported drivers share these bodies instead of calling one another:
  * a call between exported functions of a shared library goes through the
  * PLT (they may be interposed), which costs more than the whole n = 2 pass. */
@@ -82,20 +107,7 @@ static int gradient(const hd_objective *obj, const double *x, double *fx, double
 {
     if (!hd__objective_ok(obj) || !x) return HD_EINVAL;
     if (!grad) return fx ? value(obj, x, fx, c) : HD_OK;
-    if (path != HD_PATH_AUTO) {
-        const hd__path *p = path_find(path);
-        if (!p || !p->gradient || !hd__path_can(obj, &p->on_gradient)) return HD_EINVAL;
-        const int rc = p->gradient(obj, x, fx, grad, c);
-        return rc != HD__DECLINED ? rc : hd__gradient_scalar(obj, x, fx, grad, c);
-    }
-    UNROLL_PATHS
-    for (size_t i = 0; i < PATH_COUNT; i++) {
-        const hd__path *p = &paths[i];
-        if (!p->gradient || !hd__path_chosen(obj, &p->on_gradient)) continue;
-        const int rc = p->gradient(obj, x, fx, grad, c);
-        if (rc != HD__DECLINED) return rc;
-    }
-    return hd__gradient_scalar(obj, x, fx, grad, c); /* not reached: scalar always wins */
+    WALK_PATHS(gradient, on_gradient, hd__gradient_scalar, obj, x, fx, grad, c);
 }
 
 int hd_gradient_ex(const hd_objective *obj, const double *x, double *fx, double *grad,
@@ -115,20 +127,7 @@ static int hessian(const hd_objective *obj, const double *x, double *fx, double 
                    double *hess, hd_path path, hd_counts *c)
 {
     if (!hd__objective_ok(obj) || !x || !hess) return HD_EINVAL;
-    if (path != HD_PATH_AUTO) {
-        const hd__path *p = path_find(path);
-        if (!p || !p->hessian || !hd__path_can(obj, &p->on_hessian)) return HD_EINVAL;
-        const int rc = p->hessian(obj, x, fx, grad, hess, c);
-        return rc != HD__DECLINED ? rc : hd__hessian_scalar(obj, x, fx, grad, hess, c);
-    }
-    UNROLL_PATHS
-    for (size_t i = 0; i < PATH_COUNT; i++) {
-        const hd__path *p = &paths[i];
-        if (!p->hessian || !hd__path_chosen(obj, &p->on_hessian)) continue;
-        const int rc = p->hessian(obj, x, fx, grad, hess, c);
-        if (rc != HD__DECLINED) return rc;
-    }
-    return hd__hessian_scalar(obj, x, fx, grad, hess, c); /* not reached */
+    WALK_PATHS(hessian, on_hessian, hd__hessian_scalar, obj, x, fx, grad, hess, c);
 }
 
 int hd_hessian_ex(const hd_objective *obj, const double *x, double *fx, double *grad,
@@ -150,20 +149,7 @@ static int hessian_vector(const hd_objective *obj, const double *x, const double
                           double *grad, double *hv, hd_path path, hd_counts *c)
 {
     if (!hd__objective_ok(obj) || !x || !v || !hv) return HD_EINVAL;
-    if (path != HD_PATH_AUTO) {
-        const hd__path *p = path_find(path);
-        if (!p || !p->hessian_vector || !hd__path_can(obj, &p->on_hessian_vector)) return HD_EINVAL;
-        const int rc = p->hessian_vector(obj, x, v, fx, grad, hv, c);
-        return rc != HD__DECLINED ? rc : hd__hessian_vector_scalar(obj, x, v, fx, grad, hv, c);
-    }
-    UNROLL_PATHS
-    for (size_t i = 0; i < PATH_COUNT; i++) {
-        const hd__path *p = &paths[i];
-        if (!p->hessian_vector || !hd__path_chosen(obj, &p->on_hessian_vector)) continue;
-        const int rc = p->hessian_vector(obj, x, v, fx, grad, hv, c);
-        if (rc != HD__DECLINED) return rc;
-    }
-    return hd__hessian_vector_scalar(obj, x, v, fx, grad, hv, c); /* not reached */
+    WALK_PATHS(hessian_vector, on_hessian_vector, hd__hessian_vector_scalar, obj, x, v, fx, grad, hv, c);
 }
 
 int hd_hessian_vector_ex(const hd_objective *obj, const double *x, const double *v, double *fx,
@@ -234,9 +220,8 @@ int hd_vector_value(const hd_vector_objective *F, const double *x, double *out)
     return hd_vector_value_ex(F, x, out, NULL);
 }
 
-/* The Jacobian's walk: a forced path answers (the scalar path when it
- * declines); the automatic choice takes the first row that has a Jacobian,
- * the kinds it needs and its n. */
+/* The Jacobian's walk: WALK_PATHS's rule, but a row is chosen by the
+ * vector function's kinds and n (hd__vhas_kinds), not an objective's. */
 static int jacobian(const hd_vector_objective *F, const double *x, double *fx, double *jac,
                     hd_path path, hd_counts *c)
 {
