@@ -91,18 +91,13 @@ static void keep_negative(hd__run *rn, hd__cg *cg, double dHd)
  * failure (its rᵀr would be inf). The radius, the tolerance, the model and
  * ||p|| are scaled alike; the direction of negative curvature is a unit
  * vector and its curvature a ratio, the same either way. */
-static int scaled_cg(hd__run *rn, hd__cg *cg, double *p);
+static int scaled_cg(hd__run *rn, hd__cg *cg, double *p, int k);
 
 int hd__truncated_cg(hd__run *rn, hd__cg *cg, double *p)
 {
     const size_t n = rn->n;
     const int k = hd__pow2_exponent(n, rn->g);
-    const double radius = cg->radius, tol = cg->tol;
-    cg->radius = ldexp(radius, -k);
-    cg->tol = ldexp(tol, -k);
-    const int st = scaled_cg(rn, cg, p);
-    cg->radius = radius;
-    cg->tol = tol;
+    const int st = scaled_cg(rn, cg, p, k);
     if (st) return st;
     for (size_t i = 0; i < n; i++) p[i] = ldexp(p[i], k);
     cg->pred = ldexp(cg->pred, 2 * k);
@@ -110,17 +105,18 @@ int hd__truncated_cg(hd__run *rn, hd__cg *cg, double *p)
     return HD_OK;
 }
 
-static int scaled_cg(hd__run *rn, hd__cg *cg, double *p)
+/* CG on g / 2^k, with the radius and the tolerance scaled alike. */
+static int scaled_cg(hd__run *rn, hd__cg *cg, double *p, int k)
 {
     const size_t n = rn->n;
-    const int trust = isfinite(cg->radius);
+    const double radius = ldexp(cg->radius, -k), tol = ldexp(cg->tol, -k);
+    const int trust = isfinite(radius);
     double *r = cg->r, *y = cg->y, *d = cg->d, *hd = cg->hd;
     cg->negative = 0;
     cg->u_curv = 0.0;
     cg->iterations = 0;
     cg->boundary = 0;
     memset(p, 0, n * sizeof *p);
-    const int k = hd__pow2_exponent(n, rn->g);
     for (size_t i = 0; i < n; i++) r[i] = ldexp(rn->g[i], -k);
     double ry;
     int st = precondition(rn, r, y, &ry);
@@ -144,11 +140,11 @@ static int scaled_cg(hd__run *rn, hd__cg *cg, double *p)
             keep_negative(rn, cg, dHd);
             if (trust) {
                 /* along d to the boundary: the model falls all the way */
-                const double tau = to_boundary(zMz, zMd, dMd, cg->radius);
+                const double tau = to_boundary(zMz, zMd, dMd, radius);
                 for (size_t i = 0; i < n; i++) p[i] += tau * d[i];
                 model += -tau * ry + 0.5 * tau * tau * dHd;
                 cg->boundary = 1;
-                zMz = cg->radius * cg->radius;
+                zMz = radius * radius;
             } else if (j == 0) {
                 /* N&W Alg. 7.1: the (preconditioned) steepest descent step */
                 for (size_t i = 0; i < n; i++) p[i] = -y[i];
@@ -171,12 +167,12 @@ static int scaled_cg(hd__run *rn, hd__cg *cg, double *p)
             }
             break;
         }
-        if (trust && !(zMz_next < cg->radius * cg->radius)) { /* NaN: overflowed, the boundary */
-            const double tau = to_boundary(zMz, zMd, dMd, cg->radius);
+        if (trust && !(zMz_next < radius * radius)) { /* NaN: overflowed, the boundary */
+            const double tau = to_boundary(zMz, zMd, dMd, radius);
             for (size_t i = 0; i < n; i++) p[i] += tau * d[i];
             model += -tau * ry + 0.5 * tau * tau * dHd;
             cg->boundary = 1;
-            zMz = cg->radius * cg->radius;
+            zMz = radius * radius;
             break;
         }
         for (size_t i = 0; i < n; i++) {
@@ -185,7 +181,7 @@ static int scaled_cg(hd__run *rn, hd__cg *cg, double *p)
         }
         model -= 0.5 * alpha * ry;
         zMz = zMz_next;
-        if (sqrt(hd__dot(n, r, r)) <= cg->tol) break;
+        if (sqrt(hd__dot(n, r, r)) <= tol) break;
         double ry_next;
         st = precondition(rn, r, y, &ry_next);
         if (st == CG_BREAKDOWN) break; /* p is this step's iterate, finite */
