@@ -282,7 +282,7 @@ private:
 };
 } // namespace detail
 
-/* One static assertion per kind of the list, one body per kind in the table,
+/* One static assertion per kind of the list, one body per kind in the table
  * and the contract's members (f, f_dual, f_hyper) for the kinds that have one. */
 #define HD__CXX_ASSERT_BODY(T, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, unused)         \
     static_assert(detail::body_ok<F, T>::value,                                                 \
@@ -290,7 +290,11 @@ private:
                   "const functor, x a const T *, giving a T, for every number kind T: "         \
                   "template <class T> T operator()(const T *x) const");
 #define HD__CXX_TABLE_ENTRY(T, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, unused)         \
-    &objective::body<T>,
+    HD__CAT(HD__CXX_TABLE_ENTRY_, FACE)(T)
+/* A kind with a member of the contract is served by that member alone: a
+ * table entry beside it would be a second copy of the same body. */
+#define HD__CXX_TABLE_ENTRY_CONTRACT(T) nullptr,
+#define HD__CXX_TABLE_ENTRY_TABLE(T) &objective::body<T>,
 #define HD__CXX_MEMBER(T, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, unused)              \
     HD__CAT(HD__CXX_MEMBER_, FACE)(T, MEMBER)
 #define HD__CXX_MEMBER_CONTRACT(T, MEMBER) o.MEMBER = &objective::member<T>;
@@ -344,7 +348,7 @@ private:
         const base &self = base::of(ctx);
         return detail::call(self.functor(), x, self.get()->n, 0);
     }
-    /* Every kind of the list, and the plain value, in the table's order. */
+    /* The table in the list's order: every kind but those a member serves. */
     static const hd_bodies *table()
     {
         static const hd_bodies t = {sizeof(hd_bodies), HD__EVAL_KINDS(HD__CXX_TABLE_ENTRY, ~)};
@@ -375,7 +379,14 @@ inline objective<typename std::decay<F>::type> make_objective(std::size_t n, F &
 }
 
 #define HD__CXX_VTABLE_ENTRY(T, S, ID, ORDER, LANES, COUNTER, KIND, FACE, MEMBER, unused)        \
-    &vector_objective::table_body<T>,
+    HD__CAT(HD__CXX_VTABLE_ENTRY_, FACE)(T, MEMBER)
+/* A vector function's members are f and f_dual only (hyper lives in the
+ * table); the kinds they serve have no table entry, as in C. */
+#define HD__CXX_VTABLE_ENTRY_CONTRACT(T, MEMBER) HD__CXX_VTABLE_ENTRY_##MEMBER(T)
+#define HD__CXX_VTABLE_ENTRY_f(T) nullptr,
+#define HD__CXX_VTABLE_ENTRY_f_dual(T) nullptr,
+#define HD__CXX_VTABLE_ENTRY_f_hyper(T) &vector_objective::table_body<T>,
+#define HD__CXX_VTABLE_ENTRY_TABLE(T, MEMBER) &vector_objective::table_body<T>,
 
 /**
  * @brief A vector function F: R^n -> R^m written once as a templated functor,
@@ -385,8 +396,8 @@ inline objective<typename std::decay<F>::type> make_objective(std::size_t n, F &
  *
  * The functor has `template <class T> void operator()(const T *x, T *out) const`
  * and writes m outputs; it is instantiated for double (f), hd_dual (f_dual)
- * and every kind of the list (a table `hd_vbodies`), as
- * HD_GENERIC_VECTOR_OBJECTIVE does in C. Copies, lifetime and threads as
+ * and every other kind of the list (a table `hd_vbodies`, whose value and
+ * dual are NULL), as HD_GENERIC_VECTOR_OBJECTIVE does in C. Copies, lifetime and threads as
  * for hd::objective.
  * @tparam F the functor's type
  */
@@ -415,7 +426,7 @@ private:
     {
         base::of(ctx).functor()(x, out);
     }
-    /* Every kind of the list, and the plain value, in the table's order. */
+    /* The table in the list's order: every kind but those a member serves. */
     static const hd_vbodies *table()
     {
         static const hd_vbodies t = {sizeof(hd_vbodies), HD__EVAL_KINDS(HD__CXX_VTABLE_ENTRY, ~)};

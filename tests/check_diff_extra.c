@@ -127,8 +127,13 @@ START_TEST(jacobian_matches_hand_formulas)
     hd_vector_objective bad = F;
     bad.m = 0;
     ck_assert_int_eq(hd_jacobian(&bad, p, fx, J), HD_EINVAL);
+    /* the generated table leaves value and dual to f and f_dual ... */
+    ck_assert(F.bodies->value == NULL && F.bodies->dual == NULL && F.bodies->dual4 != NULL);
+    /* ... and a table's dual body serves where f_dual is NULL */
+    const hd_vbodies with_dual = {.size = sizeof(hd_vbodies), .dual = dx_F__hd_vdual};
     bad = F;
-    bad.f_dual = NULL; /* the table's dual body serves */
+    bad.f_dual = NULL;
+    bad.bodies = &with_dual;
     ck_assert_int_eq(hd_jacobian(&bad, p, fx, J), HD_OK);
     for (int i = 0; i < 6; i++) ck_assert_double_eq_tol(J[i], e[i], 1e-14);
     bad.bodies = NULL; /* no dual body at all */

@@ -304,6 +304,8 @@ static void all_drivers(const char *name, const hd_objective *cxx, const hd_obje
     CHECK(hd_value(cxx, x, &f) == HD_OK && hd_value(c, x, &fc) == HD_OK);
     CHECK(same(f, fc) && near(f, want.f, tol));
     CHECK(cxx->f && cxx->f_dual && cxx->f_hyper && cxx->bodies); // the contract's members
+    // ... which serve their kinds alone: no second copy of them in the table
+    CHECK(!cxx->bodies->value && !cxx->bodies->dual && !cxx->bodies->hyper && cxx->bodies->hyper4);
     CHECK(same(cxx->f(x, cxx->ctx), f));
 
     const hd_path gpaths[] = {HD_PATH_AUTO, HD_PATH_SCALAR, HD_PATH_LANES, HD_PATH_NARROW,
@@ -492,6 +494,9 @@ static void jacobian()
     CHECK(all_near(jac, want, 6, 1e-15));
     CHECK(near(fx[2], e / x[0], 1e-15));
     CHECK(F.get()->n == 2 && F.get()->m == 3);
+    // f and f_dual serve value and dual; hyper, which has no member, is in the table
+    const hd_vbodies *t = F.get()->bodies;
+    CHECK(!t->value && !t->dual && t->hyper && t->dualv);
 }
 
 // Least squares through a C++ functor: the sum of squares of y_i - a exp(-k t_i)

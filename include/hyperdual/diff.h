@@ -198,8 +198,8 @@ typedef struct hd_vbodies {
  * Initialise with designated initialisers or HD_GENERIC_VECTOR_OBJECTIVE's
  * constructor, so that members added later start zero. A hand-written
  * function gives f_dual (and f, for speed); HD_GENERIC_VECTOR_OBJECTIVE
- * gives both and a table of every kind (bodies), which faster Jacobians and
- * hd_sum_of_squares() need.
+ * gives both and a table of the other kinds (bodies), which faster Jacobians
+ * and hd_sum_of_squares() need.
  */
 typedef struct hd_vector_objective {
     size_t      n;       /**< number of variables, >= 1 */
@@ -379,7 +379,10 @@ HD_API HD_WARN_UNUSED int hd_check_derivatives(const hd_objective *obj, const do
     .S = ((kinds) >> (KIND) & 1u) ? name##__hd_v##S : 0,
 /* HD_GENERIC_VECTOR_OBJECTIVE whose table holds only the kinds in `kinds`
  * (the library's registry builds the kinds its sizes use); the others'
- * bodies are defined but never referenced, so never emitted. */
+ * bodies are defined but never referenced, so never emitted. The table's
+ * value and dual stay NULL: the members f and f_dual serve those kinds, and
+ * a table entry beside them would be a second copy of the same code. */
+#define HD__VCONTRACT_KINDS ((1u << HD_KIND_VALUE) | (1u << HD_KIND_DUAL))
 #define HD__VECTOR_OBJECTIVE_OF_KINDS(name, kinds, hd__T, hd__x, hd__out, hd__ctx, ...)       \
     HD__EVAL_KINDS(HD__VINSTANCE, name, hd__T, hd__x, hd__out, hd__ctx, __VA_ARGS__)          \
     static inline void name##__hd_vf(const double *hd__a, double *hd__b, void *hd__c)         \
@@ -394,7 +397,8 @@ HD_API HD_WARN_UNUSED int hd_check_derivatives(const hd_objective *obj, const do
                                                               void *hd__c)                     \
     {                                                                                          \
         static const hd_vbodies hd__vtable = {.size = sizeof(hd_vbodies),                      \
-                                              HD__EVAL_KINDS(HD__VTABLE_INIT, name, kinds)};   \
+                                              HD__EVAL_KINDS(HD__VTABLE_INIT, name,            \
+                                                             (kinds) & ~HD__VCONTRACT_KINDS)}; \
         const hd_vector_objective hd__o = {.n = hd__n, .m = hd__m, .f = name##__hd_vf,         \
                                            .f_dual = name##__hd_vfd, .ctx = hd__c,             \
                                            .bodies = &hd__vtable};                             \
@@ -409,7 +413,8 @@ HD_API HD_WARN_UNUSED int hd_check_derivatives(const hd_objective *obj, const do
  * (type `T *`) and returns nothing. It instantiates the body for double,
  * hd_dual and every other kind of the list (kinds.h) and defines
  *     static inline hd_vector_objective name_vector_objective(size_t n, size_t m, void *ctx);
- * whose function has f, f_dual and a table of every body (bodies). The
+ * whose function has f, f_dual and a table (bodies) of every other kind's
+ * body (its value and dual are NULL: f and f_dual are those bodies). The
  * names given for T, x, out and ctx are the caller's choice.
  */
 #define HD_GENERIC_VECTOR_OBJECTIVE(name, hd__T, hd__x, hd__out, hd__ctx, ...)                \
