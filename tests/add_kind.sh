@@ -24,7 +24,11 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 # 1. kinds.h: the type and constructors, and one row at the end of both lists.
 kinds=$tmp/include/hyperdual/kinds.h
-row='    X(hd_dual2b, dual2b, 10, FIRST, 2, dual2b_calls, HD_KIND_DUAL2B, TABLE, -, __VA_ARGS__)'
+# the next free operand code: one more than the largest ID of the list
+id=$(sed -n 's/^ *X(hd_[a-z0-9]*, [a-z0-9]*, \([0-9]*\),.*/\1/p' "$kinds" | sort -n | tail -n 1)
+[ -n "$id" ] || fail "no ID read off the list"
+id=$((id + 1))
+row="    X(hd_dual2b, dual2b, $id, FIRST, 2, dual2b_calls, HD_KIND_DUAL2B, TABLE, -, __VA_ARGS__)"
 awk -v row="$row" '
     /^#define HD__KINDS\(X, \.\.\.\)/ { typed = 1
         print "typedef struct { double val; hd__lanes2 d; } hd_dual2b;"
@@ -119,7 +123,9 @@ int main(void)
     hd_counts c;
     memset(&c, 0, sizeof c);
     c.dual2b_calls = 7;
-    if (HD_KIND_COUNT != 11 || c.calls[HD_KIND_DUAL2B] != 7 || hd_counts_passes(&c) != 7)
+    /* the new row is the last: the count is one more than its index */
+    if (HD_KIND_COUNT != HD_KIND_DUAL2B + 1 || c.calls[HD_KIND_DUAL2B] != 7
+        || hd_counts_passes(&c) != 7)
         return bad("the counters");
     if (strcmp(hd_kind_name(HD_KIND_DUAL2B), "dual2b") != 0) return bad("hd_kind_name");
     /* the drivers still answer (no path uses the new kind) */

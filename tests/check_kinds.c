@@ -17,7 +17,7 @@ START_TEST(the_nested_copy_of_the_list_is_the_list)
     static const char a[] = HD__KINDS(ROW_TEXT, ~);
     static const char b[] = HD__KINDS_B(ROW_TEXT, ~);
     ck_assert_str_eq(a, b);
-    ck_assert_int_eq(HD_KIND_COUNT, 10);
+    ck_assert_int_eq(HD_KIND_COUNT, 11);
 }
 END_TEST
 
@@ -203,6 +203,10 @@ START_TEST(constants_of_every_kind_are_constant)
     ck_assert(p.val == 6.0);
     for (int k = 0; k < 4; k++) ck_assert(HD_LANE(p.g, k) == 0.0);
     for (int e = 0; e < 10; e++) ck_assert(HD_LANE(p.h, e) == 0.0);
+    const hd_hyper2 q = hd_const(hd_hyper2, 7.0);
+    ck_assert(q.val == 7.0);
+    for (int k = 0; k < 2; k++) ck_assert(HD_LANE(q.g, k) == 0.0);
+    for (int e = 0; e < 4; e++) ck_assert(HD_LANE(q.h, e) == 0.0);
 }
 END_TEST
 
@@ -227,21 +231,26 @@ START_TEST(lane_parts_are_arrays_of_doubles)
     ck_assert_uint_eq(sizeof(hd_dualv), (1 + HD_LANES) * d);
     ck_assert_uint_eq(sizeof(hd_hyperv), (2 + 2 * HD_HYPERV_LANES) * d);
     ck_assert_uint_eq(sizeof(hd_hyper4), 15 * d);
+    ck_assert_uint_eq(sizeof(hd_hyper2), 7 * d);
     ck_assert_uint_eq(offsetof(hd_dualv, d), d);
     ck_assert_uint_eq(offsetof(hd_hyperv, d2), 2 * d);
     ck_assert_uint_eq(offsetof(hd_hyperv, d12), (2 + HD_HYPERV_LANES) * d);
     ck_assert_uint_eq(offsetof(hd_hyper4, g), d);
     ck_assert_uint_eq(offsetof(hd_hyper4, h), 5 * d);
+    ck_assert_uint_eq(offsetof(hd_hyper2, g), d);
+    ck_assert_uint_eq(offsetof(hd_hyper2, h), 3 * d);
     ck_assert_uint_eq(_Alignof(hd_dual2), _Alignof(double));
     ck_assert_uint_eq(_Alignof(hd_dual4), _Alignof(double));
     ck_assert_uint_eq(_Alignof(hd_dualv), _Alignof(double));
     ck_assert_uint_eq(_Alignof(hd_hyperv), _Alignof(double));
     ck_assert_uint_eq(_Alignof(hd_hyper4), _Alignof(double));
+    ck_assert_uint_eq(_Alignof(hd_hyper2), _Alignof(double));
     hd_dual2 a2 = hd_dual2_const(0);
     hd_dual4 a4 = hd_dual4_const(0);
     hd_dualv av = hd_dualv_const(0);
     hd_hyperv hv = hd_hyperv_const(0);
     hd_hyper4 h4 = hd_hyper4_const(0);
+    hd_hyper2 h2 = hd_hyper2_const(0);
     LANES_AT(a2.d, 2)
     LANES_AT(a4.d, 4)
     LANES_AT(av.d, HD_LANES)
@@ -249,6 +258,8 @@ START_TEST(lane_parts_are_arrays_of_doubles)
     LANES_AT(hv.d12, HD_HYPERV_LANES)
     LANES_AT(h4.g, 4)
     LANES_AT(h4.h, 10)
+    LANES_AT(h2.g, 2)
+    LANES_AT(h2.h, 4)
 }
 END_TEST
 
@@ -276,6 +287,14 @@ START_TEST(packed_entries_are_numbered_once)
     for (int p = 0; p < 5; p++) {
         ck_assert_int_eq(hd_hyper4_entry(pairs[p][0], pairs[p][1]), 2 * p);
         ck_assert_int_eq(hd_hyper4_entry(pairs[p][2], pairs[p][3]), 2 * p + 1);
+    }
+    /* hd_hyper2: (0,0), (1,1), (0,1), (1,0), each entry stored once, its
+     * row and column as the kernels read them */
+    static const int h2[4][2] = {{0, 0}, {1, 1}, {0, 1}, {1, 0}};
+    for (int e = 0; e < 4; e++) {
+        ck_assert_int_eq(hd_hyper2_entry(h2[e][0], h2[e][1]), e);
+        ck_assert_int_eq(HD__H2_ROW(e), h2[e][0]);
+        ck_assert_int_eq(HD__H2_COL(e), h2[e][1]);
     }
 }
 END_TEST

@@ -1,7 +1,7 @@
 /* The vector types against the scalar ones, kernel by kernel, generated from
  * the rule table: lane k of hd_dualv, hd_dual4 or hd_dual2 (hd_hyperv) seeded like an hd_dual
- * (hd_hyper), and entry (i, j) of hd_hyper4's packed Hessian seeded like an
- * hd_hyper with d1 = lane i, d2 = lane j, must give what that scalar kernel gives, for every row, at
+ * (hd_hyper), and entry (i, j) of hd_hyper4's or hd_hyper2's packed Hessian
+ * seeded like an hd_hyper with d1 = lane i, d2 = lane j, must give what that scalar kernel gives, for every row, at
  * ordinary points, domain edges and kinks, with zero and non-zero tangents.
  * The two are built from the same row by different primitives, so this is
  * the check that the lane primitives apply the chain rule as the scalar ones
@@ -62,32 +62,37 @@ static hd_hyperv hyperv_at(double x, double d1, double scale)
 }
 static hd_hyper hyper_lane(hd_hyperv a, int k) { return hd_hyper_make(a.val, a.d1, HD_LANE(a.d2, k), HD_LANE(a.d12, k)); }
 
-/* hd_hyper4 with lanes scale·tan1(k + shift) (lane 1 - shift mod 3 zero) and
- * entries scale·tan2(e + shift); entry e as the hd_hyper it stands for. */
-static hd_hyper4 hyper4_at(double x, double scale, int shift)
-{
-    hd_hyper4 a = hd_hyper4_const(x);
-    for (int k = 0; k < 4; k++) HD_LANE(a.g, k) = scale * tan1(k + shift);
-    for (int e = 0; e < 10; e++) HD_LANE(a.h, e) = scale * tan2(e + shift);
-    return a;
-}
-static hd_hyper hyper_entry(hd_hyper4 a, int e)
-{
-    return hd_hyper_make(a.val, HD_LANE(a.g, HD__H4_ROW(e)), HD_LANE(a.g, HD__H4_COL(e)),
-                         HD_LANE(a.h, e));
-}
-static void cmp_hyper4(const char *fn, double x, double y, hd_hyper4 v,
-                       hd_hyper (*scalar)(int e, void *), void *arg)
-{
-    for (int e = 0; e < 10; e++) {
-        const hd_hyper s = scalar(e, arg);
-        agree(fn, "val of hyper4", x, y, v.val, s.val);
-        agree(fn, "row lane of hyper4", x, y, HD_LANE(v.g, HD__H4_ROW(e)), s.d1);
-        agree(fn, "column lane of hyper4", x, y, HD_LANE(v.g, HD__H4_COL(e)), s.d2);
-        agree(fn, "entry of hyper4", x, y, HD_LANE(v.h, e), s.d12);
+/* A packed kind hd_S (K lanes of g, E entries of h, entry e the product of
+ * lanes ROW(e) and COL(e)): S_at(x, scale, shift), lanes scale·tan1(k +
+ * shift) (lane 1 - shift mod 3 zero) and entries scale·tan2(e + shift);
+ * S_entry(a, e), entry e as the hd_hyper it stands for; cmp_S(), which
+ * compares every entry of a result with the scalar kernel seeded like it. */
+#define PACKED_KIND(S, K, E, ROW, COL)                                                  \
+    static hd_##S S##_at(double x, double scale, int shift)                             \
+    {                                                                                   \
+        hd_##S a = hd_##S##_const(x);                                                   \
+        for (int k = 0; k < (K); k++) HD_LANE(a.g, k) = scale * tan1(k + shift);        \
+        for (int e = 0; e < (E); e++) HD_LANE(a.h, e) = scale * tan2(e + shift);        \
+        return a;                                                                       \
+    }                                                                                   \
+    static hd_hyper S##_entry(hd_##S a, int e)                                          \
+    {                                                                                   \
+        return hd_hyper_make(a.val, HD_LANE(a.g, ROW(e)), HD_LANE(a.g, COL(e)),         \
+                             HD_LANE(a.h, e));                                          \
+    }                                                                                   \
+    static void cmp_##S(const char *fn, double x, double y, hd_##S v,                   \
+                        hd_hyper (*scalar)(int e, void *), void *arg)                   \
+    {                                                                                   \
+        for (int e = 0; e < (E); e++) {                                                 \
+            const hd_hyper s = scalar(e, arg);                                          \
+            agree(fn, "val of " #S, x, y, v.val, s.val);                                \
+            agree(fn, "row lane of " #S, x, y, HD_LANE(v.g, ROW(e)), s.d1);             \
+            agree(fn, "column lane of " #S, x, y, HD_LANE(v.g, COL(e)), s.d2);          \
+            agree(fn, "entry of " #S, x, y, HD_LANE(v.h, e), s.d12);                    \
+        }                                                                               \
     }
-}
-
+PACKED_KIND(hyper4, 4, 10, HD__H4_ROW, HD__H4_COL)
+PACKED_KIND(hyper2, 2, 4, HD__H2_ROW, HD__H2_COL)
 static void cmp_hyper(const char *fn, double x, double y, hd_hyperv v, hd_hyper (*scalar)(int k, void *), void *arg)
 {
     for (int k = 0; k < HD_HYPERV_LANES; k++) {
@@ -118,15 +123,22 @@ static hd_hyper unary_hyper(int k, void *p)
 static hd_hyper unary_hyper4(int e, void *p)
 {
     const unary_arg *u = p;
-    return u->hyper(hyper_entry(hyper4_at(u->x, 1.0, 0), e));
+    return u->hyper(hyper4_entry(hyper4_at(u->x, 1.0, 0), e));
+}
+static hd_hyper unary_hyper2(int e, void *p)
+{
+    const unary_arg *u = p;
+    return u->hyper(hyper2_entry(hyper2_at(u->x, 1.0, 0), e));
 }
 static void check_unary(const char *fn, hd_dual (*d)(hd_dual), hd_dualv (*dv)(hd_dualv),
                         hd_dual4 (*d4)(hd_dual4), hd_dual2 (*d2)(hd_dual2), hd_hyper (*h)(hd_hyper),
-                        hd_hyperv (*hv)(hd_hyperv), hd_hyper4 (*h4)(hd_hyper4))
+                        hd_hyperv (*hv)(hd_hyperv), hd_hyper4 (*h4)(hd_hyper4),
+                        hd_hyper2 (*h2)(hd_hyper2))
 {
     for (size_t i = 0; i < NP; i++) {
         unary_arg u = {d, h, points[i]};
         cmp_hyper4(fn, u.x, 0, h4(hyper4_at(u.x, 1.0, 0)), unary_hyper4, &u);
+        cmp_hyper2(fn, u.x, 0, h2(hyper2_at(u.x, 1.0, 0)), unary_hyper2, &u);
         cmp_dualv(fn, u.x, 0, dv(dualv_at(u.x, 1.0)), unary_dual, &u);
         cmp_dual4(fn, u.x, 0, d4(dual4_at(u.x, 1.0)), unary_dual, &u);
         cmp_dual2(fn, u.x, 0, d2(dual2_at(u.x, 1.0)), unary_dual, &u);
@@ -158,20 +170,29 @@ static hd_hyper binary_hyper(int k, void *p)
     const hd_hyper c = hyper_lane(hyperv_at(b->y, -1.5, -0.5), k);
     return b->form == 0 ? b->hh(a, c) : b->form == 1 ? b->hr(a, b->y) : b->rh(b->x, c);
 }
-static hd_hyper binary_hyper4(int e, void *p)
-{
-    const binary_arg *b = p;
-    const hd_hyper a = hyper_entry(hyper4_at(b->x, 1.0, 0), e);
-    const hd_hyper c = hyper_entry(hyper4_at(b->y, -0.5, 2), e);
-    return b->form == 0 ? b->hh(a, c) : b->form == 1 ? b->hr(a, b->y) : b->rh(b->x, c);
-}
-/* The packed kind's three forms of one binary row. */
-typedef struct {
-    hd_hyper4 (*pp)(hd_hyper4, hd_hyper4);
-    hd_hyper4 (*pr)(hd_hyper4, double);
-    hd_hyper4 (*rp)(double, hd_hyper4);
-} packed_forms;
-static void check_binary(const char *fn, binary_arg b, packed_forms h4,
+/* The packed kinds' scalar references and their three forms of one binary row. */
+#define PACKED_BINARY(S)                                                                \
+    static hd_hyper binary_##S(int e, void *p)                                          \
+    {                                                                                   \
+        const binary_arg *b = p;                                                        \
+        const hd_hyper a = S##_entry(S##_at(b->x, 1.0, 0), e);                          \
+        const hd_hyper c = S##_entry(S##_at(b->y, -0.5, 2), e);                         \
+        return b->form == 0 ? b->hh(a, c) : b->form == 1 ? b->hr(a, b->y) : b->rh(b->x, c); \
+    }                                                                                   \
+    typedef struct {                                                                    \
+        hd_##S (*pp)(hd_##S, hd_##S);                                                   \
+        hd_##S (*pr)(hd_##S, double);                                                   \
+        hd_##S (*rp)(double, hd_##S);                                                   \
+    } S##_forms;                                                                        \
+    static void check_##S(const char *fn, binary_arg b, S##_forms f, double x, double y) \
+    {                                                                                   \
+        const hd_##S pa = S##_at(x, 1.0, 0), pc = S##_at(y, -0.5, 2);                   \
+        const hd_##S q = b.form == 0 ? f.pp(pa, pc) : b.form == 1 ? f.pr(pa, y) : f.rp(x, pc); \
+        cmp_##S(fn, x, y, q, binary_##S, &b);                                           \
+    }
+PACKED_BINARY(hyper4)
+PACKED_BINARY(hyper2)
+static void check_binary(const char *fn, binary_arg b, hyper4_forms h4, hyper2_forms h2,
                          hd_dualv (*vv)(hd_dualv, hd_dualv),
                          hd_dualv (*vr)(hd_dualv, double), hd_dualv (*rv)(double, hd_dualv),
                          hd_dual4 (*tt)(hd_dual4, hd_dual4), hd_dual4 (*tr)(hd_dual4, double),
@@ -191,12 +212,9 @@ static void check_binary(const char *fn, binary_arg b, packed_forms h4,
             hd_dual2 a1 = dual2_at(b.x, 1.0), c1 = dual2_at(b.y, 1.0);
             for (int k = 0; k < 2; k++) HD_LANE(c1.d, k) = -0.5 * tan1(k + 2);
             const hd_hyperv ha = hyperv_at(b.x, 0.625, 1.0), hc = hyperv_at(b.y, -1.5, -0.5);
-            const hd_hyper4 pa = hyper4_at(b.x, 1.0, 0), pc = hyper4_at(b.y, -0.5, 2);
             for (b.form = 0; b.form < 3; b.form++) {
-                const hd_hyper4 q = b.form == 0   ? h4.pp(pa, pc)
-                                    : b.form == 1 ? h4.pr(pa, b.y)
-                                                  : h4.rp(b.x, pc);
-                cmp_hyper4(fn, b.x, b.y, q, binary_hyper4, &b);
+                check_hyper4(fn, b, h4, b.x, b.y);
+                check_hyper2(fn, b, h2, b.x, b.y);
                 const hd_dualv v = b.form == 0 ? vv(a, c) : b.form == 1 ? vr(a, b.y) : rv(b.x, c);
                 cmp_dualv(fn, b.x, b.y, v, binary_dual, &b);
                 const hd_dual4 v2 = b.form == 0 ? tt(a2, c2) : b.form == 1 ? tr(a2, b.y) : rt(b.x, c2);
@@ -213,15 +231,16 @@ START_TEST(lane_kernels_match_scalar_kernels)
 {
 #define CHECK_UNARY(name, cls, F, D, DD, NOTE)                                        \
     check_unary(#name, hd_##name##_dual, hd_##name##_dualv, hd_##name##_dual4, hd_##name##_dual2, \
-                hd_##name##_hyper, hd_##name##_hyperv, hd_##name##_hyper4);
+                hd_##name##_hyper, hd_##name##_hyperv, hd_##name##_hyper4, hd_##name##_hyper2);
     HD_UNARY_RULES(CHECK_UNARY)
 #define CHECK_BINARY(name, cls, F, FX, FY, FXX, FXY, FYY, NOTE)                      \
     {                                                                                 \
         const binary_arg b = {hd_##name##_dual, hd_##name##_dual_r, hd_##name##_r_dual,  \
                               hd_##name##_hyper, hd_##name##_hyper_r, hd_##name##_r_hyper, \
                               0, 0, 0};                                               \
-        const packed_forms h4 = {hd_##name##_hyper4, hd_##name##_hyper4_r, hd_##name##_r_hyper4}; \
-        check_binary(#name, b, h4, hd_##name##_dualv, hd_##name##_dualv_r, hd_##name##_r_dualv, \
+        const hyper4_forms h4 = {hd_##name##_hyper4, hd_##name##_hyper4_r, hd_##name##_r_hyper4}; \
+        const hyper2_forms h2 = {hd_##name##_hyper2, hd_##name##_hyper2_r, hd_##name##_r_hyper2}; \
+        check_binary(#name, b, h4, h2, hd_##name##_dualv, hd_##name##_dualv_r, hd_##name##_r_dualv, \
                      hd_##name##_dual4, hd_##name##_dual4_r, hd_##name##_r_dual4,              \
                      hd_##name##_dual2, hd_##name##_dual2_r, hd_##name##_r_dual2,              \
                      hd_##name##_hyperv, hd_##name##_hyperv_r, hd_##name##_r_hyperv);  \
@@ -248,15 +267,26 @@ START_TEST(lane_compositions_match_scalar)
             }
             const hd_hyper4 p = hd_powi(hyper4_at(x, 1.0, 0), n);
             for (int e = 0; e < 10; e++) {
-                const hd_hyper s = hd_powi(hyper_entry(hyper4_at(x, 1.0, 0), e), n);
+                const hd_hyper s = hd_powi(hyper4_entry(hyper4_at(x, 1.0, 0), e), n);
                 agree("powi", "entry of hyper4", x, n, HD_LANE(p.h, e), s.d12);
+            }
+            const hd_hyper2 p2 = hd_powi(hyper2_at(x, 1.0, 0), n);
+            for (int e = 0; e < 4; e++) {
+                const hd_hyper s = hd_powi(hyper2_entry(hyper2_at(x, 1.0, 0), e), n);
+                agree("powi", "entry of hyper2", x, n, HD_LANE(p2.h, e), s.d12);
             }
         }
         const hd_hyper4 q = hd_fma(hyper4_at(x, 1.0, 0), hyper4_at(0.5, -1.0, 1), 2.0);
         for (int e = 0; e < 10; e++) {
-            const hd_hyper s = hd_fma(hyper_entry(hyper4_at(x, 1.0, 0), e),
-                                      hyper_entry(hyper4_at(0.5, -1.0, 1), e), 2.0);
+            const hd_hyper s = hd_fma(hyper4_entry(hyper4_at(x, 1.0, 0), e),
+                                      hyper4_entry(hyper4_at(0.5, -1.0, 1), e), 2.0);
             agree("fma", "entry of hyper4", x, 0.5, HD_LANE(q.h, e), s.d12);
+        }
+        const hd_hyper2 q2 = hd_fma(hyper2_at(x, 1.0, 0), hyper2_at(0.5, -1.0, 1), 2.0);
+        for (int e = 0; e < 4; e++) {
+            const hd_hyper s = hd_fma(hyper2_entry(hyper2_at(x, 1.0, 0), e),
+                                      hyper2_entry(hyper2_at(0.5, -1.0, 1), e), 2.0);
+            agree("fma", "entry of hyper2", x, 0.5, HD_LANE(q2.h, e), s.d12);
         }
         const hd_dualv f = hd_fma(dualv_at(x, 1.0), dualv_at(0.5, -1.0), 2.0);
         for (int k = 0; k < HD_LANES; k++) {

@@ -1,5 +1,5 @@
 /* NaN-safe mode (HD_NANSAFE, defined before the header) on the lane types
- * and hd_hyper4:
+ * and the packed kinds hd_hyper4 and hd_hyper2:
  * a zero tangent lane stays zero through an infinite coefficient (log and
  * sqrt at 0), while a non-zero lane gets the IEEE result and a NaN lane
  * stays NaN, lane by lane, as for hd_dual and hd_hyper. */
@@ -53,6 +53,19 @@ START_TEST(zero_lanes_stay_zero_through_infinite_slopes)
             ck_assert_msg((isnan(e) && isnan(s.d12)) || e == s.d12, "(%d,%d): %g vs %g", i, j, e, s.d12);
         }
     ck_assert(HD_LANE(t.h, hd_hyper4_entry(0, 0)) == 0.0 && HD_LANE(t.h, hd_hyper4_entry(0, 2)) == 0.0);
+
+    /* hd_hyper2: lane 0 constant, lane 1 active; the same, entry by entry */
+    hd_hyper2 p2 = hd_hyper2_const(0.0);
+    HD_LANE(p2.g, 1) = 1.0;
+    const hd_hyper2 t2 = hd_sqrt(p2);
+    ck_assert(HD_LANE(t2.g, 0) == 0.0 && isinf(HD_LANE(t2.g, 1)));
+    for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 2; j++) {
+            const hd_hyper s = hd_sqrt(hd_hyper_make(0.0, HD_LANE(p2.g, i), HD_LANE(p2.g, j), 0.0));
+            const double e = HD_LANE(t2.h, hd_hyper2_entry(i, j));
+            ck_assert_msg((isnan(e) && isnan(s.d12)) || e == s.d12, "(%d,%d): %g vs %g", i, j, e, s.d12);
+        }
+    ck_assert(HD_LANE(t2.h, hd_hyper2_entry(0, 0)) == 0.0 && HD_LANE(t2.h, hd_hyper2_entry(0, 1)) == 0.0);
 }
 END_TEST
 

@@ -191,10 +191,10 @@ START_TEST(sum_of_squares_has_the_exact_derivatives)
     double h[4];
     ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, NULL, h, HD_PATH_SCALAR, &c), HD_OK);
     ck_assert_int_eq(c.hyper_calls, 3);
-    /* and the automatic Hessian at n = 2 one hd_hyper4 pass of F */
+    /* and the automatic Hessian at n = 2 one hd_hyper2 pass of F */
     memset(&c, 0, sizeof c);
     ck_assert_int_eq(hd_hessian_ex(&obj, x, NULL, NULL, h, HD_PATH_AUTO, &c), HD_OK);
-    ck_assert_int_eq(c.hyper4_calls, 1);
+    ck_assert_int_eq(c.hyper2_calls, 1);
     ck_assert_int_eq(hd_counts_passes(&c), 1);
 
     /* a function with only a dual and a hyper-dual body: dual and hyper for
@@ -206,7 +206,8 @@ START_TEST(sum_of_squares_has_the_exact_derivatives)
     ck_assert_int_eq(hd_objective_residuals(&slow, &back), HD_OK);
     ck_assert(back.n == G.n && back.m == G.m && back.bodies == G.bodies);
     /* only the kinds G has: a table of the sum without the faster kinds */
-    ck_assert(!slow.bodies->dualv && !slow.bodies->taped && !slow.bodies->hyper4 && slow.bodies->hyper);
+    ck_assert(!slow.bodies->dualv && !slow.bodies->taped && !slow.bodies->hyper4 && !slow.bodies->hyper2
+              && slow.bodies->hyper);
     const hd_path contract[] = {HD_PATH_AUTO, HD_PATH_SCALAR};
     expect_sum_of_squares(&slow, x, contract, 2);
     ck_assert_int_eq(hd_hessian_ex(&slow, x, NULL, NULL, h, HD_PATH_TAPE, NULL), HD_EINVAL);
@@ -648,7 +649,7 @@ START_TEST(the_final_step_keeps_within_max_iter)
 END_TEST
 
 /* Counters: residual vectors are plain evaluations (f_calls), a Jacobian of
- * n = 2 is one hd_dual2 pass, the two final Hessians one hd_hyper4 pass
+ * n = 2 is one hd_dual2 pass, the two final Hessians one hd_hyper2 pass
  * each; the trace and the callback see the same counts. */
 START_TEST(counters_add_up)
 {
@@ -669,8 +670,8 @@ START_TEST(counters_add_up)
     ck_assert_int_eq(r.dual2_calls, r.jacobian_evals);
     ck_assert_int_eq(r.f_calls, r.residual_evals);
     /* a Hessian at the end, and one at the Newton point unless that is x */
-    ck_assert(r.hyper4_calls == 1 || r.hyper4_calls == 2);
-    ck_assert_int_eq(r.passes, r.dual2_calls + r.hyper4_calls);
+    ck_assert(r.hyper2_calls == 1 || r.hyper2_calls == 2);
+    ck_assert_int_eq(r.passes, r.dual2_calls + r.hyper2_calls);
     ck_assert_int_eq(r.passes, hd_counts_passes(&r.counts));
     ck_assert_uint_eq(r.trace_len, (size_t)r.iterations + 1);
     ck_assert_int_eq(rows[r.trace_len - 1].jacobian_evals, r.jacobian_evals);

@@ -236,10 +236,11 @@ START_TEST(small_gradients_take_one_pass)
 }
 END_TEST
 
-/* The automatic Hessian at small n: ONE hd_hyper4 pass up to n = 4, with a
- * pattern attached too; three at n = 5 (groups {0,1}, {2,3}, {4}, a pass
- * per pair of them); from n = 6 the tape; without the hd_hyper4 body,
- * another path (doc/performance.md has the crossovers). */
+/* The automatic Hessian at small n: ONE hd_hyper2 pass up to n = 2 and ONE
+ * hd_hyper4 pass up to n = 4, with a pattern attached too; three hd_hyper4
+ * passes at n = 5 (groups {0,1}, {2,3}, {4}, a pass per pair of them); from
+ * n = 6 the tape. Without the hd_hyper2 body, hd_hyper4 up to n = 2; without
+ * either, another path (doc/performance.md has the crossovers). */
 START_TEST(small_hessians_take_one_packed_pass)
 {
     double x[6] = {0.3, -1.1, 0.7, 2.0, -0.4, 0.9}, g[6], h[36];
@@ -254,7 +255,10 @@ START_TEST(small_hessians_take_one_packed_pass)
         for (int o = 0; o < 2; o++) {
             hd_counts k = {.f_calls = 0};
             ck_assert_int_eq(hd_hessian_ex(objs[o], x, NULL, g, h, HD_PATH_AUTO, &k), HD_OK);
-            if (n <= 4) {
+            if (n <= 2) {
+                ck_assert_int_eq(k.hyper2_calls, 1);
+                ck_assert_int_eq(k.f_calls + hd_counts_passes(&k), 1);
+            } else if (n <= 4) {
                 ck_assert_int_eq(k.hyper4_calls, 1);
                 ck_assert_int_eq(k.f_calls + hd_counts_passes(&k), 1);
             } else if (n == 5) {
@@ -266,13 +270,25 @@ START_TEST(small_hessians_take_one_packed_pass)
             }
         }
         hd_sparsity_free(sp);
-        hd_bodies b;
-        const hd_objective no_packed = hd_test_without(obj, &b, HD_TEST_KIND(HYPER4));
+        hd_bodies b, b4;
+        /* without hd_hyper2, hd_hyper4 answers up to n = 4 */
+        const hd_objective four_only = hd_test_without(obj, &b4, HD_TEST_KIND(HYPER2));
+        hd_counts k4 = {.f_calls = 0};
+        ck_assert_int_eq(hd_hessian_ex(&four_only, x, NULL, g, h, HD_PATH_AUTO, &k4), HD_OK);
+        ck_assert_int_eq(k4.hyper2_calls, 0);
+        if (n <= 4) ck_assert_int_eq(k4.hyper4_calls, 1);
+        const hd_objective no_packed =
+            hd_test_without(obj, &b, HD_TEST_KIND(HYPER4) | HD_TEST_KIND(HYPER2));
         hd_counts k = {.f_calls = 0};
         ck_assert_int_eq(hd_hessian_ex(&no_packed, x, NULL, g, h, HD_PATH_AUTO, &k), HD_OK);
-        ck_assert_int_eq(k.hyper4_calls, 0);
+        ck_assert_int_eq(k.hyper4_calls + k.hyper2_calls, 0);
         ck_assert(hd_counts_passes(&k) >= 1);
         ck_assert_int_eq(hd_hessian_ex(&no_packed, x, NULL, g, h, HD_PATH_PACKED, NULL), HD_EINVAL);
+        /* with hd_hyper2 alone, the packed path serves n <= 2 and refuses beyond */
+        hd_bodies b2;
+        const hd_objective two_only = hd_test_without(obj, &b2, HD_TEST_KIND(HYPER4));
+        ck_assert_int_eq(hd_hessian_ex(&two_only, x, NULL, g, h, HD_PATH_PACKED, NULL),
+                         n <= 2 ? HD_OK : HD_EINVAL);
     }
 }
 END_TEST

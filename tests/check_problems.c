@@ -415,8 +415,8 @@ END_TEST
  * from a slower path and count its passes instead. The paths' choice by n,
  * as doc/performance.md states it: the gradient one hd_dual2 pass up to
  * n = 2, hd_dual4 passes up to 4, hd_dualv passes up to 12 (HD_LANES), the
- * tape beyond; the Hessian hd_hyper4 passes up to n = 5 (one up to 4), the
- * tape beyond. */
+ * tape beyond; the Hessian one hd_hyper2 pass up to n = 2, hd_hyper4 passes
+ * up to n = 5 (one up to 4), the tape beyond. */
 static void takes_the_fast_paths(const hd_problem *p, size_t n)
 {
     const hd_objective obj = p->objective(n);
@@ -429,7 +429,7 @@ static void takes_the_fast_paths(const hd_problem *p, size_t n)
     ck_assert_int_eq(hd_hessian_ex(&obj, x, &f, g, H, HD_PATH_AUTO, &ch), HD_OK);
     const hd_kind grad = n <= 2 ? HD_KIND_DUAL2 : n <= 4 ? HD_KIND_DUAL4 : n <= 12 ? HD_KIND_DUALV
                                                                                      : HD_KIND_TAPED;
-    const hd_kind hess = n <= 5 ? HD_KIND_HYPER4 : HD_KIND_TAPED;
+    const hd_kind hess = n <= 2 ? HD_KIND_HYPER2 : n <= 5 ? HD_KIND_HYPER4 : HD_KIND_TAPED;
     ck_assert_msg(cg.calls[grad] > 0 && hd_counts_passes(&cg) == cg.calls[grad],
                   "%s n=%zu: gradient not by %s passes alone", p->name, n, hd_kind_name(grad));
     ck_assert_msg(ch.calls[hess] > 0 && hd_counts_passes(&ch) == ch.calls[hess],

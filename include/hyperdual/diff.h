@@ -33,7 +33,8 @@ HD__EVAL_KINDS(HD__BODY_TYPE, ~)
 
 /**
  * @brief An objective's bodies, one per kind of the list (kinds.h): value,
- *        dual, hyper, dual2, dual4, dualv, hyperv, taped, pattern, hyper4.
+ *        dual, hyper, dual2, dual4, dualv, hyperv, taped, pattern, hyper4,
+ *        hyper2.
  *
  * HD_GENERIC_OBJECTIVE builds one (a static table per objective); the
  * expression engine has its own. A NULL member is a kind the objective does

@@ -330,17 +330,42 @@ HD__DEFINE_SECOND_LANES(hd_hyperv, hyperv, HD__HV_APPLY, HD__HV_ONE, HD__HV_TWO)
 #define HD__H4_PAIRS(r, P, Q)                                                                    \
     HD__CHUNKS_4(HD__H4_GPAIR, r, P, ~) HD__H4_HPAIR(r, Q, 0) HD__H4_HPAIR(r, Q, 1)              \
     HD__H4_HPAIR(r, Q, 2) HD__H4_HPAIR(r, Q, 3) HD__H4_HPAIR(r, Q, 4)
-#define HD__H4DK(x) HD_LANE((x).g, k)
-#define HD__H4EE(x) HD_LANE((x).h, e)
+/* The per-lane loop of a packed kind (K lanes of g, E entries of h; IE and
+ * JE read the g lanes of entry e's row and column), shared by hd_hyper4 and
+ * hd_hyper2. */
+#define HD__PKDK(x) HD_LANE((x).g, k)
+#define HD__PKEE(x) HD_LANE((x).h, e)
+#define HD__PACKED_LOOP_T(r, P, Q, T, K, E, IE, JE)                                              \
+    for (int k = 0; k < (K); k++) HD_LANE((r).g, k) = P(HD__PKDK, HD__PKEE, IE, JE, T);          \
+    for (int e = 0; e < (E); e++) HD_LANE((r).h, e) = Q(HD__PKDK, HD__PKEE, IE, JE, T);
 #define HD__H4IE(x) HD_LANE((x).g, HD__H4_ROW(e))
 #define HD__H4JE(x) HD_LANE((x).g, HD__H4_COL(e))
-#define HD__H4_LOOP_T(r, P, Q, T)                                                                \
-    for (int k = 0; k < 4; k++) HD_LANE((r).g, k) = P(HD__H4DK, HD__H4EE, HD__H4IE, HD__H4JE, T); \
-    for (int e = 0; e < 10; e++) HD_LANE((r).h, e) = Q(HD__H4DK, HD__H4EE, HD__H4IE, HD__H4JE, T);
+#define HD__H4_LOOP_T(r, P, Q, T) HD__PACKED_LOOP_T(r, P, Q, T, 4, 10, HD__H4IE, HD__H4JE)
 #define HD__H4_LOOP(r, P, Q) HD__H4_LOOP_T(r, P, Q, HD__TIMES)
 #define HD__H4_APPLY(r, FAST, P, Q) HD__SO_APPLY(r, FAST, P, Q, HD__H4_PAIRS, HD__H4_LOOP)
 #define HD__H4_NONE(r) (void)0
 HD__DEFINE_SECOND_LANES(hd_hyper4, hyper4, HD__H4_APPLY, HD__H4_NONE, HD__H4_NONE)
+
+/* hd_hyper2: as hd_hyper4 with two lanes. g is one register pair [g0 g1];
+ * h's pair 0 holds (0,0), (1,1): I = J = [g0 g1]; pair 1 holds (0,1),
+ * (1,0): I = [g0 g1], J = [g1 g0], one shuffle. */
+#define HD__H2D0(x) ((x).g.c[0])
+#define HD__H2E0(x) ((x).h.c[0])
+#define HD__H2E1(x) ((x).h.c[1])
+#define HD__H2I0(x) HD__H2D0(x)
+#define HD__H2J0(x) HD__H2D0(x)
+#define HD__H2I1(x) HD__H2D0(x)
+#define HD__H2J1(x) HD__PAIR_OF(HD_LANE((x).g, 1), HD_LANE((x).g, 0))
+#define HD__H2_HPAIR(r, Q, p) (r).h.c[p] = Q(HD__H2D0, HD__H2E##p, HD__H2I##p, HD__H2J##p, HD__TV);
+#define HD__H2_PAIRS(r, P, Q)                                                                    \
+    (r).g.c[0] = P(HD__H2D0, HD__H2E0, HD__H2I0, HD__H2J0, HD__TV);                              \
+    HD__H2_HPAIR(r, Q, 0) HD__H2_HPAIR(r, Q, 1)
+#define HD__H2IE(x) HD_LANE((x).g, HD__H2_ROW(e))
+#define HD__H2JE(x) HD_LANE((x).g, HD__H2_COL(e))
+#define HD__H2_LOOP_T(r, P, Q, T) HD__PACKED_LOOP_T(r, P, Q, T, 2, 4, HD__H2IE, HD__H2JE)
+#define HD__H2_LOOP(r, P, Q) HD__H2_LOOP_T(r, P, Q, HD__TIMES)
+#define HD__H2_APPLY(r, FAST, P, Q) HD__SO_APPLY(r, FAST, P, Q, HD__H2_PAIRS, HD__H2_LOOP)
+HD__DEFINE_SECOND_LANES(hd_hyper2, hyper2, HD__H2_APPLY, HD__H4_NONE, HD__H4_NONE)
 
 /* ---- chain-rule primitives: hd_pattern (structure, no values) ------------------ */
 /* The coefficients are ignored: a rule's class says which second derivatives
@@ -577,6 +602,8 @@ HD__DEFINE_POWER_LANES(hd_dual2, dual2, 2)
 #define HD__HV_TWO_TP(r) (r).d1 = HD__TP(fx, a.d1) + HD__TP(fy, b.d1)
 HD__DEFINE_SECOND_POWER(hd_hyperv, hyperv, HD__HV_APPLY_TP, HD__HV_TWO_TP)
 HD__DEFINE_SECOND_POWER(hd_hyper4, hyper4, HD__H4_APPLY_TP, HD__H4_NONE)
+#define HD__H2_APPLY_TP(r, FAST, P, Q) HD__H2_LOOP_T(r, P, Q, HD__TP)
+HD__DEFINE_SECOND_POWER(hd_hyper2, hyper2, HD__H2_APPLY_TP, HD__H4_NONE)
 #undef HD__TP
 #define HD__DCHAIN2_POWER(S, a, b, f, FX, FY) hd__chain2_power_##S(a, b, f, (FX), (FY))
 #define HD__HCHAIN2_POWER(S, a, b, f, FX, FY, FXX, FXY, FYY)                         \

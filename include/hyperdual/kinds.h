@@ -87,10 +87,11 @@ typedef struct { HD__CHUNK c[HD_HYPERV_LANES / HD__CHUNK_LANES]; } hd__hlanes;
 typedef struct { HD__CHUNK c[4 / HD__CHUNK_LANES]; } hd__lanes4;
 typedef struct { hd__pair c[1]; } hd__lanes2;
 typedef struct { hd__pair c[5]; } hd__packed4;
+typedef struct { hd__pair c[2]; } hd__packed2;
 /* The lanes of one register of a lane part. */
 #  define HD__WIDTH(part) ((int)(sizeof (part).c[0] / sizeof(double)))
 /** @brief Lane k of a lane part (hd_dualv.d, hd_dual4.d, hd_dual2.d,
- *  hd_hyperv.d2/d12, hd_hyper4.g/h), as an lvalue. */
+ *  hd_hyperv.d2/d12, hd_hyper4.g/h, hd_hyper2.g/h), as an lvalue. */
 #  define HD_LANE(part, k) ((part).c[(k) / HD__WIDTH(part)][(k) % HD__WIDTH(part)])
 #else
 typedef struct { double v[HD_LANES]; } hd__lanes;
@@ -98,6 +99,7 @@ typedef struct { double v[HD_HYPERV_LANES]; } hd__hlanes;
 typedef struct { double v[4]; } hd__lanes4;
 typedef struct { double v[2]; } hd__lanes2;
 typedef struct { double v[10]; } hd__packed4;
+typedef struct { double v[4]; } hd__packed2;
 #  define HD_LANE(part, k) ((part).v[k])
 #endif
 #if HD_HYPERV_LANES != 8 || HD_LANES != 12
@@ -241,6 +243,40 @@ static inline int hd_hyper4_entry(int i, int j)
     return (int)((0x3956927457186480ULL >> (4 * (4 * i + j))) & 15);
 }
 
+/**
+ * @brief hd_hyper4 for two variables: a value, two gradient lanes and the
+ *        whole 2×2 Hessian (lane k of g: HD_LANE(a.g, k); entry (i, j):
+ *        HD_LANE(a.h, hd_hyper2_entry(i, j))).
+ *
+ * The same algebra as hd_hyper4 on 6 numbers where hd_hyper4 carries 15:
+ * at n = 2 one pass gives the value, gradient and Hessian with each
+ * elemental f, f', f'' computed once and no idle lane. h holds (0,0),
+ * (1,1), (0,1) and (1,0), so that each register pair of h is [g0 g1]
+ * times [g0 g1] or [g1 g0] (kernels.h); the two off-diagonal entries are
+ * the same sums of the same products, so they are equal bit for bit.
+ */
+typedef struct { double val; hd__lanes2 g; hd__packed2 h; } hd_hyper2;
+
+/** @brief A constant: value x, every derivative part 0. */
+static inline hd_hyper2 hd_hyper2_const(double x)
+{
+    hd_hyper2 r;
+    r.val = x;
+    for (int k = 0; k < 2; k++) HD_LANE(r.g, k) = 0.0;
+    for (int e = 0; e < 4; e++) HD_LANE(r.h, e) = 0.0;
+    return r;
+}
+
+/* Entry e (0..3) of hd_hyper2.h is (HD__H2_ROW(e), HD__H2_COL(e)). */
+#define HD__H2_ROW(e) ((int)((e) & 1))
+#define HD__H2_COL(e) ((int)((0x6 >> (e)) & 1))
+
+/** @brief The index in hd_hyper2.h of Hessian entry (i, j), 0 <= i, j < 2. */
+static inline int hd_hyper2_entry(int i, int j)
+{
+    return i == j ? i : 2 + i;
+}
+
 /** @brief Variables per block of hd_pattern (one bit each in a 64-bit word). */
 #define HD_PATTERN_BLOCK 64
 
@@ -362,7 +398,8 @@ static inline hd_taped hd_taped_const(double x)
     X(hd_taped, taped, 7, SECOND, 0, taped_calls, HD_KIND_TAPED, TABLE, -, __VA_ARGS__)          \
     X(hd_pattern, pattern, 8, SECOND, HD_PATTERN_BLOCK, pattern_calls, HD_KIND_PATTERN, TABLE, -, \
       __VA_ARGS__)                                                                               \
-    X(hd_hyper4, hyper4, 9, SECOND, 10, hyper4_calls, HD_KIND_HYPER4, TABLE, -, __VA_ARGS__)
+    X(hd_hyper4, hyper4, 9, SECOND, 10, hyper4_calls, HD_KIND_HYPER4, TABLE, -, __VA_ARGS__)   \
+    X(hd_hyper2, hyper2, 10, SECOND, 3, hyper2_calls, HD_KIND_HYPER2, TABLE, -, __VA_ARGS__)
 #define HD__KINDS_B(X, ...)                                                                      \
     X(hd_dual, dual, 1, FIRST, 1, dual_calls, HD_KIND_DUAL, CONTRACT, f_dual, __VA_ARGS__)       \
     X(hd_hyper, hyper, 2, SECOND, 1, hyper_calls, HD_KIND_HYPER, CONTRACT, f_hyper, __VA_ARGS__) \
@@ -374,7 +411,8 @@ static inline hd_taped hd_taped_const(double x)
     X(hd_taped, taped, 7, SECOND, 0, taped_calls, HD_KIND_TAPED, TABLE, -, __VA_ARGS__)          \
     X(hd_pattern, pattern, 8, SECOND, HD_PATTERN_BLOCK, pattern_calls, HD_KIND_PATTERN, TABLE, -, \
       __VA_ARGS__)                                                                               \
-    X(hd_hyper4, hyper4, 9, SECOND, 10, hyper4_calls, HD_KIND_HYPER4, TABLE, -, __VA_ARGS__)
+    X(hd_hyper4, hyper4, 9, SECOND, 10, hyper4_calls, HD_KIND_HYPER4, TABLE, -, __VA_ARGS__)   \
+    X(hd_hyper2, hyper2, 10, SECOND, 3, hyper2_calls, HD_KIND_HYPER2, TABLE, -, __VA_ARGS__)
 
 /*
  * Every kind an objective is evaluated on: the plain value (double, counted
@@ -425,10 +463,11 @@ typedef enum hd_kind {
  * pass is every kind but HD_KIND_VALUE: hd_counts_passes() sums them.
  *
  * Members: f_calls, dual_calls, hyper_calls, dual2_calls, dual4_calls,
- * dualv_calls, hyperv_calls, taped_calls, pattern_calls, hyper4_calls (one
- * per kind of the list, in its order), and tape_sweeps: sweeps over a tape, one reverse
- * sweep per taped gradient, one forward-and-reverse sweep per block of up to
- * HD_TAPE_BLOCK Hessian columns (or colours).
+ * dualv_calls, hyperv_calls, taped_calls, pattern_calls, hyper4_calls,
+ * hyper2_calls (one per kind of the list, in its order), and tape_sweeps:
+ * sweeps over a tape, one reverse sweep per taped gradient, one
+ * forward-and-reverse sweep per block of up to HD_TAPE_BLOCK Hessian
+ * columns (or colours).
  */
 HD__ANONYMOUS_BEGIN
 typedef struct hd_counts {

@@ -40,8 +40,10 @@ typedef enum hd_path {
     HD_PATH_PACKED    /**< Hessian only: hd_hyper4 passes, each carrying the value, four
                            gradient lanes and the packed Hessian of four directions: up to
                            n = 4 ONE pass, each elemental f, f', f'' computed once; beyond,
-                           C(g, 2) passes for g = ceil(n/2) groups of two variables. Needs
-                           bodies->hyper4 */
+                           C(g, 2) passes for g = ceil(n/2) groups of two variables. Up to
+                           n = 2 ONE hd_hyper2 pass (two lanes, the whole 2x2 Hessian)
+                           where the objective has that body. Needs bodies->hyper4, or
+                           bodies->hyper2 for n <= 2 */
 } hd_path;
 
 /**
@@ -80,14 +82,15 @@ HD_API HD_WARN_UNUSED int hd_gradient_ex(const hd_objective *obj, const double *
  * @param grad   out, may be NULL: n partial derivatives
  * @param hess   out, not NULL: n*n, row-major, exactly symmetric
  * @param path   any hd_path but HD_PATH_NARROW; HD_PATH_LANES and HD_PATH_SPARSE
- *               need obj->bodies->hyperv, HD_PATH_PACKED obj->bodies->hyper4;
+ *               need obj->bodies->hyperv, HD_PATH_PACKED obj->bodies->hyper4
+ *               (or bodies->hyper2 up to n = 2);
  *               HD_PATH_SPARSE uses obj->hess_sparsity, or
  *               detects the pattern (hd_sparsity_detect()) when it is NULL
  * @param counts in/out, may be NULL; otherwise incremented by the passes made
  * @return HD_OK; HD_EINVAL for a NULL obj/x/hess, n == 0, no hyper-dual body, or a
  *         path the objective cannot take (HD_PATH_NARROW, no bodies->hyperv or
- *         bodies->hyper4 for the path that needs it, an attached pattern of
- *         another n); HD_ENOMEM.
+ *         bodies->hyper4 (bodies->hyper2 at n <= 2) for the path that needs
+ *         it, an attached pattern of another n); HD_ENOMEM.
  */
 HD_API HD_WARN_UNUSED int hd_hessian_ex(const hd_objective *obj, const double *x, double *fx,
                                         double *grad, double *hess, hd_path path,

@@ -6,10 +6,10 @@
  *        use.
  *
  * Up to n = HD__SMALL_MAX_N (4) a gradient is one hd_dual2 or hd_dual4
- * pass and a Hessian one hd_hyper4 pass, and up to n = HD_LANES a gradient
- * is one hd_dualv pass, which is also what the library's automatic choice
- * takes there (paths.h). Through the exported function
- * such a call also pays for the call itself, the checks and the walk of the
+ * pass and a Hessian one hd_hyper2 (n <= 2) or hd_hyper4 pass, and up to
+ * n = HD_LANES a gradient is one hd_dualv pass, which is also what the
+ * library's automatic choice takes there (paths.h). Through the exported
+ * function such a call also pays for the call itself, the checks and the walk of the
  * table of paths, and reaches the body through a pointer: about half of an
  * n = 2 gradient of a cheap function. Here hd_gradient and hd_hessian are
  * macros for hd__gradient_small and hd__hessian_small, which make that one
@@ -32,12 +32,13 @@
 HD_BEGIN_DECLS
 
 /* Up to this n the automatic gradient is one hd_dual2 (n <= 2) or hd_dual4
- * pass, and the automatic Hessian one hd_hyper4 pass: the thresholds the
- * table of paths shares with these drivers (lib/diff/path_kinds.h, where
- * the others are, names them from here, since an installed header cannot
- * include the library's own). */
+ * pass, and the automatic Hessian one hd_hyper2 (n <= 2) or hd_hyper4
+ * pass: the thresholds the table of paths shares with these drivers
+ * (lib/diff/path_kinds.h, where the others are, names them from here,
+ * since an installed header cannot include the library's own). */
 #define HD__SMALL_MAX_N 4
 #define HD__DUAL2_MAX_N 2
+#define HD__HYPER2_MAX_N 2 /* the Hessian's pass is hd_hyper2 up to here */
 
 /* Always inlined, so that where the caller built the objective the compiler
  * sees the body's address before it decides what to inline (and can inline
@@ -130,6 +131,14 @@ static inline void hd__init_hd_dualv(hd_dualv *e, double x)
     e->val = x;
     HD__ZERO12((double *)(void *)&e->d); /* HD_LANES = 12 (kinds.h) */
 }
+static inline void hd__init_hd_hyper2(hd_hyper2 *e, double x)
+{
+    double *h = (double *)(void *)&e->h;
+    e->val = x;
+    hd__put2(&e->g, 0.0, 0.0);
+    hd__put2(h, 0.0, 0.0);
+    hd__put2(h + 2, 0.0, 0.0);
+}
 static inline void hd__init_hd_hyper4(hd_hyper4 *e, double x)
 {
     double *h = (double *)(void *)&e->h;
@@ -195,32 +204,43 @@ HD__SMALL_INLINE int hd__lanes_gradient(const hd_objective *obj, size_t n, const
     return 1;
 }
 
-/* The value, gradient and Hessian of obj at n <= 4 variables from ONE
- * hd_hyper4 pass: lane k of g seeds variable k. fx and grad may be NULL. */
-HD__SMALL_INLINE void hd__one_pass_hyper4(const hd_objective *obj, const double *x, size_t n,
-                                       double *fx, double *grad, double *hess)
-{
-    hd_hyper4 xv[4];
-    for (size_t i = 0; i < 4; i++) hd__init_hd_hyper4(&xv[i], i < n ? x[i] : 0.0);
-    for (size_t i = 0; i < n; i++) HD__PUT_LANE(&xv[i].g, i, 1.0);
-    const hd_hyper4 r = obj->bodies->hyper4(xv, obj->n, obj->ctx);
-    if (fx) *fx = r.val;
-    for (size_t i = 0; i < n; i++) {
-        if (grad) grad[i] = HD_LANE(r.g, i);
-        for (size_t j = 0; j <= i; j++)
-            hess[i * n + j] = hess[j * n + i] = HD_LANE(r.h, hd_hyper4_entry((int)i, (int)j));
+/* The value, gradient and Hessian of obj at n <= K variables from ONE pass
+ * of the packed kind S (type T, K lanes): lane k of g seeds variable k.
+ * fx and grad may be NULL. */
+#define HD__ONE_HESSIAN_PASS(T, S, K)                                                           \
+    HD__SMALL_INLINE void hd__one_pass_##S(const hd_objective *obj, const double *x, size_t n, \
+                                        double *fx, double *grad, double *hess)                \
+    {                                                                                           \
+        T xv[K];                                                                                \
+        for (size_t i = 0; i < (K); i++) hd__init_##T(&xv[i], i < n ? x[i] : 0.0);              \
+        for (size_t i = 0; i < n; i++) HD__PUT_LANE(&xv[i].g, i, 1.0);                          \
+        const T r = obj->bodies->S(xv, obj->n, obj->ctx);                                       \
+        if (fx) *fx = r.val;                                                                    \
+        for (size_t i = 0; i < n; i++) {                                                        \
+            if (grad) grad[i] = HD_LANE(r.g, i);                                                \
+            for (size_t j = 0; j <= i; j++)                                                     \
+                hess[i * n + j] = hess[j * n + i] = HD_LANE(r.h, T##_entry((int)i, (int)j));    \
+        }                                                                                       \
     }
-}
+HD__ONE_HESSIAN_PASS(hd_hyper2, hyper2, 2)
+HD__ONE_HESSIAN_PASS(hd_hyper4, hyper4, 4)
 
-/* The Hessian of obj at x in one hd_hyper4 pass when n = obj->n <=
- * HD__SMALL_MAX_N and obj has that body (lib/diff/path_packed.c). Returns 1
- * when it made the pass, else 0. obj, x and hess are not NULL. */
-HD__SMALL_INLINE int hd__small_hessian(const hd_objective *obj, size_t n, const double *x,
-                                       double *fx, double *grad, double *hess)
+/* The Hessian of obj at x in one pass when n = obj->n <= HD__SMALL_MAX_N
+ * and obj has the kind the packed path takes there (lib/diff/path_packed.c):
+ * hd_hyper2 up to n = 2, else hd_hyper4. Returns the kind of the pass, or
+ * HD_KIND_VALUE when it made none. obj, x and hess are not NULL. */
+HD__SMALL_INLINE hd_kind hd__small_hessian(const hd_objective *obj, size_t n, const double *x,
+                                           double *fx, double *grad, double *hess)
 {
-    if (n > HD__SMALL_MAX_N || !HD__BODY_OF(obj, hyper4)) return 0;
-    hd__one_pass_hyper4(obj, x, n, fx, grad, hess);
-    return 1;
+    if (n <= HD__HYPER2_MAX_N && HD__BODY_OF(obj, hyper2)) {
+        hd__one_pass_hyper2(obj, x, n, fx, grad, hess);
+        return HD_KIND_HYPER2;
+    }
+    if (n <= HD__SMALL_MAX_N && HD__BODY_OF(obj, hyper4)) {
+        hd__one_pass_hyper4(obj, x, n, fx, grad, hess);
+        return HD_KIND_HYPER4;
+    }
+    return HD_KIND_VALUE;
 }
 
 /* A usable objective as the exported drivers check it: n >= 1 and a
@@ -267,7 +287,8 @@ HD_WARN_UNUSED HD__SMALL_INLINE int hd__gradient_small(const hd_objective *obj, 
 HD_WARN_UNUSED HD__SMALL_INLINE int hd__hessian_small(const hd_objective *obj, const double *x,
                                                       double *fx, double *grad, double *hess)
 {
-    if (hd__usable(obj) && x && hess && hd__small_hessian(obj, obj->n, x, fx, grad, hess))
+    if (hd__usable(obj) && x && hess
+        && hd__small_hessian(obj, obj->n, x, fx, grad, hess) != HD_KIND_VALUE)
         return HD_OK;
     return obj ? hd__hessian_exported(*obj, x, fx, grad, hess) : hd_hessian(obj, x, fx, grad, hess);
 }

@@ -64,12 +64,13 @@ static inline hd_kind hd__small_gradient_at(const hd_objective *obj, const doubl
            : n == 4 ? hd__small_gradient(obj, 4, x, fx, grad)
                     : hd__small_gradient(obj, n, x, fx, grad);
 }
-static inline int hd__small_hessian_at(const hd_objective *obj, const double *x, double *fx,
-                                       double *grad, double *hess)
+static inline hd_kind hd__small_hessian_at(const hd_objective *obj, const double *x, double *fx,
+                                           double *grad, double *hess)
 {
     const size_t n = obj->n;
-    return n == 4 ? hd__small_hessian(obj, 4, x, fx, grad, hess)
-                  : hd__small_hessian(obj, n, x, fx, grad, hess);
+    return n == 2   ? hd__small_hessian(obj, 2, x, fx, grad, hess)
+           : n == 4 ? hd__small_hessian(obj, 4, x, fx, grad, hess)
+                    : hd__small_hessian(obj, n, x, fx, grad, hess);
 }
 
 /* The same for vector functions (hd_vector_objective): hd__vhas_S(F) and
@@ -254,7 +255,8 @@ int hd__hessian_sparse(const hd_objective *obj, const double *x, double *fx, dou
                        double *hess, hd_counts *c);
 /* Whether the plan of the attached pattern needs fewer passes than the dense lanes. */
 int hd__sparse_is_faster(const hd_objective *obj);
-/* path_packed.c: hd_hyper4 passes, one up to n = 4 (C(ceil(n/2), 2) beyond). */
+/* path_packed.c: one hd_hyper2 pass up to n = 2, hd_hyper4 passes beyond (one
+ * up to n = 4, C(ceil(n/2), 2) beyond); HD_EINVAL without the body it needs. */
 int hd__hessian_packed(const hd_objective *obj, const double *x, double *fx, double *grad,
                        double *hess, hd_counts *c);
 /* path_tape.c: one recorded pass and sweeps; HD__DECLINED where the tape

@@ -18,6 +18,7 @@
 #define LANES_GRADIENT_MIN_N (HD__SMALL_MAX_N + 1) /* hd_dualv gradient from this n on (5) */
 #define PACKED_HESSIAN_MAX_N 5            /* hd_hyper4 passes up to this n: one up to
                                              HD__SMALL_MAX_N, three at 5 */
+#define HYPER2_HESSIAN_MAX_N HD__HYPER2_MAX_N /* packed: one hd_hyper2 pass up to this n (2) */
 #define LANES_HESSIAN_MIN_N 3             /* hd_hyperv Hessian from this n on (where the
                                              objective has no hd_hyper4 body, or the tape
                                              declines) */
@@ -31,10 +32,11 @@
 /* The kinds (bits 1u << hd_kind) that the automatic gradient and Hessian
  * call for some n in lo..hi (1 <= lo <= hi), with the contract's (value,
  * dual, hyper): the narrow gradient's hd_dual2 up to DUAL2_GRADIENT_MAX_N
- * and hd_dual4 below the lanes, the packed Hessian's hd_hyper4 up to
- * PACKED_HESSIAN_MAX_N, the lanes from their thresholds on (hd_hyperv also
- * serves H·v from LANES_HV_MIN_N = LANES_HESSIAN_MIN_N), the tape from its
- * own, and where the tape declines the lanes answer. The sparse path needs
+ * and hd_dual4 below the lanes, the packed Hessian's hd_hyper2 up to
+ * HYPER2_HESSIAN_MAX_N and hd_hyper4 beyond it up to PACKED_HESSIAN_MAX_N,
+ * the lanes from their thresholds on (hd_hyperv also serves H·v from
+ * LANES_HV_MIN_N = LANES_HESSIAN_MIN_N), the tape from its own, and where
+ * the tape declines the lanes answer. The sparse path needs
  * a pattern attached; the pattern kind serves hd_sparsity_detect only. */
 #define HD__PATH_KIND(k) (1u << HD_KIND_##k)
 #define HD__PATH_KINDS(lo, hi)                                                                  \
@@ -42,7 +44,8 @@
      | ((lo) <= DUAL2_GRADIENT_MAX_N ? HD__PATH_KIND(DUAL2) : 0u)                               \
      | ((lo) < LANES_GRADIENT_MIN_N && (hi) > DUAL2_GRADIENT_MAX_N ? HD__PATH_KIND(DUAL4) : 0u) \
      | ((hi) >= LANES_GRADIENT_MIN_N ? HD__PATH_KIND(DUALV) : 0u)                               \
-     | ((lo) <= PACKED_HESSIAN_MAX_N ? HD__PATH_KIND(HYPER4) : 0u)                             \
+     | ((lo) <= HYPER2_HESSIAN_MAX_N ? HD__PATH_KIND(HYPER2) : 0u)                              \
+     | ((lo) <= PACKED_HESSIAN_MAX_N && (hi) > HYPER2_HESSIAN_MAX_N ? HD__PATH_KIND(HYPER4) : 0u) \
      | ((hi) >= LANES_HESSIAN_MIN_N ? HD__PATH_KIND(HYPERV) : 0u)                               \
      | ((hi) >= TAPE_GRADIENT_MIN_N || (hi) >= TAPE_HESSIAN_MIN_N ? HD__PATH_KIND(TAPED) : 0u))
 

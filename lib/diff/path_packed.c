@@ -1,6 +1,7 @@
 /* The packed path (HD_PATH_PACKED), for Hessians of small n: hd_hyper4
  * passes, each carrying a value, four gradient lanes and the packed
- * Hessian of those four directions. Up to n = 4 one pass gives the value,
+ * Hessian of those four directions (up to n = 2 one hd_hyper2 pass, the
+ * same with two lanes and no idle one). Up to n = 4 one pass gives the value,
  * the gradient and the whole Hessian, each elemental f, f', f'' computed
  * once (the scalar path makes n(n+1)/2 hyper-dual passes, the lanes path
  * one per row). Beyond, the variables go in groups of two and each pass
@@ -46,10 +47,12 @@ static size_t packed_passes(size_t n)
 int hd__hessian_packed(const hd_objective *obj, const double *x, double *fx, double *grad,
                        double *hess, hd_counts *c)
 {
-    if (hd__small_hessian_at(obj, x, fx, grad, hess)) { /* n <= 4: one pass */
-        c->hyper4_calls++;
+    const hd_kind one = hd__small_hessian_at(obj, x, fx, grad, hess); /* n <= 4: one pass */
+    if (one != HD_KIND_VALUE) {
+        c->calls[one]++;
         return HD_OK;
     }
+    if (!hd__has_hyper4(obj)) return HD_EINVAL; /* forced, without the body it needs */
     const size_t n = obj->n;
     const hd__pass_job job = {obj, x, fx, grad, hess};
     const size_t passes = packed_passes(n);

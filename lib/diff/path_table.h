@@ -28,10 +28,14 @@ static int narrow_beats_dual(const hd_objective *obj)
     return obj->n >= 2 || !hd__has_dual(obj) || hd__has_dual2(obj);
 }
 
-/* hd_hyper4 passes (the whole Hessian in one up to n = 4) up to PACKED_HESSIAN_MAX_N. */
+/* One hd_hyper2 pass up to n = 2, hd_hyper4 passes (the whole Hessian in one
+ * up to n = 4) up to PACKED_HESSIAN_MAX_N: the row needs either kind, so it
+ * names none and asks here (a forced packed path without them is refused
+ * by hd__hessian_packed). */
 static int packed_fits(const hd_objective *obj)
 {
-    return obj->n <= PACKED_HESSIAN_MAX_N;
+    return obj->n <= PACKED_HESSIAN_MAX_N
+           && (hd__has_hyper4(obj) || (obj->n <= HYPER2_HESSIAN_MAX_N && hd__has_hyper2(obj)));
 }
 
 #define BIT(k) HD__KIND_BIT(HD_KIND_##k)
@@ -39,7 +43,7 @@ static int packed_fits(const hd_objective *obj)
  * answers (every objective has a hyper-dual body). */
 static const hd__path paths[] = {
     {.id = HD_PATH_PACKED, .name = "packed",
-     .on_hessian = {BIT(HYPER4), 1, packed_fits}, .hessian = hd__hessian_packed},
+     .on_hessian = {0, 1, packed_fits}, .hessian = hd__hessian_packed},
     {.id = HD_PATH_TAPE, .name = "tape",
      .on_gradient = {BIT(TAPED), TAPE_GRADIENT_MIN_N, NULL},
      .on_hessian = {BIT(TAPED), TAPE_HESSIAN_MIN_N, tape_beats_pattern},
