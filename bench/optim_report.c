@@ -257,15 +257,16 @@ static int summary(int with_time)
     const double origin[2] = {0.0, 0.0};
     const run r0 = run_one(rosen, newton, origin);
     /* Each f or dual call is one evaluation at a trial point (a dual pass gives
-     * f and one directional derivative); hyper, hyperv and hyper4 calls are
-     * Hessian passes, which give f and g at the iterate on the way. */
+     * f and one directional derivative); hyper, hyperv and the packed kinds'
+     * (hyper2, hyper4) calls are Hessian passes, which give f and g at the
+     * iterate on the way. */
     printf("\nRosenbrock from (0, 0), default Newton: %s in %d iterations, f = %.3g; "
            "%ld trial-point evaluations (%ld f + %ld dual calls; target: <= 17, Optim.jl's f "
-           "count), and %ld hyper-dual + %ld lane hyper-dual + %ld packed (hd_hyper4) passes "
-           "for the Hessians.\n",
+           "count), and %ld hyper-dual + %ld lane hyper-dual + %ld packed (hd_hyper2, hd_hyper4) "
+           "passes for the Hessians.\n",
            r0.rc == HD_OK ? status_name(r0.res.status) : hd_strerror(r0.rc), r0.res.iterations,
            r0.res.f, r0.res.f_calls + r0.res.dual_calls, r0.res.f_calls, r0.res.dual_calls,
-           r0.res.hyper_calls, r0.res.hyperv_calls, r0.res.hyper4_calls);
+           r0.res.hyper_calls, r0.res.hyperv_calls, r0.res.hyper2_calls + r0.res.hyper4_calls);
 
     least_squares_table();
     /* issue 15: the methods for large n against dense Newton, on every MGH problem */
