@@ -464,7 +464,8 @@ static int path_ok(const hd_objective *o, hd_path path, int hessian)
     case HD_PATH_SPARSE: return hessian && has(o, HD_KIND_HYPERV);
     case HD_PATH_NARROW: return !hessian;
     case HD_PATH_TAPE: return has(o, HD_KIND_TAPED);
-    case HD_PATH_PACKED: return hessian && has(o, HD_KIND_HYPER4);
+    case HD_PATH_PACKED: /* paths.h: bodies->hyper4, or bodies->hyper2 up to n = 2 */
+        return hessian && (has(o, HD_KIND_HYPER4) || (o->n <= 2 && has(o, HD_KIND_HYPER2)));
     default: return 0;
     }
 }

@@ -93,6 +93,10 @@ static hd_hyper hyper_lane(hd_hyperv a, int k) { return hd_hyper_make(a.val, a.d
     }
 PACKED_KIND(hyper4, 4, 10, HD__H4_ROW, HD__H4_COL)
 PACKED_KIND(hyper2, 2, 4, HD__H2_ROW, HD__H2_COL)
+/* hd_hyper2's first operand: shift 2 leaves neither of its two lanes zero
+ * (tan1(2), tan1(3)), so that products of two active lanes are checked;
+ * the second operand takes shift 5 (tan1(5), tan1(6)), not proportional. */
+#define H2_SHIFT 2
 static void cmp_hyper(const char *fn, double x, double y, hd_hyperv v, hd_hyper (*scalar)(int k, void *), void *arg)
 {
     for (int k = 0; k < HD_HYPERV_LANES; k++) {
@@ -128,7 +132,7 @@ static hd_hyper unary_hyper4(int e, void *p)
 static hd_hyper unary_hyper2(int e, void *p)
 {
     const unary_arg *u = p;
-    return u->hyper(hyper2_entry(hyper2_at(u->x, 1.0, 0), e));
+    return u->hyper(hyper2_entry(hyper2_at(u->x, 1.0, H2_SHIFT), e));
 }
 static void check_unary(const char *fn, hd_dual (*d)(hd_dual), hd_dualv (*dv)(hd_dualv),
                         hd_dual4 (*d4)(hd_dual4), hd_dual2 (*d2)(hd_dual2), hd_hyper (*h)(hd_hyper),
@@ -138,7 +142,7 @@ static void check_unary(const char *fn, hd_dual (*d)(hd_dual), hd_dualv (*dv)(hd
     for (size_t i = 0; i < NP; i++) {
         unary_arg u = {d, h, points[i]};
         cmp_hyper4(fn, u.x, 0, h4(hyper4_at(u.x, 1.0, 0)), unary_hyper4, &u);
-        cmp_hyper2(fn, u.x, 0, h2(hyper2_at(u.x, 1.0, 0)), unary_hyper2, &u);
+        cmp_hyper2(fn, u.x, 0, h2(hyper2_at(u.x, 1.0, H2_SHIFT)), unary_hyper2, &u);
         cmp_dualv(fn, u.x, 0, dv(dualv_at(u.x, 1.0)), unary_dual, &u);
         cmp_dual4(fn, u.x, 0, d4(dual4_at(u.x, 1.0)), unary_dual, &u);
         cmp_dual2(fn, u.x, 0, d2(dual2_at(u.x, 1.0)), unary_dual, &u);
@@ -171,12 +175,12 @@ static hd_hyper binary_hyper(int k, void *p)
     return b->form == 0 ? b->hh(a, c) : b->form == 1 ? b->hr(a, b->y) : b->rh(b->x, c);
 }
 /* The packed kinds' scalar references and their three forms of one binary row. */
-#define PACKED_BINARY(S)                                                                \
+#define PACKED_BINARY(S, SA, SC)                                                        \
     static hd_hyper binary_##S(int e, void *p)                                          \
     {                                                                                   \
         const binary_arg *b = p;                                                        \
-        const hd_hyper a = S##_entry(S##_at(b->x, 1.0, 0), e);                          \
-        const hd_hyper c = S##_entry(S##_at(b->y, -0.5, 2), e);                         \
+        const hd_hyper a = S##_entry(S##_at(b->x, 1.0, SA), e);                         \
+        const hd_hyper c = S##_entry(S##_at(b->y, -0.5, SC), e);                        \
         return b->form == 0 ? b->hh(a, c) : b->form == 1 ? b->hr(a, b->y) : b->rh(b->x, c); \
     }                                                                                   \
     typedef struct {                                                                    \
@@ -186,12 +190,12 @@ static hd_hyper binary_hyper(int k, void *p)
     } S##_forms;                                                                        \
     static void check_##S(const char *fn, binary_arg b, S##_forms f, double x, double y) \
     {                                                                                   \
-        const hd_##S pa = S##_at(x, 1.0, 0), pc = S##_at(y, -0.5, 2);                   \
+        const hd_##S pa = S##_at(x, 1.0, SA), pc = S##_at(y, -0.5, SC);                 \
         const hd_##S q = b.form == 0 ? f.pp(pa, pc) : b.form == 1 ? f.pr(pa, y) : f.rp(x, pc); \
         cmp_##S(fn, x, y, q, binary_##S, &b);                                           \
     }
-PACKED_BINARY(hyper4)
-PACKED_BINARY(hyper2)
+PACKED_BINARY(hyper4, 0, 2)
+PACKED_BINARY(hyper2, H2_SHIFT, 5)
 static void check_binary(const char *fn, binary_arg b, hyper4_forms h4, hyper2_forms h2,
                          hd_dualv (*vv)(hd_dualv, hd_dualv),
                          hd_dualv (*vr)(hd_dualv, double), hd_dualv (*rv)(double, hd_dualv),
@@ -270,9 +274,9 @@ START_TEST(lane_compositions_match_scalar)
                 const hd_hyper s = hd_powi(hyper4_entry(hyper4_at(x, 1.0, 0), e), n);
                 agree("powi", "entry of hyper4", x, n, HD_LANE(p.h, e), s.d12);
             }
-            const hd_hyper2 p2 = hd_powi(hyper2_at(x, 1.0, 0), n);
+            const hd_hyper2 p2 = hd_powi(hyper2_at(x, 1.0, H2_SHIFT), n);
             for (int e = 0; e < 4; e++) {
-                const hd_hyper s = hd_powi(hyper2_entry(hyper2_at(x, 1.0, 0), e), n);
+                const hd_hyper s = hd_powi(hyper2_entry(hyper2_at(x, 1.0, H2_SHIFT), e), n);
                 agree("powi", "entry of hyper2", x, n, HD_LANE(p2.h, e), s.d12);
             }
         }
@@ -282,9 +286,9 @@ START_TEST(lane_compositions_match_scalar)
                                       hyper4_entry(hyper4_at(0.5, -1.0, 1), e), 2.0);
             agree("fma", "entry of hyper4", x, 0.5, HD_LANE(q.h, e), s.d12);
         }
-        const hd_hyper2 q2 = hd_fma(hyper2_at(x, 1.0, 0), hyper2_at(0.5, -1.0, 1), 2.0);
+        const hd_hyper2 q2 = hd_fma(hyper2_at(x, 1.0, H2_SHIFT), hyper2_at(0.5, -1.0, 1), 2.0);
         for (int e = 0; e < 4; e++) {
-            const hd_hyper s = hd_fma(hyper2_entry(hyper2_at(x, 1.0, 0), e),
+            const hd_hyper s = hd_fma(hyper2_entry(hyper2_at(x, 1.0, H2_SHIFT), e),
                                       hyper2_entry(hyper2_at(0.5, -1.0, 1), e), 2.0);
             agree("fma", "entry of hyper2", x, 0.5, HD_LANE(q2.h, e), s.d12);
         }

@@ -1014,11 +1014,13 @@ END_TEST
  * dual passes, and every Hessian costs what hd_hessian_ex counts for one. */
 START_TEST(lane_paths_change_the_cost_not_the_run)
 {
-    const hd_objective full[2] = {registry("helical_valley"), registry("wood")};
-    const double starts[2][4] = {{-1, 0, 0, 0}, {-3, -1, -3, -1}};
+    /* n = 2 (hd_dual2, hd_hyper2), 3 and 4 (hd_dual4, hd_hyper4, hd_hyperv) */
+    const hd_objective full[3] = {registry("rosenbrock"), registry("helical_valley"), registry("wood")};
+    const double starts[3][4] = {{-1.2, 1, 0, 0}, {-1, 0, 0, 0}, {-3, -1, -3, -1}};
     const hd_method methods[3] = {HD_NEWTON, HD_NEWTON_TRUST_REGION, HD_BFGS};
-    for (int k = 0; k < 2; k++) {
-        ck_assert(full[k].bodies && full[k].bodies->dual4 && full[k].bodies->hyperv);
+    for (int k = 0; k < 3; k++) {
+        ck_assert(full[k].bodies && (full[k].bodies->dual4 || full[k].bodies->dual2)
+                  && (full[k].bodies->hyper4 || full[k].bodies->hyper2));
         hd_bodies b;
         const hd_objective scalar =
             hd_test_without(full[k], &b, ~(HD_TEST_KIND(VALUE) | HD_TEST_KIND(DUAL) | HD_TEST_KIND(HYPER)));
@@ -1058,9 +1060,10 @@ START_TEST(lane_paths_change_the_cost_not_the_run)
              * scalar run shows how many (each n(n+1)/2 hyper-dual passes) */
             ck_assert_int_eq(rs.hyper_calls % entries, 0);
             const long hessians = rs.hyper_calls / entries;
-            ck_assert_int_eq(rl.hyper_calls + rl.hyperv_calls + rl.hyper4_calls, hessians * per_hessian);
+            ck_assert_int_eq(rl.hyper_calls + rl.hyperv_calls + rl.hyper4_calls + rl.hyper2_calls,
+                             hessians * per_hessian);
             ck_assert_int_eq(rl.dual_calls, rs.dual_calls);
-            ck_assert(rl.hyperv_calls + rl.hyper4_calls > 0);
+            ck_assert(rl.hyperv_calls + rl.hyper4_calls + rl.hyper2_calls > 0);
         }
     }
 }

@@ -321,19 +321,26 @@ START_TEST(inline_drivers_match_the_exported_ones)
         for (int o = 0; o < 2; o++) {
             if (o == 1 && n < 3) continue; /* p_mix reads x[n - 1] and pairs */
             inline_matches_exported(&objs[o], x);
-            hd_bodies b[3];
-            const unsigned drop[3] = {HD_TEST_KIND(DUAL2), HD_TEST_KIND(DUAL4) | HD_TEST_KIND(HYPER4),
-                                      HD_TEST_KIND(DUAL2) | HD_TEST_KIND(DUAL4) | HD_TEST_KIND(HYPER4)};
-            for (int d = 0; d < 3; d++) {
+            hd_bodies b[5];
+            const unsigned drop[5] = {
+                HD_TEST_KIND(DUAL2), HD_TEST_KIND(HYPER2),
+                HD_TEST_KIND(DUAL4) | HD_TEST_KIND(HYPER4),
+                HD_TEST_KIND(HYPER2) | HD_TEST_KIND(HYPER4),
+                HD_TEST_KIND(DUAL2) | HD_TEST_KIND(DUAL4) | HD_TEST_KIND(HYPER4) | HD_TEST_KIND(HYPER2)};
+            for (int d = 0; d < 5; d++) {
                 const hd_objective less = hd_test_without(objs[o], &b[d], drop[d]);
                 inline_matches_exported(&less, x);
             }
-            /* a table that ends before the small kinds */
-            hd_bodies old = *objs[o].bodies;
-            old.size = offsetof(hd_bodies, dual2);
-            hd_objective older = objs[o];
-            older.bodies = &old;
-            inline_matches_exported(&older, x);
+            /* tables built against older headers: one that ends before the
+             * small kinds, one that ends before hd_hyper2 (hd_hyper4 at n <= 2) */
+            const size_t ends[2] = {offsetof(hd_bodies, dual2), offsetof(hd_bodies, hyper2)};
+            for (int e = 0; e < 2; e++) {
+                hd_bodies old = *objs[o].bodies;
+                old.size = ends[e];
+                hd_objective older = objs[o];
+                older.bodies = &old;
+                inline_matches_exported(&older, x);
+            }
         }
     }
     size_t n = 2;
@@ -384,8 +391,10 @@ START_TEST(inline_drivers_take_the_tables_choice)
     enum { N = HD_LANES + 2 };
     double x[N], g[N], h[N * N];
     for (size_t i = 0; i < N; i++) x[i] = 0.3 + 0.17 * (double)i;
-    static const unsigned drops[] = {0, HD_TEST_KIND(DUAL2), HD_TEST_KIND(DUAL4) | HD_TEST_KIND(HYPER4),
-                                     HD_TEST_KIND(DUALV) | HD_TEST_KIND(HYPER4)};
+    static const unsigned drops[] = {0, HD_TEST_KIND(DUAL2), HD_TEST_KIND(HYPER2),
+                                     HD_TEST_KIND(DUAL4) | HD_TEST_KIND(HYPER4),
+                                     HD_TEST_KIND(DUALV) | HD_TEST_KIND(HYPER4),
+                                     HD_TEST_KIND(HYPER2) | HD_TEST_KIND(HYPER4)};
     for (size_t n = 1; n <= N; n++)
         for (size_t d = 0; d < sizeof drops / sizeof drops[0]; d++) {
             long seen[HD_KIND_COUNT], inline_seen[HD_KIND_COUNT];

@@ -5,7 +5,7 @@
  *
  * Users create hd_dual and hd_hyper (types.h). The other kinds below (vector
  * lanes, the two-lane and four-lane duals, the lane hyper-dual, the packed
- * four-direction hyper-dual, the pattern and the taped number) are the
+ * four- and two-direction hyper-duals, the pattern and the taped number) are the
  * library's own: HD_GENERIC_OBJECTIVE
  * instantiates a body for each of them in the user's translation unit, so
  * their types and kernels must be visible, but nothing else needs to touch
@@ -248,12 +248,15 @@ static inline int hd_hyper4_entry(int i, int j)
  *        whole 2×2 Hessian (lane k of g: HD_LANE(a.g, k); entry (i, j):
  *        HD_LANE(a.h, hd_hyper2_entry(i, j))).
  *
- * The same algebra as hd_hyper4 on 6 numbers where hd_hyper4 carries 15:
+ * The same algebra as hd_hyper4 on 7 doubles where hd_hyper4 carries 15:
  * at n = 2 one pass gives the value, gradient and Hessian with each
  * elemental f, f', f'' computed once and no idle lane. h holds (0,0),
  * (1,1), (0,1) and (1,0), so that each register pair of h is [g0 g1]
- * times [g0 g1] or [g1 g0] (kernels.h); the two off-diagonal entries are
- * the same sums of the same products, so they are equal bit for bit.
+ * times [g0 g1] or [g1 g0] (kernels.h). The (1,0) slot only fills the
+ * pair: it sums the same products in the other order, which a compiler
+ * that fuses multiply-adds may round differently, so hd_hyper2_entry()
+ * gives (0,1) for both, the entry hd_hyper computes with d1 = lane 0 and
+ * d2 = lane 1, bit for bit.
  */
 typedef struct { double val; hd__lanes2 g; hd__packed2 h; } hd_hyper2;
 
@@ -271,10 +274,10 @@ static inline hd_hyper2 hd_hyper2_const(double x)
 #define HD__H2_ROW(e) ((int)((e) & 1))
 #define HD__H2_COL(e) ((int)((0x6 >> (e)) & 1))
 
-/** @brief The index in hd_hyper2.h of Hessian entry (i, j), 0 <= i, j < 2. */
+/** @brief The index in hd_hyper2.h of Hessian entry (i, j) = (j, i), 0 <= i, j < 2. */
 static inline int hd_hyper2_entry(int i, int j)
 {
-    return i == j ? i : 2 + i;
+    return i == j ? i : 2;
 }
 
 /** @brief Variables per block of hd_pattern (one bit each in a 64-bit word). */
@@ -497,8 +500,8 @@ HD_BEGIN_DECLS
 
 /**
  * @brief The name of a kind: "value", "dual", "hyper", "dual2", "dual4",
- *        "dualv", "hyperv", "taped", "pattern", "hyper4" (the suffix of its
- *        kernels).
+ *        "dualv", "hyperv", "taped", "pattern", "hyper4", "hyper2" (the
+ *        suffix of its kernels).
  * @param kind an hd_kind
  * @return a static string; "?" for a value outside 0..HD_KIND_COUNT-1
  */
