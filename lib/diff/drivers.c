@@ -63,7 +63,7 @@ static int value(const hd_objective *obj, const double *x, double *fx, hd_counts
 int hd_value_ex(const hd_objective *obj, const double *x, double *fx, hd_counts *counts)
 {
     if (!hd__objective_ok(obj) || !x || !fx) return HD_EINVAL;
-    hd_counts scratch = {0};
+    HD__SCRATCH_COUNTS(scratch);
     return value(obj, x, fx, counts ? counts : &scratch);
 }
 
@@ -113,13 +113,13 @@ static int gradient(const hd_objective *obj, const double *x, double *fx, double
 int hd_gradient_ex(const hd_objective *obj, const double *x, double *fx, double *grad,
                    hd_path path, hd_counts *counts)
 {
-    hd_counts scratch = {0};
+    HD__SCRATCH_COUNTS(scratch);
     return gradient(obj, x, fx, grad, path, counts ? counts : &scratch);
 }
 
 int hd_gradient(const hd_objective *obj, const double *x, double *fx, double *grad)
 {
-    hd_counts scratch = {0};
+    HD__SCRATCH_COUNTS(scratch);
     return gradient(obj, x, fx, grad, HD_PATH_AUTO, &scratch);
 }
 
@@ -133,13 +133,13 @@ static int hessian(const hd_objective *obj, const double *x, double *fx, double 
 int hd_hessian_ex(const hd_objective *obj, const double *x, double *fx, double *grad,
                   double *hess, hd_path path, hd_counts *counts)
 {
-    hd_counts scratch = {0};
+    HD__SCRATCH_COUNTS(scratch);
     return hessian(obj, x, fx, grad, hess, path, counts ? counts : &scratch);
 }
 
 int hd_hessian(const hd_objective *obj, const double *x, double *fx, double *grad, double *hess)
 {
-    hd_counts scratch = {0};
+    HD__SCRATCH_COUNTS(scratch);
     return hessian(obj, x, fx, grad, hess, HD_PATH_AUTO, &scratch);
 }
 
@@ -155,14 +155,14 @@ static int hessian_vector(const hd_objective *obj, const double *x, const double
 int hd_hessian_vector_ex(const hd_objective *obj, const double *x, const double *v, double *fx,
                          double *grad, double *hv, hd_path path, hd_counts *counts)
 {
-    hd_counts scratch = {0};
+    HD__SCRATCH_COUNTS(scratch);
     return hessian_vector(obj, x, v, fx, grad, hv, path, counts ? counts : &scratch);
 }
 
 int hd_hessian_vector(const hd_objective *obj, const double *x, const double *v, double *fx,
                       double *grad, double *hv)
 {
-    hd_counts scratch = {0};
+    HD__SCRATCH_COUNTS(scratch);
     return hessian_vector(obj, x, v, fx, grad, hv, HD_PATH_AUTO, &scratch);
 }
 
@@ -173,7 +173,7 @@ int hd_sparse_hessian(const hd_objective *obj, const hd_sparsity *sp, const doub
 {
     if (!hd__objective_ok(obj) || !sp || !x || !values || obj->n != sp->n || !hd__has_hyperv(obj))
         return HD_EINVAL;
-    hd_counts scratch = {0};
+    HD__SCRATCH_COUNTS(scratch);
     hd_counts *c = counts ? counts : &scratch;
     int rc = HD_EINVAL;
     UNROLL_PATHS
@@ -192,7 +192,7 @@ int hd_vector_value_ex(const hd_vector_objective *F, const double *x, double *ou
                        hd_counts *counts)
 {
     if (!hd__vobjective_ok(F) || !x || !out) return HD_EINVAL;
-    hd_counts scratch = {0};
+    HD__SCRATCH_COUNTS(scratch);
     hd_counts *c = counts ? counts : &scratch;
     if (hd__vhas_value(F)) {
         hd__vcall_value(F, x, out);
@@ -245,12 +245,12 @@ static int jacobian(const hd_vector_objective *F, const double *x, double *fx, d
 int hd_jacobian_ex(const hd_vector_objective *F, const double *x, double *fx, double *jac,
                    hd_path path, hd_counts *counts)
 {
-    hd_counts scratch = {0};
+    HD__SCRATCH_COUNTS(scratch);
     return jacobian(F, x, fx, jac, path, counts ? counts : &scratch);
 }
 
 int hd_jacobian(const hd_vector_objective *F, const double *x, double *fx, double *jac)
 {
-    hd_counts scratch = {0};
+    HD__SCRATCH_COUNTS(scratch);
     return jacobian(F, x, fx, jac, HD_PATH_AUTO, &scratch);
 }

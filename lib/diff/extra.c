@@ -46,7 +46,7 @@ int hd__directional_counted(const hd_objective *obj, const double *x, const doub
 int hd_directional(const hd_objective *obj, const double *x, const double *v, double *fx,
                    double *dv)
 {
-    hd_counts scratch = {0};
+    HD__SCRATCH_COUNTS(scratch);
     return hd__directional_counted(obj, x, v, fx, dv, &scratch);
 }
 

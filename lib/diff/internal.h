@@ -51,6 +51,16 @@ static inline int hd__objective_ok(const hd_objective *obj)
     return obj && obj->n >= 1 && hd__has_hyper(obj);
 }
 
+/* ---- counters ---------------------------------------------------------------------- */
+
+/* A zeroed hd_counts for the drivers' callers that pass no counters (the
+ * paths always add to one). Copied from this constant, not written as
+ * `= {0}`: gcc zeroes a struct of this size with `rep stos`, whose startup
+ * cost F1's forced gradient at n = 2 about 13 ns of 28 (bench_drivers,
+ * doc/performance.md); a copy is a few vector loads and stores. */
+static const hd_counts hd__zero_counts;
+#define HD__SCRATCH_COUNTS(name) hd_counts name = hd__zero_counts
+
 /* ---- one pass at small n (hyperdual/small.h) ------------------------------------------ */
 
 /* hd__small_gradient and hd__small_hessian with n a constant where it is 2

@@ -854,7 +854,7 @@ int hd_tape_memory(const hd_objective *obj, const double *x, size_t max_bytes, s
     workspace *ws = ws_take();
     if (!ws) return HD_ENOMEM;
     recording rec;
-    hd_counts scratch = {0};
+    HD__SCRATCH_COUNTS(scratch);
     const int rc = record_limited(obj, x, ws, &rec, lo, &scratch);
     if (rc == HD_OK) {
         *bytes = tape_bytes(rec.t.len, n);
