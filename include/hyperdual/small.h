@@ -9,9 +9,9 @@
  * pass and a Hessian one hd_hyper2 (n <= 2) or hd_hyper4 pass, and up to
  * n = HD_LANES a gradient is one hd_dualv pass, which is also what the
  * library's automatic choice takes there (paths.h). Through the exported
- * function such a call also pays for the call itself, the checks and the walk of the
- * table of paths, and reaches the body through a pointer: about half of an
- * n = 2 gradient of a cheap function. Here hd_gradient and hd_hessian are
+ * function such a call also pays for the call itself, the checks and the
+ * walk of the table of paths, and reaches the body through a pointer: about
+ * half of an n = 2 gradient of a cheap function. Here hd_gradient and hd_hessian are
  * macros for hd__gradient_small and hd__hessian_small, which make that one
  * pass themselves when the objective offers the kind (an HD_GENERIC_OBJECTIVE
  * does) and call the exported functions otherwise, with the same results
