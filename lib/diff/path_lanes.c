@@ -98,7 +98,8 @@ int hd__hessian_vector_lanes(const hd_objective *obj, const double *x, const dou
                              double *fx, double *grad, double *hv, hd_counts *c)
 {
     const size_t n = obj->n;
-    hd_hyperv *xv = hd__malloc_array(n, sizeof *xv);
+    _Alignas(16) unsigned char stack[HD__STACK_N * sizeof(hd_hyperv)];
+    hd_hyperv *xv = hd__diff_buffer(stack, sizeof stack, n, sizeof *xv);
     if (!xv) return HD_ENOMEM;
     hd__init_hyperv_array(xv, x, n);
     for (size_t i = 0; i < n; i++) hd__put2(&xv[i].val, x[i], v[i]);
@@ -114,6 +115,6 @@ int hd__hessian_vector_lanes(const hd_objective *obj, const double *x, const dou
         }
         if (fx && base == 0) *fx = r.val;
     }
-    free(xv);
+    hd__diff_release(xv, stack);
     return HD_OK;
 }

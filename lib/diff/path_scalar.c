@@ -81,7 +81,8 @@ int hd__hessian_vector_scalar(const hd_objective *obj, const double *x, const do
                               double *fx, double *grad, double *hv, hd_counts *c)
 {
     const size_t n = obj->n;
-    hd_hyper *xh = hd__malloc_array(n, sizeof *xh);
+    _Alignas(16) unsigned char stack[HD__STACK_N * sizeof(hd_hyper)];
+    hd_hyper *xh = hd__diff_buffer(stack, sizeof stack, n, sizeof *xh);
     if (!xh) return HD_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         hd__put2(&xh[i].val, x[i], 0.0);
@@ -96,6 +97,6 @@ int hd__hessian_vector_scalar(const hd_objective *obj, const double *x, const do
         if (grad) grad[i] = r.d1;
         if (fx && i == 0) *fx = r.val;
     }
-    free(xh);
+    hd__diff_release(xh, stack);
     return HD_OK;
 }
