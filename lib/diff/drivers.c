@@ -63,8 +63,8 @@ static int value(const hd_objective *obj, const double *x, double *fx, hd_counts
 int hd_value_ex(const hd_objective *obj, const double *x, double *fx, hd_counts *counts)
 {
     if (!hd__objective_ok(obj) || !x || !fx) return HD_EINVAL;
-    HD__SCRATCH_COUNTS(scratch);
-    return value(obj, x, fx, counts ? counts : &scratch);
+    hd_counts scratch;
+    return value(obj, x, fx, hd__counts_or_scratch(counts, &scratch));
 }
 
 int hd_value(const hd_objective *obj, const double *x, double *fx)
@@ -113,14 +113,14 @@ static int gradient(const hd_objective *obj, const double *x, double *fx, double
 int hd_gradient_ex(const hd_objective *obj, const double *x, double *fx, double *grad,
                    hd_path path, hd_counts *counts)
 {
-    HD__SCRATCH_COUNTS(scratch);
-    return gradient(obj, x, fx, grad, path, counts ? counts : &scratch);
+    hd_counts scratch;
+    return gradient(obj, x, fx, grad, path, hd__counts_or_scratch(counts, &scratch));
 }
 
 int hd_gradient(const hd_objective *obj, const double *x, double *fx, double *grad)
 {
-    HD__SCRATCH_COUNTS(scratch);
-    return gradient(obj, x, fx, grad, HD_PATH_AUTO, &scratch);
+    hd_counts scratch;
+    return gradient(obj, x, fx, grad, HD_PATH_AUTO, hd__counts_or_scratch(NULL, &scratch));
 }
 
 static int hessian(const hd_objective *obj, const double *x, double *fx, double *grad,
@@ -133,14 +133,14 @@ static int hessian(const hd_objective *obj, const double *x, double *fx, double 
 int hd_hessian_ex(const hd_objective *obj, const double *x, double *fx, double *grad,
                   double *hess, hd_path path, hd_counts *counts)
 {
-    HD__SCRATCH_COUNTS(scratch);
-    return hessian(obj, x, fx, grad, hess, path, counts ? counts : &scratch);
+    hd_counts scratch;
+    return hessian(obj, x, fx, grad, hess, path, hd__counts_or_scratch(counts, &scratch));
 }
 
 int hd_hessian(const hd_objective *obj, const double *x, double *fx, double *grad, double *hess)
 {
-    HD__SCRATCH_COUNTS(scratch);
-    return hessian(obj, x, fx, grad, hess, HD_PATH_AUTO, &scratch);
+    hd_counts scratch;
+    return hessian(obj, x, fx, grad, hess, HD_PATH_AUTO, hd__counts_or_scratch(NULL, &scratch));
 }
 
 /* H·v: the first row of the table that does it and is chosen (one sweep of
@@ -155,15 +155,16 @@ static int hessian_vector(const hd_objective *obj, const double *x, const double
 int hd_hessian_vector_ex(const hd_objective *obj, const double *x, const double *v, double *fx,
                          double *grad, double *hv, hd_path path, hd_counts *counts)
 {
-    HD__SCRATCH_COUNTS(scratch);
-    return hessian_vector(obj, x, v, fx, grad, hv, path, counts ? counts : &scratch);
+    hd_counts scratch;
+    return hessian_vector(obj, x, v, fx, grad, hv, path, hd__counts_or_scratch(counts, &scratch));
 }
 
 int hd_hessian_vector(const hd_objective *obj, const double *x, const double *v, double *fx,
                       double *grad, double *hv)
 {
-    HD__SCRATCH_COUNTS(scratch);
-    return hessian_vector(obj, x, v, fx, grad, hv, HD_PATH_AUTO, &scratch);
+    hd_counts scratch;
+    return hessian_vector(obj, x, v, fx, grad, hv, HD_PATH_AUTO,
+                          hd__counts_or_scratch(NULL, &scratch));
 }
 
 /* The non-zeros of a given pattern: the first row of the table that computes
@@ -173,8 +174,8 @@ int hd_sparse_hessian(const hd_objective *obj, const hd_sparsity *sp, const doub
 {
     if (!hd__objective_ok(obj) || !sp || !x || !values || obj->n != sp->n || !hd__has_hyperv(obj))
         return HD_EINVAL;
-    HD__SCRATCH_COUNTS(scratch);
-    hd_counts *c = counts ? counts : &scratch;
+    hd_counts scratch;
+    hd_counts *c = hd__counts_or_scratch(counts, &scratch);
     int rc = HD_EINVAL;
     UNROLL_PATHS
     for (size_t i = 0; i < PATH_COUNT; i++) {
@@ -192,8 +193,8 @@ int hd_vector_value_ex(const hd_vector_objective *F, const double *x, double *ou
                        hd_counts *counts)
 {
     if (!hd__vobjective_ok(F) || !x || !out) return HD_EINVAL;
-    HD__SCRATCH_COUNTS(scratch);
-    hd_counts *c = counts ? counts : &scratch;
+    hd_counts scratch;
+    hd_counts *c = hd__counts_or_scratch(counts, &scratch);
     if (hd__vhas_value(F)) {
         hd__vcall_value(F, x, out);
         c->f_calls++;
@@ -245,12 +246,12 @@ static int jacobian(const hd_vector_objective *F, const double *x, double *fx, d
 int hd_jacobian_ex(const hd_vector_objective *F, const double *x, double *fx, double *jac,
                    hd_path path, hd_counts *counts)
 {
-    HD__SCRATCH_COUNTS(scratch);
-    return jacobian(F, x, fx, jac, path, counts ? counts : &scratch);
+    hd_counts scratch;
+    return jacobian(F, x, fx, jac, path, hd__counts_or_scratch(counts, &scratch));
 }
 
 int hd_jacobian(const hd_vector_objective *F, const double *x, double *fx, double *jac)
 {
-    HD__SCRATCH_COUNTS(scratch);
-    return jacobian(F, x, fx, jac, HD_PATH_AUTO, &scratch);
+    hd_counts scratch;
+    return jacobian(F, x, fx, jac, HD_PATH_AUTO, hd__counts_or_scratch(NULL, &scratch));
 }

@@ -46,8 +46,8 @@ int hd__directional_counted(const hd_objective *obj, const double *x, const doub
 int hd_directional(const hd_objective *obj, const double *x, const double *v, double *fx,
                    double *dv)
 {
-    HD__SCRATCH_COUNTS(scratch);
-    return hd__directional_counted(obj, x, v, fx, dv, &scratch);
+    hd_counts scratch;
+    return hd__directional_counted(obj, x, v, fx, dv, hd__counts_or_scratch(NULL, &scratch));
 }
 
 int hd_directional2(const hd_objective *obj, const double *x, const double *v, const double *w,

@@ -53,13 +53,19 @@ static inline int hd__objective_ok(const hd_objective *obj)
 
 /* ---- counters ---------------------------------------------------------------------- */
 
-/* A zeroed hd_counts for the drivers' callers that pass no counters (the
- * paths always add to one). Copied from this constant, not written as
- * `= {0}`: gcc zeroes a struct of this size with `rep stos`, whose startup
- * cost F1's forced gradient at n = 2 about 13 ns of 28 (bench_drivers,
- * doc/performance.md); a copy is a few vector loads and stores. */
+/* The counters a driver adds to: the caller's, or *scratch zeroed when the
+ * caller passes none (the paths always add to one). Zeroed by a copy of
+ * this constant, not written as `= {0}`: gcc zeroes a struct of this size
+ * with `rep stos`, whose startup cost F1's forced gradient at n = 2 about
+ * 13 ns of 28 (bench_drivers, doc/performance.md); a copy is a few vector
+ * loads and stores, and none is made when the caller counts. */
 static const hd_counts hd__zero_counts;
-#define HD__SCRATCH_COUNTS(name) hd_counts name = hd__zero_counts
+static inline hd_counts *hd__counts_or_scratch(hd_counts *counts, hd_counts *scratch)
+{
+    if (counts) return counts;
+    *scratch = hd__zero_counts;
+    return scratch;
+}
 
 /* ---- one pass at small n (hyperdual/small.h) ------------------------------------------ */
 

@@ -854,8 +854,8 @@ int hd_tape_memory(const hd_objective *obj, const double *x, size_t max_bytes, s
     workspace *ws = ws_take();
     if (!ws) return HD_ENOMEM;
     recording rec;
-    HD__SCRATCH_COUNTS(scratch);
-    const int rc = record_limited(obj, x, ws, &rec, lo, &scratch);
+    hd_counts scratch;
+    const int rc = record_limited(obj, x, ws, &rec, lo, hd__counts_or_scratch(NULL, &scratch));
     if (rc == HD_OK) {
         *bytes = tape_bytes(rec.t.len, n);
     } else {

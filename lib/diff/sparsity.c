@@ -199,6 +199,6 @@ int hd_sparsity_detect(const hd_objective *obj, const double *x, hd_sparsity **o
     if (!out) return HD_EINVAL;
     *out = NULL;
     if (!hd__objective_ok(obj) || !x || !hd__has_hyperv(obj)) return HD_EINVAL;
-    HD__SCRATCH_COUNTS(scratch);
-    return hd__sparsity_detect(obj, x, out, &scratch);
+    hd_counts scratch;
+    return hd__sparsity_detect(obj, x, out, hd__counts_or_scratch(NULL, &scratch));
 }
